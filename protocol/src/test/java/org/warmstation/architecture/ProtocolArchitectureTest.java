@@ -1,0 +1,8 @@
+package org.warmstation.architecture;
+
+class ProtocolArchitectureTest extends CommonArchitectureTest {
+    @Override
+    protected String rootPackage() {
+        return "org.warmstation.protocol";
+    }
+}

@@ -1,0 +1,19 @@
+package org.warmstation.provisioning;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./station}: every command a user or technician types. */
+@Command(name = "station", mixinStandardHelpOptions = true, version = "warm-station 0.1.0",
+        description = "Warm-station terminal: kiosk, scanning, district keys, member cards, station setup.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class StationCli {
+
+    /**
+     * @param args command line
+     */
+    public static void main(String[] args) {
+        int code = new CommandLine(new StationCli()).execute(args);
+        System.exit(code);
+    }
+}
