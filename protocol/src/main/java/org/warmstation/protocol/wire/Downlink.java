@@ -1,0 +1,113 @@
+package org.warmstation.protocol.wire;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Objects;
+import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.card.TrustedKey;
+
+/**
+ * The signed envelope of a {@link DownlinkCommand}, district to station on
+ * {@code ws/v1/{district}/{station}/downlink} at QoS 1 (schema
+ * {@code docs/schemas/downlink.schema.json}). The signature is Ed25519 (RFC 8032) over the exact
+ * payload bytes, by a district key that the station's trust list holds for that district.
+ * Whole messages are limited to {@link Wire#MAX_DOWNLINK_BYTES}.
+ *
+ * @param schema    always {@link #SCHEMA}
+ * @param keyId     id of the signing district key (as in the trust list), 0..65535
+ * @param payload   Base64 of the UTF-8 JSON of a {@link DownlinkCommand}
+ * @param signature Base64 of the 64-byte Ed25519 signature over the decoded payload bytes
+ */
+public record Downlink(String schema, int keyId, String payload, String signature) {
+    /** Schema name and version. */
+    public static final String SCHEMA = "ws.downlink/1";
+
+    /** @throws IllegalArgumentException naming the first invalid field */
+    public Downlink {
+        Check.schema(schema, SCHEMA);
+        if (keyId < 0 || keyId > 0xffff) {
+            throw new IllegalArgumentException("keyId out of range: " + keyId);
+        }
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(signature, "signature");
+    }
+
+    /**
+     * Signs a command.
+     *
+     * @param command the command
+     * @param key     the district's signing key (its district should be the command's)
+     * @return the envelope
+     * @throws IllegalArgumentException when the key's district is not the command's
+     */
+    public static Downlink sign(DownlinkCommand command, DistrictKey key) {
+        if (key.districtId() != command.district()) {
+            throw new IllegalArgumentException("key of district " + key.districtId() + " cannot sign for " + command.district());
+        }
+        byte[] bytes = Wire.encode(command);
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key.privateKey());
+            s.update(bytes);
+            Base64.Encoder b64 = Base64.getEncoder();
+            return new Downlink(SCHEMA, key.keyId(), b64.encodeToString(bytes), b64.encodeToString(s.sign()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    /**
+     * Checks the signature and the addressing, then decodes the command.
+     *
+     * @param trust    the station's trust list
+     * @param district the receiving station's district
+     * @param station  the receiving station
+     * @return the verified command, addressed to this station by its own district
+     * @throws WireFormatException when the payload or signature is not Base64, no trusted key of
+     *                             that district with that id verifies it, or the command is invalid
+     *                             or addressed elsewhere
+     */
+    public DownlinkCommand verify(TrustList trust, int district, String station) {
+        byte[] bytes;
+        byte[] sig;
+        try {
+            bytes = Base64.getDecoder().decode(payload);
+            sig = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException("downlink payload or signature is not Base64", e);
+        }
+        if (sig.length != 64) {
+            throw new WireFormatException("downlink signature is " + sig.length + " bytes, not 64");
+        }
+        boolean verified = false;
+        for (TrustedKey k : trust.keysWithId(keyId)) {
+            if (k.districtId() == district && verifies(k.publicKey(), bytes, sig)) {
+                verified = true;
+                break;
+            }
+        }
+        if (!verified) {
+            throw new WireFormatException(String.format("downlink not signed by a trusted key %04x of district %d", keyId, district));
+        }
+        DownlinkCommand command = Wire.decode(bytes, DownlinkCommand.class, Wire.MAX_DOWNLINK_BYTES);
+        if (command.district() != district || !command.station().equals(station)) {
+            throw new WireFormatException("downlink addressed to " + command.district() + "/" + command.station()
+                    + ", not " + district + "/" + station);
+        }
+        return command;
+    }
+
+    private static boolean verifies(PublicKey key, byte[] data, byte[] sig) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key);
+            s.update(data);
+            return s.verify(sig);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.warmstation.protocol.wire;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A station's connection state, station to district on {@code ws/v1/{district}/{station}/status}
+ * at QoS 1, retained (schema {@code docs/schemas/status.schema.json}). The station publishes
+ * {@code ONLINE} (its birth message) after each connect and registers {@code OFFLINE} as its last
+ * will, which the broker publishes when the connection is lost without a clean disconnect.
+ *
+ * @param schema     always {@link #SCHEMA}
+ * @param district   the district
+ * @param station    the station
+ * @param state      online or offline
+ * @param appVersion the terminal software version
+ * @param since      when the connection was made (for a will: when it was registered)
+ * @param stationKey Base64 X.509 of the station's Ed25519 public key that signs its
+ *                   {@link DaySummary}s, or null when not yet created
+ */
+public record StationStatus(String schema, int district, String station, State state, String appVersion,
+                            Instant since, String stationKey) {
+    /** Schema name and version. */
+    public static final String SCHEMA = "ws.status/1";
+
+    /** Connection state. */
+    public enum State {
+        /** Connected (birth message). */
+        ONLINE,
+        /** Connection lost or closed (last will, or published before a clean disconnect). */
+        OFFLINE
+    }
+
+    /** @throws IllegalArgumentException naming the first invalid field */
+    public StationStatus {
+        Check.schema(schema, SCHEMA);
+        Check.district(district);
+        Check.station(station);
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(appVersion, "appVersion");
+        Check.text("appVersion", appVersion, 64);
+        Objects.requireNonNull(since, "since");
+        Check.text("stationKey", stationKey, 200);
+    }
+}

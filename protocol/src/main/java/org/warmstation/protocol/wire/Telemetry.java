@@ -1,0 +1,53 @@
+package org.warmstation.protocol.wire;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A station's heartbeat, station to district on {@code ws/v1/{district}/{station}/telemetry} at
+ * QoS 0, every heartbeat interval (schema {@code docs/schemas/telemetry.schema.json}). Telemetry
+ * may be dropped, oldest first, when the station cannot send it; visits never are.
+ *
+ * @param schema                   always {@link #SCHEMA}
+ * @param district                 the district
+ * @param station                  the station
+ * @param sentAt                   when it was taken (station clock)
+ * @param appVersion               terminal software version
+ * @param uptimeSeconds            seconds since the terminal software started
+ * @param queueDepth               visits in the outbox not yet confirmed by the district
+ * @param oldestUnsyncedAgeSeconds age of the oldest unconfirmed visit in seconds, or null when none
+ * @param lastConfirmedSeq         highest seq confirmed by the district (0 when none)
+ * @param diskFreeBytes            free bytes on the visit log's file system
+ * @param diskWarning              whether the free space is below the warning threshold
+ * @param clockSynced              whether the wall clock is NTP-synced
+ * @param temperatureCelsius       CPU or enclosure temperature, or null without a sensor
+ * @param telemetryDropped         heartbeats dropped so far because the queue was full
+ */
+public record Telemetry(String schema, int district, String station, Instant sentAt, String appVersion,
+                        long uptimeSeconds, long queueDepth, Long oldestUnsyncedAgeSeconds, long lastConfirmedSeq,
+                        long diskFreeBytes, boolean diskWarning, boolean clockSynced, Double temperatureCelsius,
+                        long telemetryDropped) {
+    /** Schema name and version. */
+    public static final String SCHEMA = "ws.telemetry/1";
+
+    /** @throws IllegalArgumentException naming the first invalid field */
+    public Telemetry {
+        Check.schema(schema, SCHEMA);
+        Check.district(district);
+        Check.station(station);
+        Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(appVersion, "appVersion");
+        Check.text("appVersion", appVersion, 64);
+        Check.nonNegative("uptimeSeconds", uptimeSeconds);
+        Check.nonNegative("queueDepth", queueDepth);
+        if (oldestUnsyncedAgeSeconds != null) {
+            Check.nonNegative("oldestUnsyncedAgeSeconds", oldestUnsyncedAgeSeconds);
+        }
+        Check.nonNegative("lastConfirmedSeq", lastConfirmedSeq);
+        Check.nonNegative("diskFreeBytes", diskFreeBytes);
+        if (temperatureCelsius != null && (temperatureCelsius.isNaN() || Math.abs(temperatureCelsius) > 200)) {
+            throw new IllegalArgumentException("temperatureCelsius out of range: " + temperatureCelsius);
+        }
+        Check.nonNegative("telemetryDropped", telemetryDropped);
+    }
+}

@@ -1,0 +1,65 @@
+package org.warmstation.protocol.wire;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A batch of visits, station to district, on {@code ws/v1/{district}/{station}/visits} at QoS 1
+ * (schema {@code docs/schemas/visits.schema.json}). A batch may repeat visits sent before
+ * (at-least-once); the district stores each visit uuid once and answers with a {@link VisitAck}.
+ *
+ * @param schema   always {@link #SCHEMA}
+ * @param district the sending station's district
+ * @param station  the sending station
+ * @param batchId  random id echoed by the ack
+ * @param sentAt   when the station published it (station clock)
+ * @param visits   1 to {@link #MAX_VISITS} visits in increasing seq order
+ */
+public record VisitBatch(String schema, int district, String station, UUID batchId, Instant sentAt,
+                         List<WireVisit> visits) {
+    /** Schema name and version. */
+    public static final String SCHEMA = "ws.visits/1";
+    /** Most visits in one batch. */
+    public static final int MAX_VISITS = 500;
+
+    /** @throws IllegalArgumentException naming the first invalid field */
+    public VisitBatch {
+        Check.schema(schema, SCHEMA);
+        Check.district(district);
+        Check.station(station);
+        Objects.requireNonNull(batchId, "batchId");
+        Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(visits, "visits");
+        visits = List.copyOf(visits);
+        if (visits.isEmpty() || visits.size() > MAX_VISITS) {
+            throw new IllegalArgumentException("a batch holds 1.." + MAX_VISITS + " visits, not " + visits.size());
+        }
+        Set<UUID> seen = new HashSet<>();
+        long last = 0;
+        for (WireVisit v : visits) {
+            if (v.seq() <= last) {
+                throw new IllegalArgumentException("visits not in increasing seq order at seq " + v.seq());
+            }
+            last = v.seq();
+            if (!seen.add(v.uuid())) {
+                throw new IllegalArgumentException("visit " + v.uuid() + " twice in one batch");
+            }
+        }
+    }
+
+    /**
+     * @param district the district
+     * @param station  the station
+     * @param sentAt   publish instant
+     * @param visits   the visits, increasing seq
+     * @return a batch with a new random id
+     * @throws IllegalArgumentException as the constructor
+     */
+    public static VisitBatch of(int district, String station, Instant sentAt, List<WireVisit> visits) {
+        return new VisitBatch(SCHEMA, district, station, UUID.randomUUID(), sentAt, visits);
+    }
+}

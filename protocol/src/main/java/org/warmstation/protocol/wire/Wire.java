@@ -1,0 +1,121 @@
+package org.warmstation.protocol.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Objects;
+
+/**
+ * JSON encoding of every MQTT payload of the sync ({@code docs/mqtt.md}, schemas in
+ * {@code docs/schemas/}): UTF-8 JSON, instants as ISO-8601 UTC text, absent optional fields left
+ * out. Unknown fields are ignored (a newer sender may add fields within one schema version);
+ * a different {@code schema} value is rejected.
+ *
+ * <p>Thread-safe; no I/O beyond the byte arrays given.
+ */
+public final class Wire {
+    /** Largest payload of any kind accepted or produced: 1 MiB. */
+    public static final int MAX_PAYLOAD_BYTES = 1 << 20;
+    /** Largest downlink accepted: 512 KiB (a deny list of ~20,000 cards fits). */
+    public static final int MAX_DOWNLINK_BYTES = 512 * 1024;
+    /** MQTT 5 content type property of every payload. */
+    public static final String CONTENT_TYPE = "application/json";
+    /** Name of the MQTT 5 user property carrying the payload's schema, e.g. {@code ws.visits/1}. */
+    public static final String SCHEMA_PROPERTY = "schema";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(32).maxStringLength(MAX_PAYLOAD_BYTES).maxNumberLength(40).build())
+                    .build())
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private Wire() {
+    }
+
+    /**
+     * Encodes a wire record.
+     *
+     * @param message one of this package's records
+     * @return UTF-8 JSON
+     * @throws WireFormatException when the record cannot be encoded or exceeds {@link #MAX_PAYLOAD_BYTES}
+     */
+    public static byte[] encode(Object message) {
+        Objects.requireNonNull(message, "message");
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(message);
+        } catch (Exception e) { // JsonProcessingException; caught broadly so protocol stays free of java.io
+            throw new WireFormatException("cannot encode " + message.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_PAYLOAD_BYTES) {
+            throw new WireFormatException(message.getClass().getSimpleName() + " of " + bytes.length
+                    + " bytes exceeds " + MAX_PAYLOAD_BYTES);
+        }
+        return bytes;
+    }
+
+    /**
+     * Decodes and validates a payload, with the {@link #MAX_PAYLOAD_BYTES} limit.
+     *
+     * @param bytes any bytes, possibly hostile
+     * @param type  the expected record type
+     * @param <T>   the record type
+     * @return the valid record
+     * @throws WireFormatException for anything but a valid payload of that type; never another exception
+     */
+    public static <T> T decode(byte[] bytes, Class<T> type) {
+        return decode(bytes, type, MAX_PAYLOAD_BYTES);
+    }
+
+    /**
+     * Decodes and validates a payload.
+     *
+     * @param bytes    any bytes, possibly hostile
+     * @param type     the expected record type
+     * @param maxBytes size limit, checked before parsing
+     * @param <T>      the record type
+     * @return the valid record
+     * @throws WireFormatException for anything but a valid payload of that type; never another exception
+     */
+    public static <T> T decode(byte[] bytes, Class<T> type, int maxBytes) {
+        String name = type.getSimpleName();
+        if (bytes == null || bytes.length == 0) {
+            throw new WireFormatException(name + ": empty payload");
+        }
+        if (bytes.length > maxBytes) {
+            throw new WireFormatException(name + ": payload of " + bytes.length + " bytes exceeds " + maxBytes);
+        }
+        try {
+            T value = MAPPER.readValue(bytes, type);
+            if (value == null) {
+                throw new WireFormatException(name + ": payload is JSON null");
+            }
+            return value;
+        } catch (WireFormatException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) { // any parser, binding or validation error
+            throw new WireFormatException(name + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+}
