@@ -1,0 +1,53 @@
+package org.warmstation.protocol.wire;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.card.TrustList;
+
+/** One valid sample of every wire record, shared by the wire tests. */
+final class WireSamples {
+    static final int DISTRICT = 110105;
+    static final String STATION = "cy-0042";
+    static final Instant T = Instant.parse("2026-11-21T08:15:30Z");
+
+    private WireSamples() {
+    }
+
+    static WireVisit cardVisit(long seq) {
+        return new WireVisit(UUID.fromString("0193a5c2-7d4e-7abc-8def-0123456789ab"), seq, 1, T, "Asia/Shanghai",
+                "00112233aabbccdd", 4711, "COURIER", List.of("HOT_WATER", "CHARGING"), "CARD", true, 123_456);
+    }
+
+    static WireVisit guestVisit(long seq) {
+        return new WireVisit(UUID.fromString("0193a5c2-7d4e-7abc-8def-0123456789ac"), seq, 2, T, "Asia/Shanghai",
+                null, 0, "SANITATION", List.of(), "GUEST", false, 99);
+    }
+
+    static VisitBatch batch() {
+        return VisitBatch.of(DISTRICT, STATION, T, List.of(cardVisit(7), guestVisit(8)));
+    }
+
+    static Telemetry telemetry() {
+        return new Telemetry(Telemetry.SCHEMA, DISTRICT, STATION, T, "0.1.0", 3600, 12, 95L, 40, 1_000_000_000L,
+                false, true, 47.5, 3);
+    }
+
+    static StationStatus status() {
+        return new StationStatus(StationStatus.SCHEMA, DISTRICT, STATION, StationStatus.State.ONLINE, "0.1.0", T, null);
+    }
+
+    static TrustList trustList(DistrictKey key) {
+        return new TrustList(T, List.of(key.trustedKey()));
+    }
+
+    static DaySummary summary(java.security.KeyPair stationKey) {
+        List<UUID> uuids = List.of(cardVisit(1).uuid(), guestVisit(2).uuid());
+        String chain = DaySummary.chain(DaySummary.GENESIS_HASH, uuids.iterator());
+        return DaySummary.sign(DISTRICT, STATION, LocalDate.of(2026, 11, 21), ZoneId.of("Asia/Shanghai"), 1, 2,
+                DaySummary.GENESIS_HASH, chain, stationKey);
+    }
+}
