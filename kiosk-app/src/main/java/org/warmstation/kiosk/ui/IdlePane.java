@@ -1,0 +1,57 @@
+package org.warmstation.kiosk.ui;
+
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The idle screen: station, clock, "show your member QR code", guest, language, staff. */
+final class IdlePane {
+    private IdlePane() {
+    }
+
+    static Node build(KioskViewModel vm, Messages m) {
+        DateTimeFormatter date = DateTimeFormatter.ofPattern(m.get("idle.date"), m.locale());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(m.get("idle.time"), m.locale());
+
+        HBox banner = new HBox(Ui.label(m.get("idle.scannerProblem")));
+        banner.getStyleClass().add("banner");
+        banner.setId("scanner-banner");
+        banner.visibleProperty().bind(vm.scannerProblemProperty());
+        banner.managedProperty().bind(vm.scannerProblemProperty());
+
+        Label clockTime = Ui.label("", "clock-time");
+        clockTime.setId("clock-time");
+        clockTime.textProperty().bind(Bindings.createStringBinding(
+                () -> time.format(vm.nowProperty().get()), vm.nowProperty()));
+        Label clockDate = Ui.label("", "clock-date");
+        clockDate.textProperty().bind(Bindings.createStringBinding(
+                () -> date.format(vm.nowProperty().get()), vm.nowProperty()));
+        VBox clock = new VBox(clockTime, clockDate);
+        clock.setAlignment(Pos.CENTER_RIGHT);
+        HBox top = Ui.row(16, Ui.label(vm.settings().stationName(), "station-name"), Ui.grow(), clock);
+
+        Label prompt = Ui.label(m.get("idle.prompt"), "prompt");
+        prompt.setId("prompt");
+        Label hint = Ui.label(m.get("idle.hint"), "hint");
+        Label checking = Ui.label(m.get("idle.checking"), "subtitle");
+        checking.visibleProperty().bind(vm.busyProperty());
+        VBox middle = new VBox(12, prompt, hint, checking);
+        middle.setAlignment(Pos.CENTER);
+
+        Button language = Ui.button("language", m.get("language.switch"), vm::toggleLanguage);
+        language.setMinWidth(160);
+        Button guest = Ui.button("guest", m.get("idle.guest"), vm::startGuest, "primary");
+        guest.setMinWidth(420);
+        Button staff = Ui.button("staff", m.get("idle.staff"), vm::openStaff, "subtle");
+        HBox bottom = Ui.row(16, language, Ui.grow(), guest, Ui.grow(), staff);
+
+        VBox screen = new VBox(banner, top, Ui.grow(), middle, Ui.grow(), bottom);
+        screen.getStyleClass().add("kiosk-screen");
+        return screen;
+    }
+}

@@ -1,0 +1,366 @@
+package org.warmstation.kiosk.ui;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.devices.scan.ScannerStatus;
+import org.warmstation.kiosk.domain.CheckInResult;
+import org.warmstation.kiosk.domain.PinGate;
+import org.warmstation.kiosk.domain.Service;
+import org.warmstation.kiosk.domain.StationClock;
+import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.protocol.card.RejectionReason;
+import org.warmstation.protocol.card.WorkerCategory;
+
+/**
+ * The state of the kiosk screen, free of any scene graph: which {@link Screen} is up, the visit
+ * being welcomed and its services, the rejection reason, the clock, the language, the scanner
+ * banner. Views bind to its properties and call its methods.
+ *
+ * <p>Threading: every method must be called on the UI thread (the thread of the
+ * {@link TaskExecutor}'s callbacks); blocking work goes through the executor. Scans arriving on a
+ * scanner thread are handed over with {@link TaskExecutor#runOnUi}.
+ */
+public final class KioskViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskViewModel.class);
+    /** Simplified Chinese, the default language. */
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    /** English. */
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private final KioskBackend backend;
+    private final TaskExecutor executor;
+    private final StationClock clock;
+    private final ZoneId zone;
+    private final KioskSettings settings;
+    private final StaffViewModel staff;
+
+    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.IDLE);
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(CHINESE);
+    private final ReadOnlyObjectWrapper<ZonedDateTime> now = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper scannerProblem = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Visit> visit = new ReadOnlyObjectWrapper<>();
+    private final ObservableSet<Service> services = FXCollections.observableSet(EnumSet.noneOf(Service.class));
+    private final ReadOnlyBooleanWrapper saveFailed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<RejectionReason> rejection = new ReadOnlyObjectWrapper<>();
+    private final Queue<String> pendingScans = new ArrayDeque<>();
+
+    private TaskExecutor.Timer screenTimer = TaskExecutor.Timer.NONE;
+    private TaskExecutor.Timer ticker = TaskExecutor.Timer.NONE;
+
+    /**
+     * @param backend  the check-in domain
+     * @param executor runs blocking work and timers
+     * @param clock    the station clock (shown on the idle screen, and the staff screen's day)
+     * @param zone     the station's zone
+     * @param pinGate  guards the staff screen
+     * @param settings timeouts and the station name
+     */
+    public KioskViewModel(KioskBackend backend, TaskExecutor executor, StationClock clock, ZoneId zone,
+                          PinGate pinGate, KioskSettings settings) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.staff = new StaffViewModel(pinGate, backend, executor);
+        now.set(clock.now().atZone(zone));
+    }
+
+    /** Starts the clock ticking once a second. */
+    public void start() {
+        ticker.cancel();
+        ticker = executor.every(Duration.ofSeconds(1), this::tick);
+    }
+
+    /** Stops the clock and any screen timeout. */
+    public void stop() {
+        ticker.cancel();
+        screenTimer.cancel();
+    }
+
+    // ---- properties -------------------------------------------------------------------------
+
+    /** @return the screen shown */
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    /** @return the language of all text; Simplified Chinese by default */
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    /** @return the station's local date and time, updated each second */
+    public ReadOnlyObjectProperty<ZonedDateTime> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** @return whether the camera is failing and being restarted (banner on the idle screen) */
+    public ReadOnlyBooleanProperty scannerProblemProperty() {
+        return scannerProblem.getReadOnlyProperty();
+    }
+
+    /** @return whether a check-in is being processed */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** @return the visit on the welcome or already-checked-in screen */
+    public ReadOnlyObjectProperty<Visit> visitProperty() {
+        return visit.getReadOnlyProperty();
+    }
+
+    /** @return the services chosen for that visit (read-only view) */
+    public ObservableSet<Service> services() {
+        return FXCollections.unmodifiableObservableSet(services);
+    }
+
+    /** @return whether saving the last service choice failed */
+    public ReadOnlyBooleanProperty saveFailedProperty() {
+        return saveFailed.getReadOnlyProperty();
+    }
+
+    /** @return the reason shown on the rejected screen */
+    public ReadOnlyObjectProperty<RejectionReason> rejectionProperty() {
+        return rejection.getReadOnlyProperty();
+    }
+
+    /** @return the staff keypad and staff screen state */
+    public StaffViewModel staff() {
+        return staff;
+    }
+
+    /** @return the settings */
+    public KioskSettings settings() {
+        return settings;
+    }
+
+    // ---- scanning and check-in ---------------------------------------------------------------
+
+    /**
+     * A scanner read a code. Ignored on the staff screens; otherwise queued and checked in, one
+     * at a time, in the order scanned.
+     *
+     * @param text the text as read
+     */
+    public void scanned(String text) {
+        Screen s = screen.get();
+        if (s == Screen.STAFF_PIN || s == Screen.STAFF) {
+            LOG.info("scan ignored on the staff screens");
+            return;
+        }
+        pendingScans.add(text == null ? "" : text);
+        checkInNext();
+    }
+
+    private void checkInNext() {
+        if (busy.get() || pendingScans.isEmpty()) {
+            return;
+        }
+        String text = pendingScans.remove();
+        busy.set(true);
+        executor.execute(() -> backend.checkIn(text), this::showResult, this::showError);
+    }
+
+    private void showResult(CheckInResult result) {
+        busy.set(false);
+        switch (result) {
+            case CheckInResult.Welcome w -> showVisit(w.visit(), Screen.WELCOME);
+            case CheckInResult.AlreadyCheckedIn a -> showVisit(a.visit(), Screen.ALREADY_CHECKED_IN);
+            case CheckInResult.Rejected r -> {
+                visit.set(null);
+                rejection.set(r.reason());
+                goTo(Screen.REJECTED, settings.messageTimeout());
+            }
+            case CheckInResult.Failed f -> {
+                LOG.error("check-in failed: {}", f.message());
+                visit.set(null);
+                goTo(Screen.FAILED, settings.messageTimeout());
+            }
+        }
+        checkInNext();
+    }
+
+    private void showError(Exception e) {
+        showResult(new CheckInResult.Failed(String.valueOf(e)));
+    }
+
+    private void showVisit(Visit v, Screen target) {
+        visit.set(v);
+        services.clear();
+        services.addAll(v.services());
+        saveFailed.set(false);
+        goTo(target, settings.welcomeTimeout());
+    }
+
+    /**
+     * Toggles a service of the visit on screen and saves the new set in the background. Resets
+     * the welcome timeout. Does nothing when no visit is shown.
+     *
+     * @param service the service tapped
+     */
+    public void toggleService(Service service) {
+        Visit v = visit.get();
+        if (v == null || (screen.get() != Screen.WELCOME && screen.get() != Screen.ALREADY_CHECKED_IN)) {
+            return;
+        }
+        if (!services.remove(service)) {
+            services.add(service);
+        }
+        Set<Service> chosen = services.isEmpty() ? Set.of() : EnumSet.copyOf(services);
+        touched();
+        executor.execute(() -> backend.setServices(v.id(), chosen), updated -> {
+            if (visit.get() != null && visit.get().id().equals(updated.id())) {
+                visit.set(updated);
+                saveFailed.set(false);
+            }
+        }, e -> {
+            LOG.error("could not save services {} of visit {}", chosen, v.id(), e);
+            saveFailed.set(true);
+        });
+    }
+
+    /** The visitor is done: back to the idle screen, the visit kept. */
+    public void finishVisit() {
+        goIdle();
+    }
+
+    // ---- guests ------------------------------------------------------------------------------
+
+    /** Opens the guest screen (a visitor without a card). */
+    public void startGuest() {
+        goTo(Screen.GUEST, settings.guestTimeout());
+    }
+
+    /**
+     * A guest picked a category: records a guest visit in the background.
+     *
+     * @param category the category
+     */
+    public void chooseGuestCategory(WorkerCategory category) {
+        if (screen.get() != Screen.GUEST || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        executor.execute(() -> backend.checkInGuest(category), this::showResult, this::showError);
+    }
+
+    // ---- staff -------------------------------------------------------------------------------
+
+    /** Opens the PIN keypad. */
+    public void openStaff() {
+        staff.clearEntry();
+        goTo(Screen.STAFF_PIN, settings.staffTimeout());
+    }
+
+    /**
+     * @param digit 0–9 tapped on the keypad
+     * @throws IllegalArgumentException when not a digit
+     */
+    public void pinDigit(int digit) {
+        staff.digit(digit);
+        touched();
+    }
+
+    /** Removes the last PIN digit. */
+    public void pinBackspace() {
+        staff.backspace();
+        touched();
+    }
+
+    /** Checks the PIN entered; opens the staff screen when it is right. */
+    public void pinSubmit() {
+        if (screen.get() != Screen.STAFF_PIN) {
+            return;
+        }
+        touched();
+        staff.submit(() -> {
+            if (screen.get() == Screen.STAFF_PIN) {
+                goTo(Screen.STAFF, settings.staffTimeout());
+                refreshStaff();
+            }
+        });
+    }
+
+    /** Reloads today's figures on the staff screen. */
+    public void refreshStaff() {
+        staff.refresh(now.get().toLocalDate());
+        touched();
+    }
+
+    // ---- general -----------------------------------------------------------------------------
+
+    /** Back to the idle screen from any screen (back, cancel, done buttons). */
+    public void backToIdle() {
+        goIdle();
+    }
+
+    /** Switches between Chinese and English. */
+    public void toggleLanguage() {
+        locale.set(CHINESE.equals(locale.get()) ? ENGLISH : CHINESE);
+        touched();
+    }
+
+    /**
+     * The scanner's state changed.
+     *
+     * @param status the new state
+     */
+    public void scannerStatus(ScannerStatus status) {
+        scannerProblem.set(status.state() == ScannerStatus.State.RESTARTING);
+    }
+
+    /** Any touch on the screen: restarts the current screen's timeout. */
+    public void touched() {
+        Screen s = screen.get();
+        switch (s) {
+            case WELCOME, ALREADY_CHECKED_IN -> restartTimer(settings.welcomeTimeout());
+            case REJECTED, FAILED -> restartTimer(settings.messageTimeout());
+            case GUEST -> restartTimer(settings.guestTimeout());
+            case STAFF_PIN, STAFF -> restartTimer(settings.staffTimeout());
+            case IDLE -> { }
+        }
+    }
+
+    private void tick() {
+        now.set(clock.now().atZone(zone));
+        staff.tick();
+    }
+
+    private void goIdle() {
+        screenTimer.cancel();
+        screenTimer = TaskExecutor.Timer.NONE;
+        visit.set(null);
+        services.clear();
+        staff.clearEntry();
+        screen.set(Screen.IDLE);
+    }
+
+    private void goTo(Screen target, Duration timeout) {
+        screen.set(target);
+        restartTimer(timeout);
+    }
+
+    private void restartTimer(Duration timeout) {
+        screenTimer.cancel();
+        screenTimer = executor.schedule(timeout, this::goIdle);
+    }
+}

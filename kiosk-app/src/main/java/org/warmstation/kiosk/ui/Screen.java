@@ -1,0 +1,21 @@
+package org.warmstation.kiosk.ui;
+
+/** The screens of the kiosk; exactly one is shown at a time. */
+public enum Screen {
+    /** Waiting for a card: station name, clock, "show your member QR code", guest button. */
+    IDLE,
+    /** A new visit was recorded: category, greeting, service toggles. */
+    WELCOME,
+    /** The card was already checked in within the duplicate window; services may still be added. */
+    ALREADY_CHECKED_IN,
+    /** The scanned code is not an acceptable member card; nothing recorded. */
+    REJECTED,
+    /** The visit could not be recorded (storage problem); staff should be told. */
+    FAILED,
+    /** A visitor without a card picks a worker category. */
+    GUEST,
+    /** The staff PIN keypad. */
+    STAFF_PIN,
+    /** Today's figures for the staff. */
+    STAFF
+}

@@ -1,0 +1,111 @@
+package org.warmstation.kiosk.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.warmstation.kiosk.domain.DailyUsage;
+import org.warmstation.kiosk.domain.Service;
+import org.warmstation.protocol.card.WorkerCategory;
+
+/** The staff screen: today's person-visits, members, guests, and visits by hour, trade, service. */
+final class StaffPane {
+    private StaffPane() {
+    }
+
+    static Node build(KioskViewModel vm, Messages m) {
+        StaffViewModel staff = vm.staff();
+        String day = vm.nowProperty().get().toLocalDate()
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(m.locale()));
+        Button refresh = Ui.button("staff-refresh", m.get("staff.refresh"), vm::refreshStaff);
+        Button back = Ui.button("staff-back", m.get("staff.back"), vm::backToIdle);
+        refresh.setMinWidth(150);
+        back.setMinWidth(150);
+        HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "title"), Ui.grow(), refresh, back);
+
+        HBox body = new HBox(20);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        Label status = Ui.label("", "subtitle");
+        status.setId("staff-status");
+        Runnable fill = () -> {
+            DailyUsage u = staff.usageProperty().get();
+            status.setText(staff.usageFailedProperty().get() ? m.get("staff.loadFailed")
+                    : u == null ? m.get("staff.loading") : "");
+            status.setManaged(!status.getText().isEmpty());
+            body.getChildren().setAll(u == null ? new Node[0] : content(u, m));
+        };
+        ChangeListener<Object> listener = (o, a, b) -> fill.run();
+        staff.usageProperty().addListener(new WeakChangeListener<>(listener));
+        staff.usageFailedProperty().addListener(new WeakChangeListener<>(listener));
+        body.getProperties().put("usage-listener", listener);
+        fill.run();
+
+        VBox screen = new VBox(head, status, body);
+        screen.getStyleClass().add("kiosk-screen");
+        return screen;
+    }
+
+    private static Node[] content(DailyUsage u, Messages m) {
+        VBox figures = new VBox(10,
+                figure("staff-person-visits", u.personVisits(), m.get("staff.personVisits")),
+                figure("staff-members", u.distinctMembers(), m.get("staff.members")),
+                figure("staff-guests", u.guestVisits(), m.get("staff.guests")));
+        figures.setMinWidth(170);
+
+        CategoryAxis hours = new CategoryAxis();
+        NumberAxis count = new NumberAxis();
+        count.setMinorTickVisible(false);
+        count.setTickUnit(1);
+        BarChart<String, Number> chart = new BarChart<>(hours, count);
+        chart.setId("staff-by-hour");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setTitle(m.get("staff.byHour"));
+        chart.setCategoryGap(2);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (int h = 0; h < 24; h++) {
+            series.getData().add(new XYChart.Data<>(Integer.toString(h), u.byHour().getOrDefault(h, 0)));
+        }
+        chart.getData().add(series);
+        chart.setPrefSize(470, 440);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+
+        GridPane table = new GridPane();
+        table.setId("staff-tables");
+        table.setHgap(14);
+        table.setVgap(1);
+        table.add(Ui.label(m.get("staff.byCategory"), "table-head"), 0, 0, 2, 1);
+        int row = 1;
+        for (WorkerCategory c : WorkerCategory.values()) {
+            table.addRow(row++, Ui.label(m.of(c), "table-cell"), count(u.byCategory().getOrDefault(c, 0)));
+        }
+        table.add(Ui.label(m.get("staff.byService"), "table-head"), 0, row++, 2, 1);
+        for (Service s : Service.values()) {
+            table.addRow(row++, Ui.label(m.of(s), "table-cell"), count(u.byService().getOrDefault(s, 0)));
+        }
+        return new Node[] {figures, chart, table};
+    }
+
+    private static VBox figure(String id, int value, String name) {
+        Label v = Ui.label(Integer.toString(value), "figure-value");
+        v.setId(id);
+        return new VBox(-4, v, Ui.label(name, "figure-name"));
+    }
+
+    private static Label count(int n) {
+        Label l = Ui.label(Integer.toString(n), "table-cell");
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+}

@@ -1,0 +1,43 @@
+package org.warmstation.kiosk.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Small factories for the kiosk's nodes, so the panes stay short. UI thread only. */
+final class Ui {
+    private Ui() {
+    }
+
+    static Label label(String text, String... styleClasses) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(styleClasses);
+        l.setWrapText(true);
+        return l;
+    }
+
+    static Button button(String id, String text, Runnable action, String... styleClasses) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().addAll(styleClasses);
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    static Region grow() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        javafx.scene.layout.VBox.setVgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    static HBox row(double spacing, javafx.scene.Node... nodes) {
+        HBox h = new HBox(spacing, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+}

@@ -1,0 +1,78 @@
+package org.warmstation.kiosk.ui;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.warmstation.kiosk.domain.Service;
+import org.warmstation.kiosk.domain.Visit;
+
+/**
+ * The welcome and already-checked-in screens: greeting, worker category, and one toggle per
+ * {@link Service}, several of which may be on.
+ */
+final class WelcomePane {
+    private static final int COLUMNS = 4;
+
+    private WelcomePane() {
+    }
+
+    static Node build(KioskViewModel vm, Messages m) {
+        Visit visit = vm.visitProperty().get();
+        boolean already = vm.screenProperty().get() == Screen.ALREADY_CHECKED_IN;
+        ZonedDateTime at = visit.recordedAt().atZone(visit.zone());
+
+        Label mark = Ui.label(already ? "i" : "✓", "mark", already ? "mark-warn" : "mark-ok");
+        Label greeting = Ui.label(already ? m.get("already.title") : greeting(m, at.getHour()), "greeting");
+        greeting.setId("greeting");
+        Label category = Ui.label(visit.guest() ? m.get("welcome.guest") + " · " + m.of(visit.category())
+                : m.of(visit.category()), "category-badge");
+        category.setId("visit-category");
+        category.setWrapText(false);
+        Label detail = Ui.label(already
+                ? m.get("already.detail", DateTimeFormatter.ofPattern("HH:mm").format(at))
+                : m.get("welcome.thanks"), "subtitle");
+        VBox words = new VBox(6, greeting, Ui.row(16, category, detail));
+        Button done = Ui.button("done", m.get("welcome.done"), vm::finishVisit, "primary");
+        done.setMinWidth(200);
+        HBox head = Ui.row(20, mark, words, Ui.grow(), done);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(16);
+        int i = 0;
+        for (Service s : Service.values()) {
+            ToggleButton t = new ToggleButton(m.of(s));
+            t.setId("service-" + s.name());
+            t.setFocusTraversable(false);
+            t.setSelected(vm.services().contains(s));
+            t.setPrefSize(226, 120);
+            t.setOnAction(e -> {
+                vm.toggleService(s);
+                t.setSelected(vm.services().contains(s));
+            });
+            grid.add(t, i % COLUMNS, i / COLUMNS);
+            i++;
+        }
+
+        Label saveFailed = Ui.label(m.get("welcome.saveFailed"), "pin-message");
+        saveFailed.visibleProperty().bind(vm.saveFailedProperty());
+        saveFailed.managedProperty().bind(vm.saveFailedProperty());
+
+        VBox screen = new VBox(head, Ui.label(m.get("welcome.choose"), "subtitle"), grid, saveFailed);
+        screen.getStyleClass().add("kiosk-screen");
+        return screen;
+    }
+
+    private static String greeting(Messages m, int hour) {
+        if (hour >= 4 && hour < 11) {
+            return m.get("welcome.greeting.morning");
+        }
+        return hour >= 11 && hour < 18 ? m.get("welcome.greeting.afternoon") : m.get("welcome.greeting.evening");
+    }
+}
