@@ -1,0 +1,73 @@
+package org.warmstation.protocol.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.warmstation.protocol.card.DistrictKey;
+
+/** The JSON Schemas in docs/schemas describe what {@link Wire} writes, and refuse what it refuses. */
+class SchemaConformanceTest {
+    private static final Path SCHEMAS = Path.of(System.getProperty("user.dir")).resolve("../docs/schemas").normalize();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private JsonSchema schema(String file) throws Exception {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(SCHEMAS.resolve(file)));
+    }
+
+    private Set<ValidationMessage> validate(String file, Object record) throws Exception {
+        return schema(file).validate(json.readTree(Wire.encode(record)));
+    }
+
+    @Test
+    void everyEncodedRecordConformsToItsPublishedSchema() throws Exception {
+        DistrictKey key = DistrictKey.generate(WireSamples.DISTRICT);
+        var cmd = DownlinkCommand.settings(WireSamples.DISTRICT, WireSamples.STATION, WireSamples.T,
+                new StationSettings(300, List.of("HOT_WATER"), "寒潮预警"));
+        var kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        assertEquals(Set.of(), validate("visits.schema.json", WireSamples.batch()));
+        assertEquals(Set.of(), validate("ack.schema.json", VisitAck.of(WireSamples.batch(), 8, WireSamples.T)));
+        assertEquals(Set.of(), validate("status.schema.json", WireSamples.status()));
+        assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetry()));
+        assertEquals(Set.of(), validate("downlink-command.schema.json", cmd));
+        assertEquals(Set.of(), validate("downlink.schema.json", Downlink.sign(cmd, key)));
+        assertEquals(Set.of(), validate("downlink-ack.schema.json",
+                DownlinkAck.of(cmd, DownlinkAck.Outcome.APPLIED, null, WireSamples.T)));
+        assertEquals(Set.of(), validate("ledger.schema.json", WireSamples.summary(kp)));
+        assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.resend(WireSamples.DISTRICT,
+                WireSamples.STATION, WireSamples.T, new SeqRange(3, 4))));
+    }
+
+    @Test
+    void schemaAndDecoderBothRefuseAVisitWithoutSeq() throws Exception {
+        ObjectNode batch = (ObjectNode) json.readTree(Wire.encode(WireSamples.batch()));
+        ((ObjectNode) batch.get("visits").get(0)).remove("seq");
+        assertFalse(schema("visits.schema.json").validate(batch).isEmpty());
+        assertThrows(WireFormatException.class, () -> Wire.decode(json.writeValueAsBytes(batch), VisitBatch.class));
+    }
+
+    @Test
+    void schemaAndDecoderBothRefuseACommandWithTheWrongBodyForItsKind() throws Exception {
+        var cmd = DownlinkCommand.resend(WireSamples.DISTRICT, WireSamples.STATION, WireSamples.T, new SeqRange(3, 4));
+        ObjectNode node = (ObjectNode) json.readTree(Wire.encode(cmd));
+        node.put("kind", "SETTINGS");
+        JsonNode bad = node;
+        assertTrue(!schema("downlink-command.schema.json").validate(bad).isEmpty());
+        assertThrows(WireFormatException.class, () -> Wire.decode(json.writeValueAsBytes(bad), DownlinkCommand.class));
+    }
+}
