@@ -120,6 +120,11 @@ public final class ProcessFrameSource implements FrameSource {
         }
     }
 
+    /** @return the process id of the camera program, for the log */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Kills the child process and its descendants; idempotent, never throws. */
     @Override
     public void close() {

@@ -1,0 +1,47 @@
+package org.warmstation.devices.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanBenchTest {
+    @TempDir
+    Path tree;
+
+    @Test
+    void countsDecodedMisreadAndUnreadableImagesPerFolderAndEndsWithTheSummaryLine() throws IOException {
+        Path a = Files.createDirectories(tree.resolve("a"));
+        Path b = Files.createDirectories(tree.resolve("b"));
+        String token = TestCards.token(1);
+        ImageIO.write(TestCards.scene(TestCards.card(token), 10), "png", a.resolve("1.png").toFile());
+        Files.writeString(a.resolve("1.txt"), token);
+        // ground truth that does not match what the image holds: a misread
+        ImageIO.write(TestCards.qr("暖心驿站 https://example.org/?a=1", ErrorCorrectionLevel.M, 4), "jpg", b.resolve("2.jpg").toFile());
+        Files.writeString(b.resolve("2.txt"), "something else");
+        // an image without ground truth is not counted; a corrupt one with ground truth is, as a failure
+        ImageIO.write(TestCards.qr("no truth", ErrorCorrectionLevel.M, 4), "png", b.resolve("3.png").toFile());
+        Files.writeString(b.resolve("4.gif"), "not a gif");
+        Files.writeString(b.resolve("4.txt"), "x");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ScanBench.Result result = new ScanBench(new QrDecoder()).run(tree, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertEquals(new ScanBench.Counts(1, 1, 0, 1), result.perFolder().get("a"));
+        assertEquals(new ScanBench.Counts(2, 0, 1, 0), result.perFolder().get("b"));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("a "), lines.get(0));
+        assertTrue(lines.get(2).matches("decoded 1/3 misread 1 mean \\d+\\.\\d ms p95 \\d+\\.\\d ms"), lines.get(2));
+    }
+}
