@@ -73,6 +73,9 @@ public final class AmbientMonitor implements AutoCloseable {
         try {
             reading = sensor.read();
         } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // closing
+            }
             failures++;
             Duration retry = firstRetry.multipliedBy(1L << Math.min(failures - 1, 20));
             if (retry.compareTo(interval) > 0) {

@@ -60,13 +60,17 @@ public final class Sht3xSensor implements AmbientSensor {
         byte[] data = new byte[6];
         int n;
         try {
-            i2c.write(MEASURE_HIGH);
-            Thread.sleep(MEASURE_TIME);
-            n = i2c.read(data, 0, data.length);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(description + ": interrupted", e);
-        } catch (Pi4JException | IllegalStateException e) {
+            // one transaction under the bus lock: command, wait for the measurement, read
+            n = i2c.execute(() -> {
+                i2c.write(MEASURE_HIGH);
+                Thread.sleep(MEASURE_TIME);
+                return i2c.read(data, 0, data.length);
+            });
+        } catch (RuntimeException e) {
+            if (interrupted(e)) {
+                Thread.currentThread().interrupt();
+                throw new IOException(description + ": interrupted", e);
+            }
             throw new IOException(description + ": " + e.getMessage(), e);
         }
         if (n != data.length) {
@@ -78,6 +82,15 @@ public final class Sht3xSensor implements AmbientSensor {
         int rawT = ((data[0] & 0xFF) << 8) | (data[1] & 0xFF);
         int rawRh = ((data[3] & 0xFF) << 8) | (data[4] & 0xFF);
         return new AmbientReading(celsius(rawT), humidity(rawRh), clock.instant());
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Datasheet 4.13: T = -45 + 175 * S / (2^16 - 1). */
@@ -92,8 +105,13 @@ public final class Sht3xSensor implements AmbientSensor {
 
     /** Datasheet 4.12: CRC-8 over two bytes, polynomial 0x31, initial 0xFF, no reflection. */
     static int crc8(byte[] data, int offset) {
+        return crc8(data, offset, 2);
+    }
+
+    /** CRC-8 with polynomial 0x31, initial 0xFF, no reflection, no final XOR (CRC-8/NRSC-5). */
+    static int crc8(byte[] data, int offset, int length) {
         int crc = 0xFF;
-        for (int i = offset; i < offset + 2; i++) {
+        for (int i = offset; i < offset + length; i++) {
             crc ^= data[i] & 0xFF;
             for (int bit = 0; bit < 8; bit++) {
                 crc = (crc & 0x80) != 0 ? ((crc << 1) ^ 0x31) & 0xFF : (crc << 1) & 0xFF;
