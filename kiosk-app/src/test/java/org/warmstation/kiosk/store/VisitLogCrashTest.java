@@ -1,0 +1,114 @@
+package org.warmstation.kiosk.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.kiosk.domain.CheckInResult;
+import org.warmstation.kiosk.domain.VisitService;
+import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.protocol.card.WorkerCategory;
+
+/**
+ * Kills a real recording process with SIGKILL in the middle of its work and checks that the visit
+ * log survives: intact, every visit reported as committed present, sequences without gaps.
+ */
+class VisitLogCrashTest {
+    static final int VISITS_BEFORE_KILL = 300;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void killedRecorderLosesNoCommittedVisitAndLeavesNoGap() throws Exception {
+        Path data = work.resolve("data");
+        List<Long> printed = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            List<Long> committed = runAndKill(data, round);
+            assertTrue(committed.size() >= VISITS_BEFORE_KILL, "round " + round + ": " + committed.size());
+            printed.addAll(committed);
+        }
+        try (VisitLogFile f = new VisitLogFile(data)) {
+            assertEquals("ok", f.text("PRAGMA integrity_check"));
+            assertEquals(null, f.text("PRAGMA foreign_key_check"));
+            List<Long> seqs = f.numbers("SELECT seq FROM visit ORDER BY seq");
+            assertTrue(seqs.containsAll(printed), "a visit reported as committed is missing");
+            assertEquals(LongStream.rangeClosed(1, seqs.size()).boxed().toList(), seqs, "sequence has a gap");
+            assertEquals(seqs, f.numbers("SELECT seq FROM outbox ORDER BY seq"), "visit without outbox row or vice versa");
+            // the printed lines are a prefix of the sequence; at most one visit per round committed unprinted
+            assertTrue(seqs.size() - printed.size() <= 3, seqs.size() + " stored, " + printed.size() + " printed");
+            assertEquals(0, f.number("SELECT count(*) FROM visit v JOIN outbox o USING (seq) WHERE v.revision <> o.revision"));
+        }
+        // the store opens again and carries on after the last sequence
+        try (SqliteVisitStore store = new SqliteVisitStore(data);
+             VisitLogFile f = new VisitLogFile(data)) {
+            long max = f.number("SELECT max(seq) FROM visit");
+            VisitService service = new VisitService(store, () -> null, new SystemStationClock(), "crash-test",
+                    ZoneId.of("Asia/Shanghai"));
+            CheckInResult.Welcome r = assertInstanceOf(CheckInResult.Welcome.class,
+                    service.checkInGuest(WorkerCategory.OTHER));
+            assertEquals(max + 1, r.visit().sequence());
+        }
+    }
+
+    /** Runs one recorder until it reported some hundreds of commits, kills it, returns what it reported. */
+    private List<Long> runAndKill(Path data, int round) throws Exception {
+        Path err = work.resolve("recorder-" + round + ".err");
+        Process p = new ProcessBuilder(ChildJvm.command(List.of(), RecordingLoop.class, data.toString()))
+                .redirectError(err.toFile())
+                .start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CountDownLatch enough = new CountDownLatch(1);
+        Thread reader = Thread.ofPlatform().daemon().start(() -> pump(p.getInputStream(), out, enough));
+        boolean reached = enough.await(180, TimeUnit.SECONDS);
+        p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "recorder did not die");
+        reader.join(TimeUnit.SECONDS.toMillis(60));
+        assertTrue(reached, "recorder reported too few visits; stderr: " + Files.readString(err));
+        assertEquals(137, p.exitValue(), "recorder ended otherwise than by SIGKILL; stderr: " + Files.readString(err));
+        return completeLines(out.toString(StandardCharsets.US_ASCII));
+    }
+
+    private static void pump(InputStream in, ByteArrayOutputStream out, CountDownLatch enough) {
+        byte[] buf = new byte[4096];
+        int lines = 0;
+        try {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                synchronized (out) {
+                    out.write(buf, 0, n);
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n' && ++lines >= VISITS_BEFORE_KILL) {
+                        enough.countDown();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the pipe closes when the child is killed
+        }
+    }
+
+    /** Only lines ended by a newline: a line cut short by the kill does not count. */
+    private static List<Long> completeLines(String text) {
+        List<Long> seqs = new ArrayList<>();
+        int start = 0;
+        for (int nl; (nl = text.indexOf('\n', start)) >= 0; start = nl + 1) {
+            seqs.add(Long.parseLong(text.substring(start, nl).strip()));
+        }
+        return seqs;
+    }
+}

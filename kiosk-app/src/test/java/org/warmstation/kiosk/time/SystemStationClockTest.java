@@ -1,0 +1,63 @@
+package org.warmstation.kiosk.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SystemStationClockTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sinceBootStartsAtTheUptimeFileAndNeverGoesBack() throws Exception {
+        Path uptime = Files.writeString(dir.resolve("uptime"), "12345.67 24000.00\n");
+        SystemStationClock clock = new SystemStationClock(uptime, dir.resolve("synced"));
+        Duration previous = clock.sinceBoot();
+        assertTrue(previous.compareTo(Duration.ofMillis(12_345_670)) >= 0, previous.toString());
+        assertTrue(previous.compareTo(Duration.ofMillis(12_345_670).plusHours(1)) < 0, previous.toString());
+        for (int i = 0; i < 10_000; i++) {
+            Duration d = clock.sinceBoot();
+            assertTrue(d.compareTo(previous) >= 0);
+            previous = d;
+        }
+    }
+
+    @Test
+    void syncedFollowsTheFlagFile() throws Exception {
+        Path flag = dir.resolve("synchronized");
+        SystemStationClock clock = new SystemStationClock(Files.writeString(dir.resolve("uptime"), "5.00 1.00"), flag);
+        assertFalse(clock.synced());
+        Files.createFile(flag);
+        assertTrue(clock.synced());
+        Files.delete(flag);
+        assertFalse(clock.synced());
+    }
+
+    @Test
+    void corruptOrMissingUptimeCountsFromZeroInsteadOfFailing() throws Exception {
+        for (Path bad : new Path[] {Files.writeString(dir.resolve("garbage"), "up 3 days"),
+                Files.writeString(dir.resolve("negative"), "-5.0 1.0"), dir.resolve("missing")}) {
+            SystemStationClock clock = new SystemStationClock(bad, dir.resolve("synced"));
+            assertTrue(clock.sinceBoot().compareTo(Duration.ofMinutes(10)) < 0, bad.toString());
+        }
+    }
+
+    @Test
+    void realClockReadsThisMachinesUptimeAndWallClock() throws Exception {
+        SystemStationClock clock = new SystemStationClock();
+        double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split("\\s+")[0]);
+        Duration since = clock.sinceBoot();
+        assertTrue(Math.abs(since.toMillis() / 1000.0 - uptime) < 60, since + " vs " + uptime);
+        Instant before = Instant.now();
+        Instant now = clock.now();
+        assertTrue(!now.isBefore(before) && now.isBefore(before.plusSeconds(60)));
+        assertEquals(Files.exists(Path.of(SystemStationClock.TIMESYNC_FLAG)), clock.synced());
+    }
+}
