@@ -6,7 +6,7 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ public final class ScanBench {
      * @throws IOException when the tree cannot be walked (an unreadable single image is counted
      *                     as not decoded and logged instead)
      */
-    public Result run(Path root, PrintStream out) throws IOException {
+    public Result run(Path root, PrintWriter out) throws IOException {
         List<Path> images;
         try (Stream<Path> walk = Files.walk(root)) {
             images = walk.filter(Files::isRegularFile).filter(ScanBench::isImage)
@@ -110,14 +110,15 @@ public final class ScanBench {
         double p95 = sorted.length == 0 ? 0 : sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e6;
         Result result = new Result(perFolder, total, mean, p95);
         out.println(result.summary());
+        out.flush();
         return result;
     }
 
     private Counts measure(Path image, List<Long> nanos) {
-        String expected;
+        byte[] expected;
         java.awt.image.BufferedImage img;
         try {
-            expected = new String(Files.readAllBytes(truthOf(image)), StandardCharsets.UTF_8);
+            expected = Files.readAllBytes(truthOf(image));
             img = ImageFrames.read(image);
         } catch (IOException e) {
             LOG.warn("skipping unreadable {}: {}", image, e.getMessage());
@@ -127,13 +128,17 @@ public final class ScanBench {
         LuminanceFrame frame = ImageFrames.toFrame(img);
         Optional<String> text = decoder.decode(frame);
         nanos.add(System.nanoTime() - t0);
-        boolean ok = text.isPresent() && Arrays.equals(text.get().getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        boolean ok = text.isPresent() && sameBytes(text.get(), expected);
         boolean misread = text.isPresent() && !ok;
         if (misread) {
             LOG.warn("misread {}", image);
         }
-        return new Counts(1, ok ? 1 : 0, misread ? 1 : 0, expected.equals(plainZxing(frame)) ? 1 : 0);
+        String plain = plainZxing(frame);
+        return new Counts(1, ok ? 1 : 0, misread ? 1 : 0, plain != null && sameBytes(plain, expected) ? 1 : 0);
+    }
+
+    private static boolean sameBytes(String text, byte[] expected) {
+        return Arrays.equals(text.getBytes(StandardCharsets.UTF_8), expected);
     }
 
     /**

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,12 +33,12 @@ class ScanBenchTest {
         Files.writeString(b.resolve("4.gif"), "not a gif");
         Files.writeString(b.resolve("4.txt"), "x");
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ScanBench.Result result = new ScanBench(new QrDecoder()).run(tree, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        StringWriter text = new StringWriter();
+        ScanBench.Result result = new ScanBench(new QrDecoder()).run(tree, new PrintWriter(text));
 
         assertEquals(new ScanBench.Counts(1, 1, 0, 1), result.perFolder().get("a"));
         assertEquals(new ScanBench.Counts(2, 0, 1, 0), result.perFolder().get("b"));
-        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = text.toString().lines().toList();
         assertEquals(3, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("a "), lines.get(0));
         assertTrue(lines.get(2).matches("decoded 1/3 misread 1 mean \\d+\\.\\d ms p95 \\d+\\.\\d ms"), lines.get(2));

@@ -1,0 +1,56 @@
+package org.warmstation.provisioning.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.provisioning.StationCli;
+import picocli.CommandLine;
+
+class ScanBenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int station(String... args) {
+        CommandLine cl = new CommandLine(new StationCli());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void benchesAFolderTreeAndEndsWithTheSummaryLine() throws IOException, WriterException {
+        Path folder = Files.createDirectories(dir.resolve("set-1"));
+        MatrixToImageWriter.writeToPath(new QRCodeWriter().encode("WSM:HELLO", BarcodeFormat.QR_CODE, 200, 200), "png",
+                folder.resolve("1.png"));
+        Files.writeString(folder.resolve("1.txt"), "WSM:HELLO");
+
+        assertEquals(0, station("scan-bench", dir.toString()), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(2, lines.size(), out.toString());
+        assertTrue(lines.get(0).startsWith("set-1 "), lines.get(0));
+        assertTrue(lines.get(1).matches("decoded 1/1 misread 0 mean \\d+\\.\\d ms p95 \\d+\\.\\d ms"), lines.get(1));
+    }
+
+    @Test
+    void missingFolderExitsWithCode2AndSaysWhy() {
+        Path missing = dir.resolve("no-such-photos");
+        assertEquals(2, station("scan-bench", missing.toString()));
+        assertTrue(err.toString().contains(missing + " is not a readable folder"), err.toString());
+        assertEquals("", out.toString());
+    }
+}
