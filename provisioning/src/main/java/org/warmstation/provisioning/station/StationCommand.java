@@ -1,0 +1,75 @@
+package org.warmstation.provisioning.station;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.warmstation.provisioning.ProvisioningException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code station station ...}: setting up a station terminal. */
+@Command(name = "station", description = "Set up a station terminal's configuration.",
+        mixinStandardHelpOptions = true, subcommands = StationCommand.Init.class)
+public final class StationCommand {
+
+    /** {@code station init}: thin wrapper of {@link StationSetup#init}. */
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Write a checked station.properties and copy the trust list next to it.")
+    static final class Init implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--id", required = true, paramLabel = "ID", description = "station id, e.g. CY-0042")
+        String id;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "station name shown on screen, e.g. 望京街道暖心驿站")
+        String name;
+
+        @Option(names = "--district", required = true, paramLabel = "ID", description = "6-digit district code, e.g. 110105")
+        String district;
+
+        @Option(names = "--lat", required = true, paramLabel = "DEG", description = "latitude, decimal degrees, e.g. 39.9961")
+        String lat;
+
+        @Option(names = "--lon", required = true, paramLabel = "DEG", description = "longitude, decimal degrees, e.g. 116.4700")
+        String lon;
+
+        @Option(names = "--broker", required = true, paramLabel = "URL", description = "MQTT broker, tcp://HOST:1883 or ssl://HOST:8883")
+        String broker;
+
+        @Option(names = "--trust", required = true, paramLabel = "FILE", description = "the district's trust list")
+        Path trust;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "configuration file to write, e.g. /etc/warm-station/station.properties")
+        Path out;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "visit log and outbox folder (default: data beside the file)")
+        Path dataDir;
+
+        @Option(names = "--pin", arity = "0..1", interactive = true, paramLabel = "DIGITS",
+                description = "set the staff PIN (4-12 digits); asked for without echo when no value is given")
+        char[] pin;
+
+        @Option(names = "--force", description = "replace an existing configuration file")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            try {
+                var config = StationSetup.init(new StationSetup.Request(id, name, district, lat, lon, broker, trust, out,
+                        Optional.ofNullable(dataDir), Optional.ofNullable(pin), force));
+                var w = spec.commandLine().getOut();
+                w.printf("wrote %s: station %s %s, district %d%n", out.toAbsolutePath(), config.stationId(),
+                        config.stationName(), config.districtId());
+                w.printf("trust list %s; staff PIN %s%n", config.trustFile(),
+                        config.staffPin().isPresent() ? "set" : "not set (staff menu locked)");
+                return 0;
+            } catch (ProvisioningException e) {
+                spec.commandLine().getErr().println("station init: " + e.getMessage());
+                return e.exitCode();
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.warmstation.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HelpTest {
+
+    @ParameterizedTest
+    @CsvSource({"district, 2", "init, 4", "card, 2", "issue, 4", "verify, 4", "station, 2"})
+    void helpListsEveryCommandIndentedUnderItsGroupWithADescription(String command, int indent) {
+        CliRun r = CliRun.run("help");
+        assertEquals(0, r.exitCode(), r.toString());
+        Pattern line = Pattern.compile("(?m)^ {" + indent + "}" + command + " +\\S.*$");
+        assertTrue(line.matcher(r.out()).find(), r.out());
+    }
+}
