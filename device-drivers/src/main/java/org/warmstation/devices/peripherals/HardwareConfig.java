@@ -160,24 +160,40 @@ public record HardwareConfig(Map<LightColor, Pin> lights, Optional<BuzzerConfig>
         }
 
         HardwareConfig parse() throws HardwareConfigException {
+            // claim pins in key order, as the station config's own check does
+            props.keySet().stream().filter(k -> k.endsWith(".pin") && KEYS.contains(k)).forEach(k -> {
+                try {
+                    pinsUsed.putIfAbsent(Integer.parseInt(props.get(k)), k);
+                } catch (NumberFormatException e) {
+                    // reported by pin()
+                }
+            });
             props.keySet().stream().filter(k -> !KEYS.contains(k))
                     .forEach(k -> problems.add(new Problem(k, "is not a known hardware key (see docs/hardware.md)")));
             Map<LightColor, Pin> lights = new EnumMap<>(LightColor.class);
             for (LightColor c : LightColor.values()) {
                 pin("hardware.light." + c.name().toLowerCase(java.util.Locale.ROOT)).ifPresent(p -> lights.put(c, p));
             }
-            Optional<BuzzerConfig> buzzer = pin("hardware.buzzer").map(p -> new BuzzerConfig(p,
-                    value("hardware.buzzer.nightHours", TimeWindow::parse, "must be HH:mm-HH:mm, e.g. 22:00-06:00"),
-                    bool("hardware.buzzer.muted")));
-            Optional<DoorConfig> door = pin("hardware.door").map(p -> new DoorConfig(p,
-                    duration("hardware.door.pulse", Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofSeconds(60)),
-                    value("hardware.door.openingHours", TimeWindow::parse, "must be HH:mm-HH:mm[,HH:mm-HH:mm], e.g. 08:00-20:00")
-                            .orElse(TimeWindow.ALWAYS),
-                    value("hardware.door.mode", v -> DoorMode.valueOf(v.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
-                            "must be FAIL_SECURE or FAIL_SAFE").orElse(DoorMode.FAIL_SECURE),
-                    bool("hardware.door.openOnDuplicate")));
-            Optional<MotionConfig> motion = pin("hardware.motion").map(p -> new MotionConfig(p,
-                    duration("hardware.motion.debounce", Duration.ofMillis(200), Duration.ZERO, Duration.ofMinutes(1))));
+            // every key is checked even when its role's pin is wrong, so all problems show at once
+            Optional<Pin> buzzerPin = pin("hardware.buzzer");
+            Optional<TimeWindow> night = value("hardware.buzzer.nightHours", TimeWindow::parse,
+                    "must be HH:mm-HH:mm, e.g. 22:00-06:00");
+            boolean muted = bool("hardware.buzzer.muted");
+            Optional<BuzzerConfig> buzzer = buzzerPin.map(p -> new BuzzerConfig(p, night, muted));
+            Optional<Pin> doorPin = pin("hardware.door");
+            Duration pulse = duration("hardware.door.pulse", Duration.ofSeconds(3), Duration.ofMillis(100),
+                    Duration.ofSeconds(60));
+            TimeWindow opening = value("hardware.door.openingHours", TimeWindow::parse,
+                    "must be HH:mm-HH:mm[,HH:mm-HH:mm], e.g. 08:00-20:00").orElse(TimeWindow.ALWAYS);
+            DoorMode mode = value("hardware.door.mode",
+                    v -> DoorMode.valueOf(v.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                    "must be FAIL_SECURE or FAIL_SAFE").orElse(DoorMode.FAIL_SECURE);
+            boolean openOnDuplicate = bool("hardware.door.openOnDuplicate");
+            Optional<DoorConfig> door = doorPin.map(p -> new DoorConfig(p, pulse, opening, mode, openOnDuplicate));
+            Optional<Pin> motionPin = pin("hardware.motion");
+            Duration debounce = duration("hardware.motion.debounce", Duration.ofMillis(200), Duration.ZERO,
+                    Duration.ofMinutes(1));
+            Optional<MotionConfig> motion = motionPin.map(p -> new MotionConfig(p, debounce));
             Optional<AmbientConfig> ambient = Optional.empty();
             if (props.keySet().stream().anyMatch(k -> k.startsWith("hardware.ambient."))) {
                 int bus = value("hardware.ambient.bus", Integer::parseInt, "must be an I2C bus number such as 1")
@@ -225,8 +241,8 @@ public record HardwareConfig(Map<LightColor, Pin> lights, Optional<BuzzerConfig>
                 problems.add(new Problem(key, "must be a BCM GPIO number from 0 to " + MAX_BCM + " (found '" + raw + "')"));
                 return Optional.empty();
             }
-            String other = pinsUsed.putIfAbsent(bcm, key);
-            if (other != null) {
+            String other = pinsUsed.get(bcm);
+            if (!key.equals(other)) {
                 problems.add(new Problem(key, "BCM pin " + bcm + " is already used by " + other));
                 return Optional.empty();
             }

@@ -73,13 +73,13 @@ public final class ScreenDimmer implements AutoCloseable {
 
     private void set(boolean wake) {
         awake = wake;
-        states.screenAwake(wake);
         try {
             backlight.level(wake ? backlight.max() : dimLevel);
             states.status(PeripheralRole.BACKLIGHT, Health.OK, "");
         } catch (IOException | RuntimeException e) {
             states.status(PeripheralRole.BACKLIGHT, Health.FAILING, "backlight " + backlight + ": " + e.getMessage());
         }
+        states.screenAwake(wake); // after the write: the model never runs ahead of the screen
     }
 
     /** Stops the timer and leaves the screen at full brightness. */
