@@ -105,6 +105,15 @@ public final class SqliteVisitStore implements VisitStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In one transaction: the visit's {@code services} and {@code revision + 1} are written and
+     * its outbox row is set back to {@code CREATED} with the new revision ({@code published_at_ms},
+     * {@code confirmed_at_ms} cleared, {@code attempts} 0), so the changed visit is sent again. An
+     * outbox reader must therefore advance a row's state only for the revision it sent. Setting
+     * the services a visit already has changes nothing and queues nothing.
+     */
     @Override
     public synchronized Visit updateServices(UUID id, Set<Service> services) {
         Objects.requireNonNull(id, "id");
