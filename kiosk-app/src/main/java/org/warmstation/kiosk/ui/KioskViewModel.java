@@ -58,6 +58,7 @@ public final class KioskViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Visit> visit = new ReadOnlyObjectWrapper<>();
     private final ObservableSet<Service> services = FXCollections.observableSet(EnumSet.noneOf(Service.class));
+    private final ObservableSet<Service> servicesView = FXCollections.unmodifiableObservableSet(services);
     private final ReadOnlyBooleanWrapper saveFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<RejectionReason> rejection = new ReadOnlyObjectWrapper<>();
     private final Queue<String> pendingScans = new ArrayDeque<>();
@@ -130,7 +131,7 @@ public final class KioskViewModel {
 
     /** @return the services chosen for that visit (read-only view) */
     public ObservableSet<Service> services() {
-        return FXCollections.unmodifiableObservableSet(services);
+        return servicesView;
     }
 
     /** @return whether saving the last service choice failed */

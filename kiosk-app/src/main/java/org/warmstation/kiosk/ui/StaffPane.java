@@ -32,7 +32,7 @@ final class StaffPane {
         Button back = Ui.button("staff-back", m.get("staff.back"), vm::backToIdle);
         refresh.setMinWidth(150);
         back.setMinWidth(150);
-        HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "title"), Ui.grow(), refresh, back);
+        HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "staff-title"), Ui.grow(), refresh, back);
 
         HBox body = new HBox(20);
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -61,12 +61,24 @@ final class StaffPane {
                 figure("staff-person-visits", u.personVisits(), m.get("staff.personVisits")),
                 figure("staff-members", u.distinctMembers(), m.get("staff.members")),
                 figure("staff-guests", u.guestVisits(), m.get("staff.guests")));
-        figures.setMinWidth(170);
+        figures.setMinWidth(150);
 
+        int most = u.byHour().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int upper = Math.max(4, most);
         CategoryAxis hours = new CategoryAxis();
-        NumberAxis count = new NumberAxis();
+        NumberAxis count = new NumberAxis(0, upper, Math.max(1, (upper + 3) / 4));
         count.setMinorTickVisible(false);
-        count.setTickUnit(1);
+        count.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? Integer.toString(n.intValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Integer.valueOf(text);
+            }
+        });
         BarChart<String, Number> chart = new BarChart<>(hours, count);
         chart.setId("staff-by-hour");
         chart.setAnimated(false);
@@ -78,21 +90,29 @@ final class StaffPane {
             series.getData().add(new XYChart.Data<>(Integer.toString(h), u.byHour().getOrDefault(h, 0)));
         }
         chart.getData().add(series);
-        chart.setPrefSize(470, 440);
+        chart.setPrefSize(400, 420);
+        chart.setMinWidth(300);
         HBox.setHgrow(chart, Priority.ALWAYS);
 
         GridPane table = new GridPane();
         table.setId("staff-tables");
-        table.setHgap(14);
-        table.setVgap(1);
+        table.setHgap(12);
+        table.setVgap(4);
         table.add(Ui.label(m.get("staff.byCategory"), "table-head"), 0, 0, 2, 1);
+        table.add(Ui.label(m.get("staff.byService"), "table-head"), 2, 0, 2, 1);
         int row = 1;
         for (WorkerCategory c : WorkerCategory.values()) {
-            table.addRow(row++, Ui.label(m.of(c), "table-cell"), count(u.byCategory().getOrDefault(c, 0)));
+            table.add(Ui.label(m.of(c), "table-cell"), 0, row);
+            table.add(count(u.byCategory().getOrDefault(c, 0)), 1, row++);
         }
-        table.add(Ui.label(m.get("staff.byService"), "table-head"), 0, row++, 2, 1);
+        row = 1;
         for (Service s : Service.values()) {
-            table.addRow(row++, Ui.label(m.of(s), "table-cell"), count(u.byService().getOrDefault(s, 0)));
+            table.add(Ui.label(m.of(s), "table-cell"), 2, row);
+            table.add(count(u.byService().getOrDefault(s, 0)), 3, row++);
+        }
+        for (javafx.scene.Node n : table.getChildren()) {
+            ((Label) n).setWrapText(false);
+            ((Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         return new Node[] {figures, chart, table};
     }

@@ -9,6 +9,8 @@ import javafx.scene.layout.Region;
 
 /** Small factories for the kiosk's nodes, so the panes stay short. UI thread only. */
 final class Ui {
+    /** Smallest side of a touch target: about 15 mm on a 7-inch 1024x600 panel, for gloved fingers. */
+    static final double MIN_TARGET = 96;
     private Ui() {
     }
 
@@ -25,6 +27,8 @@ final class Ui {
         b.getStyleClass().addAll(styleClasses);
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
+        b.setMinWidth(MIN_TARGET);
+        b.setMinHeight(MIN_TARGET);
         return b;
     }
 

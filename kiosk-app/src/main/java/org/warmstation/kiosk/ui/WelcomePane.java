@@ -2,6 +2,10 @@ package org.warmstation.kiosk.ui;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.collections.SetChangeListener;
+import javafx.collections.WeakSetChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -45,20 +49,30 @@ final class WelcomePane {
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(16);
+        Map<Service, ToggleButton> toggles = new EnumMap<>(Service.class);
         int i = 0;
         for (Service s : Service.values()) {
-            ToggleButton t = new ToggleButton(m.of(s));
+            String name = m.of(s);
+            ToggleButton t = new ToggleButton(name);
+            t.selectedProperty().addListener((o, was, on) -> t.setText(on ? "✓ " + name : name));
             t.setId("service-" + s.name());
             t.setFocusTraversable(false);
             t.setSelected(vm.services().contains(s));
-            t.setPrefSize(226, 120);
+            t.setPrefSize(230, 160);
+            t.setMinSize(Ui.MIN_TARGET, Ui.MIN_TARGET);
             t.setOnAction(e -> {
                 vm.toggleService(s);
                 t.setSelected(vm.services().contains(s));
             });
+            toggles.put(s, t);
             grid.add(t, i % COLUMNS, i / COLUMNS);
             i++;
         }
+
+        SetChangeListener<Service> sync = change -> toggles.forEach(
+                (s, t) -> t.setSelected(vm.services().contains(s)));
+        vm.services().addListener(new WeakSetChangeListener<>(sync));
+        grid.getProperties().put("services-listener", sync);
 
         Label saveFailed = Ui.label(m.get("welcome.saveFailed"), "pin-message");
         saveFailed.visibleProperty().bind(vm.saveFailedProperty());

@@ -1,0 +1,160 @@
+package org.warmstation.kiosk.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.application.Application;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.kiosk.config.ConfigException;
+import org.warmstation.kiosk.config.StationConfig;
+import org.warmstation.kiosk.ui.FxTaskExecutor;
+
+/**
+ * Main class of the kiosk (deliberately not an {@link Application}, so it runs from a plain class
+ * path): {@code --demo [--data-dir DIR]}, or {@code --config FILE}; {@code --windowed} for a window
+ * instead of full screen. Checks for a display and assembles the kiosk before the JavaFX toolkit
+ * starts, so every problem ends in one clear line and an exit code.
+ */
+public final class KioskLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskLauncher.class);
+
+    /** Exit code of a usage or configuration error. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code when there is no display or the kiosk cannot start. */
+    public static final int EXIT_NO_DISPLAY = 3;
+
+    /**
+     * How to start.
+     *
+     * @param demo     run the demo
+     * @param config   the station configuration (kiosk mode)
+     * @param dataDir  the demo data directory
+     * @param windowed a window instead of full screen
+     */
+    public record Options(boolean demo, Optional<Path> config, Path dataDir, boolean windowed) {
+        /** @return the demo data directory used when none is given: ./demo-data */
+        public static Path defaultDemoDir() {
+            return Path.of("demo-data").toAbsolutePath();
+        }
+    }
+
+    private KioskLauncher() {
+    }
+
+    /**
+     * @param args {@code --demo}, {@code --config FILE}, {@code --data-dir DIR}, {@code --windowed}
+     */
+    public static void main(String[] args) {
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("kiosk: " + e.getMessage());
+            System.err.println("usage: KioskLauncher (--demo [--data-dir DIR] | --config FILE) [--windowed]");
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        System.exit(run(o, System.err));
+    }
+
+    static Options parse(String[] args) {
+        boolean demo = false;
+        boolean windowed = false;
+        Path config = null;
+        Path dataDir = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--demo" -> demo = true;
+                case "--windowed" -> windowed = true;
+                case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+            }
+        }
+        if (demo == (config != null)) {
+            throw new IllegalArgumentException("give either --demo or --config FILE");
+        }
+        return new Options(demo, Optional.ofNullable(config),
+                dataDir == null ? Options.defaultDemoDir() : dataDir.toAbsolutePath(), windowed);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /**
+     * Runs the kiosk until its window closes.
+     *
+     * @param o   how to start
+     * @param err where the one-line error goes
+     * @return the exit code: 0, {@link #EXIT_USAGE} or {@link #EXIT_NO_DISPLAY}
+     */
+    public static int run(Options o, PrintStream err) {
+        Optional<String> noDisplay = missingDisplay();
+        if (noDisplay.isPresent()) {
+            err.println("kiosk: " + noDisplay.get());
+            return EXIT_NO_DISPLAY;
+        }
+        FxTaskExecutor executor = new FxTaskExecutor();
+        KioskRuntime runtime;
+        try {
+            if (o.demo()) {
+                runtime = KioskRuntime.demo(o.dataDir(), executor);
+                err.println("kiosk: demo data in " + o.dataDir() + "; staff PIN "
+                        + org.warmstation.kiosk.demo.DemoStation.STAFF_PIN);
+            } else {
+                runtime = KioskRuntime.fromConfig(StationConfig.load(o.config().orElseThrow()), executor);
+            }
+        } catch (ConfigException e) {
+            executor.close();
+            err.println("kiosk: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (Exception e) {
+            executor.close();
+            LOG.debug("kiosk could not be assembled", e);
+            err.println("kiosk: cannot start: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        KioskApp.prepare(runtime, o.windowed());
+        try {
+            Application.launch(KioskApp.class);
+        } catch (RuntimeException e) {
+            runtime.close();
+            LOG.debug("JavaFX failed", e);
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            err.println("kiosk: the screen could not be opened: " + root.getMessage());
+            return EXIT_NO_DISPLAY;
+        }
+        return 0;
+    }
+
+    /**
+     * @return why there is no display to open, or empty when one seems available
+     */
+    static Optional<String> missingDisplay() {
+        if (System.getProperty("glass.platform") != null) {
+            return Optional.empty();
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux")) {
+            return Optional.empty();
+        }
+        if (isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            return Optional.of("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); run it on the "
+                    + "terminal's desktop session, or over SSH with 'DISPLAY=:0'");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,225 @@
+package org.warmstation.kiosk.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.devices.scan.CameraScanner;
+import org.warmstation.devices.scan.CardScanner;
+import org.warmstation.devices.scan.KeystrokeAssembler;
+import org.warmstation.devices.scan.QrDecoder;
+import org.warmstation.devices.scan.ScanListener;
+import org.warmstation.devices.scan.ScannerStatus;
+import org.warmstation.kiosk.config.StaffPin;
+import org.warmstation.kiosk.config.StationConfig;
+import org.warmstation.kiosk.demo.DemoCamera;
+import org.warmstation.kiosk.demo.DemoCardTray;
+import org.warmstation.kiosk.demo.DemoStation;
+import org.warmstation.kiosk.domain.PinGate;
+import org.warmstation.kiosk.domain.StationClock;
+import org.warmstation.kiosk.domain.VisitService;
+import org.warmstation.kiosk.domain.VisitStore;
+import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.kiosk.ui.KioskSettings;
+import org.warmstation.kiosk.ui.KioskView;
+import org.warmstation.kiosk.ui.KioskViewModel;
+import org.warmstation.kiosk.ui.TaskExecutor;
+
+/**
+ * The assembled kiosk: visit log, visit service, view model, scanner, and in demo mode the demo
+ * station with its simulated camera. Build it off the UI thread (it opens SQLite and, for the
+ * demo, renders cards), then {@link #root} and {@link #start} on the UI thread.
+ */
+public final class KioskRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskRuntime.class);
+    /** The terminal's screen: a 7-inch 1024x600 panel. */
+    public static final int SCREEN_WIDTH = 1024;
+    /** The terminal's screen height. */
+    public static final int SCREEN_HEIGHT = 600;
+
+    private final VisitStore store;
+    private final VisitService service;
+    private final TaskExecutor executor;
+    private final KioskViewModel viewModel;
+    private final Optional<CardScanner> scanner;
+    private final boolean wedge;
+    private final DemoStation demo;
+    private final DemoCamera camera;
+    private KeystrokeAssembler assembler;
+
+    private KioskRuntime(VisitStore store, VisitService service, TaskExecutor executor, KioskViewModel viewModel,
+                         Optional<CardScanner> scanner, boolean wedge, DemoStation demo, DemoCamera camera) {
+        this.store = store;
+        this.service = service;
+        this.executor = executor;
+        this.viewModel = viewModel;
+        this.scanner = scanner;
+        this.wedge = wedge;
+        this.demo = demo;
+        this.camera = camera;
+    }
+
+    /**
+     * The demo: a demo data directory, sample cards, a simulated camera. Blocks for some seconds
+     * (key generation on first run, card rendering, the staff PIN hash).
+     *
+     * @param dataDir  the demo data directory, created when missing
+     * @param executor the UI's task executor (closed with the runtime)
+     * @return the runtime
+     * @throws IOException when the data directory cannot be written
+     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     */
+    public static KioskRuntime demo(Path dataDir, TaskExecutor executor) throws IOException {
+        StationClock clock = new SystemStationClock();
+        DemoStation station = DemoStation.prepare(dataDir, clock.now().atZone(DemoStation.ZONE).toLocalDate());
+        SqliteVisitStore store = new SqliteVisitStore(dataDir);
+        var verifier = station.verifier();
+        VisitService service = new VisitService(store, () -> verifier, clock, DemoStation.STATION_ID, DemoStation.ZONE);
+        StaffPin pin = StaffPin.hash(DemoStation.STAFF_PIN.toCharArray());
+        KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pin::matches,
+                KioskSettings.defaults(DemoStation.STATION_NAME));
+        DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
+        CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
+        return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station, camera);
+    }
+
+    /**
+     * The station kiosk from its configuration.
+     *
+     * @param config   the station configuration
+     * @param executor the UI's task executor (closed with the runtime)
+     * @return the runtime
+     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     */
+    public static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor) {
+        StationClock clock = new SystemStationClock();
+        SqliteVisitStore store = new SqliteVisitStore(config.dataDir());
+        CardLists lists = new CardLists(config.trustFile(), config.denyFile(), config.districtId(), config.zone());
+        VisitService service = new VisitService(store, lists, clock, config.stationId(), config.zone(),
+                config.duplicateWindow());
+        if (config.staffPin().isEmpty()) {
+            LOG.warn("no staff.pin in the configuration: the staff screen cannot be opened");
+        }
+        Predicate<char[]> pinCheck = p -> config.staffPin().map(s -> s.matches(p)).orElse(false);
+        KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
+                KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()));
+        Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
+        boolean wedge = config.scanner().source() == org.warmstation.kiosk.config.ScannerSettings.Source.WEDGE;
+        return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null);
+    }
+
+    private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,
+                                            Predicate<char[]> pinCheck, KioskSettings settings) {
+        PinGate gate = PinGate.standard(pin -> pinCheck.test(pin.toCharArray()), clock::sinceBoot);
+        return new KioskViewModel(new VisitServiceBackend(service), executor, clock, zone, gate, settings);
+    }
+
+    /** @return the view model */
+    public KioskViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** @return the visit service */
+    public VisitService visitService() {
+        return service;
+    }
+
+    /** @return the visit log */
+    public VisitStore store() {
+        return store;
+    }
+
+    /** @return the demo station, when this is the demo */
+    public Optional<DemoStation> demo() {
+        return Optional.ofNullable(demo);
+    }
+
+    /** @return the simulated camera, when this is the demo */
+    public Optional<DemoCamera> demoCamera() {
+        return Optional.ofNullable(camera);
+    }
+
+    /**
+     * Builds the window's content: the kiosk screen, and in demo mode the card tray beside it with
+     * an empty {@code peripheralSlot} below the tray. UI thread only.
+     *
+     * @param quit what the demo's quit button does
+     * @return the root node
+     */
+    public Parent root(Runnable quit) {
+        KioskView view = new KioskView(viewModel);
+        Parent kiosk = view.root();
+        ((javafx.scene.layout.Region) kiosk).setPrefSize(SCREEN_WIDTH, SCREEN_HEIGHT);
+        if (demo == null) {
+            return kiosk;
+        }
+        BorderPane pane = new BorderPane(kiosk);
+        DemoCardTray tray = new DemoCardTray(demo, camera, executor, quit);
+        VBox peripheralSlot = new VBox();
+        peripheralSlot.setId("peripheralSlot");
+        VBox side = new VBox(tray.node(), peripheralSlot);
+        side.getStylesheets().add(KioskView.STYLESHEET);
+        side.getStyleClass().add("demo-tray");
+        pane.setRight(side);
+        pane.setStyle("-fx-background-color: #14181d;");
+        return pane;
+    }
+
+    /**
+     * Starts the clock and the scanner, and feeds a keyboard-wedge scanner from the scene's key
+     * events. UI thread only.
+     *
+     * @param scene the kiosk's scene
+     */
+    public void start(Scene scene) {
+        viewModel.start();
+        ScanListener listener = new ScanListener() {
+            @Override
+            public void onScan(String text) {
+                executor.runOnUi(() -> viewModel.scanned(text));
+            }
+
+            @Override
+            public void onStatus(ScannerStatus status) {
+                LOG.info("scanner {}: {}", status.state(), status.message());
+                executor.runOnUi(() -> viewModel.scannerStatus(status));
+            }
+        };
+        scanner.ifPresent(s -> s.start(listener));
+        if (wedge) {
+            assembler = new KeystrokeAssembler(Duration.ofMillis(100), ScannerFactory.MAX_CODE_LENGTH, listener::onScan);
+            scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+                String ch = e.getCharacter();
+                if (ch != null && ch.length() == 1) {
+                    assembler.key(ch.charAt(0), Instant.now());
+                }
+            });
+        }
+    }
+
+    /** Stops the scanner, the executor and the visit log; idempotent. Blocks until the scanner ended. */
+    @Override
+    public void close() {
+        viewModel.stop();
+        scanner.ifPresent(CardScanner::close);
+        executor.close();
+        store.close();
+    }
+
+    /** @return the scanner, if the station has one apart from a keyboard wedge */
+    public Optional<CardScanner> scanner() {
+        return scanner;
+    }
+
+}

@@ -1,0 +1,131 @@
+package org.warmstation.kiosk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.kiosk.domain.Service;
+import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.kiosk.ui.FxTaskExecutor;
+import org.warmstation.kiosk.ui.FxToolkit;
+import org.warmstation.kiosk.ui.Taps;
+import org.warmstation.kiosk.ui.TouchTargets;
+
+/**
+ * The real kiosk window on the headless platform: the demo's rendered card images go through the
+ * simulated camera (ManualFrameSource), CameraScanner and ZXing, the verifier, the visit service
+ * and SQLite in a temporary directory; taps are mouse presses at the buttons' centres.
+ */
+class KioskUiTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dataDir;
+    private KioskRuntime runtime;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() {
+        FxToolkit.start();
+    }
+
+    @BeforeEach
+    void show() throws IOException {
+        runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
+        stage = FxToolkit.call(() -> {
+            Stage s = new Stage();
+            Scene scene = new Scene(runtime.root(() -> { }));
+            s.setScene(scene);
+            s.setX(0);
+            s.setY(0);
+            s.show();
+            runtime.start(scene);
+            return s;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        FxToolkit.run(stage::close);
+        runtime.close();
+    }
+
+    private Node find(String selector) {
+        return stage.getScene().lookup(selector);
+    }
+
+    private void showCard(String id) {
+        FxToolkit.run(() -> ((Button) find("#demo-card-" + id)).fire());
+    }
+
+    private List<Visit> visits() {
+        Instant now = Instant.now();
+        return runtime.store().between(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void cardShownToTheCameraIsWelcomedAndTwoTappedServicesAreStored() {
+        showCard("courier");
+        FxToolkit.waitFor("the welcome screen", WAIT, () -> find("#screen-WELCOME") != null);
+        assertEquals(1, visits().size());
+
+        var at = FxToolkit.call(() -> Taps.tap(find("#service-HOT_WATER")));
+        pause();
+        System.err.println("DEBUG tapped " + at + " screen now " + FxToolkit.call(() -> runtime.viewModel().screenProperty().get())
+                + " window " + stage.getX() + "," + stage.getY() + " scene " + stage.getScene().getX() + "," + stage.getScene().getY());
+        FxToolkit.waitFor("hot water selected", WAIT, () -> ((ToggleButton) find("#service-HOT_WATER")).isSelected());
+        FxToolkit.run(() -> Taps.tap(find("#service-CHARGING")));
+        FxToolkit.waitFor("charging selected", WAIT, () -> ((ToggleButton) find("#service-CHARGING")).isSelected());
+
+        Set<Service> expected = Set.of(Service.HOT_WATER, Service.CHARGING);
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!visits().getFirst().services().equals(expected) && System.nanoTime() < end) {
+            pause();
+        }
+        List<Visit> stored = visits();
+        assertEquals(1, stored.size());
+        assertEquals(expected, stored.getFirst().services());
+        assertEquals(org.warmstation.protocol.card.WorkerCategory.COURIER, stored.getFirst().category());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void expiredCardShowsTheRejectedScreenAndRecordsNothing() {
+        showCard("expired");
+        FxToolkit.waitFor("the rejected screen", WAIT, () -> find("#screen-REJECTED") != null);
+        String reason = FxToolkit.call(() -> ((Label) find("#reason")).getText());
+        assertEquals("此会员卡已过期", reason);
+        assertEquals(List.of(), visits());
+    }
+
+    @Test
+    void kioskScreenFitsTheSevenInchPanelAndButtonsAreBigEnoughForGloves() {
+        FxToolkit.run(() -> ((Button) find("#guest")).fire());
+        FxToolkit.waitFor("the guest screen", WAIT, () -> find("#screen-GUEST") != null);
+        List<String> problems = FxToolkit.call(() -> TouchTargets.problems(find("#screen-GUEST"), 96));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+}

@@ -1,0 +1,174 @@
+package org.warmstation.kiosk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.kiosk.domain.Service;
+import org.warmstation.kiosk.ui.FxTaskExecutor;
+import org.warmstation.kiosk.ui.FxToolkit;
+import org.warmstation.kiosk.ui.KioskView;
+import org.warmstation.kiosk.ui.KioskViewModel;
+import org.warmstation.kiosk.ui.TouchTargets;
+
+/**
+ * Screenshots of the real kiosk screen at the terminal's 1024x600, written to the folder named by
+ * the system property {@code screenshots.dir} (docs/screenshots under Maven), each checked for
+ * buttons too small for gloves and for text outside the screen or clipped.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScreenshotTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dataDir;
+    static KioskRuntime runtime;
+    static Scene scene;
+    static Stage stage;
+    static Path out;
+
+    @BeforeAll
+    static void open() throws IOException {
+        FxToolkit.start();
+        out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(out);
+        runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
+        stage = FxToolkit.call(() -> {
+            Stage s = new Stage();
+            scene = new Scene(new KioskView(runtime.viewModel()).root(), KioskRuntime.SCREEN_WIDTH, KioskRuntime.SCREEN_HEIGHT);
+            s.setScene(scene);
+            s.show();
+            runtime.start(scene);
+            return s;
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        FxToolkit.run(stage::close);
+        runtime.close();
+    }
+
+    private static KioskViewModel vm() {
+        return runtime.viewModel();
+    }
+
+    private static BufferedImage shoot(String name) throws IOException {
+        BufferedImage img = FxToolkit.call(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            WritableImage fx = scene.snapshot(null);
+            return SwingFXUtils.fromFXImage(fx, null);
+        });
+        ImageIO.write(img, "png", out.resolve(name + ".png").toFile());
+        return img;
+    }
+
+    private static void assertFitsForGloves() {
+        List<String> problems = FxToolkit.call(() -> TouchTargets.problems(scene.getRoot(), 96));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static void waitForScreen(String screen) {
+        FxToolkit.waitFor(screen, WAIT, () -> scene.lookup("#screen-" + screen) != null);
+    }
+
+    @Test
+    @Order(1)
+    void idle() throws IOException {
+        waitForScreen("IDLE");
+        BufferedImage img = shoot("idle");
+        assertEquals(KioskRuntime.SCREEN_WIDTH, img.getWidth());
+        assertEquals(KioskRuntime.SCREEN_HEIGHT, img.getHeight());
+        assertFitsForGloves();
+    }
+
+    @Test
+    @Order(2)
+    void welcome() throws IOException {
+        runtime.demoCamera().orElseThrow().show(runtime.demo().orElseThrow().card("rider").image());
+        waitForScreen("WELCOME");
+        runtime.demoCamera().orElseThrow().clear();
+        FxToolkit.run(() -> {
+            vm().toggleService(Service.HOT_WATER);
+            vm().toggleService(Service.CHARGING);
+        });
+        FxToolkit.run(() -> vm().screenProperty()); // let the toggles re-render
+        waitForScreen("WELCOME");
+        shoot("welcome");
+        assertFitsForGloves();
+    }
+
+    @Test
+    @Order(3)
+    void rejected() throws IOException {
+        runtime.demoCamera().orElseThrow().show(runtime.demo().orElseThrow().card("expired").image());
+        waitForScreen("REJECTED");
+        runtime.demoCamera().orElseThrow().clear();
+        shoot("rejected");
+        assertFitsForGloves();
+    }
+
+    @Test
+    @Order(4)
+    void staff() throws IOException {
+        FxToolkit.run(() -> {
+            vm().backToIdle();
+            vm().openStaff();
+            "2468".chars().forEach(c -> vm().pinDigit(c - '0'));
+        });
+        shoot("staff-pin");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().pinSubmit());
+        waitForScreen("STAFF");
+        FxToolkit.waitFor("today's figures", WAIT, () -> vm().staff().usageProperty().get() != null
+                && scene.lookup("#staff-person-visits") != null);
+        assertEquals("1", FxToolkit.call(() -> ((Label) scene.lookup("#staff-person-visits")).getText()));
+        shoot("staff");
+        assertFitsForGloves();
+    }
+
+    @Test
+    @Order(5)
+    void chineseGlyphsRenderAsDistinctShapesNotTofuBoxes() {
+        int[] hot = glyph("热");
+        int[] water = glyph("水");
+        assertTrue(Arrays.stream(hot).anyMatch(p -> p != hot[0]), "nothing drawn for 热");
+        assertNotEquals(Arrays.hashCode(hot), Arrays.hashCode(water), "热 and 水 look the same: missing CJK font (tofu)");
+    }
+
+    private static int[] glyph(String text) {
+        return FxToolkit.call(() -> {
+            Label l = new Label(text);
+            l.setStyle("-fx-font-size: 48px; -fx-text-fill: black;");
+            StackPane p = new StackPane(l);
+            p.setStyle("-fx-background-color: white;");
+            Scene s = new Scene(p, 64, 64);
+            WritableImage img = s.snapshot(null);
+            int[] px = new int[64 * 64];
+            img.getPixelReader().getPixels(0, 0, 64, 64, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, 64);
+            return px;
+        });
+    }
+}

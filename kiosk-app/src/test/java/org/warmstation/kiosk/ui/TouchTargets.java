@@ -1,0 +1,64 @@
+package org.warmstation.kiosk.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+
+/** Finds buttons too small for gloved fingers, controls outside the 1024x600 panel, and clipped text. */
+public final class TouchTargets {
+    private TouchTargets() {
+    }
+
+    /**
+     * @param root    a laid-out screen; call on the JavaFX thread
+     * @param minSide the smallest side a button may have, in pixels
+     * @return one line per problem; empty when none
+     */
+    public static List<String> problems(Node root, double minSide) {
+        List<String> out = new ArrayList<>();
+        if (root.getScene() != null) {
+            root.getScene().getRoot().applyCss();
+            root.getScene().getRoot().layout();
+        }
+        visit(root, minSide, out);
+        return out;
+    }
+
+    private static void visit(Node n, double minSide, List<String> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        String name = n.getId() != null ? "#" + n.getId() : n.getClass().getSimpleName();
+        if (n instanceof ButtonBase button) {
+            if (b.getWidth() < minSide || b.getHeight() < minSide) {
+                out.add(name + " '" + button.getText() + "' is " + (int) b.getWidth() + "x" + (int) b.getHeight());
+            }
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && l.isNeedsLayout() == false) {
+            if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > 1024.5 || b.getMaxY() > 600.5) {
+                out.add(name + " '" + l.getText() + "' lies outside the 1024x600 screen: " + b);
+            }
+            if (clipped(l)) {
+                out.add(name + " '" + l.getText() + "' is clipped");
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                visit(c, minSide, out);
+            }
+        }
+    }
+
+    /** A label whose text did not fit shows an ellipsis in its text node. */
+    private static boolean clipped(Labeled l) {
+        return l.lookupAll(".text").stream()
+                .filter(t -> t instanceof javafx.scene.text.Text)
+                .map(t -> ((javafx.scene.text.Text) t).getText())
+                .anyMatch(shown -> shown != null && !shown.equals(l.getText()) && shown.endsWith("..."));
+    }
+}
