@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
                 org.warmstation.provisioning.district.DistrictCommand.class,
                 org.warmstation.provisioning.cards.CardCommand.class,
                 org.warmstation.provisioning.station.StationCommand.class,
-                org.warmstation.provisioning.scan.ScanBenchCommand.class})
+                org.warmstation.provisioning.scan.ScanBenchCommand.class,
+                org.warmstation.provisioning.kiosk.DemoCommand.class,
+                org.warmstation.provisioning.kiosk.KioskCommand.class,
+                org.warmstation.provisioning.hardware.HwTestCommand.class})
 public final class StationCli {
 
     /**

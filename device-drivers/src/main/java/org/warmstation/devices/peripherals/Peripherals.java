@@ -69,9 +69,11 @@ public final class Peripherals implements AutoCloseable {
      * @param clock      station clock in the station's zone
      * @param platform   what runs the pins, for the log and hw-test, e.g. {@code mock} or the Pi model
      * @param afterwards closed last, in order (e.g. the Pi4J context)
+     * @param background whether to start the ambient monitor and the screen dimmer (false for a
+     *                   hardware test that drives the roles itself)
      */
     public Peripherals(HardwareConfig config, Roles roles, PeripheralStates states, Clock clock, String platform,
-                       List<AutoCloseable> afterwards) {
+                       List<AutoCloseable> afterwards, boolean background) {
         this.config = config;
         this.roles = roles;
         this.states = states;
@@ -79,10 +81,10 @@ public final class Peripherals implements AutoCloseable {
         this.afterwards = List.copyOf(afterwards);
         this.feedback = new StationFeedback(roles.light(), roles.buzzer(), config.buzzer(), roles.door(), config.door(),
                 states, clock);
-        this.ambientMonitor = roles.ambient().map(sensor -> new AmbientMonitor(sensor,
+        this.ambientMonitor = roles.ambient().filter(a -> background).map(sensor -> new AmbientMonitor(sensor,
                 config.ambient().orElseThrow().interval(), AMBIENT_FIRST_RETRY,
                 config.ambient().orElseThrow().lowAlertCelsius(), states));
-        this.dimmer = roles.backlight().map(b -> new ScreenDimmer(b, config.backlight().orElseThrow().idle(),
+        this.dimmer = roles.backlight().filter(b -> background).map(b -> new ScreenDimmer(b, config.backlight().orElseThrow().idle(),
                 config.backlight().orElseThrow().dimPercent(), states));
         roles.motion().ifPresent(m -> m.addListener(at -> userActivity()));
         ambientMonitor.ifPresent(AmbientMonitor::start);

@@ -79,6 +79,23 @@ public final class Pi4jPeripherals {
      */
     public static Peripherals open(HardwareConfig config, Context context, Clock clock, String platform,
                                    boolean ownsContext) {
+        return open(config, context, clock, platform, ownsContext, true);
+    }
+
+    /**
+     * Opens the peripherals on a given Pi4J context, optionally without the background work (the
+     * ambient monitor and the screen dimmer), for a hardware test that drives each role itself.
+     *
+     * @param config      the configuration
+     * @param context     the Pi4J context
+     * @param clock       station clock in the station's zone
+     * @param platform    for the log, e.g. {@code mock}
+     * @param ownsContext whether closing the peripherals shuts the context down
+     * @param background  whether to start the ambient monitor and the screen dimmer
+     * @return the peripherals
+     */
+    public static Peripherals open(HardwareConfig config, Context context, Clock clock, String platform,
+                                   boolean ownsContext, boolean background) {
         PeripheralStates states = new PeripheralStates(config.roles(), clock);
         Optional<StatusLight> light = Optional.empty();
         if (!config.lights().isEmpty()) {
@@ -111,7 +128,7 @@ public final class Pi4jPeripherals {
             });
         }
         return new Peripherals(config, new Peripherals.Roles(light, buzzer, door, motion, ambient, backlight), states,
-                clock, platform, afterwards);
+                clock, platform, afterwards, background);
     }
 
     @FunctionalInterface
