@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Lists every command of {@code ./station help} as a tree, nested commands indented under their
- * group (e.g. {@code card} then {@code   issue}), each with the first line of its description.
+ * group (e.g. {@code card} then {@code   issue}), each with its header or the first line of its description.
  */
 public final class CommandListRenderer implements IHelpSectionRenderer {
     private static final int NAME_WIDTH = 18;
@@ -47,10 +47,21 @@ public final class CommandListRenderer implements IHelpSectionRenderer {
 
     private static void add(CommandLine cmd, TextTable table, String indent) {
         CommandSpec spec = cmd.getCommandSpec();
-        String[] description = spec.usageMessage().description();
-        table.addRowValues(indent + spec.name(), description.length > 0 ? description[0] : "");
+        table.addRowValues(indent + spec.name(), summary(spec));
         for (CommandLine sub : distinct(spec)) {
             add(sub, table, indent + "  ");
+        }
+    }
+
+    /** The header, else the first description line, as picocli's own list shows it. */
+    private static String summary(CommandSpec spec) {
+        String[] header = spec.usageMessage().header();
+        String[] description = spec.usageMessage().description();
+        String text = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
+        try {
+            return String.format(text).strip();
+        } catch (java.util.IllegalFormatException e) {
+            return text.strip();
         }
     }
 

@@ -119,7 +119,9 @@ public record StationConfig(String stationId, String stationName, int districtId
     /**
      * Writes this configuration as a commented UTF-8 properties file, atomically: the text goes to
      * a temporary file in the same directory, is forced to disk and then moved over {@code file},
-     * so a power cut leaves either the old or the new file, never half of one. Blocks.
+     * so a power cut leaves either the old or the new file, never half of one. A new file gets
+     * mode rw------- (the hash of a short staff PIN can be guessed offline, so only the kiosk's
+     * user may read it); a replaced file keeps its mode. Blocks.
      *
      * @param file the target file; its directory is created if missing
      * @throws IOException when the directory or file cannot be written (disk full, read-only)

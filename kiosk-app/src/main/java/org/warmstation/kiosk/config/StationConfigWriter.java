@@ -82,8 +82,13 @@ final class StationConfigWriter {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
+        // a new temporary file is rw------- (the PIN hash of a short PIN is guessable offline);
+        // a replaced file keeps the mode it had
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            if (Files.exists(target) && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  Writer w = Channels.newWriter(ch, StandardCharsets.UTF_8)) {
                 w.write(text(c));

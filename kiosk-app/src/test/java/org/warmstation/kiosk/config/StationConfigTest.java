@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -105,6 +106,17 @@ class StationConfigTest {
                 c.duplicateWindow(), c.welcomeTimeout(), c.staffPin(), c.scanner(), c.hardware());
         renamed.write(out);
         assertEquals("CY-0043", StationConfig.load(out).stationId());
+    }
+
+    @Test
+    void newFileIsOwnerOnlyAndAReplacedFileKeepsItsMode() throws Exception {
+        StationConfig c = StationConfig.load(file(GOOD));
+        Path fresh = dir.resolve("fresh.properties");
+        c.write(fresh);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-r-----"));
+        c.write(fresh);
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
     }
 
     static Stream<String> requiredKeys() {

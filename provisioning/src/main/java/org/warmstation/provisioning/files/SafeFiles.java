@@ -34,8 +34,12 @@ public final class SafeFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** rw-r--r-- : mode of new public files (trust lists, card images, print sheets). */
+    public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+
     /**
-     * Replaces (or creates) a file atomically.
+     * Replaces (or creates) a file atomically. A replaced file keeps its mode; a new file gets
+     * {@link #PUBLIC} (on POSIX file systems).
      *
      * @param target  the file; its directory must exist
      * @param content writes the content
@@ -45,6 +49,9 @@ public final class SafeFiles {
         Path abs = target.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.exists(abs) ? Files.getPosixFilePermissions(abs) : PUBLIC);
+            }
             write(tmp, content);
             move(tmp, abs);
         } finally {

@@ -66,6 +66,8 @@ class DistrictInitTest {
         DistrictKey key = DistrictKey.fromPem(Files.readString(keyFile, StandardCharsets.UTF_8));
         assertEquals(110105, key.districtId());
         TrustList list = TrustList.parse(Files.readString(dir.resolve("trust-list.txt")));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("trust-list.txt"))),
+                "the trust list is public: stations must read it");
         assertEquals(1, list.keys().size());
         TrustedKey trusted = list.keys().getFirst();
         assertEquals(key.keyId(), trusted.keyId());
