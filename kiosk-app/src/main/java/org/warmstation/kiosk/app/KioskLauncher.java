@@ -1,9 +1,9 @@
 package org.warmstation.kiosk.app;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +56,7 @@ public final class KioskLauncher {
             System.exit(EXIT_USAGE);
             return;
         }
-        System.exit(run(o, System.err));
+        System.exit(run(o, System.err::println));
     }
 
     static Options parse(String[] args) {
@@ -91,13 +91,13 @@ public final class KioskLauncher {
      * Runs the kiosk until its window closes.
      *
      * @param o   how to start
-     * @param err where the one-line error goes
+     * @param err receives the one-line error or notice (e.g. {@code System.err::println})
      * @return the exit code: 0, {@link #EXIT_USAGE} or {@link #EXIT_NO_DISPLAY}
      */
-    public static int run(Options o, PrintStream err) {
+    public static int run(Options o, Consumer<String> err) {
         Optional<String> noDisplay = missingDisplay();
         if (noDisplay.isPresent()) {
-            err.println("kiosk: " + noDisplay.get());
+            err.accept("kiosk: " + noDisplay.get());
             return EXIT_NO_DISPLAY;
         }
         FxTaskExecutor executor = new FxTaskExecutor();
@@ -105,19 +105,19 @@ public final class KioskLauncher {
         try {
             if (o.demo()) {
                 runtime = KioskRuntime.demo(o.dataDir(), executor);
-                err.println("kiosk: demo data in " + o.dataDir() + "; staff PIN "
+                err.accept("kiosk: demo data in " + o.dataDir() + "; staff PIN "
                         + org.warmstation.kiosk.demo.DemoStation.STAFF_PIN);
             } else {
                 runtime = KioskRuntime.fromConfig(StationConfig.load(o.config().orElseThrow()), executor);
             }
         } catch (ConfigException e) {
             executor.close();
-            err.println("kiosk: " + e.getMessage());
+            err.accept("kiosk: " + e.getMessage());
             return EXIT_USAGE;
         } catch (Exception e) {
             executor.close();
             LOG.debug("kiosk could not be assembled", e);
-            err.println("kiosk: cannot start: " + e.getMessage());
+            err.accept("kiosk: cannot start: " + e.getMessage());
             return EXIT_USAGE;
         }
         KioskApp.prepare(runtime, o.windowed());
@@ -130,7 +130,7 @@ public final class KioskLauncher {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            err.println("kiosk: the screen could not be opened: " + root.getMessage());
+            err.accept("kiosk: the screen could not be opened: " + root.getMessage());
             return EXIT_NO_DISPLAY;
         }
         return 0;

@@ -1,0 +1,42 @@
+package org.warmstation.provisioning.kiosk;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.warmstation.kiosk.app.KioskLauncher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code station demo}: the kiosk with a demo district key, sample cards and a simulated camera;
+ * no broker and no Raspberry Pi needed. Exit code 0 when the window was closed, 2 when the demo
+ * data cannot be prepared, 3 when there is no display.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the kiosk as a demo: sample member cards (valid and invalid) on a card tray, each tap",
+                "holds one up to a simulated camera; scans go the real way (QR decoder, verifier, SQLite).",
+                "The demo staff PIN is 2468."})
+public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "demo data folder (key, cards, visit log); default: ./demo-data")
+    Path dataDir;
+
+    @Option(names = "--windowed", description = "a window instead of full screen")
+    boolean windowed;
+
+    @Override
+    public Integer call() {
+        Path dir = dataDir == null ? KioskLauncher.Options.defaultDemoDir() : dataDir.toAbsolutePath();
+        var err = spec.commandLine().getErr();
+        int code = KioskLauncher.run(new KioskLauncher.Options(true, Optional.empty(), dir, windowed), line -> {
+            err.println(line);
+            err.flush();
+        });
+        return code;
+    }
+}

@@ -1,0 +1,37 @@
+package org.warmstation.provisioning.kiosk;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.warmstation.kiosk.app.KioskLauncher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code station kiosk --config FILE}: the check-in kiosk of a station, full screen. Exit code 0
+ * when the window was closed, 2 for a bad configuration, 3 when there is no display.
+ */
+@Command(name = "kiosk", mixinStandardHelpOptions = true,
+        description = "Run the station's check-in kiosk (touch screen, card scanner, visit log).")
+public final class KioskCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", required = true, description = "the station configuration file")
+    Path config;
+
+    @Option(names = "--windowed", description = "a window instead of full screen")
+    boolean windowed;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        return KioskLauncher.run(new KioskLauncher.Options(false, Optional.of(config),
+                KioskLauncher.Options.defaultDemoDir(), windowed), line -> {
+                    err.println(line);
+                    err.flush();
+                });
+    }
+}
