@@ -1,0 +1,82 @@
+package org.warmstation.district;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.mqtt.DistrictReceiver;
+import org.warmstation.district.mqtt.ReceiverSettings;
+
+/**
+ * One running district-server instance: the MQTT receiver feeding the {@link DistrictService},
+ * and a scheduled day-close reconciliation every {@code reconcileEvery}.
+ *
+ * <p>{@link #start} returns at once (connecting continues in the background); {@link #close}
+ * stops everything but the database, which the caller owns.
+ */
+public final class DistrictServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DistrictServer.class);
+
+    private final DistrictReceiver receiver;
+    private final DistrictService service;
+    private final ScheduledExecutorService scheduler;
+
+    private DistrictServer(DistrictReceiver receiver, DistrictService service, ScheduledExecutorService scheduler) {
+        this.receiver = receiver;
+        this.service = service;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Starts an instance.
+     *
+     * @param db             the open database
+     * @param settings       broker connection
+     * @param ledger         reconciliation settings
+     * @param reconcileEvery how often due day summaries are reconciled
+     * @return the running instance
+     * @throws MqttException when the broker URL is invalid
+     */
+    public static DistrictServer start(DistrictDatabase db, ReceiverSettings settings,
+                                       DistrictService.LedgerSettings ledger, Duration reconcileEvery)
+            throws MqttException {
+        DistrictReceiver receiver = new DistrictReceiver(settings);
+        DistrictService service = new DistrictService(db, settings.district(), receiver.outbound(), ledger,
+                Clock.systemUTC());
+        receiver.start(service);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name(settings.clientId() + "-reconcile").daemon(true).unstarted(r));
+        long every = Math.max(100, reconcileEvery.toMillis());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                service.reconcile();
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("reconciliation pass failed (retried in {} ms): {}", every, e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return new DistrictServer(receiver, service, scheduler);
+    }
+
+    /** @return the message handler */
+    public DistrictService service() {
+        return service;
+    }
+
+    /** @return the MQTT receiver */
+    public DistrictReceiver receiver() {
+        return receiver;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        receiver.close();
+        service.close();
+    }
+}

@@ -1,0 +1,255 @@
+package org.warmstation.district;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.db.StationStore;
+import org.warmstation.district.db.VisitStore;
+import org.warmstation.district.ledger.Finding;
+import org.warmstation.district.ledger.LedgerStore;
+import org.warmstation.district.ledger.Reconciler;
+import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.wire.DaySummary;
+import org.warmstation.protocol.wire.Downlink;
+import org.warmstation.protocol.wire.DownlinkAck;
+import org.warmstation.protocol.wire.DownlinkCommand;
+import org.warmstation.protocol.wire.SeqRange;
+import org.warmstation.protocol.wire.StationStatus;
+import org.warmstation.protocol.wire.Telemetry;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.protocol.wire.VisitAck;
+import org.warmstation.protocol.wire.VisitBatch;
+import org.warmstation.protocol.wire.Wire;
+import org.warmstation.protocol.wire.WireFormatException;
+
+/**
+ * What the district does with each message from its stations, independent of the MQTT client:
+ * stores visit batches idempotently and answers with a {@link VisitAck} only after the commit,
+ * records status and heartbeats, keeps day summaries, and reconciles them (sending a signed
+ * RESEND downlink for a gap). A malformed message, one whose payload names another station than
+ * its topic, or a database failure is logged and dropped: the station sends again when no ack
+ * comes, so nothing is lost.
+ *
+ * <p>{@link #handle} is called from one thread (the MQTT callback thread); {@link #reconcile}
+ * from another; each keeps its own database connection.
+ */
+public final class DistrictService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DistrictService.class);
+
+    /** Where the service sends its messages (acks and downlinks); must not block for long. */
+    @FunctionalInterface
+    public interface Outbound {
+        /**
+         * @param topic   the topic
+         * @param payload the payload
+         */
+        void publish(String topic, byte[] payload);
+    }
+
+    /**
+     * Settings of the reconciliation.
+     *
+     * @param grace       how long after its receipt a day summary is first reconciled
+     * @param resendEvery how long to wait before asking again for the same gap
+     * @param districtKey the key that signs downlinks, or empty (then gaps are listed, not resent)
+     */
+    public record LedgerSettings(Duration grace, Duration resendEvery, Optional<DistrictKey> districtKey) {
+        public LedgerSettings {
+            Objects.requireNonNull(grace, "grace");
+            Objects.requireNonNull(resendEvery, "resendEvery");
+            Objects.requireNonNull(districtKey, "districtKey");
+        }
+    }
+
+    private final DistrictDatabase db;
+    private final int district;
+    private final Outbound outbound;
+    private final LedgerSettings ledger;
+    private final Clock clock;
+    private final VisitStore visits = new VisitStore();
+    private final StationStore stations = new StationStore();
+    private final LedgerStore summaries = new LedgerStore();
+    private final Reconciler reconciler = new Reconciler();
+    private Connection handlerConnection;
+
+    /**
+     * @param db       the database
+     * @param district the district served; messages of other districts are dropped
+     * @param outbound where acks and downlinks go
+     * @param ledger   reconciliation settings
+     * @param clock    the district clock
+     */
+    public DistrictService(DistrictDatabase db, int district, Outbound outbound, LedgerSettings ledger, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.district = district;
+        this.outbound = Objects.requireNonNull(outbound, "outbound");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Handles one received message; never throws.
+     *
+     * @param topic   the topic it arrived on
+     * @param payload its payload
+     */
+    public void handle(String topic, byte[] payload) {
+        Optional<Topics.Parsed> parsed = Topics.parse(topic);
+        if (parsed.isEmpty() || parsed.get().topics().district() != district) {
+            LOG.warn("ignored message on unexpected topic '{}'", topic);
+            return;
+        }
+        Topics where = parsed.get().topics();
+        try {
+            switch (parsed.get().kind()) {
+                case VISITS -> onVisits(where, Wire.decode(payload, VisitBatch.class));
+                case STATUS -> onStatus(where, Wire.decode(payload, StationStatus.class));
+                case TELEMETRY -> onTelemetry(where, Wire.decode(payload, Telemetry.class));
+                case LEDGER -> onLedger(where, Wire.decode(payload, DaySummary.class));
+                case DOWNLINK_ACK -> onDownlinkAck(where, Wire.decode(payload, DownlinkAck.class));
+                default -> LOG.debug("ignored {} message on {}", parsed.get().kind(), topic);
+            }
+        } catch (WireFormatException | MismatchException e) {
+            LOG.warn("dropped message on {}: {}", topic, e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("could not process message on {} (the station will send it again): {}", topic, e.toString());
+            closeHandlerConnection();
+        }
+    }
+
+    private void onVisits(Topics where, VisitBatch batch) throws SQLException {
+        same(where, batch.district(), batch.station());
+        VisitStore.Stored stored = visits.store(connection(), batch);
+        VisitAck ack = VisitAck.of(batch, stored.highestContiguousSeq(), clock.instant());
+        outbound.publish(where.topic(Topics.Kind.ACK), Wire.encode(ack));
+        LOG.debug("{}: stored batch {} ({} new, {} known), contiguous {}", where, batch.batchId(),
+                stored.changed(), stored.unchanged(), stored.highestContiguousSeq());
+    }
+
+    private void onStatus(Topics where, StationStatus status) throws SQLException {
+        same(where, status.district(), status.station());
+        stations.recordStatus(connection(), status);
+        LOG.info("{} is {} (version {})", where, status.state(), status.appVersion());
+    }
+
+    private void onTelemetry(Topics where, Telemetry t) throws SQLException {
+        same(where, t.district(), t.station());
+        stations.recordTelemetry(connection(), t, clock.instant());
+    }
+
+    private void onLedger(Topics where, DaySummary s) throws SQLException {
+        same(where, s.district(), s.station());
+        Connection c = connection();
+        String pinned = stations.pinKey(c, s.district(), s.station(), s.stationKey());
+        boolean ok = pinned.equals(s.stationKey()) && s.signatureValid();
+        summaries.save(c, s, ok);
+        LOG.info("{}: day summary {} ({} visits, seq {}..{}), signature {}", where, s.date(), s.visitCount(),
+                s.firstSeq(), s.lastSeq(), ok ? "valid" : "INVALID");
+    }
+
+    private void onDownlinkAck(Topics where, DownlinkAck a) {
+        same(where, a.district(), a.station());
+        LOG.info("{}: downlink {} {}{}", where, a.commandId(), a.outcome(), a.message() == null ? "" : ": " + a.message());
+    }
+
+    private static void same(Topics where, int district, String station) {
+        if (where.district() != district || !where.station().equals(station)) {
+            throw new MismatchException("payload names " + district + "/" + station + " but arrived on " + where);
+        }
+    }
+
+    /**
+     * Reconciles every day summary that is due, records the findings, and requests a resend (a
+     * signed RESEND downlink) for each gap not requested within the resend interval.
+     *
+     * @return the findings still open after this pass
+     * @throws SQLException when the database fails
+     */
+    public List<LedgerStore.OpenFinding> reconcile() throws SQLException {
+        Instant now = clock.instant();
+        try (Connection c = db.connection()) {
+            for (DaySummary s : summaries.due(c, ledger.grace(), now)) {
+                String pinned = stations.publicKey(c, s.district(), s.station()).orElse(null);
+                List<Finding> found = reconciler.reconcile(c, s, pinned, summaries.previousChain(c, s));
+                summaries.record(c, s, found);
+                found.stream().filter(f -> f.kind() == Finding.Kind.GAP).mapToLong(Finding::firstSeq).min()
+                        .ifPresent(first -> lowerContiguous(c, s, first - 1));
+                if (!found.isEmpty()) {
+                    LOG.warn("{}/{} {}: {}", s.district(), s.station(), s.date(),
+                            found.stream().map(Finding::detail).toList());
+                }
+            }
+            List<LedgerStore.OpenFinding> open = summaries.allOpen(c);
+            for (LedgerStore.OpenFinding o : open) {
+                if (o.finding().kind() == Finding.Kind.GAP
+                        && (o.resendSentAt() == null || o.resendSentAt().plus(ledger.resendEvery()).isBefore(now))) {
+                    requestResend(c, o, now);
+                }
+            }
+            return summaries.allOpen(c);
+        }
+    }
+
+    private void lowerContiguous(Connection c, DaySummary s, long seq) {
+        try {
+            stations.lowerContiguousSeq(c, s.district(), s.station(), seq);
+        } catch (SQLException e) {
+            LOG.warn("could not lower the contiguous seq of {}: {}", s.station(), e.toString());
+        }
+    }
+
+    private void requestResend(Connection c, LedgerStore.OpenFinding o, Instant now) throws SQLException {
+        Finding f = o.finding();
+        if (ledger.districtKey().isEmpty()) {
+            LOG.warn("{}/{}: gap {}..{} listed; no district key configured, so no resend is requested",
+                    f.district(), f.station(), f.firstSeq(), f.lastSeq());
+            return;
+        }
+        DownlinkCommand cmd = DownlinkCommand.resend(f.district(), f.station(), now,
+                new SeqRange(f.firstSeq(), f.lastSeq()));
+        Downlink signed = Downlink.sign(cmd, ledger.districtKey().get());
+        outbound.publish(new Topics(f.district(), f.station()).topic(Topics.Kind.DOWNLINK), Wire.encode(signed));
+        summaries.resendSent(c, o.id(), now);
+        LOG.info("{}/{}: requested resend of {}..{} (command {})", f.district(), f.station(), f.firstSeq(),
+                f.lastSeq(), cmd.id());
+    }
+
+    private Connection connection() throws SQLException {
+        if (handlerConnection == null || handlerConnection.isClosed()) {
+            handlerConnection = db.connection();
+        }
+        return handlerConnection;
+    }
+
+    private void closeHandlerConnection() {
+        if (handlerConnection != null) {
+            try {
+                handlerConnection.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a failed connection: {}", e.toString());
+            }
+            handlerConnection = null;
+        }
+    }
+
+    /** Closes the handler's connection (the database stays open). */
+    @Override
+    public void close() {
+        closeHandlerConnection();
+    }
+
+    /** A payload that claims another station or district than its topic. */
+    private static final class MismatchException extends RuntimeException {
+        MismatchException(String message) {
+            super(message);
+        }
+    }
+}

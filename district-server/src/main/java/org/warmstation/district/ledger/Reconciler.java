@@ -1,0 +1,105 @@
+package org.warmstation.district.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.warmstation.protocol.wire.DaySummary;
+
+/**
+ * Compares a station's signed {@link DaySummary} with the visits the district stored for the
+ * summary's seq range: signature (by the key pinned for the station), missing seqs (gaps), a seq
+ * stored twice with different UUIDs, the count, and the SHA-256 chain over the UUIDs in seq order
+ * including the link to the previous day's summary.
+ *
+ * <p>Stateless and thread-safe; blocks on the database.
+ */
+public final class Reconciler {
+
+    /**
+     * @param c          connection
+     * @param summary    the summary as received
+     * @param pinnedKey  Base64 key pinned for the station, or null when none is pinned
+     * @param previous   the chain hash of the station's stored summary for the day before, or null
+     *                   when the district holds none
+     * @return the findings; empty when the district holds exactly what the station declared
+     * @throws SQLException when the database fails
+     */
+    public List<Finding> reconcile(Connection c, DaySummary summary, String pinnedKey, String previous)
+            throws SQLException {
+        List<Finding> out = new ArrayList<>();
+        if (pinnedKey != null && !pinnedKey.equals(summary.stationKey())) {
+            out.add(finding(summary, Finding.Kind.UNKNOWN_STATION_KEY, null, null,
+                    "summary signed by a key other than the one registered for the station"));
+            return out;
+        }
+        if (!summary.signatureValid()) {
+            out.add(finding(summary, Finding.Kind.BAD_SIGNATURE, null, null, "signature does not verify"));
+            return out;
+        }
+        if (summary.visitCount() == 0) {
+            return out;
+        }
+        List<UUID> uuids = new ArrayList<>();
+        long expected = summary.firstSeq();
+        long stored = 0;
+        long lastSeen = -1;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT seq, visit_uuid FROM visit WHERE district_id = ? AND station_id = ? AND seq BETWEEN ? AND ?
+                 ORDER BY seq, visit_uuid""")) {
+            ps.setInt(1, summary.district());
+            ps.setString(2, summary.station());
+            ps.setLong(3, summary.firstSeq());
+            ps.setLong(4, summary.lastSeq());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    UUID uuid = rs.getObject(2, UUID.class);
+                    stored++;
+                    if (seq == lastSeen) {
+                        out.add(finding(summary, Finding.Kind.SEQ_REUSED, seq, seq,
+                                "seq " + seq + " stored with two visit UUIDs, one is " + uuid));
+                        continue;
+                    }
+                    if (seq > expected) {
+                        out.add(gap(summary, expected, seq - 1));
+                    }
+                    uuids.add(uuid);
+                    lastSeen = seq;
+                    expected = seq + 1;
+                }
+            }
+        }
+        if (expected <= summary.lastSeq()) {
+            out.add(gap(summary, expected, summary.lastSeq()));
+        }
+        if (!out.isEmpty()) {
+            return out;
+        }
+        if (stored != summary.visitCount()) {
+            out.add(finding(summary, Finding.Kind.COUNT_MISMATCH, summary.firstSeq(), summary.lastSeq(),
+                    "station counted " + summary.visitCount() + ", district holds " + stored));
+        }
+        String chain = DaySummary.chain(summary.previousHash(), uuids.iterator());
+        if (!chain.equals(summary.chainHash())) {
+            out.add(finding(summary, Finding.Kind.HASH_MISMATCH, summary.firstSeq(), summary.lastSeq(),
+                    "chain hash over the stored UUIDs is " + chain + ", station declared " + summary.chainHash()));
+        } else if (previous != null && !previous.equals(summary.previousHash())) {
+            out.add(finding(summary, Finding.Kind.HASH_MISMATCH, null, null,
+                    "previous hash " + summary.previousHash() + " does not continue the stored chain " + previous));
+        }
+        return out;
+    }
+
+    private static Finding gap(DaySummary s, long from, long to) {
+        return finding(s, Finding.Kind.GAP, from, to, "visits " + from + ".." + to + " (" + (to - from + 1)
+                + ") declared by the station are missing at the district");
+    }
+
+    private static Finding finding(DaySummary s, Finding.Kind kind, Long first, Long last, String detail) {
+        return new Finding(s.district(), s.station(), s.date(), kind, first, last, detail);
+    }
+}
