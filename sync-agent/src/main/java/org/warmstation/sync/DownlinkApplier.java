@@ -1,0 +1,30 @@
+package org.warmstation.sync;
+
+import org.warmstation.protocol.card.DenyList;
+import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.wire.StationSettings;
+
+/**
+ * What the kiosk does with a verified downlink. Each method applies its change atomically (all or
+ * nothing, e.g. write a temp file then move it over the old one) and durably before returning.
+ * Called on the sync agent's thread; may block on storage.
+ */
+public interface DownlinkApplier {
+    /**
+     * @param list the new trust list of district keys
+     * @throws Exception when it could not be applied; nothing changed then
+     */
+    void applyTrustList(TrustList list) throws Exception;
+
+    /**
+     * @param list the new card deny list
+     * @throws Exception when it could not be applied; nothing changed then
+     */
+    void applyDenyList(DenyList list) throws Exception;
+
+    /**
+     * @param settings the new station settings (duplicate window, services, announcement)
+     * @throws Exception when they could not be applied; nothing changed then
+     */
+    void applySettings(StationSettings settings) throws Exception;
+}

@@ -1,0 +1,122 @@
+package org.warmstation.sync.downlink;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.kiosk.outbox.Outbox;
+import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.wire.Downlink;
+import org.warmstation.protocol.wire.DownlinkAck;
+import org.warmstation.protocol.wire.DownlinkCommand;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.protocol.wire.Wire;
+import org.warmstation.protocol.wire.WireFormatException;
+import org.warmstation.sync.DownlinkApplier;
+import org.warmstation.sync.SyncState;
+
+/**
+ * Checks and applies downlinks ({@code docs/mqtt.md}, "Downlink"): size limit, schema, Ed25519
+ * signature by a trust-list key of the station's own district, addressing, staleness; then applies
+ * the command through the {@link DownlinkApplier} (or re-queues a range in the outbox) and answers
+ * with a {@link DownlinkAck}. Anything malformed, unsigned, forged, oversized or addressed elsewhere
+ * is logged and ignored, never thrown. Called on the agent's thread; blocks while applying.
+ */
+public final class DownlinkHandler {
+    private static final Logger log = LoggerFactory.getLogger(DownlinkHandler.class);
+    private static final String APPLIED_KEY = "downlink.applied.";
+
+    private final Topics topics;
+    private final Supplier<TrustList> trust;
+    private final DownlinkApplier applier;
+    private final Outbox outbox;
+    private final SyncState state;
+    private final InstantSource clock;
+    private final AtomicLong ignored = new AtomicLong();
+
+    /**
+     * @param topics  the station's district and station
+     * @param trust   the station's current trust list (read at each downlink)
+     * @param applier applies trust list, deny list and settings
+     * @param outbox  the outbox, for {@code RESEND}
+     * @param state   where the last applied command of each kind is remembered
+     * @param clock   wall clock for the ack
+     */
+    public DownlinkHandler(Topics topics, Supplier<TrustList> trust, DownlinkApplier applier, Outbox outbox,
+                           SyncState state, InstantSource clock) {
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.trust = Objects.requireNonNull(trust, "trust");
+        this.applier = Objects.requireNonNull(applier, "applier");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.state = Objects.requireNonNull(state, "state");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param payload the raw downlink bytes, possibly hostile
+     * @return the ack to publish, or empty when the message was ignored
+     */
+    public Optional<DownlinkAck> handle(byte[] payload) {
+        DownlinkCommand cmd;
+        try {
+            if (payload != null && payload.length > Wire.MAX_DOWNLINK_BYTES) {
+                throw new WireFormatException("downlink of " + payload.length + " bytes exceeds " + Wire.MAX_DOWNLINK_BYTES);
+            }
+            Downlink d = Wire.decode(payload, Downlink.class, Wire.MAX_DOWNLINK_BYTES);
+            cmd = d.verify(trust.get(), topics.district(), topics.station());
+        } catch (WireFormatException e) {
+            ignored.incrementAndGet();
+            log.warn("downlink ignored: {}", e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            ignored.incrementAndGet();
+            log.error("downlink ignored, unexpected error: {}", e.toString());
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String key = APPLIED_KEY + cmd.kind();
+        try {
+            Optional<String> last = state.get(key);
+            if (last.isPresent() && isStale(cmd, last.get())) {
+                log.warn("downlink {} {} refused: not newer than the last applied ({})", cmd.kind(), cmd.id(), last.get());
+                return Optional.of(DownlinkAck.of(cmd, DownlinkAck.Outcome.REFUSED, "stale: last applied " + last.get(), now));
+            }
+            String detail = apply(cmd);
+            state.put(key, cmd.issuedAt() + " " + cmd.id());
+            log.info("downlink {} {} applied{}", cmd.kind(), cmd.id(), detail == null ? "" : ": " + detail);
+            return Optional.of(DownlinkAck.of(cmd, DownlinkAck.Outcome.APPLIED, detail, now));
+        } catch (Exception e) {
+            log.error("downlink {} {} could not be applied: {}", cmd.kind(), cmd.id(), e.toString());
+            return Optional.of(DownlinkAck.of(cmd, DownlinkAck.Outcome.FAILED, e.toString(), now));
+        }
+    }
+
+    private static boolean isStale(DownlinkCommand cmd, String last) {
+        String[] f = last.split(" ", 2);
+        Instant lastIssued = Instant.parse(f[0]);
+        return cmd.issuedAt().isBefore(lastIssued)
+                || (cmd.issuedAt().equals(lastIssued) && f.length > 1 && f[1].equals(cmd.id().toString()));
+    }
+
+    private String apply(DownlinkCommand cmd) throws Exception {
+        switch (cmd.kind()) {
+            case TRUST_LIST -> applier.applyTrustList(cmd.parsedTrustList());
+            case DENY_LIST -> applier.applyDenyList(cmd.parsedDenyList());
+            case SETTINGS -> applier.applySettings(cmd.settings());
+            case RESEND -> {
+                int n = outbox.requeue(cmd.resend().fromSeq(), cmd.resend().toSeq());
+                return "re-queued " + n + " visits of " + cmd.resend().fromSeq() + ".." + cmd.resend().toSeq();
+            }
+        }
+        return null;
+    }
+
+    /** @return downlinks ignored so far (malformed, unsigned, forged, oversized, misaddressed) */
+    public long ignored() {
+        return ignored.get();
+    }
+}

@@ -1,0 +1,105 @@
+package org.warmstation.sync.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.warmstation.kiosk.domain.Service;
+import org.warmstation.kiosk.domain.StationClock;
+import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.kiosk.domain.VisitSource;
+import org.warmstation.kiosk.outbox.Outbox;
+import org.warmstation.kiosk.outbox.SqliteOutbox;
+import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.card.MemberCard.MemberId;
+import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.sync.FileDownlinkApplier;
+import org.warmstation.sync.SyncAgent;
+import org.warmstation.sync.SyncConfig;
+import org.warmstation.sync.store.SqliteLedger;
+import org.warmstation.sync.store.SqliteSyncState;
+import org.warmstation.sync.store.StationKeyStore;
+
+/** Builds real stations for tests: SQLite visit log, outbox, ledger, file downlinks, a real agent. */
+public final class Stations {
+    /** The district of test stations. */
+    public static final int DISTRICT = 110105;
+    /** Zone of test stations. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private Stations() {
+    }
+
+    /** A clock that reads the system time and says it is synced. */
+    public static final StationClock SYSTEM_CLOCK = new StationClock() {
+        @Override
+        public Instant now() {
+            return Instant.now();
+        }
+
+        @Override
+        public boolean synced() {
+            return true;
+        }
+
+        @Override
+        public Duration sinceBoot() {
+            return Duration.ofNanos(System.nanoTime());
+        }
+    };
+
+    /**
+     * Test defaults: short backoffs and resend timeout, no first-attempt spread.
+     *
+     * @param uri     broker
+     * @param station station id
+     * @param dir     data directory
+     * @return a builder
+     */
+    public static SyncConfig.Builder config(String uri, String station, Path dir) {
+        return SyncConfig.builder(uri, new Topics(DISTRICT, station), dir)
+                .backoff(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(2))
+                .resendAfter(Duration.ofSeconds(3))
+                .heartbeat(Duration.ofSeconds(1))
+                .connectTimeout(Duration.ofSeconds(5))
+                .drainRate(100_000);
+    }
+
+    /**
+     * @param config     settings (its data directory is used)
+     * @param districtKey the district key the station trusts for downlinks
+     * @return an agent over the real SQLite outbox of the config's data directory (not started)
+     */
+    public static SyncAgent agent(SyncConfig config, DistrictKey districtKey) {
+        Path dir = config.dataDirectory();
+        Outbox outbox = new SqliteOutbox(dir);
+        var key = StationKeyStore.loadOrCreate(dir);
+        TrustList trust = new TrustList(Instant.parse("2026-01-01T00:00:00Z"), List.of(districtKey.trustedKey()));
+        return new SyncAgent(config, new SyncAgent.Parts(outbox, SYSTEM_CLOCK, ZONE, () -> trust,
+                new FileDownlinkApplier(dir.resolve("downlinks")), new SqliteSyncState(dir),
+                new SqliteLedger(dir, config.topics(), ZONE, key),
+                java.util.Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), null));
+    }
+
+    /**
+     * A visit as the kiosk records it.
+     *
+     * @param station station id
+     * @param n       a number making the member differ
+     * @return the visit (sequence assigned by the store)
+     */
+    public static Visit visit(String station, int n) {
+        return new Visit(UUID.randomUUID(), 0, station, Instant.now(), ZONE, MemberId.ofHex(String.format("%016x", n + 1)),
+                n + 1, WorkerCategory.FOOD_DELIVERY, Set.of(Service.HOT_WATER), VisitSource.CARD, true,
+                Duration.ofSeconds(n));
+    }
+
+    /** Does nothing; for lambdas. */
+    public static final Consumer<Object> IGNORE = o -> { };
+}
