@@ -58,6 +58,17 @@ class CardIssueTest {
         return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 
+    private static String pixelsPerMetre(Path png) throws Exception {
+        try (var in = ImageIO.createImageInputStream(png.toFile())) {
+            var reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            var root = (org.w3c.dom.Element) reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+            var phys = (org.w3c.dom.Element) root.getElementsByTagName("pHYs").item(0);
+            reader.dispose();
+            return phys == null ? "none" : phys.getAttribute("pixelsPerUnitXAxis");
+        }
+    }
+
     private MemberCard accepted(Path png) throws Exception {
         TrustList trust = TrustList.parse(Files.readString(keys.resolve("trust-list.txt")));
         CardVerdict v = new CardVerifier(trust, DenyList.empty(), Set.of(110105), ZoneId.of("Asia/Shanghai"))
@@ -84,6 +95,7 @@ class CardIssueTest {
         assertEquals(LocalDate.of(2026, 12, 31), card.validUntil());
         assertEquals("0011223344556677", card.memberId().hex());
         assertFalse(Files.exists(out.resolve("cards.pdf")), "a single card gets no print sheet");
+        assertEquals("11811", pixelsPerMetre(out.resolve("card-1.png")), "300 dpi = 11811 pixels per metre");
         String register = Files.readString(keys.resolve("issued-cards.csv"));
         assertTrue(register.startsWith(CardRegister.HEADER + "\n1,0011223344556677,FOOD_DELIVERY,2026-01-01,2026-12-31,"),
                 register);
