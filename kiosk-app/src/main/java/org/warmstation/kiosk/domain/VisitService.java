@@ -48,9 +48,10 @@ public final class VisitService {
     private final Object checkInLock = new Object();
 
     /**
-     * A service with the {@link #DEFAULT_DUPLICATE_WINDOW}.
+     * A service with the {@link #DEFAULT_DUPLICATE_WINDOW} of 10 minutes; parameters as in
+     * {@link #VisitService(VisitStore, Supplier, StationClock, String, ZoneId, Duration)}.
      *
-     * @see #VisitService(VisitStore, Supplier, StationClock, String, ZoneId, Duration)
+     * @throws IllegalArgumentException when the station id is blank
      */
     public VisitService(VisitStore store, Supplier<CardVerifier> verifiers, StationClock clock,
                         String stationId, ZoneId zone) {

@@ -41,6 +41,8 @@ class VisitLogCrashTest {
             List<Long> committed = runAndKill(data, round);
             assertTrue(committed.size() >= VISITS_BEFORE_KILL, "round " + round + ": " + committed.size());
             printed.addAll(committed);
+            System.out.printf("crash round %d: killed after %d reported commits (last seq %d)%n",
+                    round, committed.size(), committed.getLast());
         }
         try (VisitLogFile f = new VisitLogFile(data)) {
             assertEquals("ok", f.text("PRAGMA integrity_check"));
