@@ -29,7 +29,8 @@ import org.warmstation.provisioning.district.DistrictKeyFiles;
  * and decoding.
  *
  * <p>Exit codes: 0 valid; 1 rejected, including "no QR code found" in a readable image; 2 usage
- * error: missing or invalid trust list or deny-list, unreadable image file.
+ * error: missing or invalid trust list or deny-list, unreadable image file, an argument that
+ * names an image file (by its extension) that does not exist.
  */
 public final class CardCheck {
 
@@ -41,6 +42,9 @@ public final class CardCheck {
      */
     public record Outcome(int exitCode, String message) {
     }
+
+    private static final java.util.regex.Pattern IMAGE_NAME =
+            java.util.regex.Pattern.compile("(?i)[^\\n]*\\.(png|jpe?g|gif|bmp|webp)");
 
     private CardCheck() {
     }
@@ -69,6 +73,8 @@ public final class CardCheck {
                 return new Outcome(1, "rejected: NO_QR (no QR code found in " + asFile + ")");
             }
             text = decoded.get();
+        } else if (IMAGE_NAME.matcher(textOrImage.strip()).matches()) {
+            throw new ProvisioningException(ProvisioningException.USAGE, "image file " + textOrImage + " does not exist");
         }
         CardVerdict verdict = new CardVerifier(trust, deny, districts, ZoneId.of("Asia/Shanghai")).verify(text, now);
         return switch (verdict) {

@@ -125,6 +125,13 @@ class CardVerifyTest {
     }
 
     @Test
+    void misspelledImageFileNameIsAUsageErrorNotARejection() {
+        CliRun r = CliRun.run("card", "verify", dir.resolve("card-1.PNG").toString(), "--trust", trust.toString());
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
     void missingTrustFileIsAUsageError() {
         Path missing = dir.resolve("nowhere/trust-list.txt");
         CliRun r = CliRun.run("card", "verify", current(), "--trust", missing.toString());
