@@ -23,7 +23,9 @@ import org.warmstation.protocol.card.WorkerCategory;
  * @param category    the visitor's worker category
  * @param services    services used so far (a copy)
  * @param source      card or guest
- * @param clockSynced whether the wall clock was synced when the visit was recorded
+ * @param clockSynced whether {@code recordedAt} is on a synced clock: the wall clock was synced
+ *                    when the visit was recorded, or the visit log corrected the time later from
+ *                    {@code sinceBoot} and a synced reading of the same boot (issue 5)
  * @param sinceBoot   monotonic time since boot at check-in
  */
 public record Visit(UUID id, long sequence, String stationId, Instant recordedAt, ZoneId zone,

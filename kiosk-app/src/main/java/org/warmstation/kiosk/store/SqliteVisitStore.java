@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.warmstation.kiosk.domain.Service;
 import org.warmstation.kiosk.domain.Visit;
 import org.warmstation.kiosk.domain.VisitStore;
+import org.warmstation.kiosk.time.BootId;
+import org.warmstation.kiosk.time.ClockSync;
 import org.warmstation.protocol.card.MemberCard.MemberId;
 
 /**
@@ -31,6 +33,10 @@ import org.warmstation.protocol.card.MemberCard.MemberId;
  * visit and its outbox row or nothing. Sequence numbers are {@code max(seq) + 1} inside that
  * transaction, so they run 1, 2, 3 … without gaps.
  *
+ * <p>Every visit is stored with the {@link BootId} of the boot it was recorded in. Visits recorded
+ * before the clock was synced get their times corrected by {@link #correctUnsyncedVisits} once a
+ * synced reading of the same boot is known; those of earlier boots stay flagged unsynced.
+ *
  * <p>Thread-safe: calls are serialised on one connection. Every method blocks on storage; never
  * call on the UI thread. Other processes (the sync's outbox reader) may open the same file; they
  * wait up to {@link VisitLogDatabase#BUSY_TIMEOUT} for a write lock.
@@ -41,10 +47,12 @@ public final class SqliteVisitStore implements VisitStore {
 
     private final Path file;
     private final InstantSource outboxClock;
+    private final BootId bootId;
     private Connection connection;
 
     /**
-     * Opens (creating and migrating if needed) the visit log of a data directory.
+     * Opens (creating and migrating if needed) the visit log of a data directory, recording
+     * visits as of the current boot ({@link BootId#current()}).
      *
      * @param dataDirectory the station's data directory, writable, allowing execution (the
      *                      SQLite native library is extracted into it)
@@ -60,8 +68,19 @@ public final class SqliteVisitStore implements VisitStore {
      * @throws StoreException when the database cannot be opened or migrated
      */
     public SqliteVisitStore(Path dataDirectory, InstantSource outboxClock) {
+        this(dataDirectory, outboxClock, BootId.current());
+    }
+
+    /**
+     * @param dataDirectory as above
+     * @param outboxClock   source of the outbox bookkeeping time {@code created_at_ms}
+     * @param bootId        the boot that the visits' time since boot counts from (stored with each)
+     * @throws StoreException when the database cannot be opened or migrated
+     */
+    public SqliteVisitStore(Path dataDirectory, InstantSource outboxClock, BootId bootId) {
         this.file = VisitLogDatabase.file(dataDirectory);
         this.outboxClock = Objects.requireNonNull(outboxClock, "outboxClock");
+        this.bootId = Objects.requireNonNull(bootId, "bootId");
         this.connection = VisitLogDatabase.open(dataDirectory);
         log.info("visit log open: {}", file);
     }
@@ -84,8 +103,9 @@ public final class SqliteVisitStore implements VisitStore {
                     seq = rs.getLong(1);
                 }
                 try (PreparedStatement st = c.prepareStatement("INSERT INTO visit (" + VisitRows.COLUMNS
-                        + ", revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                        + ", boot_id, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
                     VisitRows.bind(st, visit, seq);
+                    st.setString(13, bootId.value());
                     st.executeUpdate();
                 }
                 try (PreparedStatement st = c.prepareStatement(
@@ -161,6 +181,53 @@ public final class SqliteVisitStore implements VisitStore {
         } catch (SQLException e) {
             throw StoreErrors.failure("updating the services of visit " + id, e);
         }
+    }
+
+    /**
+     * Corrects the times of the visits recorded before the clock was synced in the boot of a
+     * synced clock reading ({@link ClockSync#correct}): in one transaction, for each such visit
+     * whose time since boot is not after the reading, {@code recorded_at_ms} becomes
+     * {@code bootedAt + since_boot_ms}, the unsynced reading is kept in {@code raw_recorded_at_ms},
+     * {@code clock_synced} becomes 1 and {@code clock_corrected} 1, {@code revision} goes up by
+     * one and the outbox row is set back to {@code CREATED} with that revision (as
+     * {@link #updateServices} does), so the district receives the corrected time. Sequences and
+     * ids are unchanged. Visits of other boots are left as they are (flagged unsynced).
+     *
+     * <p>Idempotent; when there is nothing to correct it costs one indexed read and takes no
+     * write lock. Blocks on storage.
+     *
+     * @param sync a synced clock reading
+     * @return the number of visits corrected
+     * @throws StoreException when the visit log cannot be read or written; nothing is then changed
+     */
+    public synchronized int correctUnsyncedVisits(ClockSync sync) {
+        Objects.requireNonNull(sync, "sync");
+        Connection c = open();
+        try {
+            if (!ClockCorrection.anyPending(c, sync)) {
+                return 0;
+            }
+            try (Statement tx = c.createStatement()) {
+                tx.execute("BEGIN IMMEDIATE");
+                try {
+                    int corrected = ClockCorrection.correct(c, sync, outboxClock.instant().toEpochMilli());
+                    tx.execute("COMMIT");
+                    return corrected;
+                } catch (SQLException | RuntimeException e) {
+                    rollback(tx);
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreErrors.failure("correcting the times of unsynced visits", e);
+        } catch (ArithmeticException e) {
+            throw new StoreException("correcting the times of unsynced visits: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the boot this store records visits as of */
+    public BootId bootId() {
+        return bootId;
     }
 
     @Override

@@ -60,4 +60,26 @@ class SystemStationClockTest {
         assertTrue(!now.isBefore(before) && now.isBefore(before.plusSeconds(60)));
         assertEquals(Files.exists(Path.of(SystemStationClock.TIMESYNC_FLAG)), clock.synced());
     }
+
+    @Test
+    void syncReadingIsEmptyUntilTheFlagAppearsThenPairsWallClockAndTimeSinceBoot() throws Exception {
+        SimulatedBoot boot = new SimulatedBoot(dir.resolve("run"), Instant.parse("2019-06-01T00:00:00Z"),
+                Duration.ofSeconds(30));
+        SystemStationClock clock = boot.clock();
+        assertTrue(clock.syncReading().isEmpty());
+        assertFalse(clock.synced());
+        assertEquals(Instant.parse("2019-06-01T00:00:00Z"), clock.now());
+        boot.advance(Duration.ofSeconds(90));
+        boot.ntpSync(Instant.parse("2026-11-21T00:02:00Z"));
+        ClockSync sync = clock.syncReading().orElseThrow();
+        assertEquals(boot.bootId(), sync.bootId());
+        assertEquals(Instant.parse("2026-11-21T00:02:00Z"), sync.wallClock());
+        assertEquals(Duration.ofSeconds(120), sync.sinceBoot());
+        assertEquals(Instant.parse("2026-11-21T00:00:00Z"), sync.bootedAt());
+    }
+
+    @Test
+    void defaultClockBelongsToTheCurrentBoot() {
+        assertEquals(BootId.current(), new SystemStationClock().bootId());
+    }
 }
