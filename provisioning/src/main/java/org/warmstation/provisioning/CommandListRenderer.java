@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Lists every command of {@code ./station help} as a tree, nested commands indented under their
- * group (e.g. {@code card} then {@code   issue}), each with its header or the first line of its description.
+ * group (e.g. {@code card} then {@code   issue}), each with its header or the first sentence of its description.
  */
 public final class CommandListRenderer implements IHelpSectionRenderer {
     private static final int NAME_WIDTH = 18;
@@ -53,13 +53,23 @@ public final class CommandListRenderer implements IHelpSectionRenderer {
         }
     }
 
-    /** The header, else the first description line, as picocli's own list shows it. */
-    private static String summary(CommandSpec spec) {
+    /**
+     * The header's first line if there is a header, else the first sentence of the description
+     * (which may run over several description lines).
+     */
+    static String summary(CommandSpec spec) {
         String[] header = spec.usageMessage().header();
-        String[] description = spec.usageMessage().description();
-        String text = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
+        if (header.length > 0) {
+            return format(header[0]);
+        }
+        String text = format(String.join(" ", spec.usageMessage().description()));
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
+    private static String format(String text) {
         try {
-            return String.format(text).strip();
+            return String.format(text).strip().replaceAll("\\s+", " ");
         } catch (java.util.IllegalFormatException e) {
             return text.strip();
         }

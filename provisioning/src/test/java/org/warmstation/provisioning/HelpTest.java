@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,5 +17,14 @@ class HelpTest {
         assertEquals(0, r.exitCode(), r.toString());
         Pattern line = Pattern.compile("(?m)^ {" + indent + "}" + command + " +\\S.*$");
         assertTrue(line.matcher(r.out()).find(), r.out());
+    }
+
+    @Test
+    void summaryIsTheFirstSentenceEvenWhenItRunsOverDescriptionLines() {
+        var spec = picocli.CommandLine.Model.CommandSpec.create();
+        spec.usageMessage().description("Run the kiosk as a demo: cards on a tray, each tap", "holds one up. PIN is 2468.");
+        assertEquals("Run the kiosk as a demo: cards on a tray, each tap holds one up.", CommandListRenderer.summary(spec));
+        spec.usageMessage().header("Short header.");
+        assertEquals("Short header.", CommandListRenderer.summary(spec));
     }
 }
