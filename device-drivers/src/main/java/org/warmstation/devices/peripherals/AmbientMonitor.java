@@ -57,7 +57,17 @@ public final class AmbientMonitor implements AutoCloseable {
 
     /** Takes the first reading at once (on the monitor's thread), then keeps reading; returns at once. */
     public void start() {
-        schedule(Duration.ZERO);
+        start(Duration.ZERO);
+    }
+
+    /**
+     * Takes the first reading after {@code delay} (on the monitor's thread), then keeps reading;
+     * returns at once.
+     *
+     * @param delay time before the first reading (e.g. for the sensor to power up)
+     */
+    public void start(Duration delay) {
+        schedule(delay);
     }
 
     private void schedule(Duration delay) {

@@ -26,6 +26,8 @@ public final class Peripherals implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Peripherals.class);
     /** Time before the first retry of a failed ambient reading. */
     public static final Duration AMBIENT_FIRST_RETRY = Duration.ofSeconds(2);
+    /** Time from opening to the first ambient reading. */
+    public static final Duration AMBIENT_FIRST_READING = Duration.ofMillis(500);
 
     /**
      * The opened roles.
@@ -87,7 +89,7 @@ public final class Peripherals implements AutoCloseable {
         this.dimmer = roles.backlight().filter(b -> background).map(b -> new ScreenDimmer(b, config.backlight().orElseThrow().idle(),
                 config.backlight().orElseThrow().dimPercent(), states));
         roles.motion().ifPresent(m -> m.addListener(at -> userActivity()));
-        ambientMonitor.ifPresent(AmbientMonitor::start);
+        ambientMonitor.ifPresent(m -> m.start(AMBIENT_FIRST_READING));
         LOG.info("peripherals on {}: {}", platform, states.snapshot().present());
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -14,6 +15,7 @@ import org.warmstation.devices.PeripheralRole;
 import org.warmstation.devices.PeripheralStatus;
 import org.warmstation.devices.peripherals.PeripheralSnapshot;
 import org.warmstation.devices.peripherals.PeripheralStates;
+import org.warmstation.devices.pi4j.MockStation;
 
 /**
  * A small panel showing the station's peripherals live: the status light's colour, buzzer, door,
@@ -74,6 +76,33 @@ public final class PeripheralPanel extends VBox {
             }
         };
         states.addListener(listener);
+    }
+
+    /**
+     * A panel for the demo: bound to the demo station's states, with two buttons that simulate
+     * someone walking past the PIR sensor and the room turning cold (or warm again).
+     *
+     * @param demo the demo's mock-platform peripherals
+     * @return the panel
+     */
+    public static PeripheralPanel forDemo(MockStation demo) {
+        PeripheralPanel panel = new PeripheralPanel(demo.peripherals().states());
+        Button walk = button("demo-motion", "模拟有人进入 walk in", demo::motion);
+        Button cold = button("demo-cold", "模拟降温 / 回暖 cold / warm",
+                () -> demo.room(demo.roomCelsius() < 10 ? 18.5 : 6, 45));
+        panel.getChildren().addAll(walk, cold);
+        return panel;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setFocusTraversable(false);
+        b.setStyle("-fx-font-size: 14px;");
+        b.setMinHeight(44);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     /** Stops following the model. */

@@ -72,6 +72,21 @@ class PeripheralPanelTest {
     }
 
     @Test
+    void demoButtonsDriveTheMockStationAndThePanelFollows() {
+        try (var demo = org.warmstation.devices.pi4j.MockStation.open(clock)) {
+            PeripheralPanel panel = FxToolkit.call(() -> PeripheralPanel.forDemo(demo));
+            FxToolkit.waitFor("a first room reading", WAIT, () -> text(panel, "peripheral-ambient").startsWith("室温 18.5"));
+            FxToolkit.run(() -> ((javafx.scene.control.Button) panel.lookup("#demo-motion")).fire());
+            FxToolkit.waitFor("the entry to be counted", WAIT, () -> text(panel, "peripheral-motion").endsWith("今日进入 1"));
+            FxToolkit.run(() -> ((javafx.scene.control.Button) panel.lookup("#demo-cold")).fire());
+            FxToolkit.waitFor("the cold alert", WAIT, () -> text(panel, "peripheral-ambient").contains("TOO COLD"));
+            demo.peripherals().feedback().rejected();
+            FxToolkit.waitFor("the red light", WAIT, () -> "指示灯 red".equals(text(panel, "peripheral-light")));
+            FxToolkit.run(panel::unbind);
+        }
+    }
+
+    @Test
     void onlyConfiguredRolesGetARow() {
         var states = new PeripheralStates(Set.of(PeripheralRole.DOOR), clock);
         PeripheralPanel panel = FxToolkit.call(() -> new PeripheralPanel(states));
