@@ -103,6 +103,9 @@ final class ConfigRules {
                 || uri.getPort() > 65_535) {
             throw new KeyException("broker.url", "must be tcp://HOST:PORT or ssl://HOST:PORT" + got(uri));
         }
+        if (uri.getRawUserInfo() != null) {
+            throw new KeyException("broker.url", "must not contain a user or password; put the user in broker.username");
+        }
     }
 
     static Duration duration(String key, String value) {

@@ -151,6 +151,7 @@ class StationConfigTest {
                 Arguments.of("zone", "Beijing"),
                 Arguments.of("broker.url", "http://mqtt.example.cn"),
                 Arguments.of("broker.url", "mqtt.example.cn:1883"),
+                Arguments.of("broker.url", "ssl://cy:secret@mqtt.example.cn:8883"),
                 Arguments.of("duplicate.window", "10 minutes"),
                 Arguments.of("duplicate.window", "PT0S"),
                 Arguments.of("welcome.timeout", "-PT5S"),
