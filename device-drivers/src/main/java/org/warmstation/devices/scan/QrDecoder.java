@@ -48,18 +48,19 @@ public final class QrDecoder {
 
     /** One decoding attempt: how to resample the plane, how to threshold it, which hints. */
     private record Step(String name, Scale scale, boolean inverted, Function<LuminanceSource, Binarizer> binarizer,
-                        Map<DecodeHintType, Object> hints) {
+                        Map<DecodeHintType, Object> hints, boolean regrid) {
     }
 
     private enum Scale { AS_IS, HALF, DOUBLE }
 
     private static final List<Step> STEPS = List.of(
-            new Step("plain", Scale.AS_IS, false, HYBRID, null),
-            new Step("global threshold", Scale.AS_IS, false, GLOBAL, TRY_HARDER),
-            new Step("half size", Scale.HALF, false, HYBRID, TRY_HARDER),
-            new Step("double size", Scale.DOUBLE, false, HYBRID, TRY_HARDER),
-            new Step("double size, global threshold", Scale.DOUBLE, false, GLOBAL, TRY_HARDER),
-            new Step("inverted", Scale.AS_IS, true, HYBRID, TRY_HARDER));
+            new Step("plain", Scale.AS_IS, false, HYBRID, null, false),
+            new Step("other finder triples and sizes", Scale.AS_IS, false, HYBRID, TRY_HARDER, true),
+            new Step("global threshold", Scale.AS_IS, false, GLOBAL, TRY_HARDER, true),
+            new Step("half size", Scale.HALF, false, HYBRID, TRY_HARDER, false),
+            new Step("double size", Scale.DOUBLE, false, HYBRID, TRY_HARDER, false),
+            new Step("double size, global threshold", Scale.DOUBLE, false, GLOBAL, TRY_HARDER, false),
+            new Step("inverted", Scale.AS_IS, true, HYBRID, TRY_HARDER, true));
 
     /**
      * Decodes a camera frame.
@@ -122,6 +123,9 @@ public final class QrDecoder {
         }
         try {
             BinaryBitmap bitmap = new BinaryBitmap(step.binarizer().apply(source));
+            if (step.regrid()) {
+                return GridRetry.decode(bitmap.getBlackMatrix(), step.hints());
+            }
             return Optional.of(new QRCodeReader().decode(bitmap, step.hints()).getText());
         } catch (ReaderException e) {
             return Optional.empty();

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.warmstation.protocol.card.CardToken;
 
@@ -44,7 +49,7 @@ class QrDecoderCardTest {
 
     @Test
     void decodesBlurredCard() {
-        assertEquals(Optional.of(TOKEN), decoder.decode(TestCards.blur(TestCards.scene(CARD, 8), 5)));
+        assertEquals(Optional.of(TOKEN), decoder.decode(TestCards.blur(TestCards.scene(CARD, 8), 4)));
     }
 
     @Test
@@ -79,6 +84,26 @@ class QrDecoderCardTest {
     void findsNothingInAnEmptyScene() {
         BufferedImage empty = TestCards.noise(TestCards.dim(TestCards.scene(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), 0), 80, 120), 10, 3);
         assertEquals(Optional.empty(), decoder.decode(empty));
+    }
+
+    @Test
+    void oneDecoderServesManyThreadsAtOnce() throws Exception {
+        List<String> tokens = List.of(TestCards.token(1), TestCards.token(2), TestCards.token(3), TestCards.token(4));
+        List<LuminanceFrame> frames = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            frames.add(ImageFrames.toFrame(TestCards.blur(TestCards.scene(TestCards.card(tokens.get(i)), 10 * i), 3)));
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Optional<String>>> results = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (LuminanceFrame f : frames) {
+                    results.add(pool.submit(() -> decoder.decode(f)));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(Optional.of(tokens.get(i % tokens.size())), results.get(i).get());
+            }
+        }
     }
 
     @Test

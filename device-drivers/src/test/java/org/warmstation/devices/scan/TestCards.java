@@ -59,7 +59,7 @@ final class TestCards {
         }
     }
 
-    /** A white ID-1 sized card (85.6 x 54 mm at 5 px/mm) with some print and the QR at level M. */
+    /** A white ID-1 sized card (85.6 x 54 mm at 5 px/mm) with some print and the QR at level M, quiet zone included. */
     static BufferedImage card(String token) {
         BufferedImage card = new BufferedImage(428, 270, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = card.createGraphics();
@@ -71,8 +71,10 @@ final class TestCards {
         for (int i = 0; i < 4; i++) {
             g.fillRect(16, 60 + 30 * i, 150 - 20 * i, 12);
         }
-        BufferedImage qr = qr(token, ErrorCorrectionLevel.M, 5);
-        g.drawImage(qr, card.getWidth() - qr.getWidth() - 6, 40, null);
+        // a 135-character token is a version 6 symbol (41 modules) at level M; with its 4-module
+        // quiet zone at 4 px a module it fills 196 px of the card's right half
+        BufferedImage qr = qr(token, ErrorCorrectionLevel.M, 4);
+        g.drawImage(qr, card.getWidth() - qr.getWidth() - 8, 50, null);
         g.dispose();
         return card;
     }
