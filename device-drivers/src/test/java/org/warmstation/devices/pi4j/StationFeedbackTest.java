@@ -218,6 +218,21 @@ class StationFeedbackTest {
     }
 
     @Test
+    void aPinAlreadyClaimedLeavesThatRoleOutAndTheRestWorks() throws Exception {
+        pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("someone-else").address(18)); // BCM 18 taken
+        peripherals = Pi4jPeripherals.open(HardwareConfig.parse(station()), pi4j, clock, "mock", false);
+        var buzzer = peripherals.states().snapshot().statuses().get(org.warmstation.devices.PeripheralRole.BUZZER);
+        assertTrue(buzzer.failing());
+        assertTrue(buzzer.message().contains("BCM 18"), buzzer.message());
+        assertTrue(peripherals.roles().buzzer().isEmpty());
+
+        PinRecorder pins = new PinRecorder(pi4j, "light-green", "door");
+        peripherals.feedback().accepted().get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(HIGH, LOW), pins.levels("light-green"));
+        assertEquals(List.of(LOW, HIGH), pins.levels("door"));
+    }
+
+    @Test
     void aStationWithoutPeripheralsAcceptsFeedbackAndDoesNothing() throws Exception {
         peripherals = Pi4jPeripherals.open(HardwareConfig.parse(Map.of()), pi4j, clock, "mock", false);
         peripherals.feedback().accepted().get(5, TimeUnit.SECONDS);
