@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.warmstation.protocol.wire.Wire;
 
 /**
- * One Eclipse Paho MQTT v5 asynchronous client, reused for every connect of the agent (so no
- * client threads pile up across reconnects). Paho's automatic reconnect is off: the caller runs
- * its own loop. Paho's in-flight store is in memory only — the outbox, not Paho, is the record of
+ * The agent's Eclipse Paho MQTT v5 asynchronous client: a fresh client for each connect, the
+ * previous one closed (so no client threads pile up across reconnects, and no stale in-flight
+ * state is retransmitted). Paho's automatic reconnect is off: the caller runs its own loop. Paho's in-flight store is in memory only — the outbox, not Paho, is the record of
  * what must be sent.
  *
  * <p>Callbacks ({@link Events}) arrive on Paho's threads and must not block; callers hand them to
@@ -52,7 +52,10 @@ public final class MqttLink implements AutoCloseable {
         void done(Throwable error);
     }
 
-    private final MqttAsyncClient client;
+    private final String serverUri;
+    private final String clientId;
+    private final Events events;
+    private volatile MqttAsyncClient client;
 
     /**
      * @param serverUri broker URI
@@ -61,15 +64,25 @@ public final class MqttLink implements AutoCloseable {
      * @throws IllegalArgumentException when the URI or client id is not acceptable to Paho
      */
     public MqttLink(String serverUri, String clientId, Events events) {
+        this.serverUri = serverUri;
+        this.clientId = clientId;
+        this.events = events;
+        this.client = newClient();
+    }
+
+    private MqttAsyncClient newClient() {
+        MqttAsyncClient c;
         try {
-            client = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
+            c = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot create an MQTT client for " + serverUri + ": " + e.getMessage(), e);
         }
-        client.setCallback(new MqttCallback() {
+        c.setCallback(new MqttCallback() {
             @Override
             public void disconnected(MqttDisconnectResponse response) {
-                events.connectionLost(response == null ? "disconnected" : response.toString());
+                if (c == client) {
+                    events.connectionLost(response == null ? "disconnected" : response.toString());
+                }
             }
 
             @Override
@@ -101,6 +114,7 @@ public final class MqttLink implements AutoCloseable {
                 // no enhanced authentication
             }
         });
+        return c;
     }
 
     /**
@@ -111,6 +125,16 @@ public final class MqttLink implements AutoCloseable {
      */
     public void connect(MqttConnectionOptions options, Done done) {
         try {
+            // A fresh client per connection: Paho's retransmission of in-flight publishes after a
+            // broker restart (session gone) made Mosquitto 2.0.11 disconnect with "protocol error"
+            // (reason 130) in a loop. The outbox resends whatever was in flight instead.
+            MqttAsyncClient old = client;
+            if (old.isConnected()) {
+                done.done(new IllegalStateException("already connected"));
+                return;
+            }
+            client = newClient();
+            release(old);
             client.connect(options, null, listener(done));
         } catch (MqttException | RuntimeException e) {
             done.done(e);
@@ -199,8 +223,19 @@ public final class MqttLink implements AutoCloseable {
     /** Releases the client's resources; call after {@link #disconnect}. Idempotent. */
     @Override
     public void close() {
+        release(client);
+    }
+
+    private static void release(MqttAsyncClient c) {
         try {
-            client.close(true);
+            if (c.isConnected()) {
+                c.disconnectForcibly(0, 1000, false);
+            }
+        } catch (MqttException | RuntimeException e) {
+            log.debug("disconnect: {}", e.getMessage());
+        }
+        try {
+            c.close(true);
         } catch (MqttException | RuntimeException e) {
             log.debug("close: {}", e.getMessage());
         }

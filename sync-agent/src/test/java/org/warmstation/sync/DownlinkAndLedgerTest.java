@@ -1,0 +1,147 @@
+package org.warmstation.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.kiosk.store.VisitLogDatabase;
+import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.wire.DaySummary;
+import org.warmstation.protocol.wire.Downlink;
+import org.warmstation.protocol.wire.DownlinkAck;
+import org.warmstation.protocol.wire.DownlinkCommand;
+import org.warmstation.protocol.wire.SeqRange;
+import org.warmstation.protocol.wire.StationSettings;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.protocol.wire.Wire;
+import org.warmstation.sync.testing.Await;
+import org.warmstation.sync.testing.Backlog;
+import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.sync.testing.Stations;
+import org.warmstation.sync.testing.TestDistrict;
+
+/** Downlinks (good and hostile) and the day-close ledger, against a real Mosquitto. */
+class DownlinkAndLedgerTest {
+    private static final Duration LONG = Duration.ofSeconds(60);
+    private static final String STATION = "dl-1";
+
+    @TempDir
+    Path tmp;
+    MosquittoProcess broker;
+    TestDistrict district;
+    SyncAgent agent;
+    Path dir;
+    Set<UUID> first;
+    final DistrictKey key = DistrictKey.generate(Stations.DISTRICT);
+    final Topics topics = new Topics(Stations.DISTRICT, STATION);
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = MosquittoProcess.start(tmp);
+        district = new TestDistrict(broker.uri(), "test-district");
+        dir = tmp.resolve("station");
+        first = Backlog.fill(dir, STATION, 10);
+        agent = Stations.agent(Stations.config(broker.uri(), STATION, dir).build(), key);
+        agent.start();
+        Await.until(LONG, "first visits synced", () -> Backlog.waiting(dir) == 0, agent::status);
+    }
+
+    @AfterEach
+    void stop() {
+        agent.stop();
+        district.close();
+        broker.close();
+    }
+
+    private void send(byte[] payload) {
+        district.publish(topics.topic(Topics.Kind.DOWNLINK), payload, Downlink.SCHEMA);
+    }
+
+    @Test
+    void malformedUnsignedForgedAndOversizedDownlinksAreIgnoredAndSyncGoesOn() throws Exception {
+        var settings = DownlinkCommand.settings(Stations.DISTRICT, STATION, Instant.now(),
+                new StationSettings(300, List.of("HOT_WATER"), "寒潮预警"));
+        Downlink good = Downlink.sign(settings, key);
+        Downlink unsigned = new Downlink(Downlink.SCHEMA, key.keyId(), good.payload(),
+                Base64.getEncoder().encodeToString(new byte[64]));
+        Downlink forged = Downlink.sign(settings, DistrictKey.generate(Stations.DISTRICT));
+        byte[] oversized = new byte[Wire.MAX_DOWNLINK_BYTES + 10];
+        java.util.Arrays.fill(oversized, (byte) '{');
+        send("not json at all \u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1));
+        send(Wire.encode(unsigned));
+        send(Wire.encode(forged));
+        send(oversized);
+        Await.until(LONG, "four ignored", () -> agent.ignoredDownlinks() == 4, agent::ignoredDownlinks);
+        assertFalse(Files.exists(dir.resolve("downlinks").resolve(FileDownlinkApplier.SETTINGS)));
+        assertEquals(List.of(), district.downlinkAcks(), "ignored downlinks are not answered");
+        Set<UUID> more = Backlog.fill(dir, STATION, 5);
+        Await.until(LONG, "later visits still synced", () -> district.stored().containsAll(more), agent::status);
+        send(Wire.encode(good));
+        Await.until(LONG, "applied and acked", () -> district.downlinkAcks().size() == 1, district::downlinkAcks);
+        DownlinkAck ack = district.downlinkAcks().getFirst();
+        assertEquals(DownlinkAck.Outcome.APPLIED, ack.outcome());
+        assertEquals(settings.id(), ack.commandId());
+        StationSettings written = Wire.decode(Files.readAllBytes(dir.resolve("downlinks").resolve(FileDownlinkApplier.SETTINGS)),
+                StationSettings.class);
+        assertEquals("寒潮预警", written.announcement());
+    }
+
+    @Test
+    void replayedOrOlderCommandIsRefused() {
+        var newer = DownlinkCommand.settings(Stations.DISTRICT, STATION, Instant.parse("2026-11-21T10:00:00Z"),
+                new StationSettings(300, List.of("HOT_WATER"), null));
+        var older = DownlinkCommand.settings(Stations.DISTRICT, STATION, Instant.parse("2026-11-21T09:00:00Z"),
+                new StationSettings(60, List.of("TOILET"), null));
+        send(Wire.encode(Downlink.sign(newer, key)));
+        send(Wire.encode(Downlink.sign(newer, key)));
+        send(Wire.encode(Downlink.sign(older, key)));
+        Await.until(LONG, "three answers", () -> district.downlinkAcks().size() == 3, district::downlinkAcks);
+        assertEquals(List.of(DownlinkAck.Outcome.APPLIED, DownlinkAck.Outcome.REFUSED, DownlinkAck.Outcome.REFUSED),
+                district.downlinkAcks().stream().map(DownlinkAck::outcome).toList());
+    }
+
+    @Test
+    void resendDownlinkSendsAConfirmedRangeAgain() {
+        long before = district.duplicates();
+        send(Wire.encode(Downlink.sign(DownlinkCommand.resend(Stations.DISTRICT, STATION, Instant.now(),
+                new SeqRange(3, 6)), key)));
+        Await.until(LONG, "range resent and confirmed again",
+                () -> district.duplicates() == before + 4 && Backlog.waiting(dir) == 0, district::duplicates);
+        assertTrue(district.downlinkAcks().getFirst().message().contains("re-queued 4"), district.downlinkAcks().toString());
+    }
+
+    @Test
+    void dayCloseSummaryIsSignedAndChainsTheDaysVisitUuids() throws Exception {
+        LocalDate today = Instant.now().atZone(Stations.ZONE).toLocalDate();
+        List<DaySummary> made = agent.closeDay(today);
+        Await.until(LONG, "summary published", () -> !district.summaries().isEmpty(), district::summaries);
+        DaySummary s = district.summaries().getLast();
+        assertEquals(made.getLast(), s);
+        assertTrue(s.signatureValid());
+        assertEquals(10, s.lastSeq());
+        List<UUID> inSeqOrder = new java.util.ArrayList<>();
+        try (var c = VisitLogDatabase.open(dir); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT id FROM visit WHERE seq BETWEEN " + s.firstSeq() + " AND " + s.lastSeq() + " ORDER BY seq")) {
+            while (rs.next()) {
+                inSeqOrder.add(UUID.fromString(rs.getString(1)));
+            }
+        }
+        assertEquals(first, Set.copyOf(inSeqOrder));
+        assertEquals(DaySummary.chain(s.previousHash(), inSeqOrder.iterator()), s.chainHash());
+        assertEquals(List.of(), agent.closeDay(today), "a closed day is not closed twice");
+    }
+}
