@@ -160,11 +160,16 @@ public final class KioskRuntime implements AutoCloseable {
     public Parent root(Runnable quit) {
         KioskView view = new KioskView(viewModel);
         Parent kiosk = view.root();
-        ((javafx.scene.layout.Region) kiosk).setPrefSize(SCREEN_WIDTH, SCREEN_HEIGHT);
+        javafx.scene.layout.Region screen = (javafx.scene.layout.Region) kiosk;
+        screen.setPrefSize(SCREEN_WIDTH, SCREEN_HEIGHT);
         if (demo == null) {
             return kiosk;
         }
+        // the demo shows the kiosk at exactly the terminal's 1024x600, the tray beside it
+        screen.setMinSize(SCREEN_WIDTH, SCREEN_HEIGHT);
+        screen.setMaxSize(SCREEN_WIDTH, SCREEN_HEIGHT);
         BorderPane pane = new BorderPane(kiosk);
+        BorderPane.setAlignment(kiosk, javafx.geometry.Pos.TOP_LEFT);
         DemoCardTray tray = new DemoCardTray(demo, camera, executor, quit);
         VBox peripheralSlot = new VBox();
         peripheralSlot.setId("peripheralSlot");

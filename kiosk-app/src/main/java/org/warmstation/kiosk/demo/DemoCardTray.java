@@ -48,6 +48,9 @@ public final class DemoCardTray {
         }
         ScrollPane scroll = new ScrollPane(buttons);
         scroll.setFitToWidth(true);
+        scroll.setMinHeight(0);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        root.setPrefHeight(600);
         scroll.setStyle("-fx-background: #263238; -fx-background-color: #263238;");
         Button quitButton = new Button("退出演示 Quit demo");
         quitButton.setId("demo-quit");

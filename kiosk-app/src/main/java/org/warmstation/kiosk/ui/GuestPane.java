@@ -15,14 +15,15 @@ final class GuestPane {
 
     static Node build(KioskViewModel vm, Messages m) {
         Button back = Ui.button("back", m.get("guest.back"), vm::backToIdle);
-        back.setMinWidth(180);
+        back.getStyleClass().add("wide");
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(16);
         int i = 0;
         for (WorkerCategory c : WorkerCategory.values()) {
-            Button b = Ui.button("category-" + c.name(), m.of(c), () -> vm.chooseGuestCategory(c));
-            b.setPrefSize(226, 150);
+            Button b = Ui.button("category-" + c.name(), m.of(c).replace("/", "/\n"), () -> vm.chooseGuestCategory(c));
+            b.setPrefSize(230, 150);
+            b.getStyleClass().add("category-button");
             b.disableProperty().bind(vm.busyProperty());
             grid.add(b, i % COLUMNS, i / COLUMNS);
             i++;

@@ -37,16 +37,18 @@ final class IdlePane {
 
         Label prompt = Ui.label(m.get("idle.prompt"), "prompt");
         prompt.setId("prompt");
+        prompt.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label hint = Ui.label(m.get("idle.hint"), "hint");
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label checking = Ui.label(m.get("idle.checking"), "subtitle");
         checking.visibleProperty().bind(vm.busyProperty());
         VBox middle = new VBox(12, prompt, hint, checking);
         middle.setAlignment(Pos.CENTER);
 
         Button language = Ui.button("language", m.get("language.switch"), vm::toggleLanguage);
-        language.setMinWidth(160);
+        language.getStyleClass().add("wide");
         Button guest = Ui.button("guest", m.get("idle.guest"), vm::startGuest, "primary");
-        guest.setMinWidth(420);
+        guest.getStyleClass().add("wide");
         Button staff = Ui.button("staff", m.get("idle.staff"), vm::openStaff, "subtle");
         HBox bottom = Ui.row(16, language, Ui.grow(), guest, Ui.grow(), staff);
 

@@ -49,6 +49,8 @@ public final class KioskView {
             case STAFF -> StaffPane.build(vm, m);
         };
         pane.setId("screen-" + vm.screenProperty().get().name());
+        // Chinese glyphs are dense and the CJK font has no bold: some texts get bigger in Chinese
+        pane.getStyleClass().add(KioskViewModel.CHINESE.equals(m.locale()) ? "lang-zh" : "lang-en");
         root.getChildren().setAll(pane);
     }
 }

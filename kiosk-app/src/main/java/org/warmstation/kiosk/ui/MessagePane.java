@@ -27,12 +27,12 @@ final class MessagePane {
         hint.setManaged(rejected);
 
         Button back = Ui.button("back", rejected ? m.get("rejected.back") : m.get("failed.back"), vm::backToIdle);
-        back.setMinWidth(220);
+        back.getStyleClass().add("wide");
         HBox buttons = new HBox(24);
         buttons.setAlignment(Pos.CENTER);
         if (rejected) {
             Button guest = Ui.button("guest", m.get("rejected.guest"), vm::startGuest, "primary");
-            guest.setMinWidth(300);
+        guest.getStyleClass().add("wide");
             buttons.getChildren().add(guest);
         }
         buttons.getChildren().add(back);

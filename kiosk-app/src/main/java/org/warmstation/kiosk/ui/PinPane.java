@@ -34,7 +34,7 @@ final class PinPane {
             return left >= 0 ? m.get("pin.wrong", left) : "";
         }, staff.lockedForProperty(), staff.triesLeftProperty()));
         Button cancel = Ui.button("pin-cancel", m.get("pin.cancel"), vm::backToIdle);
-        cancel.setMinWidth(200);
+        cancel.getStyleClass().add("wide");
         VBox left = new VBox(16, Ui.label(m.get("pin.title"), "title"), Ui.label(m.get("pin.prompt"), "subtitle"),
                 dots, message, Ui.grow(), cancel);
         left.setPrefWidth(440);

@@ -27,14 +27,14 @@ final class StaffPane {
     static Node build(KioskViewModel vm, Messages m) {
         StaffViewModel staff = vm.staff();
         String day = vm.nowProperty().get().toLocalDate()
-                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(m.locale()));
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(m.locale()));
         Button refresh = Ui.button("staff-refresh", m.get("staff.refresh"), vm::refreshStaff);
         Button back = Ui.button("staff-back", m.get("staff.back"), vm::backToIdle);
-        refresh.setMinWidth(150);
-        back.setMinWidth(150);
+        refresh.getStyleClass().add("wide");
+        back.getStyleClass().add("wide");
         HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "staff-title"), Ui.grow(), refresh, back);
 
-        HBox body = new HBox(20);
+        HBox body = new HBox(16);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label status = Ui.label("", "subtitle");
         status.setId("staff-status");
@@ -91,12 +91,12 @@ final class StaffPane {
         }
         chart.getData().add(series);
         chart.setPrefSize(400, 420);
-        chart.setMinWidth(300);
+        chart.setMinWidth(240);
         HBox.setHgrow(chart, Priority.ALWAYS);
 
         GridPane table = new GridPane();
         table.setId("staff-tables");
-        table.setHgap(12);
+        table.setHgap(8);
         table.setVgap(4);
         table.add(Ui.label(m.get("staff.byCategory"), "table-head"), 0, 0, 2, 1);
         table.add(Ui.label(m.get("staff.byService"), "table-head"), 2, 0, 2, 1);
@@ -120,7 +120,10 @@ final class StaffPane {
     private static VBox figure(String id, int value, String name) {
         Label v = Ui.label(Integer.toString(value), "figure-value");
         v.setId(id);
-        return new VBox(-4, v, Ui.label(name, "figure-name"));
+        Label n = Ui.label(name, "figure-name");
+        n.setWrapText(false);
+        n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new VBox(-4, v, n);
     }
 
     private static Label count(int n) {

@@ -27,8 +27,10 @@ final class Ui {
         b.getStyleClass().addAll(styleClasses);
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
-        b.setMinWidth(MIN_TARGET);
+        // never narrower than its text (no words broken), never smaller than a gloved fingertip
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setMinHeight(MIN_TARGET);
+        b.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         return b;
     }
 

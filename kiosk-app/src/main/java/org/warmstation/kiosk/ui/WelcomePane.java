@@ -38,13 +38,15 @@ final class WelcomePane {
                 : m.of(visit.category()), "category-badge");
         category.setId("visit-category");
         category.setWrapText(false);
+        category.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label detail = Ui.label(already
                 ? m.get("already.detail", DateTimeFormatter.ofPattern("HH:mm").format(at))
                 : m.get("welcome.thanks"), "subtitle");
-        VBox words = new VBox(6, greeting, Ui.row(16, category, detail));
+        VBox words = new VBox(4, greeting, detail);
         Button done = Ui.button("done", m.get("welcome.done"), vm::finishVisit, "primary");
-        done.setMinWidth(200);
+        done.getStyleClass().add("wide");
         HBox head = Ui.row(20, mark, words, Ui.grow(), done);
+        HBox choose = Ui.row(16, category, Ui.label(m.get("welcome.choose"), "subtitle"));
 
         GridPane grid = new GridPane();
         grid.setHgap(16);
@@ -78,7 +80,7 @@ final class WelcomePane {
         saveFailed.visibleProperty().bind(vm.saveFailedProperty());
         saveFailed.managedProperty().bind(vm.saveFailedProperty());
 
-        VBox screen = new VBox(head, Ui.label(m.get("welcome.choose"), "subtitle"), grid, saveFailed);
+        VBox screen = new VBox(head, choose, grid, saveFailed);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

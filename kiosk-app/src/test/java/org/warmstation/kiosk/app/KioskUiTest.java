@@ -70,6 +70,13 @@ class KioskUiTest {
         return stage.getScene().lookup(selector);
     }
 
+    private boolean selected(String selector) {
+        if (find(selector) instanceof ToggleButton t) {
+            return t.isSelected();
+        }
+        throw new AssertionError("no " + selector + " on screen " + runtime.viewModel().screenProperty().get());
+    }
+
     private void showCard(String id) {
         FxToolkit.run(() -> ((Button) find("#demo-card-" + id)).fire());
     }
@@ -85,13 +92,10 @@ class KioskUiTest {
         FxToolkit.waitFor("the welcome screen", WAIT, () -> find("#screen-WELCOME") != null);
         assertEquals(1, visits().size());
 
-        var at = FxToolkit.call(() -> Taps.tap(find("#service-HOT_WATER")));
-        pause();
-        System.err.println("DEBUG tapped " + at + " screen now " + FxToolkit.call(() -> runtime.viewModel().screenProperty().get())
-                + " window " + stage.getX() + "," + stage.getY() + " scene " + stage.getScene().getX() + "," + stage.getScene().getY());
-        FxToolkit.waitFor("hot water selected", WAIT, () -> ((ToggleButton) find("#service-HOT_WATER")).isSelected());
+        FxToolkit.run(() -> Taps.tap(find("#service-HOT_WATER")));
+        FxToolkit.waitFor("hot water selected", WAIT, () -> selected("#service-HOT_WATER"));
         FxToolkit.run(() -> Taps.tap(find("#service-CHARGING")));
-        FxToolkit.waitFor("charging selected", WAIT, () -> ((ToggleButton) find("#service-CHARGING")).isSelected());
+        FxToolkit.waitFor("charging selected", WAIT, () -> selected("#service-CHARGING"));
 
         Set<Service> expected = Set.of(Service.HOT_WATER, Service.CHARGING);
         long end = System.nanoTime() + WAIT.toNanos();

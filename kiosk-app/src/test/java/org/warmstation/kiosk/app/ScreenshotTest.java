@@ -106,7 +106,7 @@ class ScreenshotTest {
 
     @Test
     @Order(2)
-    void welcome() throws IOException {
+    void welcome() throws IOException, InterruptedException {
         runtime.demoCamera().orElseThrow().show(runtime.demo().orElseThrow().card("rider").image());
         waitForScreen("WELCOME");
         runtime.demoCamera().orElseThrow().clear();
@@ -114,9 +114,21 @@ class ScreenshotTest {
             vm().toggleService(Service.HOT_WATER);
             vm().toggleService(Service.CHARGING);
         });
-        FxToolkit.run(() -> vm().screenProperty()); // let the toggles re-render
         waitForScreen("WELCOME");
         shoot("welcome");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().toggleLanguage());
+        shoot("welcome-en");
+        assertFitsForGloves();
+
+        Thread.sleep(2000); // the scanner reports a code again only after it was out of view for 10 frames (1 s)
+        runtime.demoCamera().orElseThrow().show(runtime.demo().orElseThrow().card("rider").image());
+        waitForScreen("ALREADY_CHECKED_IN");
+        runtime.demoCamera().orElseThrow().clear();
+        shoot("already-en");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().toggleLanguage());
+        shoot("already");
         assertFitsForGloves();
     }
 
@@ -147,10 +159,30 @@ class ScreenshotTest {
         assertEquals("1", FxToolkit.call(() -> ((Label) scene.lookup("#staff-person-visits")).getText()));
         shoot("staff");
         assertFitsForGloves();
+        FxToolkit.run(() -> vm().toggleLanguage());
+        shoot("staff-en");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().toggleLanguage());
     }
 
     @Test
     @Order(5)
+    void guestAndEnglishIdle() throws IOException {
+        FxToolkit.run(() -> vm().backToIdle());
+        FxToolkit.run(() -> vm().toggleLanguage());
+        shoot("idle-en");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().startGuest());
+        shoot("guest-en");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().toggleLanguage());
+        shoot("guest");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().backToIdle());
+    }
+
+    @Test
+    @Order(6)
     void chineseGlyphsRenderAsDistinctShapesNotTofuBoxes() {
         int[] hot = glyph("热");
         int[] water = glyph("水");

@@ -39,10 +39,11 @@ public final class TouchTargets {
                 out.add(name + " '" + button.getText() + "' is " + (int) b.getWidth() + "x" + (int) b.getHeight());
             }
         }
-        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && l.isNeedsLayout() == false) {
-            if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > 1024.5 || b.getMaxY() > 600.5) {
-                out.add(name + " '" + l.getText() + "' lies outside the 1024x600 screen: " + b);
-            }
+        if (n instanceof javafx.scene.layout.Region && outside(b)) {
+            out.add(name + (n instanceof Labeled l ? " '" + l.getText() + "'" : "")
+                    + " lies outside the 1024x600 screen: " + b);
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
             if (clipped(l)) {
                 out.add(name + " '" + l.getText() + "' is clipped");
             }
@@ -52,6 +53,10 @@ public final class TouchTargets {
                 visit(c, minSide, out);
             }
         }
+    }
+
+    private static boolean outside(Bounds b) {
+        return b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > 1024.5 || b.getMaxY() > 600.5;
     }
 
     /** A label whose text did not fit shows an ellipsis in its text node. */
