@@ -84,6 +84,8 @@ public final class QrDecoder {
         Objects.requireNonNull(frame, "frame");
         LuminanceFrame half = null;
         LuminanceFrame doubled = null;
+        BinaryBitmap bitmap = null;
+        Step bitmapStep = null;
         int longer = Math.max(frame.width(), frame.height());
         for (Step step : STEPS) {
             LuminanceFrame plane;
@@ -104,7 +106,11 @@ public final class QrDecoder {
                 }
                 default -> plane = frame;
             }
-            Optional<String> text = attempt(step, plane);
+            if (bitmapStep == null || !sameBitmap(step, bitmapStep)) {
+                bitmap = bitmap(step, plane); // binarized once, its black matrix cached for the next step too
+                bitmapStep = step;
+            }
+            Optional<String> text = attempt(step, bitmap, plane);
             if (text.isPresent()) {
                 LOG.debug("decoded {}x{} frame at step '{}'", frame.width(), frame.height(), step.name());
                 return text;
@@ -125,14 +131,21 @@ public final class QrDecoder {
         return decode(ImageFrames.toFrame(image));
     }
 
-    private static Optional<String> attempt(Step step, LuminanceFrame plane) {
+    private static boolean sameBitmap(Step a, Step b) {
+        return a.scale() == b.scale() && a.inverted() == b.inverted() && a.binarizer() == b.binarizer();
+    }
+
+    private static BinaryBitmap bitmap(Step step, LuminanceFrame plane) {
         LuminanceSource source = new PlanarYUVLuminanceSource(plane.luma(), plane.width(), plane.height(),
                 0, 0, plane.width(), plane.height(), false);
         if (step.inverted()) {
             source = source.invert();
         }
+        return new BinaryBitmap(step.binarizer().apply(source));
+    }
+
+    private static Optional<String> attempt(Step step, BinaryBitmap bitmap, LuminanceFrame plane) {
         try {
-            BinaryBitmap bitmap = new BinaryBitmap(step.binarizer().apply(source));
             if (step.regrid()) {
                 return GridRetry.decode(bitmap.getBlackMatrix(), step.hints());
             }
