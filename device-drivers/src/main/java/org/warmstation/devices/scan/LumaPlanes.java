@@ -47,25 +47,40 @@ final class LumaPlanes {
         int h = sh * 2;
         byte[] in = frame.luma();
         byte[] out = new byte[w * h];
+        // output pixel x samples source (x + 0.5) / 2 - 0.5 = (2x - 1) / 4: two neighbours with
+        // weights in quarters, the same for every row, so computed once
+        int[] xa = new int[w];
+        int[] xb = new int[w];
+        int[] fx = new int[w];
+        for (int x = 0; x < w; x++) {
+            int q = 2 * x - 1;
+            int x0 = Math.floorDiv(q, 4);
+            fx[x] = q - 4 * x0;
+            xa[x] = clamp(x0, sw);
+            xb[x] = clamp(x0 + 1, sw);
+        }
+        int[] top = new int[w];
+        int[] bottom = new int[w];
         for (int y = 0; y < h; y++) {
-            // source coordinate (y + 0.5) / 2 - 0.5, in quarters of a pixel: (2y - 1) / 4
             int q = 2 * y - 1;
             int y0 = Math.floorDiv(q, 4);
-            int fy = q - 4 * y0; // 0..3 quarters
-            int ya = clamp(y0, sh);
-            int yb = clamp(y0 + 1, sh);
+            int fy = q - 4 * y0;
+            int ra = clamp(y0, sh) * sw;
+            int rb = clamp(y0 + 1, sh) * sw;
+            horizontal(in, ra, xa, xb, fx, top);
+            horizontal(in, rb, xa, xb, fx, bottom);
+            int o = y * w;
             for (int x = 0; x < w; x++) {
-                int p = 2 * x - 1;
-                int x0 = Math.floorDiv(p, 4);
-                int fx = p - 4 * x0;
-                int xa = clamp(x0, sw);
-                int xb = clamp(x0 + 1, sw);
-                int top = (in[ya * sw + xa] & 0xff) * (4 - fx) + (in[ya * sw + xb] & 0xff) * fx;
-                int bottom = (in[yb * sw + xa] & 0xff) * (4 - fx) + (in[yb * sw + xb] & 0xff) * fx;
-                out[y * w + x] = (byte) ((top * (4 - fy) + bottom * fy + 8) >> 4);
+                out[o + x] = (byte) ((top[x] * (4 - fy) + bottom[x] * fy + 8) >> 4);
             }
         }
         return new LuminanceFrame(w, h, out, frame.capturedAt());
+    }
+
+    private static void horizontal(byte[] in, int row, int[] xa, int[] xb, int[] fx, int[] into) {
+        for (int x = 0; x < into.length; x++) {
+            into[x] = (in[row + xa[x]] & 0xff) * (4 - fx[x]) + (in[row + xb[x]] & 0xff) * fx[x];
+        }
     }
 
     private static int clamp(int v, int size) {
