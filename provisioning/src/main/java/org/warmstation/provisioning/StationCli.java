@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 org.warmstation.provisioning.cards.CardCommand.class,
                 org.warmstation.provisioning.station.StationCommand.class,
                 org.warmstation.provisioning.scan.ScanBenchCommand.class,
+                org.warmstation.provisioning.sync.SyncBenchCommand.class,
                 org.warmstation.provisioning.kiosk.DemoCommand.class,
                 org.warmstation.provisioning.kiosk.KioskCommand.class,
                 org.warmstation.provisioning.hardware.HwTestCommand.class})

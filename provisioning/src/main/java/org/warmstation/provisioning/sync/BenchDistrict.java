@@ -1,0 +1,93 @@
+package org.warmstation.provisioning.sync;
+
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.protocol.wire.VisitAck;
+import org.warmstation.protocol.wire.VisitBatch;
+import org.warmstation.protocol.wire.Wire;
+import org.warmstation.sync.mqtt.MqttLink;
+
+/**
+ * Plays the district for the benchmark: receives every visit batch and acks it at once (no
+ * database), so the figure measures the terminal side. Not a district server.
+ */
+final class BenchDistrict implements AutoCloseable {
+    private final MqttAsyncClient client;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final AtomicLong received = new AtomicLong();
+
+    BenchDistrict(String uri) throws MqttException {
+        client = new MqttAsyncClient(uri, "bench-district", new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void disconnected(MqttDisconnectResponse r) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException e) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+                byte[] p = m.getPayload();
+                worker.execute(() -> ack(topic, p));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken t) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String uri) {
+            }
+
+            @Override
+            public void authPacketArrived(int c, MqttProperties p) {
+            }
+        });
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        client.connect(o).waitForCompletion(10_000);
+        client.subscribe("ws/v1/+/+/visits", 1).waitForCompletion(10_000);
+    }
+
+    private void ack(String topic, byte[] payload) {
+        try {
+            VisitBatch b = Wire.decode(payload, VisitBatch.class);
+            received.addAndGet(b.visits().size());
+            Topics t = Topics.parse(topic).orElseThrow().topics();
+            client.publish(t.topic(Topics.Kind.ACK), MqttLink.message(Wire.encode(VisitAck.of(b, 0, Instant.now())), 1,
+                    false, VisitAck.SCHEMA)).waitForCompletion(10_000);
+        } catch (MqttException | RuntimeException e) {
+            // the station resends; a benchmark goes on
+        }
+    }
+
+    /** @return visits received (duplicates included) */
+    long received() {
+        return received.get();
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            client.disconnectForcibly(0, 1000, false);
+            client.close(true);
+        } catch (MqttException e) {
+            // closing only
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.warmstation.provisioning.sync;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.warmstation.kiosk.outbox.SqliteOutbox;
+import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.protocol.wire.VisitBatch;
+import org.warmstation.protocol.wire.Wire;
+import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.sync.FileDownlinkApplier;
+import org.warmstation.sync.SyncAgent;
+import org.warmstation.sync.SyncConfig;
+import org.warmstation.sync.SyncState;
+import org.warmstation.sync.mqtt.MqttLink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code station sync-bench}: on one broker in one run, measures (1) a raw Eclipse Paho QoS 1
+ * publish loop of visit batches with the same window — the ceiling — and (2) the sync agent
+ * draining a SQLite outbox backlog of the same size until the (benchmark) district has acked every
+ * visit. Prints both in visits/s. A benchmark, not a test: figures depend on the machine.
+ */
+@Command(name = "sync-bench", mixinStandardHelpOptions = true,
+        description = {"Backlog drain rate of the sync agent beside a raw Paho QoS 1 publish loop (the ceiling), same broker, same run.",
+                "Starts its own Mosquitto on 127.0.0.1 unless --broker is given."})
+public final class SyncBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--broker", description = "broker URI (default: start mosquitto on a free 127.0.0.1 port)")
+    String broker;
+
+    @Option(names = "--visits", defaultValue = "20000", description = "backlog size (default ${DEFAULT-VALUE})")
+    int visits;
+
+    @Option(names = "--batch", defaultValue = "100", description = "visits per batch (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--in-flight", defaultValue = "10", description = "QoS 1 publishes in flight, < 20 (default ${DEFAULT-VALUE})")
+    int inFlight;
+
+    @Option(names = "--rate", defaultValue = "1000000", description = "agent drain cap in visits/s (default ${DEFAULT-VALUE}: uncapped)")
+    int rate;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path tmp = Files.createTempDirectory("sync-bench");
+        BenchBroker own = broker == null ? BenchBroker.start(tmp) : null;
+        String uri = broker != null ? broker : own.uri();
+        try (BenchDistrict district = new BenchDistrict(uri)) {
+            out.printf("broker %s, %d visits, batches of %d, %d in flight%n", uri, visits, batch, inFlight);
+            double raw = rawLoop(uri);
+            out.printf("raw Paho QoS 1 publish loop : %,10.0f visits/s (ceiling)%n", raw);
+            out.flush();
+            double agent = agentDrain(uri, tmp.resolve("station"), district);
+            out.printf("sync agent backlog drain    : %,10.0f visits/s (SQLite outbox, confirmed by district ack, cap %d/s)%n",
+                    agent, rate);
+            out.printf("agent / ceiling             : %10.0f %%%n", 100 * agent / raw);
+            return 0;
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
+    private double rawLoop(String uri) throws Exception {
+        List<WireVisit> vs = new ArrayList<>();
+        for (int i = 1; i <= batch; i++) {
+            vs.add(new WireVisit(UUID.randomUUID(), i, 1, Instant.now(), "Asia/Shanghai", String.format("%016x", i), i,
+                    "COURIER", List.of("HOT_WATER", "REST"), "CARD", true, i));
+        }
+        Topics t = new Topics(110105, "bench-raw");
+        MqttAsyncClient c = new MqttAsyncClient(uri, "bench-raw", new MemoryPersistence());
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        c.connect(o).waitForCompletion(10_000);
+        Semaphore window = new Semaphore(inFlight);
+        int messages = Math.max(1, visits / batch);
+        MqttActionListener release = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                window.release();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                window.release();
+            }
+        };
+        long t0 = System.nanoTime();
+        for (int i = 0; i < messages; i++) {
+            window.acquire();
+            byte[] payload = Wire.encode(VisitBatch.of(t.district(), t.station(), Instant.now(), vs));
+            c.publish(t.topic(Topics.Kind.VISITS), MqttLink.message(payload, 1, false, VisitBatch.SCHEMA), null, release);
+        }
+        window.acquire(inFlight);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        c.disconnect().waitForCompletion(5000);
+        c.close();
+        return messages * (double) batch / secs;
+    }
+
+    private double agentDrain(String uri, Path dir, BenchDistrict district) throws Exception {
+        BenchBacklog.fill(dir, "bench-agent", visits);
+        SyncConfig config = SyncConfig.builder(uri, new Topics(110105, "bench-agent"), dir)
+                .batchSize(batch).maxInFlight(inFlight).drainRate(rate)
+                .backoff(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(5)).build();
+        TrustList none = new TrustList(Instant.EPOCH, List.of());
+        try (SqliteOutbox outbox = new SqliteOutbox(dir); SqliteOutbox watch = new SqliteOutbox(dir)) {
+            SyncAgent agent = new SyncAgent(config, new SyncAgent.Parts(outbox, new SystemStationClock(),
+                    ZoneId.of("Asia/Shanghai"), () -> none, new FileDownlinkApplier(dir.resolve("downlinks")),
+                    SyncState.inMemory(), null, null, null));
+            long t0 = System.nanoTime();
+            agent.start();
+            try {
+                while (watch.stats(Instant.now()).waiting() > 0) {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                    if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(10)) {
+                        throw new IllegalStateException("backlog not drained in 10 minutes; "
+                                + watch.stats(Instant.now()).waiting() + " waiting");
+                    }
+                }
+                return visits / ((System.nanoTime() - t0) / 1e9);
+            } finally {
+                agent.stop();
+            }
+        }
+    }
+}
