@@ -26,14 +26,18 @@ import org.slf4j.LoggerFactory;
  * <p>A reader thread reads exact frames ({@link PixelFormat#frameBytes}) and keeps the luminance
  * plane of the latest {@value #QUEUED_FRAMES}, dropping older ones so the scanner never lags
  * behind the camera; the chroma planes of YUV420 are skipped. The child's standard error is
- * drained line by line to the log (INFO, logger of this class). When the child exits or its
- * output ends, {@link #next} returns the frames already read and then throws
- * {@link IOException}. {@link #close()} kills the child (and its descendants) from any thread.
+ * drained line by line to the log (logger of this class: the first {@value #STDERR_INFO_LINES}
+ * lines at INFO, later ones at DEBUG, as camera programs may print a line per frame). When the
+ * child exits or its output ends, {@link #next} returns the frames already read and then throws
+ * {@link IOException}, whose message ends with the child's last lines of standard error. {@link #close()} kills the child (and its descendants) from any thread.
  */
 public final class ProcessFrameSource implements FrameSource {
     /** Frames kept for {@link #next}; older ones are dropped. */
     public static final int QUEUED_FRAMES = 2;
     private static final Logger LOG = LoggerFactory.getLogger(ProcessFrameSource.class);
+    /** Standard-error lines logged at INFO; the rest go to DEBUG. */
+    public static final int STDERR_INFO_LINES = 20;
+    private static final int STDERR_KEPT_LINES = 3;
     private static final Duration KILL_GRACE = Duration.ofSeconds(1);
 
     private final Process process;
@@ -41,6 +45,8 @@ public final class ProcessFrameSource implements FrameSource {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<LuminanceFrame> frames = new ArrayDeque<>();
+    private final ArrayDeque<String> lastStderr = new ArrayDeque<>();
+    private Thread stderrDrain;
     private IOException failure;
     private boolean closed;
 
@@ -80,7 +86,7 @@ public final class ProcessFrameSource implements FrameSource {
         }
         LOG.info("camera process {} started: {} ({} {}x{})", p.pid(), text, format, width, height);
         ProcessFrameSource source = new ProcessFrameSource(p, text);
-        Thread.ofPlatform().daemon().name("camera-stderr-" + p.pid()).start(source::drainStderr);
+        source.stderrDrain = Thread.ofPlatform().daemon().name("camera-stderr-" + p.pid()).start(source::drainStderr);
         Thread.ofPlatform().daemon().name("camera-reader-" + p.pid()).start(() -> source.readFrames(format, width, height));
         return source;
     }
@@ -201,12 +207,17 @@ public final class ProcessFrameSource implements FrameSource {
         try {
             exit = process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)
                     ? "exited with code " + process.exitValue() : "closed its output";
+            stderrDrain.join(KILL_GRACE); // its last words, if it is gone
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exit = "closed its output";
         }
+        String said;
+        synchronized (lastStderr) {
+            said = lastStderr.isEmpty() ? "" : "; it said: " + String.join(" | ", lastStderr);
+        }
         IOException e = new IOException("camera process '" + commandText + "' " + exit + " after " + count + " frames"
-                + (cause == null ? "" : ": " + cause.getMessage()), cause);
+                + (cause == null ? "" : ": " + cause.getMessage()) + said, cause);
         lock.lock();
         try {
             failure = e;
@@ -222,8 +233,19 @@ public final class ProcessFrameSource implements FrameSource {
     private void drainStderr() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
+            long n = 0;
             while ((line = r.readLine()) != null) {
-                LOG.info("camera {}: {}", process.pid(), line);
+                if (++n <= STDERR_INFO_LINES) {
+                    LOG.info("camera {}: {}", process.pid(), line);
+                } else {
+                    LOG.debug("camera {}: {}", process.pid(), line);
+                }
+                synchronized (lastStderr) {
+                    if (lastStderr.size() == STDERR_KEPT_LINES) {
+                        lastStderr.removeFirst();
+                    }
+                    lastStderr.addLast(line.length() > 200 ? line.substring(0, 200) + "..." : line);
+                }
             }
         } catch (IOException e) {
             LOG.debug("camera {} stderr: {}", process.pid(), e.toString());

@@ -59,7 +59,7 @@ class ProcessFrameSourceTest {
     }
 
     @Test
-    void readsI420FramesSkippingTheChromaPlanes() throws IOException {
+    void readsI420FramesSkippingTheChromaPlanesAndReportsWhyTheChildEnded() throws IOException {
         String first = TestCards.token(12);
         String second = TestCards.token(13);
         Random random = new Random(5);
@@ -80,7 +80,8 @@ class ProcessFrameSourceTest {
             List<Optional<String>> texts = decodeUntilFailure(source, failure);
             assertEquals(List.of(Optional.of(first), Optional.of(second)), texts);
         }
-        assertTrue(failure[0].getMessage().contains("exited with code 3 after 2 frames"), failure[0].getMessage());
+        assertTrue(failure[0].getMessage().contains("exited with code 3 after 2 frames; it said: camera gone"),
+                failure[0].getMessage());
     }
 
     @Test
