@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * A camera behind a child process that writes raw frames to its standard output, e.g.
  * {@code rpicam-vid --codec yuv420 -t 0 -n --width 640 --height 480 -o -} on a Raspberry Pi, or
  * {@code ffmpeg -f v4l2 -i /dev/video0 -pix_fmt gray -f rawvideo -} for a USB webcam.
+ * Frames must be tightly packed: with rpicam-vid pick a width that is a multiple of 64 (640x480
+ * is), since it writes other widths with each row padded to its buffer stride.
  *
  * <p>A reader thread reads exact frames ({@link PixelFormat#frameBytes}) and keeps the luminance
  * plane of the latest {@value #QUEUED_FRAMES}, dropping older ones so the scanner never lags
