@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -29,12 +30,12 @@ final class AckPublisher implements AutoCloseable {
     private record Out(String topic, byte[] payload) {
     }
 
-    private final MqttAsyncClient client;
+    private final Supplier<MqttAsyncClient> client;
     private final BlockingQueue<Out> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    AckPublisher(MqttAsyncClient client, String name) {
+    AckPublisher(Supplier<MqttAsyncClient> client, String name) {
         this.client = client;
         this.thread = Thread.ofPlatform().name(name + "-publisher").daemon(true).start(this::loop);
     }
@@ -66,12 +67,13 @@ final class AckPublisher implements AutoCloseable {
     private void send(Out o) {
         MqttMessage m = new MqttMessage(o.payload(), 1, false, properties(o.payload()));
         for (int attempt = 0; running; attempt++) {
-            if (!client.isConnected()) {
+            MqttAsyncClient c = client.get();
+            if (c == null || !c.isConnected()) {
                 LOG.debug("not connected: dropped message to {} (the station will send again)", o.topic());
                 return;
             }
             try {
-                client.publish(o.topic(), m);
+                c.publish(o.topic(), m);
                 return;
             } catch (MqttException e) {
                 if (e.getReasonCode() != MAX_INFLIGHT_REASON || attempt > 2000) {

@@ -30,7 +30,9 @@ import org.warmstation.protocol.wire.Topics;
  *
  * <p>Clean start, session expiry 0: an instance that dies leaves no session behind that would
  * hold messages for it, so the remaining instances get every new message. Reconnects (also
- * when the very first connect fails) with exponential backoff and jitter, from its own thread.
+ * when the very first connect fails) with exponential backoff and jitter, from its own thread,
+ * each time with a fresh Paho client (Paho's automatic reconnect is not used: a client that
+ * lost its connection may still hold unacknowledged publishes of the old session).
  *
  * <p>Thread-safe start and close; blocks in neither for longer than a connect attempt.
  */
@@ -38,8 +40,9 @@ public final class DistrictReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DistrictReceiver.class);
 
     private final ReceiverSettings settings;
-    private final MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
     private final AckPublisher publisher;
+    private final java.util.concurrent.atomic.AtomicBoolean connecting = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private DistrictService service;
     private volatile boolean closed;
@@ -51,8 +54,12 @@ public final class DistrictReceiver implements AutoCloseable {
      */
     public DistrictReceiver(ReceiverSettings settings) throws MqttException {
         this.settings = settings;
-        this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
-        this.publisher = new AckPublisher(client, settings.clientId());
+        newClient().close(); // validates the URL now
+        this.publisher = new AckPublisher(() -> client, settings.clientId());
+    }
+
+    private MqttAsyncClient newClient() throws MqttException {
+        return new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
     }
 
     /** @return where the service sends acks and downlinks: this receiver's publisher */
@@ -67,19 +74,41 @@ public final class DistrictReceiver implements AutoCloseable {
      */
     public synchronized void start(DistrictService handler) {
         this.service = handler;
-        client.setCallback(new Callback());
-        connector = Thread.ofPlatform().name(settings.clientId() + "-connect").daemon(true).start(this::connectLoop);
+        reconnect();
+    }
+
+    private void reconnect() {
+        if (!closed && connecting.compareAndSet(false, true)) {
+            connector = Thread.ofPlatform().name(settings.clientId() + "-connect").daemon(true).start(() -> {
+                try {
+                    connectLoop();
+                } finally {
+                    connecting.set(false);
+                }
+                if (!closed && !connected()) {
+                    reconnect(); // lost again between the connect and the end of this loop
+                }
+            });
+        }
     }
 
     private void connectLoop() {
         Duration delay = Duration.ofMillis(500);
-        while (!closed && !client.isConnected()) {
+        while (!closed) {
+            MqttAsyncClient c = null;
             try {
-                client.connect(options()).waitForCompletion(30_000);
+                discard(client);
+                client = null;
+                c = newClient();
+                c.setCallback(new Callback(c));
+                c.connect(options()).waitForCompletion(30_000);
+                client = c;
                 LOG.info("{} connected to {}", settings.clientId(), settings.brokerUrl());
-                subscribe();
+                subscribe(c);
                 return;
             } catch (MqttException e) {
+                discard(c);
+                client = null;
                 long jittered = ThreadLocalRandom.current().nextLong(delay.toMillis() / 2, delay.toMillis() + 1);
                 LOG.warn("{}: connecting to {} failed ({}); next attempt in {} ms", settings.clientId(),
                         settings.brokerUrl(), e.getMessage(), jittered);
@@ -99,8 +128,7 @@ public final class DistrictReceiver implements AutoCloseable {
         o.setSessionExpiryInterval(0L);
         o.setKeepAliveInterval(30);
         o.setConnectionTimeout(15);
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay(1, (int) Math.max(1, settings.maxBackoff().toSeconds()));
+        o.setAutomaticReconnect(false);
         if (settings.username() != null) {
             o.setUserName(settings.username());
             o.setPassword(settings.password() == null ? new byte[0] : settings.password().getBytes(StandardCharsets.UTF_8));
@@ -108,7 +136,23 @@ public final class DistrictReceiver implements AutoCloseable {
         return o;
     }
 
-    private void subscribe() throws MqttException {
+    private static void discard(MqttAsyncClient c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.disconnectForcibly(0, 1000, false);
+        } catch (MqttException e) {
+            LOG.trace("discarding a client: {}", e.toString());
+        }
+        try {
+            c.close(true);
+        } catch (MqttException e) {
+            LOG.trace("closing a client: {}", e.toString());
+        }
+    }
+
+    private void subscribe(MqttAsyncClient c) throws MqttException {
         int d = settings.district();
         String g = settings.shareGroup();
         MqttSubscription[] subs = {
@@ -118,7 +162,7 @@ public final class DistrictReceiver implements AutoCloseable {
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.TELEMETRY), 0),
             new MqttSubscription(Topics.PREFIX + d + "/+/" + Topics.Kind.STATUS.level(), 1),
         };
-        IMqttToken t = client.subscribe(subs);
+        IMqttToken t = c.subscribe(subs);
         t.waitForCompletion(30_000);
         for (int rc : t.getReasonCodes()) {
             if (rc >= 0x80) {
@@ -134,13 +178,23 @@ public final class DistrictReceiver implements AutoCloseable {
 
     /** @return whether connected now */
     public boolean connected() {
-        return client.isConnected();
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
     }
 
     private final class Callback implements MqttCallback {
+        private final MqttAsyncClient owner;
+
+        Callback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
         @Override
         public void disconnected(MqttDisconnectResponse r) {
             LOG.warn("{} disconnected: {}", settings.clientId(), r);
+            if (owner == client) {
+                reconnect();
+            }
         }
 
         @Override
@@ -166,16 +220,7 @@ public final class DistrictReceiver implements AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String uri) {
-            if (reconnect) {
-                Thread.ofPlatform().name(settings.clientId() + "-resubscribe").daemon(true).start(() -> {
-                    try {
-                        subscribe();
-                        LOG.info("{} reconnected and resubscribed", settings.clientId());
-                    } catch (MqttException e) {
-                        LOG.error("{}: resubscribing failed: {}", settings.clientId(), e.toString());
-                    }
-                });
-            }
+            // subscriptions are made by the connect loop after each (new) connection
         }
 
         @Override
@@ -192,19 +237,17 @@ public final class DistrictReceiver implements AutoCloseable {
             connector.interrupt();
         }
         publisher.close();
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(5_000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("closing the MQTT client: {}", e.toString());
+        MqttAsyncClient c = client;
+        client = null;
+        if (c != null) {
             try {
-                client.disconnectForcibly(1000);
-                client.close(true);
-            } catch (MqttException ignored) {
-                LOG.debug("forced close failed too");
+                if (c.isConnected()) {
+                    c.disconnect().waitForCompletion(5_000);
+                }
+            } catch (MqttException e) {
+                LOG.debug("disconnecting: {}", e.toString());
             }
+            discard(c);
         }
     }
 }
