@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The camera card scanner: pulls frames from a {@link FrameSource}, decodes them with a
- * {@link QrDecoder} and reports each code once while it stays in view.
+ * {@link FrameDecoder} (normally {@link QrDecoder}) and reports each code once while it stays in
+ * view.
  *
  * <p>Runs on its own daemon thread (named {@code camera-scanner}); listener callbacks come on
  * that thread. A code is reported when it first appears; the same text is reported again only
@@ -54,18 +55,19 @@ public final class CameraScanner extends DeviceLoop {
     }
 
     private final FrameSourceFactory factory;
-    private final QrDecoder decoder;
+    private final FrameDecoder decoder;
     private final Settings settings;
     // scanner thread only; kept across camera restarts so a restart does not repeat a scan
     private String inView;
     private int absent;
+    private long decoderFailures;
 
     /**
      * @param factory  opens the camera (again after each failure), on the scanner thread
-     * @param decoder  the QR decoder
+     * @param decoder  the decoder, normally a {@link QrDecoder}; called on the scanner thread
      * @param settings timeouts and backoff
      */
-    public CameraScanner(FrameSourceFactory factory, QrDecoder decoder, Settings settings) {
+    public CameraScanner(FrameSourceFactory factory, FrameDecoder decoder, Settings settings) {
         super("camera-scanner", settings.initialBackoff(), settings.maxBackoff());
         this.factory = Objects.requireNonNull(factory, "factory");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
@@ -111,7 +113,11 @@ public final class CameraScanner extends DeviceLoop {
         try {
             return decoder.decode(frame);
         } catch (RuntimeException e) {
-            LOG.error("decoder failed on a {}x{} frame; frame skipped", frame.width(), frame.height(), e);
+            decoderFailures++;
+            if (decoderFailures == 1 || decoderFailures % 100 == 0) { // a decoder bug must not flood the log
+                LOG.error("decoder failed on a {}x{} frame ({} failures so far); frame skipped",
+                        frame.width(), frame.height(), decoderFailures, e);
+            }
             return Optional.empty();
         }
     }

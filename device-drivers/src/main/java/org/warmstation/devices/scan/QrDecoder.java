@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * reader), and the same pixels always give the same answer. Calls block the calling thread for
  * the decode.
  */
-public final class QrDecoder {
+public final class QrDecoder implements FrameDecoder {
     /** Frames whose longer side exceeds this many pixels are also tried at half size. */
     public static final int LARGE_SIDE = 1000;
     /** Frames whose longer side is at most this many pixels are also tried at double size. */
@@ -80,6 +80,7 @@ public final class QrDecoder {
      *         could be read
      * @throws NullPointerException when {@code frame} is null
      */
+    @Override
     public Optional<String> decode(LuminanceFrame frame) {
         Objects.requireNonNull(frame, "frame");
         LuminanceFrame half = null;

@@ -210,6 +210,28 @@ class CameraScannerTest {
     }
 
     @Test
+    void decoderThatThrowsOnSomeFramesDoesNotStopTheScanner() {
+        QrDecoder real = new QrDecoder();
+        AtomicInteger calls = new AtomicInteger();
+        FrameDecoder flaky = frame -> {
+            if (calls.incrementAndGet() % 2 == 1) {
+                throw new ArrayIndexOutOfBoundsException("decoder bug on frame " + calls.get());
+            }
+            return real.decode(frame);
+        };
+        scanner = new CameraScanner(this::counted, flaky, settings(Duration.ofSeconds(5), 3));
+        camera.show(CARD);
+        scanner.start(recorder);
+        await("the scan despite the failing frames", () -> recorder.scans.size() == 1);
+        awaitMoreFrames(10);
+
+        assertTrue(calls.get() >= 10);
+        assertEquals(List.of(TOKEN), recorder.scans, "failed frames count as absent for fewer than 3 frames");
+        assertEquals(State.RUNNING, scanner.status().state());
+        assertEquals(0, recorder.count(State.RESTARTING));
+    }
+
+    @Test
     void closeStopsTheThreadAndReportsStopped() {
         startOnCamera(3);
         await("running", () -> recorder.count(State.RUNNING) == 1);
