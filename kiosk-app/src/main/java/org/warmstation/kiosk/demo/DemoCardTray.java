@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.warmstation.kiosk.ui.TaskExecutor;
 
@@ -38,13 +39,18 @@ public final class DemoCardTray {
         title.setStyle("-fx-font-weight: bold;");
         Label hint = new Label("点一下 = 把卡举到摄像头前\nTap = hold card up to camera");
         hint.setStyle("-fx-font-size: 15px;");
-        VBox buttons = new VBox(6);
+        GridPane buttons = new GridPane();
+        buttons.setHgap(6);
+        buttons.setVgap(6);
+        int i = 0;
         for (DemoCard c : station.cards()) {
-            Button b = new Button((c.valid() ? "✓ " : "✗ ") + c.labelZh() + "  " + c.labelEn());
+            Button b = new Button((c.valid() ? "✓ " : "✗ ") + c.labelZh() + "\n" + c.labelEn());
             b.setId("demo-card-" + c.id());
             b.setFocusTraversable(false);
             b.setOnAction(e -> hold(c));
-            buttons.getChildren().add(b);
+            b.setMaxWidth(Double.MAX_VALUE);
+            buttons.add(b, i % 2, i / 2);
+            i++;
         }
         ScrollPane scroll = new ScrollPane(buttons);
         scroll.setFitToWidth(true);
@@ -54,6 +60,7 @@ public final class DemoCardTray {
         scroll.setStyle("-fx-background: #263238; -fx-background-color: #263238;");
         Button quitButton = new Button("退出演示 Quit demo");
         quitButton.setId("demo-quit");
+        quitButton.setStyle("-fx-pref-width: 306px;");
         quitButton.setOnAction(e -> quit.run());
         root.getChildren().addAll(title, hint, scroll, quitButton);
     }

@@ -97,7 +97,7 @@ public record DemoStation(Path dataDir, DistrictKey key, TrustList trustList, De
                 new Valid("courier", "快递员", "Courier", 1001, WorkerCategory.COURIER),
                 new Valid("rider", "外卖骑手", "Delivery rider", 1002, WorkerCategory.FOOD_DELIVERY),
                 new Valid("sanitation", "环卫工人", "Sanitation worker", 1003, WorkerCategory.SANITATION),
-                new Valid("taxi", "网约车司机", "Ride-hailing driver", 1004, WorkerCategory.TAXI_RIDE_HAILING),
+                new Valid("taxi", "网约车司机", "Ride-hailing", 1004, WorkerCategory.TAXI_RIDE_HAILING),
                 new Valid("police", "交通警察", "Traffic police", 1005, WorkerCategory.TRAFFIC_POLICE),
                 new Valid("guard", "保安", "Security guard", 1006, WorkerCategory.SECURITY_GUARD))) {
             MemberCard card = card(DISTRICT, v.serial(), v.c(), from, until, key);

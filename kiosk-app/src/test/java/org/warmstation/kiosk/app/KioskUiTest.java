@@ -126,6 +126,19 @@ class KioskUiTest {
     }
 
     @Test
+    void keyboardWedgeScannerTypingACodeChecksItIn() {
+        String token = runtime.demo().orElseThrow().card("police").qrText();
+        FxToolkit.run(() -> {
+            for (char c : (token + "\r").toCharArray()) {
+                stage.getScene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED,
+                        String.valueOf(c), "", javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
+            }
+        });
+        FxToolkit.waitFor("the welcome screen", WAIT, () -> find("#screen-WELCOME") != null);
+        assertEquals(org.warmstation.protocol.card.WorkerCategory.TRAFFIC_POLICE, visits().getFirst().category());
+    }
+
+    @Test
     void kioskScreenFitsTheSevenInchPanelAndButtonsAreBigEnoughForGloves() {
         FxToolkit.run(() -> ((Button) find("#guest")).fire());
         FxToolkit.waitFor("the guest screen", WAIT, () -> find("#screen-GUEST") != null);

@@ -183,6 +183,24 @@ class ScreenshotTest {
 
     @Test
     @Order(6)
+    void demoWindowWithTheCardTray() throws IOException {
+        BufferedImage img = FxToolkit.call(() -> {
+            Scene demo = new Scene(runtime.root(() -> { }));
+            Stage s = new Stage();
+            s.setScene(demo);
+            s.show();
+            demo.getRoot().applyCss();
+            demo.getRoot().layout();
+            BufferedImage b = SwingFXUtils.fromFXImage(demo.snapshot(null), null);
+            s.close();
+            return b;
+        });
+        ImageIO.write(img, "png", out.resolve("demo-window.png").toFile());
+        assertTrue(img.getWidth() > KioskRuntime.SCREEN_WIDTH, "the card tray is beside the kiosk screen");
+    }
+
+    @Test
+    @Order(7)
     void chineseGlyphsRenderAsDistinctShapesNotTofuBoxes() {
         int[] hot = glyph("热");
         int[] water = glyph("水");
