@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * A real Mosquitto broker for tests: listens on a free port of 127.0.0.1 only, with a generated
  * config in a directory of the test's, logs to a file there. Can be stopped (SIGTERM), killed
  * (SIGKILL) and started again on the same port. Extra config lines (ACLs, password files,
- * persistence) may be given. Needs the {@code mosquitto} binary (Debian package {@code mosquitto}).
+ * persistence, more listeners; with {@code per_listener_settings true} the first, plain listener stays
+ * anonymous and the extra lines configure further listeners) may be given. Needs the {@code mosquitto} binary (Debian package {@code mosquitto}).
  */
 public final class MosquittoProcess implements AutoCloseable {
     private static final String BINARY = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
@@ -31,10 +32,14 @@ public final class MosquittoProcess implements AutoCloseable {
         this.port = port;
         this.config = dir.resolve("mosquitto.conf");
         this.log = dir.resolve("mosquitto.log");
+        boolean perListener = extraConfig.contains("per_listener_settings true");
+        boolean auth = extraConfig.stream().anyMatch(l -> l.startsWith("password_file") || l.startsWith("allow_anonymous"));
         StringBuilder c = new StringBuilder();
         c.append("# generated for a test\n");
         c.append("user ").append(System.getProperty("user.name")).append('\n');
-        c.append("listener ").append(port).append(" 127.0.0.1\n");
+        if (perListener) {
+            c.append("per_listener_settings true\n");
+        }
         c.append("persistence false\n");
         c.append("log_dest file ").append(log).append('\n');
         for (String t : List.of("error", "warning", "notice", "information")) {
@@ -42,11 +47,11 @@ public final class MosquittoProcess implements AutoCloseable {
         }
         c.append("connection_messages true\n");
         c.append("log_timestamp true\n");
-        boolean auth = extraConfig.stream().anyMatch(l -> l.startsWith("password_file") || l.startsWith("allow_anonymous"));
-        if (!auth) {
+        c.append("listener ").append(port).append(" 127.0.0.1\n");
+        if (perListener || !auth) {
             c.append("allow_anonymous true\n");
         }
-        extraConfig.forEach(l -> c.append(l).append('\n'));
+        extraConfig.stream().filter(l -> !l.equals("per_listener_settings true")).forEach(l -> c.append(l).append('\n'));
         Files.writeString(config, c.toString());
     }
 
@@ -64,7 +69,11 @@ public final class MosquittoProcess implements AutoCloseable {
         return m;
     }
 
-    private static int freePort() throws IOException {
+    /**
+     * @return a port of 127.0.0.1 free right now (for an extra listener)
+     * @throws IOException when none can be found
+     */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress("127.0.0.1", 0));

@@ -1,0 +1,109 @@
+package org.warmstation.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.sync.testing.Await;
+import org.warmstation.sync.testing.Backlog;
+import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.sync.testing.Stations;
+import org.warmstation.sync.testing.TestCertificates;
+import org.warmstation.sync.testing.TestDistrict;
+
+/**
+ * TLS with a CA file and hostname verification, and a username/password per station, against a
+ * real Mosquitto with a TLS listener that requires a password (the test district uses a plain
+ * loopback listener of the same broker).
+ */
+class TlsAndCredentialsTest {
+    @TempDir
+    static Path certs;
+    @TempDir
+    Path tmp;
+    MosquittoProcess broker;
+    TestDistrict district;
+    SyncAgent agent;
+    int tlsPort;
+    final DistrictKey key = DistrictKey.generate(Stations.DISTRICT);
+
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        TestCertificates.create(certs);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", tmp.resolve("passwords").toString(), "tls-1", "s3cret")
+                .redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1, new String(p.getInputStream().readAllBytes()));
+        tlsPort = MosquittoProcess.freePort();
+        broker = MosquittoProcess.start(tmp, "per_listener_settings true",
+                "listener " + tlsPort + " 127.0.0.1",
+                "certfile " + certs.resolve("server.pem"),
+                "keyfile " + certs.resolve("server.key"),
+                "allow_anonymous false",
+                "password_file " + tmp.resolve("passwords"));
+        district = new TestDistrict(broker.uri(), "test-district");
+    }
+
+    @AfterEach
+    void stop() {
+        if (agent != null) {
+            agent.stop();
+        }
+        district.close();
+        broker.close();
+    }
+
+    private SyncAgent agent(String host, String password, Path dir) {
+        return Stations.agent(Stations.config("ssl://" + host + ":" + tlsPort, "tls-1", dir)
+                .caFile(certs.resolve("ca.pem")).credentials("tls-1", password.toCharArray()).build(), key);
+    }
+
+    @Test
+    void stationWithCaFileAndPasswordSyncsOverTls() throws Exception {
+        Path dir = tmp.resolve("station");
+        Set<UUID> ids = Backlog.fill(dir, "tls-1", 30);
+        agent = agent("localhost", "s3cret", dir);
+        agent.start();
+        Await.until(Duration.ofSeconds(60), "outbox empty over TLS", () -> Backlog.waiting(dir) == 0, agent::status);
+        assertEquals(ids, district.stored());
+    }
+
+    @Test
+    void certificateNotMadeForTheHostNameIsRefused() throws Exception {
+        Path dir = tmp.resolve("station");
+        Backlog.fill(dir, "tls-1", 5);
+        agent = agent("127.0.0.1", "s3cret", dir); // the certificate names only DNS:localhost
+        agent.start();
+        Await.until(Duration.ofSeconds(60), "several refused attempts", () -> agent.connectAttempts() >= 3
+                && agent.status().problem().isPresent(), agent::status);
+        assertFalse(agent.status().connected());
+        assertEquals(5, Backlog.waiting(dir));
+    }
+
+    @Test
+    void wrongPasswordIsRefused() throws Exception {
+        Path dir = tmp.resolve("station");
+        Backlog.fill(dir, "tls-1", 5);
+        agent = agent("localhost", "wrong", dir);
+        agent.start();
+        Await.until(Duration.ofSeconds(60), "several refused attempts", () -> agent.connectAttempts() >= 3
+                && agent.status().problem().isPresent(), agent::status);
+        assertFalse(agent.status().connected());
+        assertEquals(5, Backlog.waiting(dir));
+        assertFalse(Files.readString(broker.logFile()).isEmpty());
+    }
+}
