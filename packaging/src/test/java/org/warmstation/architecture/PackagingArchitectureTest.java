@@ -1,0 +1,8 @@
+package org.warmstation.architecture;
+
+class PackagingArchitectureTest extends CommonArchitectureTest {
+    @Override
+    protected String rootPackage() {
+        return "org.warmstation.packaging";
+    }
+}

@@ -1,0 +1,103 @@
+package org.warmstation.packaging;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A minimal Debian 13 (trixie) root made by debootstrap from Debian's mirror, with the Java 25
+ * runtime (headless) and systemd, cached between runs: the base is built once into
+ * {@code CACHE/trixie-base} (about 1.5 minutes and 660 MB), and each test run works on a copy.
+ * Commands run inside with {@code chroot}, in a mount namespace of their own where the root is a
+ * mount point (as on a real system: the JVM looks its file stores up in the mount table) and
+ * {@code /proc} is mounted (the JVM needs it); nothing stays mounted on the host. Needs root.
+ */
+final class DebianRoot {
+    /** The Debian release Raspberry Pi OS (Debian 13) is built on. */
+    static final String SUITE = "trixie";
+    static final String MIRROR = "http://deb.debian.org/debian";
+    /** What the base has beyond minbase; changing it rebuilds the cache. */
+    static final List<String> EXTRA_PACKAGES = List.of("openjdk-25-jre-headless", "systemd");
+    private static final String RECIPE = SUITE + " minbase adduser + " + String.join(" ", EXTRA_PACKAGES) + " v1";
+
+    private final Path directory;
+
+    private DebianRoot(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * @param cache folder holding the cached base
+     * @param name  name of this run's copy (replaced if present)
+     * @return a fresh copy of the cached base, built first if missing or of another recipe
+     */
+    static DebianRoot freshCopy(Path cache, String name) throws IOException, InterruptedException {
+        Path base = cache.resolve(SUITE + "-base");
+        Path ready = cache.resolve(SUITE + "-base.ready");
+        if (!Files.exists(ready) || !Files.readString(ready, StandardCharsets.UTF_8).equals(RECIPE)) {
+            build(cache, base, ready);
+        }
+        Path copy = cache.resolve(name);
+        remove(copy);
+        Shell.run(null, Duration.ofMinutes(5), List.of("cp", "-a", base.toString(), copy.toString())).orFail();
+        return new DebianRoot(copy);
+    }
+
+    private static void build(Path cache, Path base, Path ready) throws IOException, InterruptedException {
+        Files.createDirectories(cache);
+        Files.deleteIfExists(ready);
+        remove(base);
+        long start = System.nanoTime();
+        Shell.run(null, Duration.ofMinutes(20), List.of("debootstrap", "--variant=minbase", "--include=adduser",
+                SUITE, base.toString(), MIRROR)).orFail();
+        Files.copy(Path.of("/etc/resolv.conf"), base.resolve("etc/resolv.conf"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        DebianRoot root = new DebianRoot(base);
+        root.run("apt-get", "update", "-qq").orFail();
+        List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends"));
+        install.addAll(EXTRA_PACKAGES);
+        root.run(install.toArray(String[]::new)).orFail();
+        root.run("apt-get", "clean").orFail();
+        System.out.printf("debian root: built %s base in %.0f s%n", SUITE, (System.nanoTime() - start) / 1e9);
+        Files.writeString(ready, RECIPE, StandardCharsets.UTF_8);
+    }
+
+    private static void remove(Path dir) throws IOException, InterruptedException {
+        if (Files.exists(dir)) {
+            Shell.run(null, Duration.ofMinutes(5), List.of("rm", "-rf", "--one-file-system", dir.toString())).orFail();
+        }
+    }
+
+    /** @return the root folder on the host */
+    Path directory() {
+        return directory;
+    }
+
+    /** @return a path inside the root, e.g. {@code path("/etc/passwd")} */
+    Path path(String absolute) {
+        return directory.resolve(absolute.substring(1));
+    }
+
+    /** Runs a command inside the root as root, with /proc mounted; at most 5 minutes. */
+    Shell.Result run(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("unshare", "--mount", "--fork", "sh", "-c",
+                "mount --bind \"$0\" \"$0\" && mount -t proc proc \"$0/proc\" && exec chroot \"$0\" \"$@\"",
+                directory.toString()));
+        line.addAll(List.of(command));
+        return Shell.run(null, Duration.ofMinutes(5), line);
+    }
+
+    /** Runs a shell command line inside the root. */
+    Shell.Result sh(String script) throws IOException, InterruptedException {
+        return run("sh", "-c", script);
+    }
+
+    /** Deletes this copy. */
+    void delete() throws IOException, InterruptedException {
+        remove(directory);
+    }
+}
