@@ -187,10 +187,16 @@ public final class OutboxDrainer {
         return n;
     }
 
-    /** The connection is gone: PUBACKs of this connection will not come; the window reopens. */
+    /**
+     * The connection is gone: PUBACKs of this connection will not come, and the batches awaiting
+     * an ack move to the late list (a late ack still confirms them; otherwise their visits are due
+     * again after the resend timeout), so both windows reopen for the next connection.
+     */
     public void connectionLost() {
         generation.incrementAndGet();
         inFlight.set(0);
+        late.putAll(awaiting);
+        awaiting.clear();
     }
 
     /** @return when the district last confirmed visits, or null */

@@ -31,23 +31,22 @@ public final class StationKeyStore {
      */
     public static KeyPair loadOrCreate(Path dataDirectory) {
         try (Connection c = VisitLogDatabase.open(dataDirectory)) {
-            try (PreparedStatement st = c.prepareStatement("SELECT private_pkcs8, public_x509 FROM station_key WHERE id = 1");
-                 ResultSet rs = st.executeQuery()) {
-                if (rs.next()) {
-                    KeyFactory kf = KeyFactory.getInstance("Ed25519");
-                    return new KeyPair(kf.generatePublic(new X509EncodedKeySpec(rs.getBytes(2))),
-                            kf.generatePrivate(new PKCS8EncodedKeySpec(rs.getBytes(1))));
-                }
-            }
             KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO station_key (id, private_pkcs8, public_x509, created_at_ms) VALUES (1, ?, ?, ?)")) {
+            // a concurrent first start of another process may win: then its key is the one read back
+            try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO station_key"
+                    + " (id, private_pkcs8, public_x509, created_at_ms) VALUES (1, ?, ?, ?)")) {
                 st.setBytes(1, kp.getPrivate().getEncoded());
                 st.setBytes(2, kp.getPublic().getEncoded());
                 st.setLong(3, Instant.now().toEpochMilli());
                 st.executeUpdate();
             }
-            return kp;
+            try (PreparedStatement st = c.prepareStatement("SELECT private_pkcs8, public_x509 FROM station_key WHERE id = 1");
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                KeyFactory kf = KeyFactory.getInstance("Ed25519");
+                return new KeyPair(kf.generatePublic(new X509EncodedKeySpec(rs.getBytes(2))),
+                        kf.generatePrivate(new PKCS8EncodedKeySpec(rs.getBytes(1))));
+            }
         } catch (SQLException e) {
             throw new StoreException("reading or creating the station key: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
