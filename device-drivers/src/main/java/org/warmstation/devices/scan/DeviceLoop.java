@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
  * again; until {@link #close()}.
  */
 abstract class DeviceLoop implements CardScanner {
-    private static final Logger LOG = LoggerFactory.getLogger(DeviceLoop.class);
+    private static final Logger CLOSE_LOG = LoggerFactory.getLogger(DeviceLoop.class);
     private static final Duration JOIN_LIMIT = Duration.ofSeconds(10);
 
+    /** Logger of the concrete scanner class, so its lines say which scanner wrote them. */
+    private final Logger log = LoggerFactory.getLogger(getClass());
     private final String threadName;
     private final Backoff backoff;
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -74,7 +76,7 @@ abstract class DeviceLoop implements CardScanner {
         if (t != null && t != Thread.currentThread() && t.isAlive()) {
             try {
                 if (!t.join(JOIN_LIMIT)) {
-                    LOG.warn("{} did not stop within {}; a listener may be blocked", threadName, JOIN_LIMIT);
+                    log.warn("{} did not stop within {}; a listener may be blocked", threadName, JOIN_LIMIT);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -131,7 +133,7 @@ abstract class DeviceLoop implements CardScanner {
         try {
             listener.onScan(text);
         } catch (RuntimeException e) {
-            LOG.error("{}: scan listener failed on a scan of {} characters", threadName, text.length(), e);
+            log.error("{}: scan listener failed on a scan of {} characters", threadName, text.length(), e);
         }
     }
 
@@ -145,7 +147,7 @@ abstract class DeviceLoop implements CardScanner {
                 } catch (Exception e) {
                     problem = e.getMessage() == null ? e.toString() : e.getMessage();
                     if (e instanceof RuntimeException) {
-                        LOG.warn("{}: unexpected failure", threadName, e);
+                        log.warn("{}: unexpected failure", threadName, e);
                     }
                 } finally {
                     release();
@@ -171,14 +173,14 @@ abstract class DeviceLoop implements CardScanner {
         ScannerStatus s = new ScannerStatus(state, message);
         status = s;
         if (state == ScannerStatus.State.RESTARTING) {
-            LOG.warn("{}: {}", threadName, message);
+            log.warn("{}: {}", threadName, message);
         } else {
-            LOG.info("{}: {} {}", threadName, state, message);
+            log.info("{}: {} {}", threadName, state, message);
         }
         try {
             listener.onStatus(s);
         } catch (RuntimeException e) {
-            LOG.error("{}: status listener failed", threadName, e);
+            log.error("{}: status listener failed", threadName, e);
         }
     }
 
@@ -189,7 +191,7 @@ abstract class DeviceLoop implements CardScanner {
         try {
             d.close();
         } catch (Exception e) {
-            LOG.debug("closing device: {}", e.toString());
+            CLOSE_LOG.debug("closing device: {}", e.toString());
         }
     }
 }
