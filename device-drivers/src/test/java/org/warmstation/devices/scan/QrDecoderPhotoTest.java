@@ -17,10 +17,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * On real phone photos of QR codes, the decoder reads at least what plain ZXing reads, in every
- * folder, and never returns a wrong text.
+ * On real phone photos of QR codes, upright and turned by quarter turns, the decoder reads at
+ * least what plain ZXing reads, in every folder, and never returns a wrong text.
  */
 class QrDecoderPhotoTest {
     private static Path photos;
@@ -58,6 +60,16 @@ class QrDecoderPhotoTest {
 
     @Test
     void decodesAtLeastWhatPlainZxingDecodesInEveryFolder() throws IOException {
+        compareWithPlainZxing(0);
+    }
+
+    @ParameterizedTest(name = "turned {0} quarter turns")
+    @ValueSource(ints = {1, 2, 3})
+    void decodesAtLeastWhatPlainZxingDecodesInEveryFolderWhenPhotosAreTurned(int quarterTurns) throws IOException {
+        compareWithPlainZxing(quarterTurns);
+    }
+
+    private void compareWithPlainZxing(int quarterTurns) throws IOException {
         Map<String, List<Photo>> byFolder = photosByFolder();
         assertFalse(byFolder.isEmpty(), "no photos with .txt ground truth under " + photos);
         QrDecoder decoder = new QrDecoder();
@@ -70,6 +82,9 @@ class QrDecoderPhotoTest {
             int folderPlain = 0;
             for (Photo photo : e.getValue()) {
                 LuminanceFrame frame = ImageFrames.toFrame(ImageFrames.read(photo.image()));
+                for (int i = 0; i < quarterTurns; i++) {
+                    frame = turnClockwise(frame);
+                }
                 Optional<String> text = decoder.decode(frame);
                 if (text.isPresent() && text.get().equals(photo.expected())) {
                     folderOurs++;
@@ -80,7 +95,8 @@ class QrDecoderPhotoTest {
                     folderPlain++;
                 }
             }
-            report.append(String.format("%s: %d/%d, plain ZXing %d%n", e.getKey(), folderOurs, e.getValue().size(), folderPlain));
+            report.append(String.format("%d x 90 degrees, %s: %d/%d, plain ZXing %d%n",
+                    quarterTurns, e.getKey(), folderOurs, e.getValue().size(), folderPlain));
             assertTrue(folderOurs >= folderPlain, e.getKey() + ": decoder read " + folderOurs + " but plain ZXing " + folderPlain);
             ours += folderOurs;
             plain += folderPlain;
@@ -88,5 +104,17 @@ class QrDecoderPhotoTest {
         System.out.print(report);
         assertEquals(List.of(), misreads, "texts that differ from the ground truth");
         assertTrue(ours > plain, "escalation should read more than plain ZXing: " + ours + " vs " + plain);
+    }
+
+    private static LuminanceFrame turnClockwise(LuminanceFrame f) {
+        int w = f.width();
+        int h = f.height();
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[x * h + (h - 1 - y)] = f.luma()[y * w + x];
+            }
+        }
+        return new LuminanceFrame(h, w, out, f.capturedAt());
     }
 }
