@@ -43,4 +43,9 @@ class ScanBenchTest {
         assertTrue(lines.get(0).startsWith("a "), lines.get(0));
         assertTrue(lines.get(2).matches("decoded 1/3 misread 1 mean \\d+\\.\\d ms p95 \\d+\\.\\d ms"), lines.get(2));
     }
+
+    @Test
+    void webpPhotosHaveAnImageReader() {
+        assertTrue(ImageIO.getImageReadersBySuffix("webp").hasNext(), "TwelveMonkeys imageio-webp must be on the class path");
+    }
 }
