@@ -62,8 +62,12 @@ class KioskUiTest {
 
     @AfterEach
     void close() {
-        FxToolkit.run(stage::close);
-        runtime.close();
+        if (stage != null) {
+            FxToolkit.run(stage::close);
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 
     private Node find(String selector) {

@@ -66,8 +66,12 @@ class ScreenshotTest {
 
     @AfterAll
     static void close() {
-        FxToolkit.run(stage::close);
-        runtime.close();
+        if (stage != null) {
+            FxToolkit.run(stage::close);
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 
     private static KioskViewModel vm() {
