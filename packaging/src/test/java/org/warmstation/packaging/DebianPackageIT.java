@@ -173,6 +173,9 @@ class DebianPackageIT {
     @Test
     @Order(5)
     void technicianConfiguresTheStationAndTheKioskUserRecordsAVisit() throws Exception {
+        Shell.Result unconfigured = root.run("runuser", "-u", "warm-station", "--", "/usr/lib/warm-station/kiosk-session");
+        assertEquals(2, unconfigured.exit(), unconfigured.output());
+        assertTrue(unconfigured.output().contains("warm-station station init"), unconfigured.output());
         root.sh("warm-station district init --district 110105 --dir /tmp/keys && chmod -R a+rX /tmp/keys").orFail();
         Shell.Result init = root.run("runuser", "-u", "warm-station", "--", "warm-station", "station", "init",
                 "--id", "CY-0042", "--name", "望京街道暖心驿站", "--district", "110105", "--lat", "39.9961",
@@ -181,6 +184,10 @@ class DebianPackageIT {
         assertEquals(0, init.exit(), init.output());
         assertEquals("warm-station 600", root.run("stat", "-c", "%U %a", "/etc/warm-station/station.properties")
                 .orFail().output().strip());
+        // configured, the session gets as far as the compositor, which this root lacks (--force-depends)
+        Shell.Result session = root.run("runuser", "-u", "warm-station", "--", "/usr/lib/warm-station/kiosk-session");
+        assertEquals(3, session.exit(), session.output());
+        assertTrue(session.output().contains("cage is not installed"), session.output());
 
         Path probe = root.path("/tmp/probe/org/warmstation/packaging");
         Files.createDirectories(probe);
