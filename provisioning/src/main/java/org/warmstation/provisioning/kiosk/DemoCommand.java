@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
  * data cannot be prepared, 3 when there is no display.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Run the kiosk as a demo: sample cards, simulated camera, no Pi or broker needed.",
         description = {"Run the kiosk as a demo: sample member cards (valid and invalid) on a card tray, each tap",
                 "holds one up to a simulated camera; scans go the real way (QR decoder, verifier, SQLite).",
                 "The demo staff PIN is 2468."})

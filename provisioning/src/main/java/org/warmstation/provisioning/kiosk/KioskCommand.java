@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
  * when the window was closed, 2 for a bad configuration, 3 when there is no display.
  */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
+        header = "Run the check-in kiosk of this station (full screen).",
         description = "Run the station's check-in kiosk (touch screen, card scanner, visit log).")
 public final class KioskCommand implements Callable<Integer> {
     @Spec
