@@ -32,6 +32,7 @@ class LineScannerTest {
             scanner.close();
         }
         if (writer != null) {
+            writer.descendants().forEach(ProcessHandle::destroyForcibly);
             writer.destroyForcibly();
         }
     }
@@ -88,7 +89,7 @@ class LineScannerTest {
         Path fifo = dir.resolve("ttyACM0");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         // the "scanner" sends one code, then stays plugged in and silent
-        writer = new ProcessBuilder("sh", "-c", "exec 3>\"$0\"; printf 'HELLO\\n' >&3; sleep 60", fifo.toString()).start();
+        writer = new ProcessBuilder("sh", "-c", "exec 3>\"$0\"; printf 'HELLO\\n' >&3; exec sleep 60", fifo.toString()).start();
         scanner = new LineScanner(() -> Files.newInputStream(fifo), 4096, BACKOFF, BACKOFF);
         scanner.start(recorder);
         await("the scan", () -> recorder.scans.size() == 1);
