@@ -12,7 +12,7 @@ import java.util.Arrays;
  * The QR text of a member card: {@code "WSM:"} followed by the Base45 encoding (RFC 9285) of a
  * 23-byte body and its 64-byte Ed25519 signature (RFC 8032). The layout is specified in
  * {@code docs/card-format.md} section "Layout"; the whole token is 135 characters and fits a
- * QR code of version 5 at error-correction level M in alphanumeric mode.
+ * QR code of version 6 (41x41 modules) at error-correction level M in alphanumeric mode.
  *
  * <p>Stateless and thread-safe.
  */
