@@ -102,21 +102,24 @@ public final class StationStore {
      * @throws SQLException when the database fails
      */
     public void recordStatus(Connection c, StationStatus status) throws SQLException {
-        ensureStation(c, status.district(), status.station());
+        // one statement, so one commit (one WAL flush) per status message
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE station SET status = ?, app_version = ?, status_at = ?
-                 WHERE district_id = ? AND station_id = ? AND (status_at IS NULL OR status_at <= ?)""")) {
-            Timestamp since = Timestamp.from(status.since());
-            ps.setString(1, status.state().name());
-            ps.setString(2, status.appVersion());
-            ps.setTimestamp(3, since);
-            ps.setInt(4, status.district());
-            ps.setString(5, status.station());
-            ps.setTimestamp(6, since);
+                INSERT INTO station AS s (district_id, station_id, status, app_version, status_at, public_key)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (district_id, station_id) DO UPDATE
+                   SET status = CASE WHEN s.status_at IS NULL OR s.status_at <= EXCLUDED.status_at
+                                     THEN EXCLUDED.status ELSE s.status END,
+                       app_version = CASE WHEN s.status_at IS NULL OR s.status_at <= EXCLUDED.status_at
+                                          THEN EXCLUDED.app_version ELSE s.app_version END,
+                       status_at = GREATEST(s.status_at, EXCLUDED.status_at),
+                       public_key = COALESCE(s.public_key, EXCLUDED.public_key)""")) {
+            ps.setInt(1, status.district());
+            ps.setString(2, status.station());
+            ps.setString(3, status.state().name());
+            ps.setString(4, status.appVersion());
+            ps.setTimestamp(5, Timestamp.from(status.since()));
+            ps.setString(6, status.stationKey());
             ps.executeUpdate();
-        }
-        if (status.stationKey() != null) {
-            pinKey(c, status.district(), status.station(), status.stationKey());
         }
     }
 
@@ -129,20 +132,24 @@ public final class StationStore {
      * @throws SQLException when the database fails
      */
     public void recordTelemetry(Connection c, Telemetry t, Instant receivedAt) throws SQLException {
-        ensureStation(c, t.district(), t.station());
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE station SET last_heartbeat_at = ?, queue_depth = ?, oldest_unsynced_s = ?,
-                       disk_free_bytes = ?, clock_synced = ?, temperature_c = ?, app_version = ?
-                 WHERE district_id = ? AND station_id = ?""")) {
-            ps.setTimestamp(1, Timestamp.from(receivedAt));
-            ps.setLong(2, t.queueDepth());
-            ps.setObject(3, t.oldestUnsyncedAgeSeconds());
-            ps.setLong(4, t.diskFreeBytes());
-            ps.setBoolean(5, t.clockSynced());
-            ps.setObject(6, t.temperatureCelsius());
-            ps.setString(7, t.appVersion());
-            ps.setInt(8, t.district());
-            ps.setString(9, t.station());
+                INSERT INTO station AS s (district_id, station_id, last_heartbeat_at, queue_depth, oldest_unsynced_s,
+                                          disk_free_bytes, clock_synced, temperature_c, app_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (district_id, station_id) DO UPDATE
+                   SET last_heartbeat_at = EXCLUDED.last_heartbeat_at, queue_depth = EXCLUDED.queue_depth,
+                       oldest_unsynced_s = EXCLUDED.oldest_unsynced_s, disk_free_bytes = EXCLUDED.disk_free_bytes,
+                       clock_synced = EXCLUDED.clock_synced, temperature_c = EXCLUDED.temperature_c,
+                       app_version = EXCLUDED.app_version""")) {
+            ps.setInt(1, t.district());
+            ps.setString(2, t.station());
+            ps.setTimestamp(3, Timestamp.from(receivedAt));
+            ps.setLong(4, t.queueDepth());
+            ps.setObject(5, t.oldestUnsyncedAgeSeconds());
+            ps.setLong(6, t.diskFreeBytes());
+            ps.setBoolean(7, t.clockSynced());
+            ps.setObject(8, t.temperatureCelsius());
+            ps.setString(9, t.appVersion());
             ps.executeUpdate();
         }
     }
