@@ -50,7 +50,6 @@ public final class DistrictServerCli {
     /** @return the configured picocli command line (for tests and for embedding) */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DistrictServerCli());
-        cl.registerConverter(Duration.class, DistrictServerCli::duration);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("district-server: " + e.getMessage());
             return 1;
@@ -83,6 +82,14 @@ public final class DistrictServerCli {
             };
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 500ms, 30s, 5m, 2h)");
+        }
+    }
+
+    /** Picocli converter for {@link #duration}; per option, so it also works when nested in {@code ./station}. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return duration(value);
         }
     }
 
@@ -120,15 +127,15 @@ public final class DistrictServerCli {
         String shareGroup;
         @Option(names = "--district-key", description = "PEM file of the district key that signs downlinks (resend requests)")
         Path districtKey;
-        @Option(names = "--reconcile-every", defaultValue = "60s", description = "reconciliation interval (default: ${DEFAULT-VALUE})")
+        @Option(names = "--reconcile-every", converter = DurationConverter.class, defaultValue = "60s", description = "reconciliation interval (default: ${DEFAULT-VALUE})")
         Duration reconcileEvery;
-        @Option(names = "--reconcile-grace", defaultValue = "5m",
+        @Option(names = "--reconcile-grace", converter = DurationConverter.class, defaultValue = "5m",
                 description = "wait after a day summary arrives before reconciling it (default: ${DEFAULT-VALUE})")
         Duration grace;
-        @Option(names = "--resend-every", defaultValue = "10m",
+        @Option(names = "--resend-every", converter = DurationConverter.class, defaultValue = "10m",
                 description = "wait before asking again for the same gap (default: ${DEFAULT-VALUE})")
         Duration resendEvery;
-        @Option(names = "--max-backoff", defaultValue = "30s", description = "longest reconnect wait (default: ${DEFAULT-VALUE})")
+        @Option(names = "--max-backoff", converter = DurationConverter.class, defaultValue = "30s", description = "longest reconnect wait (default: ${DEFAULT-VALUE})")
         Duration maxBackoff;
 
         @Override

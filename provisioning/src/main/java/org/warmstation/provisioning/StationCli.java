@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                 org.warmstation.provisioning.sync.SyncBenchCommand.class,
                 org.warmstation.provisioning.kiosk.DemoCommand.class,
                 org.warmstation.provisioning.kiosk.KioskCommand.class,
-                org.warmstation.provisioning.hardware.HwTestCommand.class})
+                org.warmstation.provisioning.hardware.HwTestCommand.class,
+                org.warmstation.district.DistrictServerCli.class})
 public final class StationCli {
 
     /**

@@ -43,6 +43,9 @@ public final class DistrictDatabase implements AutoCloseable {
      * @throws SQLException when the database cannot be reached or migrated
      */
     public static DistrictDatabase open(Optional<String> jdbcUrl, Path dataDirectory) throws IOException, SQLException {
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn"); // it prints the whole URL at INFO
+        }
         EmbeddedPostgresServer server = null;
         String url;
         if (jdbcUrl.isPresent() && !jdbcUrl.get().isBlank()) {

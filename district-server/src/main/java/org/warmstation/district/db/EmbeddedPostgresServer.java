@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>PostgreSQL refuses to run as root; when this JVM runs as root (containers, CI) zonky starts
  * the server processes through {@code unshare -U} (util-linux), so they do not run as uid 0.
  *
+ * <p>The server's own log is {@code <data>-bin/postgresql.log}.
+ *
  * <p>Durability: {@code fsync} and {@code synchronous_commit} are on, so a committed visit (and so
  * an ack the district sent) survives a crash of the server.
  *
@@ -51,8 +53,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path bin = data.resolveSibling(data.getFileName() + "-bin");
         Files.createDirectories(bin);
         int port = freePort();
-        EmbeddedPostgres pg = builder(data, bin, port, startupWait).start();
-        LOG.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}", port, data);
+        if (System.getProperty("org.slf4j.simpleLogger.log.io.zonky") == null) {
+            // zonky narrates every start and stop at INFO; the server's own log goes to a file
+            System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+        }
+        ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(bin.resolve("postgresql.log").toFile());
+        EmbeddedPostgres pg = builder(data, bin, port, startupWait)
+                .setOutputRedirector(log).setErrorRedirector(log).start();
+        LOG.debug("embedded PostgreSQL on 127.0.0.1:{}, data in {}", port, data);
         return new EmbeddedPostgresServer(pg, port);
     }
 
