@@ -74,6 +74,14 @@ public final class MockStation implements AutoCloseable {
         return peripherals;
     }
 
+    /**
+     * @return the mock Pi4J context the peripherals run on (pin ids as in {@link Pi4jPeripherals}),
+     *         e.g. for a test to listen to the mock pins; owned by this station
+     */
+    public Context context() {
+        return context;
+    }
+
     /** Someone walks past the PIR sensor: its output is active for 1.5 s. Returns at once. */
     public void motion() {
         MockDigitalInput pir = context.io("motion");

@@ -2,6 +2,7 @@ package org.warmstation.kiosk.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +15,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warmstation.devices.peripherals.Peripherals;
+import org.warmstation.devices.pi4j.MockStation;
 import org.warmstation.devices.scan.CameraScanner;
 import org.warmstation.devices.scan.CardScanner;
 import org.warmstation.devices.scan.KeystrokeAssembler;
@@ -31,14 +34,18 @@ import org.warmstation.kiosk.domain.VisitService;
 import org.warmstation.kiosk.domain.VisitStore;
 import org.warmstation.kiosk.store.SqliteVisitStore;
 import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.kiosk.ui.KioskBackend;
 import org.warmstation.kiosk.ui.KioskSettings;
 import org.warmstation.kiosk.ui.KioskView;
 import org.warmstation.kiosk.ui.KioskViewModel;
+import org.warmstation.kiosk.ui.PeripheralsViewModel;
 import org.warmstation.kiosk.ui.TaskExecutor;
+import org.warmstation.kiosk.ui.hardware.PeripheralPanel;
 
 /**
- * The assembled kiosk: visit log, visit service, view model, scanner, and in demo mode the demo
- * station with its simulated camera. Build it off the UI thread (it opens SQLite and, for the
+ * The assembled kiosk: visit log, visit service, view model, scanner, the station peripherals
+ * (check-in outcomes on light, buzzer and door; touches wake the backlight), and in demo mode the
+ * demo station with its simulated camera and peripherals on Pi4J's mock platform. Build it off the UI thread (it opens SQLite and, for the
  * demo, renders cards), then {@link #root} and {@link #start} on the UI thread.
  */
 public final class KioskRuntime implements AutoCloseable {
@@ -56,10 +63,14 @@ public final class KioskRuntime implements AutoCloseable {
     private final boolean wedge;
     private final DemoStation demo;
     private final DemoCamera camera;
+    private final StationHardware hardware;
+    private final MockStation mockStation;
     private KeystrokeAssembler assembler;
+    private PeripheralPanel panel;
 
     private KioskRuntime(VisitStore store, VisitService service, TaskExecutor executor, KioskViewModel viewModel,
-                         Optional<CardScanner> scanner, boolean wedge, DemoStation demo, DemoCamera camera) {
+                         Optional<CardScanner> scanner, boolean wedge, DemoStation demo, DemoCamera camera,
+                         StationHardware hardware, MockStation mockStation) {
         this.store = store;
         this.service = service;
         this.executor = executor;
@@ -68,10 +79,13 @@ public final class KioskRuntime implements AutoCloseable {
         this.wedge = wedge;
         this.demo = demo;
         this.camera = camera;
+        this.hardware = hardware;
+        this.mockStation = mockStation;
     }
 
     /**
-     * The demo: a demo data directory, sample cards, a simulated camera. Blocks for some seconds
+     * The demo: a demo data directory, sample cards, a simulated camera, and the peripherals of
+     * docs/hardware.md on Pi4J's mock platform ({@link MockStation}). Blocks for some seconds
      * (key generation on first run, card rendering, the staff PIN hash).
      *
      * @param dataDir  the demo data directory, created when missing
@@ -87,15 +101,19 @@ public final class KioskRuntime implements AutoCloseable {
         var verifier = station.verifier();
         VisitService service = new VisitService(store, () -> verifier, clock, DemoStation.STATION_ID, DemoStation.ZONE);
         StaffPin pin = StaffPin.hash(DemoStation.STAFF_PIN.toCharArray());
+        MockStation mock = MockStation.open(Clock.system(DemoStation.ZONE));
+        StationHardware hardware = new StationHardware(mock.peripherals(), Optional.empty());
         KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pin::matches,
-                KioskSettings.defaults(DemoStation.STATION_NAME));
+                KioskSettings.defaults(DemoStation.STATION_NAME), hardware);
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
-        return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station, camera);
+        return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station, camera, hardware,
+                mock);
     }
 
     /**
-     * The station kiosk from its configuration.
+     * The station kiosk from its configuration, with the peripherals of its {@code hardware.*} keys
+     * on this machine's platform (wrong keys: logged, shown on the staff screen, no peripherals).
      *
      * @param config   the station configuration
      * @param executor the UI's task executor (closed with the runtime)
@@ -103,6 +121,20 @@ public final class KioskRuntime implements AutoCloseable {
      * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     public static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor) {
+        return fromConfig(config, executor, keys -> StationHardware.forHost(keys, Clock.system(config.zone())));
+    }
+
+    /**
+     * The station kiosk from its configuration, its peripherals opened by {@code hardware}.
+     *
+     * @param config   the station configuration
+     * @param executor the UI's task executor (closed with the runtime)
+     * @param hardware opens the peripherals of the {@code hardware.*} keys; must not throw
+     * @return the runtime
+     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     */
+    static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
+                                   java.util.function.Function<java.util.Map<String, String>, StationHardware> hardware) {
         StationClock clock = new SystemStationClock();
         SqliteVisitStore store = new SqliteVisitStore(config.dataDir());
         CardLists lists = new CardLists(config.trustFile(), config.denyFile(), config.districtId(), config.zone());
@@ -112,17 +144,21 @@ public final class KioskRuntime implements AutoCloseable {
             LOG.warn("no staff.pin in the configuration: the staff screen cannot be opened");
         }
         Predicate<char[]> pinCheck = p -> config.staffPin().map(s -> s.matches(p)).orElse(false);
+        StationHardware peripherals = hardware.apply(config.hardware());
         KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
-                KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()));
+                KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals);
         Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
         boolean wedge = config.scanner().source() == org.warmstation.kiosk.config.ScannerSettings.Source.WEDGE;
-        return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null);
+        return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null);
     }
 
     private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,
-                                            Predicate<char[]> pinCheck, KioskSettings settings) {
+                                            Predicate<char[]> pinCheck, KioskSettings settings,
+                                            StationHardware hardware) {
         PinGate gate = PinGate.standard(pin -> pinCheck.test(pin.toCharArray()), clock::sinceBoot);
-        return new KioskViewModel(new VisitServiceBackend(service), executor, clock, zone, gate, settings);
+        KioskBackend backend = new FeedbackBackend(new VisitServiceBackend(service), hardware.peripherals().feedback());
+        PeripheralsViewModel peripherals = hardware.viewModel(executor);
+        return new KioskViewModel(backend, executor, clock, zone, gate, settings, peripherals);
     }
 
     /** @return the view model */
@@ -145,6 +181,16 @@ public final class KioskRuntime implements AutoCloseable {
         return Optional.ofNullable(demo);
     }
 
+    /** @return the station's peripherals (in the demo, those of the mock station) */
+    public Peripherals peripherals() {
+        return hardware.peripherals();
+    }
+
+    /** @return the demo's peripherals on Pi4J's mock platform, when this is the demo */
+    public Optional<MockStation> mockStation() {
+        return Optional.ofNullable(mockStation);
+    }
+
     /** @return the simulated camera, when this is the demo */
     public Optional<DemoCamera> demoCamera() {
         return Optional.ofNullable(camera);
@@ -152,7 +198,8 @@ public final class KioskRuntime implements AutoCloseable {
 
     /**
      * Builds the window's content: the kiosk screen, and in demo mode the card tray beside it with
-     * an empty {@code peripheralSlot} below the tray. UI thread only.
+     * the live {@link PeripheralPanel} of the mock station in the {@code peripheralSlot} below the
+     * tray. UI thread only.
      *
      * @param quit what the demo's quit button does
      * @return the root node
@@ -173,6 +220,11 @@ public final class KioskRuntime implements AutoCloseable {
         DemoCardTray tray = new DemoCardTray(demo, camera, executor, quit);
         VBox peripheralSlot = new VBox();
         peripheralSlot.setId("peripheralSlot");
+        if (panel != null) {
+            panel.unbind(); // a new window replaces the previous one's panel
+        }
+        panel = PeripheralPanel.forDemo(mockStation);
+        peripheralSlot.getChildren().add(panel);
         VBox side = new VBox(tray.node(), peripheralSlot);
         side.getStylesheets().add(KioskView.STYLESHEET);
         side.getStyleClass().add("demo-tray");
@@ -213,13 +265,22 @@ public final class KioskRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops the scanner, the executor and the visit log; idempotent. Blocks until the scanner ended. */
+    /**
+     * Stops the scanner, the executor, the visit log and the peripherals (outputs off, door
+     * locked); idempotent. Blocks until the scanner ended.
+     */
     @Override
     public void close() {
         viewModel.stop();
         scanner.ifPresent(CardScanner::close);
         executor.close();
         store.close();
+        viewModel.peripherals().close();
+        if (mockStation != null) {
+            mockStation.close();
+        } else {
+            hardware.peripherals().close();
+        }
     }
 
     /** @return the scanner, if the station has one apart from a keyboard wedge */

@@ -9,7 +9,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The idle screen: station, clock, "show your member QR code", guest, language, staff. */
+/**
+ * The idle screen: station, clock (with the room's temperature and humidity when the station has
+ * an ambient sensor), "show your member QR code", guest, language, staff.
+ */
 final class IdlePane {
     private IdlePane() {
     }
@@ -31,7 +34,14 @@ final class IdlePane {
         Label clockDate = Ui.label("", "clock-date");
         clockDate.textProperty().bind(Bindings.createStringBinding(
                 () -> date.format(vm.nowProperty().get()), vm.nowProperty()));
-        VBox clock = new VBox(clockTime, clockDate);
+        Label room = Ui.label("", "clock-date");
+        room.setId("idle-room");
+        PeripheralsViewModel hw = vm.peripherals();
+        room.textProperty().bind(Bindings.createStringBinding(() -> hw.ambient()
+                .map(a -> m.get("idle.room", a.celsius(), a.relativeHumidity())).orElse(""), hw.snapshotProperty()));
+        room.visibleProperty().bind(room.textProperty().isNotEmpty());
+        room.managedProperty().bind(room.visibleProperty());
+        VBox clock = new VBox(clockTime, clockDate, room);
         clock.setAlignment(Pos.CENTER_RIGHT);
         HBox top = Ui.row(16, Ui.label(vm.settings().stationName(), "station-name"), Ui.grow(), clock);
 

@@ -50,6 +50,7 @@ public final class KioskViewModel {
     private final ZoneId zone;
     private final KioskSettings settings;
     private final StaffViewModel staff;
+    private final PeripheralsViewModel peripherals;
 
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.IDLE);
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(CHINESE);
@@ -76,12 +77,27 @@ public final class KioskViewModel {
      */
     public KioskViewModel(KioskBackend backend, TaskExecutor executor, StationClock clock, ZoneId zone,
                           PinGate pinGate, KioskSettings settings) {
+        this(backend, executor, clock, zone, pinGate, settings, PeripheralsViewModel.none(executor));
+    }
+
+    /**
+     * @param backend     the check-in domain
+     * @param executor    runs blocking work and timers
+     * @param clock       the station clock (shown on the idle screen, and the staff screen's day)
+     * @param zone        the station's zone
+     * @param pinGate     guards the staff screen
+     * @param settings    timeouts and the station name
+     * @param peripherals the station's peripherals as the screen sees them
+     */
+    public KioskViewModel(KioskBackend backend, TaskExecutor executor, StationClock clock, ZoneId zone,
+                          PinGate pinGate, KioskSettings settings, PeripheralsViewModel peripherals) {
+        this.peripherals = Objects.requireNonNull(peripherals, "peripherals");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.staff = new StaffViewModel(pinGate, backend, executor);
+        this.staff = new StaffViewModel(pinGate, backend, executor, peripherals);
         now.set(clock.now().atZone(zone));
     }
 
@@ -147,6 +163,11 @@ public final class KioskViewModel {
     /** @return the staff keypad and staff screen state */
     public StaffViewModel staff() {
         return staff;
+    }
+
+    /** @return the station's peripherals as the screen sees them (room reading, alerts, mute) */
+    public PeripheralsViewModel peripherals() {
+        return peripherals;
     }
 
     /** @return the settings */
@@ -329,8 +350,9 @@ public final class KioskViewModel {
         scannerProblem.set(status.state() == ScannerStatus.State.RESTARTING);
     }
 
-    /** Any touch on the screen: restarts the current screen's timeout. */
+    /** Any touch on the screen: wakes the backlight, restarts the current screen's timeout. */
     public void touched() {
+        peripherals.userActivity();
         Screen s = screen.get();
         switch (s) {
             case WELCOME, ALREADY_CHECKED_IN -> restartTimer(settings.welcomeTimeout());

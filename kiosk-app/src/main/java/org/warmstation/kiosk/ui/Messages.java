@@ -72,7 +72,7 @@ public final class Messages {
     }
 
     /**
-     * @param value an enum constant of WorkerCategory, Service or RejectionReason
+     * @param value an enum constant of WorkerCategory, Service, RejectionReason or PeripheralRole
      * @return its message key
      */
     public static String keyOf(Enum<?> value) {
@@ -80,6 +80,7 @@ public final class Messages {
             case "WorkerCategory" -> "category";
             case "Service" -> "service";
             case "RejectionReason" -> "reason";
+            case "PeripheralRole" -> "role";
             default -> value.getDeclaringClass().getSimpleName();
         };
         return prefix + "." + value.name();

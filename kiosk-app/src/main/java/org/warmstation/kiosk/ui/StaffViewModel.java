@@ -26,6 +26,7 @@ public final class StaffViewModel {
     private final PinGate gate;
     private final KioskBackend backend;
     private final TaskExecutor executor;
+    private final PeripheralsViewModel peripherals;
     private final StringBuilder pin = new StringBuilder();
 
     private final ReadOnlyIntegerWrapper pinLength = new ReadOnlyIntegerWrapper(0);
@@ -36,8 +37,9 @@ public final class StaffViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
 
-    StaffViewModel(PinGate gate, KioskBackend backend, TaskExecutor executor) {
+    StaffViewModel(PinGate gate, KioskBackend backend, TaskExecutor executor, PeripheralsViewModel peripherals) {
         this.gate = Objects.requireNonNull(gate, "gate");
+        this.peripherals = Objects.requireNonNull(peripherals, "peripherals");
         this.backend = backend;
         this.executor = executor;
     }
@@ -65,6 +67,23 @@ public final class StaffViewModel {
     /** @return whether the last load of the usage figures failed */
     public ReadOnlyBooleanProperty usageFailedProperty() {
         return usageFailed.getReadOnlyProperty();
+    }
+
+    /** @return the peripherals: low-temperature alert, failing roles, mute, settings problem */
+    public PeripheralsViewModel peripherals() {
+        return peripherals;
+    }
+
+    /** @return people the motion sensor counted coming in on the day of the figures; 0 before they are loaded */
+    public long entries() {
+        DailyUsage u = usage.get();
+        return u == null ? 0 : peripherals.entriesOn(u.day());
+    }
+
+    /** @return of those, people who came in without checking in (never negative); 0 before the figures are loaded */
+    public long withoutCheckIn() {
+        DailyUsage u = usage.get();
+        return u == null ? 0 : peripherals.withoutCheckIn(u.day(), u.personVisits());
     }
 
     /** @return whether a PIN is being checked */

@@ -1,0 +1,94 @@
+package org.warmstation.kiosk.ui;
+
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.warmstation.devices.PeripheralRole;
+import org.warmstation.devices.PeripheralStatus;
+
+/**
+ * The staff screen's peripheral lines: people who came in today (motion sensor) and how many of
+ * them did not check in, the low-temperature alert, a problem with the hardware settings, each
+ * failing peripheral with its message; and the buzzer's mute toggle for the head row. Follows the
+ * view model live. UI thread only.
+ */
+final class StaffHardwarePane {
+    private StaffHardwarePane() {
+    }
+
+    /**
+     * @return the lines, empty and unmanaged when there is nothing to say
+     */
+    static Node lines(KioskViewModel vm, Messages m) {
+        StaffViewModel staff = vm.staff();
+        PeripheralsViewModel hw = staff.peripherals();
+        VBox box = new VBox(2);
+        box.setId("staff-hardware");
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            HBox first = Ui.row(24);
+            if (hw.present(PeripheralRole.MOTION) && staff.usageProperty().get() != null) {
+                first.getChildren().add(line("staff-entries", m.get("staff.entries", staff.entries(),
+                        staff.withoutCheckIn()), "staff-line"));
+            }
+            if (hw.lowTemperature()) {
+                hw.ambient().ifPresent(a -> first.getChildren().add(
+                        line("staff-cold", m.get("staff.cold", a.celsius()), "staff-alert")));
+            }
+            if (!first.getChildren().isEmpty()) {
+                box.getChildren().add(first);
+            }
+            if (!hw.configProblem().isEmpty()) {
+                box.getChildren().add(line("staff-config-problem", m.get("staff.configProblem", hw.configProblem()),
+                        "staff-alert"));
+            }
+            for (PeripheralStatus s : hw.failing()) {
+                box.getChildren().add(line("staff-failing-" + s.role().name(),
+                        m.get("staff.failing", m.of(s.role()), s.message()), "staff-alert"));
+            }
+            box.setManaged(!box.getChildren().isEmpty());
+            box.setVisible(box.isManaged());
+        };
+        ChangeListener<Object> listener = (o, a, b) -> fill.run();
+        hw.snapshotProperty().addListener(new WeakChangeListener<>(listener));
+        staff.usageProperty().addListener(new WeakChangeListener<>(listener));
+        box.getProperties().put("hardware-listener", listener);
+        fill.run();
+        return box;
+    }
+
+    /**
+     * @return the mute toggle, or null for a station without a buzzer
+     */
+    static ToggleButton muteToggle(KioskViewModel vm, Messages m) {
+        PeripheralsViewModel hw = vm.peripherals();
+        if (!hw.present(PeripheralRole.BUZZER)) {
+            return null;
+        }
+        ToggleButton t = new ToggleButton(m.get("staff.mute"));
+        t.setId("staff-mute");
+        t.getStyleClass().add("wide");
+        t.setFocusTraversable(false);
+        t.setMinHeight(Ui.MIN_TARGET);
+        t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        t.setSelected(hw.muted());
+        t.setOnAction(e -> {
+            hw.toggleMute();
+            vm.touched();
+        });
+        ChangeListener<Object> listener = (o, a, b) -> t.setSelected(hw.muted());
+        hw.snapshotProperty().addListener(new WeakChangeListener<>(listener));
+        t.getProperties().put("mute-listener", listener);
+        return t;
+    }
+
+    private static Label line(String id, String text, String style) {
+        Label l = Ui.label(text, style);
+        l.setId(id);
+        return l;
+    }
+}
