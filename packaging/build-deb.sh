@@ -24,6 +24,14 @@ if [ -f "$here/../docs/install.md" ]; then
   cp "$here/../docs/install.md" "$tree/usr/share/doc/$package/install.md"
 fi
 
+# Debian policy 12.7: every package has a changelog (a native one: changelog.gz); ours points at
+# the project's CHANGELOG.md
+changelog="$tree/usr/share/doc/$package/changelog"
+printf '%s (%s) unstable; urgency=medium\n\n  * Built from the warm-station repository; its CHANGELOG.md lists the changes.\n\n -- %s  %s\n' \
+  "$package" "$version" "Warm-station terminal maintainers <terminal@warm-station.invalid>" \
+  "$(LC_ALL=C date -R -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}")" > "$changelog"
+gzip -9n "$changelog"
+
 for script in postinst prerm postrm; do
   install -m 0755 "$here/debian/$script" "$tree/DEBIAN/$script"
 done
