@@ -87,6 +87,16 @@ class DistrictServerCliTest {
     }
 
     @Test
+    void commandsShareTheEmbeddedServerOfARunningDistrictServer() throws Exception {
+        try (DistrictDatabase running = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"))) {
+            String text = run("report", "--data-dir", dir.resolve("pg").toString(), "--date", "2026-11-20");
+            assertTrue(text.startsWith("Person-visits 2026-11-20 .. 2026-11-20: 4 (guests 1)"), text);
+            assertTrue(java.nio.file.Files.readString(dir.resolve("pg.url")).contains(running.url()));
+        }
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("pg.url")), "URL file left behind");
+    }
+
+    @Test
     void badDateIsAUsageError() {
         CommandLine cl = DistrictServerCli.commandLine();
         cl.setErr(new PrintWriter(new StringWriter()));

@@ -1,6 +1,7 @@
 package org.warmstation.district.db;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,10 +27,40 @@ public final class DistrictDatabase implements AutoCloseable {
     private final EmbeddedPostgresServer embedded;
     private final String url;
 
-    private DistrictDatabase(DataSource dataSource, EmbeddedPostgresServer embedded, String url) {
+    private final Path urlFile;
+
+    private DistrictDatabase(DataSource dataSource, EmbeddedPostgresServer embedded, String url, Path urlFile) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.url = url;
+        this.urlFile = urlFile;
+    }
+
+    /** Where a running embedded server announces its URL: {@code <data directory>.url}. */
+    private static Path urlFile(Path dataDirectory) {
+        Path d = dataDirectory.toAbsolutePath();
+        return d.resolveSibling(d.getFileName() + ".url");
+    }
+
+    private static Optional<String> runningEmbedded(Path urlFile) {
+        try {
+            if (!Files.exists(urlFile)) {
+                return Optional.empty();
+            }
+            String u = Files.readString(urlFile).strip();
+            if (!u.startsWith("jdbc:postgresql://127.0.0.1:")) {
+                return Optional.empty();
+            }
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(u);
+            ds.setConnectTimeout(2);
+            try (Connection c = ds.getConnection()) {
+                return Optional.of(u);
+            }
+        } catch (IOException | SQLException e) {
+            LOG.debug("no running embedded server at {}: {}", urlFile, e.toString());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -37,7 +68,9 @@ public final class DistrictDatabase implements AutoCloseable {
      *
      * @param jdbcUrl       a {@code jdbc:postgresql:} URL (user and password may be in it), or empty
      *                      to start the embedded server
-     * @param dataDirectory the embedded server's data directory (ignored with a URL)
+     * @param dataDirectory the embedded server's data directory (ignored with a URL); when another
+     *                      process already runs the embedded server there (its URL is in
+     *                      {@code <data directory>.url} and answers), that server is used
      * @return the open database
      * @throws IOException  when the embedded server cannot start
      * @throws SQLException when the database cannot be reached or migrated
@@ -48,11 +81,16 @@ public final class DistrictDatabase implements AutoCloseable {
         }
         EmbeddedPostgresServer server = null;
         String url;
+        Path urlFile = urlFile(dataDirectory);
+        Optional<String> running = Optional.empty();
         if (jdbcUrl.isPresent() && !jdbcUrl.get().isBlank()) {
             url = jdbcUrl.get();
+        } else if ((running = runningEmbedded(urlFile)).isPresent()) {
+            url = running.get(); // another district-server process runs the embedded server: share it
         } else {
             server = EmbeddedPostgresServer.start(dataDirectory, Duration.ofSeconds(60));
             url = server.jdbcUrl();
+            Files.writeString(urlFile, url + "\n");
         }
         try {
             PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -65,7 +103,7 @@ public final class DistrictDatabase implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new SQLException("migrating the district schema failed: " + e.getMessage(), e);
             }
-            return new DistrictDatabase(ds, server, url);
+            return new DistrictDatabase(ds, server, url, server == null ? null : urlFile);
         } catch (SQLException | RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -91,6 +129,11 @@ public final class DistrictDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (embedded != null) {
+            try {
+                Files.deleteIfExists(urlFile);
+            } catch (IOException e) {
+                LOG.debug("could not remove {}: {}", urlFile, e.toString());
+            }
             embedded.close();
         }
     }
