@@ -381,7 +381,7 @@ public final class SyncAgent implements AutoCloseable {
     private void guard(String what, Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // keep the periodic tasks alive; OOM still ends the JVM
             problem = what + " failed: " + e.getMessage();
             log.error("{}: {} failed: {}", topics.station(), what, e.toString());
         }
