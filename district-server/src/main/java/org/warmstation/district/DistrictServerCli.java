@@ -121,6 +121,8 @@ public final class DistrictServerCli {
         String username;
         @Option(names = "--password-file", description = "file holding the broker password (first line)")
         Path passwordFile;
+        @Option(names = "--ca-file", description = "PEM CA file for an ssl:// broker (certificate and host name verified)")
+        Path caFile;
         @Option(names = "--client-id", description = "MQTT client id (default: the username, else district-server)")
         String clientId;
         @Option(names = "--share-group", defaultValue = "district", description = "shared subscription group (default: ${DEFAULT-VALUE})")
@@ -151,7 +153,8 @@ public final class DistrictServerCli {
                 }
             }
             String id = clientId != null ? clientId : username != null ? username : "district-server";
-            ReceiverSettings settings = new ReceiverSettings(broker, username, password, id, district, shareGroup, maxBackoff);
+            ReceiverSettings settings = new ReceiverSettings(broker, username, password, id, district, shareGroup, maxBackoff,
+                    caFile);
             CountDownLatch stop = new CountDownLatch(1);
             try (DistrictDatabase database = db.open();
                  DistrictServer server = DistrictServer.start(database, settings,

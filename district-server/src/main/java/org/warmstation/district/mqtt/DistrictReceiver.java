@@ -40,6 +40,7 @@ public final class DistrictReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DistrictReceiver.class);
 
     private final ReceiverSettings settings;
+    private final javax.net.ssl.SSLSocketFactory tls;
     private volatile MqttAsyncClient client;
     private final AckPublisher publisher;
     private final java.util.concurrent.atomic.AtomicBoolean connecting = new java.util.concurrent.atomic.AtomicBoolean();
@@ -51,9 +52,11 @@ public final class DistrictReceiver implements AutoCloseable {
     /**
      * @param settings connection settings
      * @throws MqttException when the broker URL is invalid
+     * @throws IllegalArgumentException when the CA file cannot be read or holds no certificate
      */
     public DistrictReceiver(ReceiverSettings settings) throws MqttException {
         this.settings = settings;
+        this.tls = settings.caFile() == null ? null : TlsSockets.trusting(settings.caFile());
         newClient().close(); // validates the URL now
         this.publisher = new AckPublisher(() -> client, settings.clientId());
     }
@@ -111,7 +114,7 @@ public final class DistrictReceiver implements AutoCloseable {
                 client = null;
                 long jittered = ThreadLocalRandom.current().nextLong(delay.toMillis() / 2, delay.toMillis() + 1);
                 LOG.warn("{}: connecting to {} failed ({}); next attempt in {} ms", settings.clientId(),
-                        settings.brokerUrl(), e.getMessage(), jittered);
+                        settings.brokerUrl(), e.getCause() == null ? e.getMessage() : e.getCause().toString(), jittered);
                 try {
                     Thread.sleep(jittered);
                 } catch (InterruptedException ie) {
@@ -129,6 +132,10 @@ public final class DistrictReceiver implements AutoCloseable {
         o.setKeepAliveInterval(30);
         o.setConnectionTimeout(15);
         o.setAutomaticReconnect(false);
+        if (tls != null) {
+            o.setSocketFactory(tls);
+            o.setHttpsHostnameVerificationEnabled(true);
+        }
         if (settings.username() != null) {
             o.setUserName(settings.username());
             o.setPassword(settings.password() == null ? new byte[0] : settings.password().getBytes(StandardCharsets.UTF_8));
