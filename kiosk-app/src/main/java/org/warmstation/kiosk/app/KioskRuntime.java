@@ -226,6 +226,14 @@ public final class KioskRuntime implements AutoCloseable {
         panel = PeripheralPanel.forDemo(mockStation);
         peripheralSlot.getChildren().add(panel);
         VBox side = new VBox(tray.node(), peripheralSlot);
+        // tray and panel share the screen's height; the card list scrolls if the panel needs more
+        VBox.setVgrow(tray.node(), javafx.scene.layout.Priority.ALWAYS);
+        ((javafx.scene.layout.Region) tray.node()).setMinHeight(0);
+        peripheralSlot.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        peripheralSlot.setStyle("-fx-padding: 0 12 12 12;");
+        side.setStyle("-fx-padding: 0; -fx-spacing: 0;"); // the tray and the panel have their own
+        side.setPrefHeight(SCREEN_HEIGHT);
+        side.setMaxHeight(SCREEN_HEIGHT);
         side.getStylesheets().add(KioskView.STYLESHEET);
         side.getStyleClass().add("demo-tray");
         pane.setRight(side);

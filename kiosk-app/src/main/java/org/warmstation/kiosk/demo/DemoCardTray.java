@@ -39,6 +39,7 @@ public final class DemoCardTray {
         title.setStyle("-fx-font-weight: bold;");
         Label hint = new Label("点一下 = 把卡举到摄像头前\nTap = hold card up to camera");
         hint.setStyle("-fx-font-size: 15px;");
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane buttons = new GridPane();
         buttons.setHgap(6);
         buttons.setVgap(6);
@@ -58,11 +59,16 @@ public final class DemoCardTray {
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         root.setPrefHeight(600);
         scroll.setStyle("-fx-background: #263238; -fx-background-color: #263238;");
-        Button quitButton = new Button("退出演示 Quit demo");
+        Button quitButton = new Button("退出演示 Quit");
         quitButton.setId("demo-quit");
-        quitButton.setStyle("-fx-pref-width: 306px;");
+        quitButton.setStyle("-fx-pref-width: 130px; -fx-min-height: 36px;");
+        quitButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         quitButton.setOnAction(e -> quit.run());
-        root.getChildren().addAll(title, hint, scroll, quitButton);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(8, title, gap, quitButton);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root.getChildren().addAll(head, hint, scroll);
     }
 
     /** @return the tray's node */

@@ -11,36 +11,44 @@ import org.warmstation.devices.PeripheralRole;
 import org.warmstation.devices.PeripheralStatus;
 
 /**
- * The staff screen's peripheral lines: people who came in today (motion sensor) and how many of
- * them did not check in, the low-temperature alert, a problem with the hardware settings, each
- * failing peripheral with its message; and the buzzer's mute toggle for the head row. Follows the
- * view model live. UI thread only.
+ * The staff screen's peripheral row: lines for the people who came in today (motion sensor) and
+ * how many of them did not check in, the low-temperature alert, a problem with the hardware
+ * settings, each failing peripheral with its message; beside them the buzzer's mute toggle.
+ * Follows the view model live. UI thread only.
  */
 final class StaffHardwarePane {
     private StaffHardwarePane() {
     }
 
     /**
-     * @return the lines, empty and unmanaged when there is nothing to say
+     * @return the row, unmanaged when there is nothing to say and no buzzer to mute
      */
-    static Node lines(KioskViewModel vm, Messages m) {
+    static Node row(KioskViewModel vm, Messages m) {
+        Node lines = lines(vm, m);
+        ToggleButton mute = muteToggle(vm, m);
+        HBox row = mute == null ? Ui.row(16, lines) : Ui.row(16, lines, mute);
+        HBox.setHgrow(lines, javafx.scene.layout.Priority.ALWAYS);
+        row.setId("staff-hardware");
+        row.managedProperty().bind(lines.managedProperty().or(
+                new javafx.beans.property.SimpleBooleanProperty(mute != null)));
+        row.visibleProperty().bind(row.managedProperty());
+        return row;
+    }
+
+    private static Node lines(KioskViewModel vm, Messages m) {
         StaffViewModel staff = vm.staff();
         PeripheralsViewModel hw = staff.peripherals();
         VBox box = new VBox(2);
-        box.setId("staff-hardware");
+        box.setId("staff-hardware-lines");
         Runnable fill = () -> {
             box.getChildren().clear();
-            HBox first = Ui.row(24);
             if (hw.present(PeripheralRole.MOTION) && staff.usageProperty().get() != null) {
-                first.getChildren().add(line("staff-entries", m.get("staff.entries", staff.entries(),
+                box.getChildren().add(line("staff-entries", m.get("staff.entries", staff.entries(),
                         staff.withoutCheckIn()), "staff-line"));
             }
             if (hw.lowTemperature()) {
-                hw.ambient().ifPresent(a -> first.getChildren().add(
+                hw.ambient().ifPresent(a -> box.getChildren().add(
                         line("staff-cold", m.get("staff.cold", a.celsius()), "staff-alert")));
-            }
-            if (!first.getChildren().isEmpty()) {
-                box.getChildren().add(first);
             }
             if (!hw.configProblem().isEmpty()) {
                 box.getChildren().add(line("staff-config-problem", m.get("staff.configProblem", hw.configProblem()),
@@ -61,17 +69,15 @@ final class StaffHardwarePane {
         return box;
     }
 
-    /**
-     * @return the mute toggle, or null for a station without a buzzer
-     */
-    static ToggleButton muteToggle(KioskViewModel vm, Messages m) {
+    private static ToggleButton muteToggle(KioskViewModel vm, Messages m) {
         PeripheralsViewModel hw = vm.peripherals();
         if (!hw.present(PeripheralRole.BUZZER)) {
             return null;
         }
-        ToggleButton t = new ToggleButton(m.get("staff.mute"));
+        String name = m.get("staff.mute");
+        ToggleButton t = new ToggleButton(name);
+        t.selectedProperty().addListener((o, was, on) -> t.setText(on ? "✓ " + name : name));
         t.setId("staff-mute");
-        t.getStyleClass().add("wide");
         t.setFocusTraversable(false);
         t.setMinHeight(Ui.MIN_TARGET);
         t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -33,10 +33,6 @@ final class StaffPane {
         refresh.getStyleClass().add("wide");
         back.getStyleClass().add("wide");
         HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "staff-title"), Ui.grow(), refresh, back);
-        javafx.scene.control.ToggleButton mute = StaffHardwarePane.muteToggle(vm, m);
-        if (mute != null) {
-            head.getChildren().add(2, mute);
-        }
 
         HBox body = new HBox(16);
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -55,7 +51,7 @@ final class StaffPane {
         body.getProperties().put("usage-listener", listener);
         fill.run();
 
-        VBox screen = new VBox(head, StaffHardwarePane.lines(vm, m), status, body);
+        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), status, body);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

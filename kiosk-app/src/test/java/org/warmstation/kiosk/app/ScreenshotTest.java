@@ -102,6 +102,8 @@ class ScreenshotTest {
     @Order(1)
     void idle() throws IOException {
         waitForScreen("IDLE");
+        FxToolkit.waitFor("the room reading of the demo's SHT3x", WAIT,
+                () -> scene.lookup("#idle-room") instanceof Label l && l.getText().startsWith("室温 18.5 °C"));
         BufferedImage img = shoot("idle");
         assertEquals(KioskRuntime.SCREEN_WIDTH, img.getWidth());
         assertEquals(KioskRuntime.SCREEN_HEIGHT, img.getHeight());
@@ -149,6 +151,20 @@ class ScreenshotTest {
     @Test
     @Order(4)
     void staff() throws IOException {
+        // three people walk in past the PIR sensor; one of them checked in (the rider above)
+        var mock = runtime.mockStation().orElseThrow();
+        var states = mock.peripherals().states();
+        for (int entries = 1; entries <= 3; entries++) {
+            FxToolkit.waitFor("the PIR output to fall", WAIT, () -> !states.snapshot().motion());
+            mock.motion();
+            long expected = entries;
+            FxToolkit.waitFor("entry " + entries, WAIT, () -> states.snapshot().entriesToday() == expected);
+        }
+        mock.room(6, 45);
+        FxToolkit.waitFor("the low-temperature alert", WAIT, () -> vm().peripherals().lowTemperature());
+        // for the picture only: a failing output, as a broken wire would report it
+        states.status(org.warmstation.devices.PeripheralRole.BUZZER,
+                org.warmstation.devices.PeripheralStatus.Health.FAILING, "GPIO 18: write failed (I/O error)");
         FxToolkit.run(() -> {
             vm().backToIdle();
             vm().openStaff();
@@ -161,12 +177,20 @@ class ScreenshotTest {
         FxToolkit.waitFor("today's figures", WAIT, () -> vm().staff().usageProperty().get() != null
                 && scene.lookup("#staff-person-visits") != null);
         assertEquals("1", FxToolkit.call(() -> ((Label) scene.lookup("#staff-person-visits")).getText()));
+        FxToolkit.waitFor("the peripheral lines", WAIT, () -> scene.lookup("#staff-cold") != null
+                && scene.lookup("#staff-failing-BUZZER") != null);
+        assertEquals("今日进入 3 人次，其中未登记 2 人次",
+                FxToolkit.call(() -> ((Label) scene.lookup("#staff-entries")).getText()));
         shoot("staff");
         assertFitsForGloves();
         FxToolkit.run(() -> vm().toggleLanguage());
         shoot("staff-en");
         assertFitsForGloves();
         FxToolkit.run(() -> vm().toggleLanguage());
+        states.status(org.warmstation.devices.PeripheralRole.BUZZER,
+                org.warmstation.devices.PeripheralStatus.Health.OK, "");
+        mock.room(18.5, 45);
+        FxToolkit.waitFor("the room warm again", WAIT, () -> !vm().peripherals().lowTemperature());
     }
 
     @Test
@@ -188,11 +212,17 @@ class ScreenshotTest {
     @Test
     @Order(6)
     void demoWindowWithTheCardTray() throws IOException {
+        Scene demo = FxToolkit.call(() -> new Scene(runtime.root(() -> { })));
+        Stage s = FxToolkit.call(() -> {
+            Stage st = new Stage();
+            st.setScene(demo);
+            st.show();
+            return st;
+        });
+        runtime.peripherals().feedback().accepted(); // as a card held up does: green, beep, door
+        FxToolkit.waitFor("the panel to show the open door", WAIT,
+                () -> demo.lookup("#peripheral-door") instanceof Label l && l.getText().endsWith("OPEN"));
         BufferedImage img = FxToolkit.call(() -> {
-            Scene demo = new Scene(runtime.root(() -> { }));
-            Stage s = new Stage();
-            s.setScene(demo);
-            s.show();
             demo.getRoot().applyCss();
             demo.getRoot().layout();
             BufferedImage b = SwingFXUtils.fromFXImage(demo.snapshot(null), null);
@@ -201,6 +231,7 @@ class ScreenshotTest {
         });
         ImageIO.write(img, "png", out.resolve("demo-window.png").toFile());
         assertTrue(img.getWidth() > KioskRuntime.SCREEN_WIDTH, "the card tray is beside the kiosk screen");
+        assertEquals(KioskRuntime.SCREEN_HEIGHT, img.getHeight(), "the tray and the peripheral panel fit the screen's height");
     }
 
     @Test

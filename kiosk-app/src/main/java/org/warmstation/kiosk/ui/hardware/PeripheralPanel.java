@@ -26,8 +26,8 @@ import org.warmstation.devices.pi4j.MockStation;
  * JavaFX thread; call {@link #unbind()} when the panel is dropped.
  */
 public final class PeripheralPanel extends VBox {
-    private static final String TEXT = "-fx-font-size: 16px; -fx-text-fill: #e0e0e0;";
-    private static final String ALERT = "-fx-font-size: 16px; -fx-text-fill: #ff8a80; -fx-font-weight: bold;";
+    private static final String TEXT = "-fx-font-size: 15px; -fx-text-fill: #e0e0e0;";
+    private static final String ALERT = "-fx-font-size: 15px; -fx-text-fill: #ff8a80; -fx-font-weight: bold;";
 
     private final PeripheralStates states;
     private final Consumer<PeripheralSnapshot> listener;
@@ -47,11 +47,12 @@ public final class PeripheralPanel extends VBox {
     public PeripheralPanel(PeripheralStates states) {
         this.states = states;
         setId("peripheralPanel");
-        setSpacing(4);
-        setPadding(new Insets(10));
+        setSpacing(2);
+        setPadding(new Insets(8, 10, 8, 10));
+        setMinHeight(USE_PREF_SIZE);
         setStyle("-fx-background-color: #1f262e; -fx-background-radius: 8;");
         Label title = new Label("外设 Peripherals");
-        title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold; -fx-text-fill: #ffcc80;");
+        title.setStyle("-fx-font-size: 17px; -fx-font-weight: bold; -fx-text-fill: #ffcc80;");
         getChildren().add(title);
         PeripheralSnapshot first = states.snapshot();
         if (first.present().isEmpty()) {
@@ -61,13 +62,23 @@ public final class PeripheralPanel extends VBox {
             light.setGraphic(lamp);
             getChildren().add(light);
         }
-        addIf(first, PeripheralRole.BUZZER, buzzer);
-        addIf(first, PeripheralRole.DOOR, door);
+        // buzzer and door share a line, so the demo's side column fits the 600 px screen height
+        javafx.scene.layout.HBox outputs = new javafx.scene.layout.HBox(16);
+        if (first.present().contains(PeripheralRole.BUZZER)) {
+            outputs.getChildren().add(buzzer);
+        }
+        if (first.present().contains(PeripheralRole.DOOR)) {
+            outputs.getChildren().add(door);
+        }
+        if (!outputs.getChildren().isEmpty()) {
+            getChildren().add(outputs);
+        }
         addIf(first, PeripheralRole.MOTION, motion);
         addIf(first, PeripheralRole.AMBIENT, ambient);
         addIf(first, PeripheralRole.BACKLIGHT, screen);
         faults.setWrapText(true);
-        faults.setMaxWidth(280);
+        faults.setMaxWidth(300);
+        faults.setMinHeight(USE_PREF_SIZE);
         getChildren().add(faults);
         render(first);
         listener = s -> {
@@ -87,10 +98,13 @@ public final class PeripheralPanel extends VBox {
      */
     public static PeripheralPanel forDemo(MockStation demo) {
         PeripheralPanel panel = new PeripheralPanel(demo.peripherals().states());
-        Button walk = button("demo-motion", "模拟有人进入 walk in", demo::motion);
-        Button cold = button("demo-cold", "模拟降温 / 回暖 cold / warm",
+        Button walk = button("demo-motion", "有人进入\nwalk in", demo::motion);
+        Button cold = button("demo-cold", "降温 / 回暖\ncold / warm",
                 () -> demo.room(demo.roomCelsius() < 10 ? 18.5 : 6, 45));
-        panel.getChildren().addAll(walk, cold);
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(6, walk, cold);
+        javafx.scene.layout.HBox.setHgrow(walk, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(cold, javafx.scene.layout.Priority.ALWAYS);
+        panel.getChildren().add(buttons);
         return panel;
     }
 
