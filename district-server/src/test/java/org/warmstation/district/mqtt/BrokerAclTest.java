@@ -141,7 +141,10 @@ class BrokerAclTest {
             assertNotNull(first.nextDisconnect(WAIT), "Mosquitto kept both connections");
             assertFalse(first.connected());
             assertTrue(second.connected());
-            assertTrue(broker.log().contains("already connected, closing old connection"), broker.log());
+            broker.stop(); // Mosquitto 2.0 buffers its log file; a clean stop flushes it
+            String log = broker.log();
+            broker.restart();
+            assertTrue(log.contains("already connected, closing old connection"), log);
         }
     }
 

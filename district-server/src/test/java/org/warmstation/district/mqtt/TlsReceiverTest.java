@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.district.testing.MosquittoBroker;
+import org.warmstation.district.testing.Pki;
 
 /**
  * The receiver's TLS connection (--ca-file, ssl:// URL) to a real Mosquitto TLS listener with
@@ -32,10 +30,10 @@ class TlsReceiverTest {
     @BeforeAll
     static void start() throws Exception {
         Path pki = Files.createDirectories(dir.resolve("pki"));
-        ca(pki, "ca");
-        ca(pki, "other-ca");
-        server(pki, "ip", "IP:127.0.0.1");
-        server(pki, "wrong-name", "DNS:district.example");
+        Pki.ca(pki, "ca");
+        Pki.ca(pki, "other-ca");
+        Pki.server(pki, "ip", "IP:127.0.0.1");
+        Pki.server(pki, "wrong-name", "DNS:district.example");
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             tlsPort = s.getLocalPort();
         }
@@ -51,27 +49,6 @@ class TlsReceiverTest {
         if (broker != null) {
             broker.close();
         }
-    }
-
-    private static void ca(Path pki, String name) throws Exception {
-        openssl(pki, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + name,
-                "-keyout", name + ".key", "-out", name + ".crt");
-    }
-
-    private static void server(Path pki, String name, String san) throws Exception {
-        openssl(pki, "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=" + name, "-keyout", name + ".key",
-                "-out", name + ".csr");
-        Files.writeString(pki.resolve(name + ".ext"), "subjectAltName=" + san + "\n");
-        openssl(pki, "x509", "-req", "-in", name + ".csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-                "-days", "2", "-extfile", name + ".ext", "-out", name + ".crt");
-    }
-
-    private static void openssl(Path cwd, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("openssl"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "openssl " + args[0] + ": " + out);
     }
 
     private static boolean connects(String caFile) throws Exception {

@@ -34,12 +34,31 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final String extraConfig;
+    private final String fullConfig;
     private Process process;
 
-    private MosquittoBroker(Path dir, int port, String extraConfig) {
+    private MosquittoBroker(Path dir, int port, String extraConfig, String fullConfig) {
         this.dir = dir;
         this.port = port;
         this.extraConfig = extraConfig;
+        this.fullConfig = fullConfig;
+    }
+
+    /**
+     * Starts a broker with a complete configuration of the caller's (which must listen on
+     * 127.0.0.1 only, on {@code port} among others).
+     *
+     * @param dir    its directory (the config is written there)
+     * @param config the whole mosquitto.conf
+     * @param port   a port of the config to wait for
+     * @return the running broker
+     * @throws IOException when it does not start within 20 s
+     */
+    public static MosquittoBroker startWithConfig(Path dir, String config, int port) throws IOException {
+        Files.createDirectories(dir);
+        MosquittoBroker b = new MosquittoBroker(dir, port, "", config);
+        b.launch();
+        return b;
     }
 
     /**
@@ -52,11 +71,8 @@ public final class MosquittoBroker implements AutoCloseable {
      */
     public static MosquittoBroker start(Path dir, String extraConfig) throws IOException {
         Files.createDirectories(dir);
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        MosquittoBroker b = new MosquittoBroker(dir, port, extraConfig);
+        int port = freePort();
+        MosquittoBroker b = new MosquittoBroker(dir, port, extraConfig, null);
         b.launch();
         return b;
     }
@@ -83,6 +99,9 @@ public final class MosquittoBroker implements AutoCloseable {
         if (!extraConfig.contains("allow_anonymous")) {
             conf += "allow_anonymous true\n";
         }
+        if (fullConfig != null) {
+            conf = fullConfig;
+        }
         Path confFile = dir.resolve("mosquitto.conf");
         Files.writeString(confFile, conf);
         process = new ProcessBuilder(BINARY, "-c", confFile.toString())
@@ -103,6 +122,16 @@ public final class MosquittoBroker implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IOException("mosquitto did not listen on 127.0.0.1:" + port + " within 20 s: " + output());
+    }
+
+    /**
+     * @return a TCP port on 127.0.0.1 that was free a moment ago
+     * @throws IOException when none can be bound
+     */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     /** @return {@code tcp://127.0.0.1:<port>} */
@@ -156,7 +185,10 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    /** @return the broker's log so far */
+    /**
+     * @return the broker's log file so far; Mosquitto 2.0 buffers it, so the last lines appear only
+     *         after more output or a {@link #stop}
+     */
     public String log() {
         try {
             Path p = dir.resolve("mosquitto.log");
