@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A minimal Debian 13 (trixie) root made by debootstrap from Debian's mirror, with the Java 25
- * runtime (headless) and systemd, cached between runs: the base is built once into
+ * runtime (headless), systemd and what JavaFX needs to draw text, cached between runs: the base is built once into
  * {@code CACHE/trixie-base} (about 1.5 minutes and 660 MB), and each test run works on a copy.
  * Commands run inside with {@code chroot}, in a mount namespace of their own where the root is a
  * mount point (as on a real system: the JVM looks its file stores up in the mount table) and
@@ -21,8 +21,10 @@ final class DebianRoot {
     static final String SUITE = "trixie";
     static final String MIRROR = "http://deb.debian.org/debian";
     /** What the base has beyond minbase; changing it rebuilds the cache. */
-    static final List<String> EXTRA_PACKAGES = List.of("openjdk-25-jre-headless", "systemd");
-    private static final String RECIPE = SUITE + " minbase adduser + " + String.join(" ", EXTRA_PACKAGES) + " v1";
+    static final List<String> EXTRA_PACKAGES = List.of("openjdk-25-jre-headless", "systemd",
+            // what JavaFX needs to draw the kiosk headless (text): fonts, freetype, pango
+            "fontconfig", "fonts-wqy-zenhei", "libfreetype6", "libpangoft2-1.0-0");
+    private static final String RECIPE = SUITE + " minbase adduser + " + String.join(" ", EXTRA_PACKAGES) + " v2";
 
     private final Path directory;
 
@@ -84,11 +86,19 @@ final class DebianRoot {
 
     /** Runs a command inside the root as root, with /proc mounted; at most 5 minutes. */
     Shell.Result run(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of("unshare", "--mount", "--fork", "sh", "-c",
+        return Shell.run(null, Duration.ofMinutes(5), commandLine(command));
+    }
+
+    /**
+     * @return the host command line that runs {@code command} inside the root; when that host
+     *         process is terminated, the command gets SIGTERM ({@code unshare --kill-child})
+     */
+    List<String> commandLine(String... command) {
+        List<String> line = new ArrayList<>(List.of("unshare", "--mount", "--fork", "--kill-child=SIGTERM", "sh", "-c",
                 "mount --bind \"$0\" \"$0\" && mount -t proc proc \"$0/proc\" && exec chroot \"$0\" \"$@\"",
                 directory.toString()));
         line.addAll(List.of(command));
-        return Shell.run(null, Duration.ofMinutes(5), line);
+        return line;
     }
 
     /** Runs a shell command line inside the root. */
