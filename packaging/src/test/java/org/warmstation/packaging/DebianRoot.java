@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A minimal Debian 13 (trixie) root made by debootstrap from Debian's mirror, with the Java 25
+ * A minimal Debian 13 (trixie) root made by debootstrap from the Debian mirror this machine's apt
+ * uses ({@link #mirror()}), with the Java 25
  * runtime (headless), systemd and what JavaFX needs to draw text, cached between runs: the base is built once into
  * {@code CACHE/trixie-base} (about 1.5 minutes and 660 MB), and each test run works on a copy.
  * Commands run inside with {@code chroot}, in a mount namespace of their own where the root is a
@@ -19,7 +20,6 @@ import java.util.List;
 final class DebianRoot {
     /** The Debian release Raspberry Pi OS (Debian 13) is built on. */
     static final String SUITE = "trixie";
-    static final String MIRROR = "http://deb.debian.org/debian";
     /** What the base has beyond minbase; changing it rebuilds the cache. */
     static final List<String> EXTRA_PACKAGES = List.of("openjdk-25-jre-headless", "systemd",
             // what JavaFX needs to draw the kiosk headless (text): fonts, freetype, pango
@@ -55,7 +55,7 @@ final class DebianRoot {
         remove(base);
         long start = System.nanoTime();
         Shell.run(null, Duration.ofMinutes(20), List.of("debootstrap", "--variant=minbase", "--include=adduser",
-                SUITE, base.toString(), MIRROR)).orFail();
+                SUITE, base.toString(), mirror())).orFail();
         Files.copy(Path.of("/etc/resolv.conf"), base.resolve("etc/resolv.conf"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         DebianRoot root = new DebianRoot(base);
@@ -66,6 +66,42 @@ final class DebianRoot {
         root.run("apt-get", "clean").orFail();
         System.out.printf("debian root: built %s base in %.0f s%n", SUITE, (System.nanoTime() - start) / 1e9);
         Files.writeString(ready, RECIPE, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return the Debian mirror this machine's apt uses (the first non-security {@code URIs:} of
+     *         a deb822 source, or {@code deb} line), unless the system property
+     *         {@code debian.mirror} names one
+     * @throws IOException when neither is found
+     */
+    static String mirror() throws IOException {
+        String set = System.getProperty("debian.mirror");
+        if (set != null && !set.isBlank()) {
+            return set.strip();
+        }
+        List<Path> sources = new ArrayList<>();
+        Path dir = Path.of("/etc/apt/sources.list.d");
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                files.filter(p -> p.toString().endsWith(".sources") || p.toString().endsWith(".list")).sorted()
+                        .forEach(sources::add);
+            }
+        }
+        sources.add(Path.of("/etc/apt/sources.list"));
+        for (Path file : sources) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] words = line.strip().split("\\s+");
+                String uri = words.length >= 2 && words[0].equals("URIs:") ? words[1]
+                        : words.length >= 3 && words[0].equals("deb") && !words[1].startsWith("[") ? words[1] : null;
+                if (uri != null && uri.startsWith("http") && !uri.contains("security")) {
+                    return uri;
+                }
+            }
+        }
+        throw new IOException("no Debian mirror in this machine's apt sources; pass -Ddebian.mirror=URL");
     }
 
     private static void remove(Path dir) throws IOException, InterruptedException {
