@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.devices.pi4j.MockStation;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
+import org.warmstation.kiosk.ui.KioskViewModel;
+import org.warmstation.kiosk.ui.Taps;
 import org.warmstation.kiosk.ui.hardware.PeripheralPanel;
 
 /**
@@ -119,6 +121,26 @@ class DemoPeripheralsUiTest {
         FxToolkit.run(() -> ((Button) find("#demo-motion")).fire());
         FxToolkit.waitFor("the entry to be counted", WAIT,
                 () -> ((Label) find("#peripheral-motion")).getText().endsWith("今日进入 1"));
+    }
+
+    @Test
+    void staffMuteToggleSilencesTheBuzzerWhileTheLightStillShowsTheCheckIn() {
+        KioskViewModel vm = runtime.viewModel();
+        FxToolkit.run(() -> {
+            vm.openStaff();
+            "2468".chars().forEach(c -> vm.pinDigit(c - '0'));
+            vm.pinSubmit();
+        });
+        FxToolkit.waitFor("the staff screen's mute toggle", WAIT, () -> find("#staff-mute") != null);
+        FxToolkit.run(() -> Taps.tap(find("#staff-mute")));
+        FxToolkit.waitFor("the buzzer to be muted", WAIT, () -> runtime.peripherals().feedback().muted()
+                && ((javafx.scene.control.ToggleButton) find("#staff-mute")).isSelected());
+
+        FxToolkit.run(vm::backToIdle);
+        holdUp("courier");
+        FxToolkit.waitFor("the green light to go on and off again", WAIT,
+                () -> pins.levels("light-green").equals(List.of(HIGH, LOW)));
+        assertEquals(List.of(), pins.levels("buzzer"), "a muted buzzer stays silent");
     }
 
     @Test

@@ -137,6 +137,7 @@ class StationHardwareKioskTest {
         assertEquals(Set.of(PeripheralRole.STATUS_LIGHT, PeripheralRole.DOOR),
                 runtime.peripherals().states().snapshot().present());
         assertFalse(pi4j.registry().exists("buzzer"));
+        assertFalse(FxToolkit.call(() -> find("#idle-room").isVisible()), "no room reading without an ambient sensor");
         MockPins pins = new MockPins(pi4j, "light-green", "light-red", "door");
 
         scan(vm, "courier", Screen.WELCOME);
