@@ -43,6 +43,8 @@ import org.warmstation.protocol.wire.WireFormatException;
  */
 public final class DistrictService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DistrictService.class);
+    /** PostgreSQL advisory lock key held during a reconciliation pass ("wsrecon" in ASCII). */
+    public static final long RECONCILE_LOCK = 0x77737265636f6eL;
 
     /** Where the service sends its messages (acks and downlinks); must not block for long. */
     @FunctionalInterface
@@ -168,7 +170,9 @@ public final class DistrictService implements AutoCloseable {
 
     /**
      * Reconciles every day summary that is due, records the findings, and requests a resend (a
-     * signed RESEND downlink) for each gap not requested within the resend interval.
+     * signed RESEND downlink) for each gap not requested within the resend interval. Instances
+     * sharing the database take turns (a PostgreSQL advisory lock): while another one reconciles,
+     * this returns the open findings at once.
      *
      * @return the findings still open after this pass
      * @throws SQLException when the database fails
@@ -176,26 +180,48 @@ public final class DistrictService implements AutoCloseable {
     public List<LedgerStore.OpenFinding> reconcile() throws SQLException {
         Instant now = clock.instant();
         try (Connection c = db.connection()) {
-            for (DaySummary s : summaries.due(c, ledger.grace(), now)) {
-                String pinned = stations.publicKey(c, s.district(), s.station()).orElse(null);
-                List<Finding> found = reconciler.reconcile(c, s, pinned, summaries.previousChain(c, s));
-                summaries.record(c, s, found);
-                found.stream().filter(f -> f.kind() == Finding.Kind.GAP).mapToLong(Finding::firstSeq).min()
-                        .ifPresent(first -> lowerContiguous(c, s, first - 1));
-                if (!found.isEmpty()) {
-                    LOG.warn("{}/{} {}: {}", s.district(), s.station(), s.date(),
-                            found.stream().map(Finding::detail).toList());
-                }
+            // one instance at a time: several share the database (and would send the same resend twice)
+            if (!advisoryLock(c, "SELECT pg_try_advisory_lock(?)")) {
+                LOG.debug("another instance is reconciling");
+                return summaries.allOpen(c);
             }
-            List<LedgerStore.OpenFinding> open = summaries.allOpen(c);
-            for (LedgerStore.OpenFinding o : open) {
-                if (o.finding().kind() == Finding.Kind.GAP
-                        && (o.resendSentAt() == null || o.resendSentAt().plus(ledger.resendEvery()).isBefore(now))) {
-                    requestResend(c, o, now);
-                }
+            try {
+                return reconcileLocked(c, now);
+            } finally {
+                advisoryLock(c, "SELECT pg_advisory_unlock(?)");
             }
-            return summaries.allOpen(c);
         }
+    }
+
+    private static boolean advisoryLock(Connection c, String sql) throws SQLException {
+        try (var ps = c.prepareStatement(sql)) {
+            ps.setLong(1, RECONCILE_LOCK);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<LedgerStore.OpenFinding> reconcileLocked(Connection c, Instant now) throws SQLException {
+        for (DaySummary s : summaries.due(c, ledger.grace(), now)) {
+            String pinned = stations.publicKey(c, s.district(), s.station()).orElse(null);
+            List<Finding> found = reconciler.reconcile(c, s, pinned, summaries.previousChain(c, s));
+            int added = summaries.record(c, s, found);
+            found.stream().filter(f -> f.kind() == Finding.Kind.GAP).mapToLong(Finding::firstSeq).min()
+                    .ifPresent(first -> lowerContiguous(c, s, first - 1));
+            if (added > 0) {
+                LOG.warn("{}/{} {}: {}", s.district(), s.station(), s.date(),
+                        found.stream().map(Finding::detail).toList());
+            }
+        }
+        List<LedgerStore.OpenFinding> open = summaries.allOpen(c);
+        for (LedgerStore.OpenFinding o : open) {
+            if (o.finding().kind() == Finding.Kind.GAP
+                    && (o.resendSentAt() == null || o.resendSentAt().plus(ledger.resendEvery()).isBefore(now))) {
+                requestResend(c, o, now);
+            }
+        }
+        return summaries.allOpen(c);
     }
 
     private void lowerContiguous(Connection c, DaySummary s, long seq) {

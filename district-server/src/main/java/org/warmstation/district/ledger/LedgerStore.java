@@ -114,9 +114,11 @@ public final class LedgerStore {
      * @param c        connection
      * @param s        the summary
      * @param current  the findings of this reconciliation
+     * @return how many of them are new (not open before)
      * @throws SQLException when the database fails
      */
-    public void record(Connection c, DaySummary s, List<Finding> current) throws SQLException {
+    public int record(Connection c, DaySummary s, List<Finding> current) throws SQLException {
+        int added = 0;
         List<OpenFinding> open = open(c, s.district(), s.station(), s.date());
         for (OpenFinding o : open) {
             if (current.stream().noneMatch(f -> f.sameProblem(o.finding()))) {
@@ -140,6 +142,7 @@ public final class LedgerStore {
                     ps.setObject(6, f.lastSeq());
                     ps.setString(7, f.detail());
                     ps.executeUpdate();
+                    added++;
                 }
             }
         }
@@ -152,6 +155,7 @@ public final class LedgerStore {
                 ps.executeUpdate();
             }
         }
+        return added;
     }
 
     /**

@@ -156,6 +156,26 @@ class ReconciliationTest {
         }
     }
 
+    @Test
+    void instanceWaitsWhileAnotherHoldsTheReconciliationLock() throws Exception {
+        String st = "lock-a";
+        KeyPair stationKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<WireVisit> visits = Visits.run(1, 3, DAY.atTime(12, 0).atZone(ZONE).toInstant());
+        try (TestClient station = TestClient.connect(broker.url(), st, null, null)) {
+            station.subscribe("ws/v1/" + D + "/" + st + "/ack");
+            send(station, st, visits);
+            delete(st, 2, 2);
+            try (Connection other = db.connection(); var sql = other.createStatement()) {
+                sql.execute("SELECT pg_advisory_lock(" + DistrictService.RECONCILE_LOCK + ")");
+                publishSummary(station, st, summary(st, visits, stationKey));
+                assertTrue(awaitReconciled(st).isEmpty(), "reconciled while another instance held the lock");
+                sql.execute("SELECT pg_advisory_unlock(" + DistrictService.RECONCILE_LOCK + ")");
+            }
+            List<LedgerStore.OpenFinding> open = awaitReconciled(st);
+            assertEquals(List.of(Finding.Kind.GAP), open.stream().map(o -> o.finding().kind()).toList());
+        }
+    }
+
     private static DaySummary summary(String st, List<WireVisit> visits, KeyPair key) {
         String chain = DaySummary.chain(DaySummary.GENESIS_HASH, visits.stream().map(WireVisit::uuid).iterator());
         return DaySummary.sign(D, st, DAY, ZONE, visits.get(0).seq(), visits.get(visits.size() - 1).seq(),
