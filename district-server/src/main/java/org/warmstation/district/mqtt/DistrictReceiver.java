@@ -47,6 +47,7 @@ public final class DistrictReceiver implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private DistrictService service;
     private volatile boolean closed;
+    private volatile boolean subscribed;
     private Thread connector;
 
     /**
@@ -102,12 +103,14 @@ public final class DistrictReceiver implements AutoCloseable {
             try {
                 discard(client);
                 client = null;
+                subscribed = false;
                 c = newClient();
                 c.setCallback(new Callback(c));
                 c.connect(options()).waitForCompletion(30_000);
                 client = c;
                 LOG.info("{} connected to {}", settings.clientId(), settings.brokerUrl());
                 subscribe(c);
+                subscribed = true;
                 return;
             } catch (MqttException e) {
                 discard(c);
@@ -176,6 +179,11 @@ public final class DistrictReceiver implements AutoCloseable {
                 LOG.error("{}: a subscription was refused (reason {}); check the broker ACL", settings.clientId(), rc);
             }
         }
+    }
+
+    /** @return whether connected and subscribed (messages published from now on reach this instance's group) */
+    public boolean ready() {
+        return subscribed && connected();
     }
 
     /** @return messages received since start */

@@ -65,10 +65,10 @@ class ReconciliationTest {
                 Duration.ofSeconds(2)), new DistrictService.LedgerSettings(Duration.ZERO, Duration.ofHours(1),
                 Optional.of(districtKey)), Duration.ofHours(1));
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!server.receiver().connected() && System.nanoTime() < deadline) {
+        while (!server.receiver().ready() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        Thread.sleep(300);
+        assertTrue(server.receiver().ready(), "district server did not connect and subscribe");
     }
 
     @AfterAll

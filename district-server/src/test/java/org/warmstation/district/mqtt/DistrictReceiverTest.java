@@ -57,11 +57,10 @@ class DistrictReceiverTest {
 
     static void awaitConnected() throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!server.receiver().connected() && System.nanoTime() < deadline) {
+        while (!server.receiver().ready() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(server.receiver().connected(), "district server did not connect");
-        Thread.sleep(300); // subscriptions follow the connect
+        assertTrue(server.receiver().ready(), "district server did not connect and subscribe");
     }
 
     @AfterAll
