@@ -40,12 +40,13 @@ import java.util.TreeMap;
  * @param scanner         the {@code scanner.*} keys
  * @param hardware        every {@code hardware.*} key with its raw value, keys in full (e.g.
  *                        {@code hardware.relay.pin}); parsed by the hardware drivers
+ * @param sync            the broker credentials and {@code sync.*} keys of the sync agent
  */
 public record StationConfig(String stationId, String stationName, int districtId, double latitude, double longitude,
                             ZoneId zone, URI brokerUrl, Optional<String> brokerUsername, Path dataDir,
                             Path trustFile, Optional<Path> denyFile, Duration duplicateWindow,
                             Duration welcomeTimeout, Optional<StaffPin> staffPin, ScannerSettings scanner,
-                            Map<String, String> hardware) {
+                            Map<String, String> hardware, SyncSettings sync) {
 
     /** Default {@code zone}. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -70,6 +71,7 @@ public record StationConfig(String stationId, String stationName, int districtId
         Objects.requireNonNull(denyFile, "denyFile");
         Objects.requireNonNull(staffPin, "staffPin");
         Objects.requireNonNull(scanner, "scanner");
+        Objects.requireNonNull(sync, "sync");
         hardware = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(hardware, "hardware")));
         try {
             ConfigRules.stationId(Objects.requireNonNull(stationId, "stationId"));
@@ -78,6 +80,9 @@ public record StationConfig(String stationId, String stationName, int districtId
             ConfigRules.checkDegrees("location.latitude", latitude, 90);
             ConfigRules.checkDegrees("location.longitude", longitude, 180);
             ConfigRules.checkBrokerUrl(Objects.requireNonNull(brokerUrl, "brokerUrl"));
+            if (sync.caFile().isPresent() && !"ssl".equalsIgnoreCase(brokerUrl.getScheme())) {
+                throw new ConfigRules.KeyException("broker.ca.file", "is only used with an ssl:// broker.url");
+            }
             ConfigRules.checkPositive("duplicate.window", Objects.requireNonNull(duplicateWindow, "duplicateWindow"));
             ConfigRules.checkPositive("welcome.timeout", Objects.requireNonNull(welcomeTimeout, "welcomeTimeout"));
             var pinProblems = ConfigRules.hardwarePinProblems(hardware);
@@ -87,6 +92,34 @@ public record StationConfig(String stationId, String stationName, int districtId
         } catch (ConfigRules.KeyException e) {
             throw new IllegalArgumentException(e.key() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A configuration without sync credentials ({@link SyncSettings#DEFAULTS}); otherwise as the
+     * canonical constructor.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public StationConfig(String stationId, String stationName, int districtId, double latitude, double longitude,
+                         ZoneId zone, URI brokerUrl, Optional<String> brokerUsername, Path dataDir,
+                         Path trustFile, Optional<Path> denyFile, Duration duplicateWindow,
+                         Duration welcomeTimeout, Optional<StaffPin> staffPin, ScannerSettings scanner,
+                         Map<String, String> hardware) {
+        this(stationId, stationName, districtId, latitude, longitude, zone, brokerUrl, brokerUsername, dataDir,
+                trustFile, denyFile, duplicateWindow, welcomeTimeout, staffPin, scanner, hardware, SyncSettings.DEFAULTS);
+    }
+
+    /**
+     * @return the deny-list the kiosk reads: {@code deny.file}, or {@code deny-list.txt} in the data
+     *         directory when none is configured (where district downlinks put it)
+     */
+    public Path denyListFile() {
+        return denyFile.orElse(dataDir.resolve("deny-list.txt"));
+    }
+
+    /** @return the file of the station settings the district sends: {@code station-settings.json} in the data directory */
+    public Path settingsFile() {
+        return dataDir.resolve("station-settings.json");
     }
 
     /**

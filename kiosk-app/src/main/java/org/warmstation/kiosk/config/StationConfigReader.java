@@ -30,7 +30,8 @@ final class StationConfigReader {
     private static final long MAX_BYTES = 1 << 20;
 
     static final Set<String> KEYS = Set.of("station.id", "station.name", "district.id", "location.latitude",
-            "location.longitude", "zone", "broker.url", "broker.username", "data.dir", "trust.file", "deny.file",
+            "location.longitude", "zone", "broker.url", "broker.username", "broker.password", "broker.password.file", "broker.ca.file",
+            "sync.heartbeat", "data.dir", "trust.file", "deny.file",
             "duplicate.window", "welcome.timeout", "staff.pin", "scanner.source", "scanner.command",
             "scanner.width", "scanner.height", "scanner.format", "scanner.folder", "scanner.device");
 
@@ -75,6 +76,11 @@ final class StationConfigReader {
         ZoneId zone = optional("zone", StationConfigReader::zone).orElse(StationConfig.DEFAULT_ZONE);
         var broker = required("broker.url", ConfigRules::brokerUrl);
         var user = optional("broker.username", v -> v);
+        var password = optional("broker.password", v -> v);
+        var passwordFile = optional("broker.password.file", this::path);
+        var caFile = optional("broker.ca.file", this::path);
+        var heartbeat = optional("sync.heartbeat", v -> ConfigRules.duration("sync.heartbeat", v))
+                .orElse(SyncSettings.DEFAULT_HEARTBEAT);
         Path dataDir = optional("data.dir", this::path).orElse(base.resolve("data"));
         Path trust = required("trust.file", this::path);
         var deny = optional("deny.file", this::path);
@@ -104,6 +110,15 @@ final class StationConfigReader {
         });
         ConfigRules.hardwarePinProblems(hardware).forEach(e -> problem(e.key(), e.getMessage()));
         ScannerSettings scanner = null;
+        SyncSettings sync = null;
+        try {
+            sync = new SyncSettings(passwordFile, password, caFile, heartbeat);
+        } catch (ConfigRules.KeyException e) {
+            problem(e.key(), e.getMessage());
+        }
+        if (broker != null && caFile.isPresent() && !"ssl".equalsIgnoreCase(broker.getScheme())) {
+            problem("broker.ca.file", "is only used with an ssl:// broker.url");
+        }
         if (problems.isEmpty()) {
             try {
                 scanner = new ScannerSettings(source, command, width, height, format, folder, device);
@@ -115,7 +130,7 @@ final class StationConfigReader {
             throw new ConfigException(file, problems);
         }
         return new StationConfig(stationId, stationName, districtId, lat, lon, zone, broker, user, dataDir, trust,
-                deny, window, welcome, pin, scanner, hardware);
+                deny, window, welcome, pin, scanner, hardware, sync);
     }
 
     private <T> T required(String key, Function<String, T> parser) {

@@ -43,6 +43,12 @@ final class StationConfigWriter {
         p.put("zone", c.zone().getId());
         p.put("broker.url", c.brokerUrl().toString());
         c.brokerUsername().ifPresent(u -> p.put("broker.username", u));
+        c.sync().passwordFile().ifPresent(f -> p.put("broker.password.file", f.toString()));
+        c.sync().password().ifPresent(pw -> p.put("broker.password", pw));
+        c.sync().caFile().ifPresent(f -> p.put("broker.ca.file", f.toString()));
+        if (!c.sync().heartbeat().equals(SyncSettings.DEFAULT_HEARTBEAT)) {
+            p.put("sync.heartbeat", c.sync().heartbeat().toString());
+        }
         p.put("data.dir", c.dataDir().toString());
         p.put("trust.file", c.trustFile().toString());
         c.denyFile().ifPresent(d -> p.put("deny.file", d.toString()));

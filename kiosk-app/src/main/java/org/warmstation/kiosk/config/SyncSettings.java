@@ -1,0 +1,96 @@
+package org.warmstation.kiosk.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code broker.*} credentials and {@code sync.*} keys of a station configuration: what the
+ * sync agent needs beyond {@code broker.url} and {@code broker.username} (docs/mqtt.md,
+ * docs/provisioning.md). Immutable and thread-safe.
+ *
+ * @param passwordFile {@code broker.password.file}, a file holding the station's broker password
+ *                     (first line; the file should be mode 600, readable by the kiosk's user only)
+ * @param password     {@code broker.password}, the password in the configuration itself (a
+ *                     fallback for tests and demos; prefer the file); not both
+ * @param caFile       {@code broker.ca.file}, PEM file of the CA that signed the broker's
+ *                     certificate; only with an {@code ssl://} broker URL (host name verified)
+ * @param heartbeat    {@code sync.heartbeat}, the telemetry interval (default PT60S), 1 s to 1 h
+ */
+public record SyncSettings(Optional<Path> passwordFile, Optional<String> password, Optional<Path> caFile,
+                           Duration heartbeat) {
+    /** Default {@code sync.heartbeat}. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(60);
+    /** No credentials, no CA file, the default heartbeat. */
+    public static final SyncSettings DEFAULTS = new SyncSettings(Optional.empty(), Optional.empty(),
+            Optional.empty(), DEFAULT_HEARTBEAT);
+
+    /**
+     * @throws IllegalArgumentException naming the key: both a password and a password file, or a
+     *                                  heartbeat outside 1 s to 1 h
+     */
+    public SyncSettings {
+        Objects.requireNonNull(passwordFile, "passwordFile");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(caFile, "caFile");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        if (passwordFile.isPresent() && password.isPresent()) {
+            throw new ConfigRules.KeyException("broker.password",
+                    "give either broker.password or broker.password.file, not both");
+        }
+        if (heartbeat.compareTo(Duration.ofSeconds(1)) < 0 || heartbeat.compareTo(Duration.ofHours(1)) > 0) {
+            throw new ConfigRules.KeyException("sync.heartbeat", "must be between PT1S and PT1H (found " + heartbeat + ")");
+        }
+    }
+
+    /**
+     * The broker password: {@code broker.password}, or the first line of
+     * {@code broker.password.file}. Blocks for the file read. A file that group or others may read
+     * is used, but {@code warnings} gets a line saying so.
+     *
+     * @param warnings receives a warning about the file's mode, if any
+     * @return the password, or empty when none is configured
+     * @throws IOException naming {@code broker.password.file} when the file cannot be read or is empty
+     */
+    public Optional<char[]> readPassword(java.util.function.Consumer<String> warnings) throws IOException {
+        if (password.isPresent()) {
+            return Optional.of(password.get().toCharArray());
+        }
+        if (passwordFile.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = passwordFile.get();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("broker.password.file: cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String first = text.lines().findFirst().orElse("").strip();
+        if (first.isEmpty()) {
+            throw new IOException("broker.password.file: " + file + " is empty");
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                warnings.accept("broker.password.file: " + file + " may be read by other users; run 'chmod 600 "
+                        + file + "'");
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // no POSIX modes here: nothing to check
+        }
+        return Optional.of(first.toCharArray());
+    }
+
+    @Override
+    public String toString() {
+        return "SyncSettings[passwordFile=" + passwordFile + ", password=" + (password.isPresent() ? "***" : "none")
+                + ", caFile=" + caFile + ", heartbeat=" + heartbeat + "]";
+    }
+}
