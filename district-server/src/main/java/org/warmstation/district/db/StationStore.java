@@ -60,6 +60,17 @@ public final class StationStore {
         }
     }
 
+    static long lockContiguousSeq(Connection c, int district, String station) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT contiguous_seq FROM station WHERE district_id = ? AND station_id = ? FOR UPDATE")) {
+            ps.setInt(1, district);
+            ps.setString(2, station);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     static long raiseContiguousSeq(Connection c, int district, String station, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE station SET contiguous_seq = GREATEST(contiguous_seq, ?)

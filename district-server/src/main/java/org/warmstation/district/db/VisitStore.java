@@ -1,13 +1,12 @@
 package org.warmstation.district.db;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.warmstation.protocol.wire.VisitBatch;
 import org.warmstation.protocol.wire.WireVisit;
 
@@ -20,21 +19,27 @@ import org.warmstation.protocol.wire.WireVisit;
  * <p>Stateless and thread-safe; each call uses the connection it is given.
  */
 public final class VisitStore {
+    /** All visits of a batch in one statement: one array per column, unnested into rows. */
     private static final String UPSERT = """
             INSERT INTO visit (visit_uuid, district_id, station_id, seq, revision, recorded_at, zone, local_date,
                                local_hour, member_id, card_serial, category, services, source, clock_synced,
                                since_boot_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT t.u::uuid, ?, ?, t.s, t.r, t.ra::timestamptz, t.z, t.ld::date, t.lh, t.m, t.cs, t.cat,
+                   string_to_array(t.sv, ','), t.src, t.cl, t.sb
+              FROM unnest(?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],
+                          ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[])
+                   AS t(u, s, r, ra, z, ld, lh, m, cs, cat, sv, src, cl, sb)
             ON CONFLICT (visit_uuid) DO UPDATE
                SET services = EXCLUDED.services, revision = EXCLUDED.revision, updated_at = now()
              WHERE visit.revision < EXCLUDED.revision
                AND visit.district_id = EXCLUDED.district_id AND visit.station_id = EXCLUDED.station_id
             """;
+    /** The last seq before the first hole above a given seq: one ordered index scan, linear in the rows above it. */
     private static final String NEXT_HOLE = """
-            SELECT min(v.seq) FROM visit v
-             WHERE v.district_id = ? AND v.station_id = ? AND v.seq > ?
-               AND NOT EXISTS (SELECT 1 FROM visit w WHERE w.district_id = v.district_id
-                                  AND w.station_id = v.station_id AND w.seq = v.seq + 1)
+            SELECT seq FROM (SELECT seq, lead(seq) OVER (ORDER BY seq) AS nxt FROM visit
+                              WHERE district_id = ? AND station_id = ? AND seq > ?) t
+             WHERE nxt IS NULL OR nxt > seq + 1
+             ORDER BY seq LIMIT 1
             """;
 
     /**
@@ -48,7 +53,9 @@ public final class VisitStore {
     }
 
     /**
-     * Stores a batch in one transaction, then advances the station's contiguous sequence number.
+     * Stores a batch and advances the station's contiguous sequence number, in one transaction
+     * (one commit, one WAL flush). The station's row is locked first, so batches of one station
+     * stored by several instances at once take turns and each sees the rows committed before it.
      * When this returns, every visit of the batch is committed.
      *
      * @param c     a connection (its auto-commit is restored)
@@ -60,17 +67,15 @@ public final class VisitStore {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         int changed = 0;
+        long contiguous;
         try {
             StationStore.ensureStation(c, batch.district(), batch.station());
+            long from = StationStore.lockContiguousSeq(c, batch.district(), batch.station());
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                for (WireVisit v : batch.visits()) {
-                    bind(c, ps, batch, v);
-                    ps.addBatch();
-                }
-                for (int n : ps.executeBatch()) {
-                    changed += n > 0 ? 1 : 0;
-                }
+                bind(c, ps, batch);
+                changed = ps.executeUpdate();
             }
+            contiguous = advance(c, batch.district(), batch.station(), from);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -78,44 +83,67 @@ public final class VisitStore {
         } finally {
             c.setAutoCommit(auto);
         }
-        long contiguous = advanceContiguous(c, batch.district(), batch.station());
         return new Stored(changed, batch.visits().size() - changed, contiguous);
     }
 
-    private static void bind(Connection c, PreparedStatement ps, VisitBatch batch, WireVisit v) throws SQLException {
-        LocalDateTime local = LocalDateTime.ofInstant(v.recordedAt(), ZoneId.of(v.zone()));
-        Array services = c.createArrayOf("text", v.services().toArray());
-        ps.setObject(1, v.uuid());
-        ps.setInt(2, batch.district());
-        ps.setString(3, batch.station());
-        ps.setLong(4, v.seq());
-        ps.setInt(5, v.revision());
-        ps.setTimestamp(6, Timestamp.from(v.recordedAt()));
-        ps.setString(7, v.zone());
-        ps.setObject(8, local.toLocalDate());
-        ps.setInt(9, local.getHour());
-        ps.setString(10, v.memberId());
-        ps.setLong(11, v.cardSerial());
-        ps.setString(12, v.category());
-        ps.setArray(13, services);
-        ps.setString(14, v.source());
-        ps.setBoolean(15, v.clockSynced());
-        ps.setLong(16, v.sinceBootMs());
+    private static void bind(Connection c, PreparedStatement ps, VisitBatch batch) throws SQLException {
+        List<WireVisit> vs = batch.visits();
+        int n = vs.size();
+        String[] uuid = new String[n];
+        Long[] seq = new Long[n];
+        Integer[] revision = new Integer[n];
+        String[] recordedAt = new String[n];
+        String[] zone = new String[n];
+        String[] localDate = new String[n];
+        Integer[] localHour = new Integer[n];
+        String[] member = new String[n];
+        Long[] cardSerial = new Long[n];
+        String[] category = new String[n];
+        String[] services = new String[n];
+        String[] source = new String[n];
+        Boolean[] clockSynced = new Boolean[n];
+        Long[] sinceBoot = new Long[n];
+        for (int i = 0; i < n; i++) {
+            WireVisit v = vs.get(i);
+            LocalDateTime local = LocalDateTime.ofInstant(v.recordedAt(), ZoneId.of(v.zone()));
+            uuid[i] = v.uuid().toString();
+            seq[i] = v.seq();
+            revision[i] = v.revision();
+            recordedAt[i] = v.recordedAt().toString();
+            zone[i] = v.zone();
+            localDate[i] = local.toLocalDate().toString();
+            localHour[i] = local.getHour();
+            member[i] = v.memberId();
+            cardSerial[i] = v.cardSerial();
+            category[i] = v.category();
+            services[i] = String.join(",", v.services()); // names are [A-Z0-9_] (WireVisit checks)
+            source[i] = v.source();
+            clockSynced[i] = v.clockSynced();
+            sinceBoot[i] = v.sinceBootMs();
+        }
+        ps.setInt(1, batch.district());
+        ps.setString(2, batch.station());
+        ps.setArray(3, c.createArrayOf("text", uuid));
+        ps.setArray(4, c.createArrayOf("bigint", seq));
+        ps.setArray(5, c.createArrayOf("int", revision));
+        ps.setArray(6, c.createArrayOf("text", recordedAt));
+        ps.setArray(7, c.createArrayOf("text", zone));
+        ps.setArray(8, c.createArrayOf("text", localDate));
+        ps.setArray(9, c.createArrayOf("int", localHour));
+        ps.setArray(10, c.createArrayOf("text", member));
+        ps.setArray(11, c.createArrayOf("bigint", cardSerial));
+        ps.setArray(12, c.createArrayOf("text", category));
+        ps.setArray(13, c.createArrayOf("text", services));
+        ps.setArray(14, c.createArrayOf("text", source));
+        ps.setArray(15, c.createArrayOf("boolean", clockSynced));
+        ps.setArray(16, c.createArrayOf("bigint", sinceBoot));
     }
 
     /**
-     * Recomputes the highest contiguous seq of a station from the stored rows, starting at the
-     * value recorded, and records the larger value. Runs after the batch's commit, so of two
-     * instances storing batches of one station at once, the later one sees both.
-     *
-     * @param c        a connection in auto-commit mode
-     * @param district the district
-     * @param station  the station
-     * @return the station's highest contiguous seq
-     * @throws SQLException when the database fails
+     * Recomputes the highest contiguous seq of a station from the stored rows, starting at
+     * {@code from}, and records the larger value.
      */
-    public long advanceContiguous(Connection c, int district, String station) throws SQLException {
-        long from = StationStore.contiguousSeq(c, district, station);
+    private static long advance(Connection c, int district, String station, long from) throws SQLException {
         long next = from;
         if (exists(c, district, station, from + 1)) {
             try (PreparedStatement ps = c.prepareStatement(NEXT_HOLE)) {
