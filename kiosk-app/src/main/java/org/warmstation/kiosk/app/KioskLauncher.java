@@ -95,6 +95,37 @@ public final class KioskLauncher {
      * @return the exit code: 0, {@link #EXIT_USAGE} or {@link #EXIT_NO_DISPLAY}
      */
     public static int run(Options o, Consumer<String> err) {
+        return run(o, err, (runtime, config) -> org.warmstation.kiosk.sync.StationServices.NONE);
+    }
+
+    /**
+     * Starts the background services beside the kiosk (the sync agent; in the demo also a broker
+     * and a district). Called once, off the UI thread, after the kiosk is assembled and before its
+     * window opens; should return within seconds (connecting goes on in the background).
+     */
+    @FunctionalInterface
+    public interface ServicesFactory {
+        /**
+         * @param runtime the assembled kiosk (its visit log, demo station)
+         * @param config  the station configuration, empty in the demo
+         * @return the running services; the kiosk closes them on exit
+         * @throws Exception when they cannot start: the kiosk runs without them and says why
+         */
+        org.warmstation.kiosk.sync.StationServices start(KioskRuntime runtime, Optional<StationConfig> config)
+                throws Exception;
+    }
+
+    /**
+     * Runs the kiosk with background services until its window closes. Services that cannot start
+     * leave the kiosk running (visits are recorded) with one line on {@code err} and on the staff
+     * screen.
+     *
+     * @param o        how to start
+     * @param err      receives the one-line error or notice
+     * @param services starts the background services
+     * @return the exit code: 0, {@link #EXIT_USAGE} or {@link #EXIT_NO_DISPLAY}
+     */
+    public static int run(Options o, Consumer<String> err, ServicesFactory services) {
         Optional<String> noDisplay = missingDisplay();
         if (noDisplay.isPresent()) {
             err.accept("kiosk: " + noDisplay.get());
@@ -102,13 +133,15 @@ public final class KioskLauncher {
         }
         FxTaskExecutor executor = new FxTaskExecutor();
         KioskRuntime runtime;
+        Optional<StationConfig> config = Optional.empty();
         try {
             if (o.demo()) {
                 runtime = KioskRuntime.demo(o.dataDir(), executor);
                 err.accept("kiosk: demo data in " + o.dataDir() + "; staff PIN "
                         + org.warmstation.kiosk.demo.DemoStation.STAFF_PIN);
             } else {
-                runtime = KioskRuntime.fromConfig(StationConfig.load(o.config().orElseThrow()), executor);
+                config = Optional.of(StationConfig.load(o.config().orElseThrow()));
+                runtime = KioskRuntime.fromConfig(config.get(), executor);
             }
         } catch (ConfigException e) {
             executor.close();
@@ -119,6 +152,28 @@ public final class KioskLauncher {
             LOG.debug("kiosk could not be assembled", e);
             err.accept("kiosk: cannot start: " + e.getMessage());
             return EXIT_USAGE;
+        }
+        try {
+            runtime.attach(services.start(runtime, config));
+        } catch (Exception | LinkageError e) {
+            LOG.warn("background services not started", e);
+            String why = "sync not started: " + e.getMessage();
+            err.accept("kiosk: " + why);
+            runtime.attach(new org.warmstation.kiosk.sync.StationServices() {
+                @Override
+                public Optional<org.warmstation.kiosk.sync.SyncSnapshot> sync() {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<String> notice() {
+                    return Optional.of(why);
+                }
+
+                @Override
+                public void close() {
+                }
+            });
         }
         KioskApp.prepare(runtime, o.windowed());
         try {

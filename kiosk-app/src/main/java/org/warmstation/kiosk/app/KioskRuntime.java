@@ -67,6 +67,9 @@ public final class KioskRuntime implements AutoCloseable {
     private final MockStation mockStation;
     private KeystrokeAssembler assembler;
     private PeripheralPanel panel;
+    private StationSettingsFile settingsFile;
+    private volatile org.warmstation.kiosk.sync.StationServices services = org.warmstation.kiosk.sync.StationServices.NONE;
+    private ServicesPoller poller;
 
     private KioskRuntime(VisitStore store, VisitService service, TaskExecutor executor, KioskViewModel viewModel,
                          Optional<CardScanner> scanner, boolean wedge, DemoStation demo, DemoCamera camera,
@@ -99,7 +102,9 @@ public final class KioskRuntime implements AutoCloseable {
         DemoStation station = DemoStation.prepare(dataDir, clock.now().atZone(DemoStation.ZONE).toLocalDate());
         SqliteVisitStore store = new SqliteVisitStore(dataDir);
         var verifier = station.verifier();
-        VisitService service = new VisitService(store, () -> verifier, clock, DemoStation.STATION_ID, DemoStation.ZONE);
+        StationSettingsFile settings = new StationSettingsFile(dataDir.resolve("station-settings.json"));
+        VisitService service = new VisitService(store, () -> verifier, clock, DemoStation.STATION_ID, DemoStation.ZONE,
+                () -> settings.duplicateWindow(VisitService.DEFAULT_DUPLICATE_WINDOW));
         StaffPin pin = StaffPin.hash(DemoStation.STAFF_PIN.toCharArray());
         MockStation mock = MockStation.open(Clock.system(DemoStation.ZONE));
         StationHardware hardware = new StationHardware(mock.peripherals(), Optional.empty());
@@ -107,8 +112,10 @@ public final class KioskRuntime implements AutoCloseable {
                 KioskSettings.defaults(DemoStation.STATION_NAME), hardware);
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
-        return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station, camera, hardware,
-                mock);
+        KioskRuntime runtime = new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
+                camera, hardware, mock);
+        runtime.settingsFile = settings;
+        return runtime;
     }
 
     /**
@@ -137,9 +144,11 @@ public final class KioskRuntime implements AutoCloseable {
                                    java.util.function.Function<java.util.Map<String, String>, StationHardware> hardware) {
         StationClock clock = new SystemStationClock();
         SqliteVisitStore store = new SqliteVisitStore(config.dataDir());
-        CardLists lists = new CardLists(config.trustFile(), config.denyFile(), config.districtId(), config.zone());
+        CardLists lists = new CardLists(config.trustFile(), Optional.of(config.denyListFile()), config.districtId(),
+                config.zone());
+        StationSettingsFile settings = new StationSettingsFile(config.settingsFile());
         VisitService service = new VisitService(store, lists, clock, config.stationId(), config.zone(),
-                config.duplicateWindow());
+                () -> settings.duplicateWindow(config.duplicateWindow()));
         if (config.staffPin().isEmpty()) {
             LOG.warn("no staff.pin in the configuration: the staff screen cannot be opened");
         }
@@ -149,7 +158,10 @@ public final class KioskRuntime implements AutoCloseable {
                 KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals);
         Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
         boolean wedge = config.scanner().source() == org.warmstation.kiosk.config.ScannerSettings.Source.WEDGE;
-        return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null);
+        KioskRuntime runtime = new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals,
+                null);
+        runtime.settingsFile = settings;
+        return runtime;
     }
 
     private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,
@@ -249,6 +261,7 @@ public final class KioskRuntime implements AutoCloseable {
      */
     public void start(Scene scene) {
         viewModel.start();
+        startServices();
         ScanListener listener = new ScanListener() {
             @Override
             public void onScan(String text) {
@@ -279,6 +292,10 @@ public final class KioskRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (poller != null) {
+            poller.close();
+        }
+        services.close(); // the sync agent first: it reads the visit log closed below
         viewModel.stop();
         scanner.ifPresent(CardScanner::close);
         executor.close();
@@ -288,6 +305,32 @@ public final class KioskRuntime implements AutoCloseable {
             mockStation.close();
         } else {
             hardware.peripherals().close();
+        }
+    }
+
+    /**
+     * Hands the kiosk its background services (the sync agent, in the demo also a broker and a
+     * district); they are polled for the staff screen once {@link #start} runs and closed first by
+     * {@link #close}. Call before {@link #start}, from any thread.
+     *
+     * @param services the services
+     */
+    public void attach(org.warmstation.kiosk.sync.StationServices services) {
+        this.services = java.util.Objects.requireNonNull(services, "services");
+    }
+
+    /** @return the background services attached, or {@code StationServices.NONE} */
+    public org.warmstation.kiosk.sync.StationServices services() {
+        return services;
+    }
+
+    /**
+     * Starts feeding the screen from the background services and the district's station settings
+     * (announcement, services offered); {@link #start} does it. Idempotent. UI thread only.
+     */
+    public void startServices() {
+        if (poller == null) {
+            poller = ServicesPoller.start(executor, viewModel, services, settingsFile);
         }
     }
 

@@ -43,7 +43,7 @@ public final class VisitService {
     private final StationClock clock;
     private final String stationId;
     private final ZoneId zone;
-    private final Duration duplicateWindow;
+    private final Supplier<Duration> duplicateWindow;
     private final UuidV7 ids = new UuidV7();
     private final Object checkInLock = new Object();
 
@@ -72,18 +72,40 @@ public final class VisitService {
      */
     public VisitService(VisitStore store, Supplier<CardVerifier> verifiers, StationClock clock,
                         String stationId, ZoneId zone, Duration duplicateWindow) {
+        this(store, verifiers, clock, stationId, zone, fixed(duplicateWindow));
+    }
+
+    private static Supplier<Duration> fixed(Duration window) {
+        Objects.requireNonNull(window, "duplicateWindow");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("duplicate window must be positive: " + window);
+        }
+        return () -> window;
+    }
+
+    /**
+     * A service whose duplicate window may change while it runs (the district's station settings);
+     * otherwise as {@link #VisitService(VisitStore, Supplier, StationClock, String, ZoneId, Duration)}.
+     *
+     * @param duplicateWindow gives the window for each check-in, called on the checking-in thread;
+     *                        a null or non-positive answer means {@link #DEFAULT_DUPLICATE_WINDOW}
+     * @throws IllegalArgumentException when the station id is blank
+     */
+    public VisitService(VisitStore store, Supplier<CardVerifier> verifiers, StationClock clock,
+                        String stationId, ZoneId zone, Supplier<Duration> duplicateWindow) {
         this.store = Objects.requireNonNull(store, "store");
         this.verifiers = Objects.requireNonNull(verifiers, "verifiers");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.stationId = Objects.requireNonNull(stationId, "stationId");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.duplicateWindow = Objects.requireNonNull(duplicateWindow, "duplicateWindow");
+        Objects.requireNonNull(duplicateWindow, "duplicateWindow");
         if (stationId.isBlank()) {
             throw new IllegalArgumentException("station id is blank");
         }
-        if (duplicateWindow.isNegative() || duplicateWindow.isZero()) {
-            throw new IllegalArgumentException("duplicate window must be positive: " + duplicateWindow);
-        }
+        this.duplicateWindow = () -> {
+            Duration d = duplicateWindow.get();
+            return d == null || d.isNegative() || d.isZero() ? DEFAULT_DUPLICATE_WINDOW : d;
+        };
     }
 
     /**
@@ -185,8 +207,9 @@ public final class VisitService {
 
     private CheckInResult checkInMember(MemberCard card, Instant now) {
         synchronized (checkInLock) {
-            Optional<Visit> earlier = store.latestOf(card.memberId(), now.minus(duplicateWindow));
-            if (earlier.isPresent() && earlier.get().recordedAt().isBefore(now.plus(duplicateWindow))) {
+            Duration window = duplicateWindow.get();
+            Optional<Visit> earlier = store.latestOf(card.memberId(), now.minus(window));
+            if (earlier.isPresent() && earlier.get().recordedAt().isBefore(now.plus(window))) {
                 log.info("member already checked in with visit {}", earlier.get().sequence());
                 return new CheckInResult.AlreadyCheckedIn(earlier.get());
             }

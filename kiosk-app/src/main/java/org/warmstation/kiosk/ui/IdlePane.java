@@ -52,7 +52,14 @@ final class IdlePane {
         hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label checking = Ui.label(m.get("idle.checking"), "subtitle");
         checking.visibleProperty().bind(vm.busyProperty());
-        VBox middle = new VBox(12, prompt, hint, checking);
+        Label notice = Ui.label("", "subtitle");
+        notice.setId("idle-announcement");
+        notice.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        notice.textProperty().bind(Bindings.createStringBinding(() -> vm.announcementProperty().get().isEmpty() ? ""
+                : m.get("idle.announcement", vm.announcementProperty().get()), vm.announcementProperty()));
+        notice.visibleProperty().bind(vm.announcementProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        VBox middle = new VBox(12, notice, prompt, hint, checking);
         middle.setAlignment(Pos.CENTER);
 
         Button language = Ui.button("language", m.get("language.switch"), vm::toggleLanguage);

@@ -63,6 +63,9 @@ public final class KioskViewModel {
     private final ReadOnlyBooleanWrapper saveFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<RejectionReason> rejection = new ReadOnlyObjectWrapper<>();
     private final Queue<String> pendingScans = new ArrayDeque<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper announcement =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
+    private Set<Service> offered = EnumSet.allOf(Service.class);
 
     private TaskExecutor.Timer screenTimer = TaskExecutor.Timer.NONE;
     private TaskExecutor.Timer ticker = TaskExecutor.Timer.NONE;
@@ -168,6 +171,28 @@ public final class KioskViewModel {
     /** @return the station's peripherals as the screen sees them (room reading, alerts, mute) */
     public PeripheralsViewModel peripherals() {
         return peripherals;
+    }
+
+    /** @return the district's announcement on the idle screen (e.g. a cold-wave warning); empty for none */
+    public javafx.beans.property.ReadOnlyStringProperty announcementProperty() {
+        return announcement.getReadOnlyProperty();
+    }
+
+    /** @return the services the welcome screen offers (all unless the district's settings say otherwise) */
+    public Set<Service> offeredServices() {
+        return java.util.Collections.unmodifiableSet(offered);
+    }
+
+    /**
+     * Takes the station settings the district sent: the idle screen's announcement and the
+     * services offered from the next welcome screen on.
+     *
+     * @param text     the announcement, or null/blank for none
+     * @param services the services offered; empty means all
+     */
+    public void stationSettings(String text, Set<Service> services) {
+        announcement.set(text == null ? "" : text.strip());
+        offered = services == null || services.isEmpty() ? EnumSet.allOf(Service.class) : EnumSet.copyOf(services);
     }
 
     /** @return the settings */

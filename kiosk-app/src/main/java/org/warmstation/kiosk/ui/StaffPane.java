@@ -51,7 +51,7 @@ final class StaffPane {
         body.getProperties().put("usage-listener", listener);
         fill.run();
 
-        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), status, body);
+        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), StaffSyncPane.row(vm, m), status, body);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

@@ -27,6 +27,7 @@ public final class StaffViewModel {
     private final KioskBackend backend;
     private final TaskExecutor executor;
     private final PeripheralsViewModel peripherals;
+    private final SyncViewModel sync = new SyncViewModel();
     private final StringBuilder pin = new StringBuilder();
 
     private final ReadOnlyIntegerWrapper pinLength = new ReadOnlyIntegerWrapper(0);
@@ -72,6 +73,11 @@ public final class StaffViewModel {
     /** @return the peripherals: low-temperature alert, failing roles, mute, settings problem */
     public PeripheralsViewModel peripherals() {
         return peripherals;
+    }
+
+    /** @return the sync to the district as the staff screen shows it */
+    public SyncViewModel sync() {
+        return sync;
     }
 
     /** @return people the motion sensor counted coming in on the day of the figures; 0 before they are loaded */

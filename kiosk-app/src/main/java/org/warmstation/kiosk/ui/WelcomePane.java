@@ -54,6 +54,9 @@ final class WelcomePane {
         Map<Service, ToggleButton> toggles = new EnumMap<>(Service.class);
         int i = 0;
         for (Service s : Service.values()) {
+            if (!vm.offeredServices().contains(s) && !vm.services().contains(s)) {
+                continue; // the district switched it off (a service already chosen stays visible)
+            }
             String name = m.of(s);
             ToggleButton t = new ToggleButton(name);
             t.selectedProperty().addListener((o, was, on) -> t.setText(on ? "✓ " + name : name));
