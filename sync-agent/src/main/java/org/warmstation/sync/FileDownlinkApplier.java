@@ -26,29 +26,47 @@ public final class FileDownlinkApplier implements DownlinkApplier {
     /** Station settings file name (JSON of {@link StationSettings}). */
     public static final String SETTINGS = "station-settings.json";
 
-    private final Path directory;
+    private final Path trustFile;
+    private final Path denyFile;
+    private final Path settingsFile;
 
     /** @param directory where the files live; created when missing */
     public FileDownlinkApplier(Path directory) {
-        this.directory = directory;
+        this(directory.resolve(TRUST_LIST), directory.resolve(DENY_LIST), directory.resolve(SETTINGS));
+    }
+
+    /**
+     * Files where a station's configuration puts them (its {@code trust.file}, deny-list and
+     * settings file); each written the same atomic way in its own directory.
+     *
+     * @param trustFile    the trust list file
+     * @param denyFile     the deny-list file
+     * @param settingsFile the station settings file
+     */
+    public FileDownlinkApplier(Path trustFile, Path denyFile, Path settingsFile) {
+        this.trustFile = trustFile.toAbsolutePath();
+        this.denyFile = denyFile.toAbsolutePath();
+        this.settingsFile = settingsFile.toAbsolutePath();
     }
 
     @Override
     public void applyTrustList(TrustList list) throws IOException {
-        write(TRUST_LIST, list.format().getBytes(StandardCharsets.UTF_8));
+        write(trustFile, list.format().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void applyDenyList(DenyList list) throws IOException {
-        write(DENY_LIST, list.format().getBytes(StandardCharsets.UTF_8));
+        write(denyFile, list.format().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void applySettings(StationSettings settings) throws IOException {
-        write(SETTINGS, Wire.encode(settings));
+        write(settingsFile, Wire.encode(settings));
     }
 
-    private void write(String name, byte[] bytes) throws IOException {
+    private static void write(Path target, byte[] bytes) throws IOException {
+        Path directory = target.getParent();
+        String name = target.getFileName().toString();
         Files.createDirectories(directory);
         Path tmp = Files.createTempFile(directory, "." + name, ".tmp");
         try {
@@ -59,7 +77,7 @@ public final class FileDownlinkApplier implements DownlinkApplier {
                 }
                 ch.force(true);
             }
-            Files.move(tmp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }

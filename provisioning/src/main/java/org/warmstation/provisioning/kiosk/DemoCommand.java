@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
         header = "Run the kiosk as a demo: sample cards, simulated camera, no Pi or broker needed.",
         description = {"Run the kiosk as a demo: sample member cards (valid and invalid) on a card tray, each tap",
                 "holds one up to a simulated camera; scans go the real way (QR decoder, verifier, SQLite).",
-                "The demo staff PIN is 2468."})
+                "The demo staff PIN is 2468.",
+                "It also shows the sync: an in-process MQTT broker and the district receiver with an embedded",
+                "PostgreSQL (in DIR/district) start in the background; the staff screen shows the visits the",
+                "district holds. Use --no-sync for the kiosk alone."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,6 +33,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--windowed", description = "a window instead of full screen")
     boolean windowed;
 
+    @Option(names = "--no-sync", description = "no broker, district or sync agent: the kiosk alone")
+    boolean noSync;
+
     @Override
     public Integer call() {
         Path dir = dataDir == null ? KioskLauncher.Options.defaultDemoDir() : dataDir.toAbsolutePath();
@@ -37,7 +43,8 @@ public final class DemoCommand implements Callable<Integer> {
         int code = KioskLauncher.run(new KioskLauncher.Options(true, Optional.empty(), dir, windowed), line -> {
             err.println(line);
             err.flush();
-        });
+        }, (runtime, config) -> noSync ? org.warmstation.kiosk.sync.StationServices.NONE
+                : DemoSyncServices.start(dir, runtime.demo().orElseThrow()));
         return code;
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         header = "Run the check-in kiosk of this station (full screen).",
-        description = "Run the station's check-in kiosk (touch screen, card scanner, visit log).")
+        description = {"Run the station's check-in kiosk (touch screen, card scanner, visit log) and, beside it,",
+                "the sync agent that sends every visit to the district's broker (broker.* and sync.* keys)."})
 public final class KioskCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,6 +34,6 @@ public final class KioskCommand implements Callable<Integer> {
                 KioskLauncher.Options.defaultDemoDir(), windowed), line -> {
                     err.println(line);
                     err.flush();
-                });
+                }, (runtime, cfg) -> SyncWiring.start(cfg.orElseThrow()));
     }
 }

@@ -1,0 +1,108 @@
+package org.warmstation.provisioning.kiosk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.kiosk.config.StationConfig;
+import org.warmstation.kiosk.domain.StationClock;
+import org.warmstation.kiosk.outbox.SqliteOutbox;
+import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.sync.DownlinkApplier;
+import org.warmstation.sync.FileDownlinkApplier;
+import org.warmstation.sync.SyncAgent;
+import org.warmstation.sync.SyncConfig;
+import org.warmstation.sync.store.SqliteLedger;
+import org.warmstation.sync.store.SqliteSyncState;
+import org.warmstation.sync.store.StationKeyStore;
+
+/**
+ * Starts the station's {@link SyncAgent} beside the kiosk from its configuration: broker URL,
+ * username, password (file), CA file and heartbeat of the {@code broker.*} and {@code sync.*} keys;
+ * the outbox, day-close ledger and agent state in the station's SQLite visit log; downlinks written
+ * where the kiosk reads them (the configured trust list, the deny-list and the station settings
+ * file, each re-read by the kiosk when it changes). The agent runs on its own thread; nothing here
+ * blocks on the network.
+ */
+public final class SyncWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncWiring.class);
+    /** Version sent in the birth message and heartbeats. */
+    public static final String APP_VERSION = "0.1.0";
+
+    private SyncWiring() {
+    }
+
+    /**
+     * @param config the station configuration
+     * @return the settings of the agent
+     * @throws IOException when the password file cannot be read
+     * @throws IllegalArgumentException when a value is out of the agent's range
+     */
+    public static SyncConfig syncConfig(StationConfig config) throws IOException {
+        Consumer<String> warn = w -> LOG.warn("{}", w);
+        SyncConfig.Builder b = SyncConfig.builder(config.brokerUrl().toString(),
+                        new Topics(config.districtId(), config.stationId()), config.dataDir())
+                .appVersion(APP_VERSION)
+                .heartbeat(config.sync().heartbeat());
+        char[] password = config.sync().readPassword(warn).orElse(null);
+        if (config.brokerUsername().isPresent() || password != null) {
+            b.credentials(config.brokerUsername().orElse(null), password);
+        }
+        config.sync().caFile().ifPresent(b::caFile);
+        if (password != null) {
+            java.util.Arrays.fill(password, '\0');
+        }
+        return b.build();
+    }
+
+    /**
+     * Starts the agent of a configured station.
+     *
+     * @param config the station configuration
+     * @return the running agent as the kiosk's background services
+     * @throws IOException when the password file cannot be read
+     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     */
+    public static org.warmstation.kiosk.sync.StationServices start(StationConfig config) throws IOException {
+        return startAgent(config);
+    }
+
+    static AgentServices startAgent(StationConfig config) throws IOException {
+        DownlinkApplier applier = new FileDownlinkApplier(config.trustFile(), config.denyListFile(),
+                config.settingsFile());
+        return start(syncConfig(config), new SystemStationClock(), config.zone(), new TrustListFile(config.trustFile()),
+                applier);
+    }
+
+    /**
+     * Starts an agent over the SQLite visit log of the config's data directory.
+     *
+     * @param sync    agent settings
+     * @param clock   the station clock
+     * @param zone    the station's zone
+     * @param trust   the trust list for downlink signatures
+     * @param applier applies verified downlinks
+     * @return the running agent as the kiosk's background services
+     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     */
+    static AgentServices start(SyncConfig sync, StationClock clock, java.time.ZoneId zone, Supplier<TrustList> trust,
+                               DownlinkApplier applier) {
+        Path dir = sync.dataDirectory();
+        SqliteOutbox outbox = new SqliteOutbox(dir);
+        KeyPair key = StationKeyStore.loadOrCreate(dir);
+        SqliteSyncState state = new SqliteSyncState(dir);
+        SqliteLedger ledger = new SqliteLedger(dir, sync.topics(), zone, key);
+        SyncAgent agent = new SyncAgent(sync, new SyncAgent.Parts(outbox, clock, zone, trust, applier, state, ledger,
+                Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), null));
+        agent.start();
+        LOG.info("sync agent of {} started ({})", sync.topics().station(), sync.serverUri());
+        return new AgentServices(agent, List.of(ledger, state, outbox));
+    }
+}

@@ -1,0 +1,226 @@
+package org.warmstation.provisioning.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.district.DistrictServer;
+import org.warmstation.district.DistrictService;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.mqtt.ReceiverSettings;
+import org.warmstation.kiosk.app.KioskRuntime;
+import org.warmstation.kiosk.config.StationConfig;
+import org.warmstation.kiosk.demo.DemoCard;
+import org.warmstation.kiosk.domain.CheckInResult;
+import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.kiosk.sync.SyncSnapshot;
+import org.warmstation.kiosk.ui.SameThreadTaskExecutor;
+import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.protocol.wire.Downlink;
+import org.warmstation.protocol.wire.DownlinkCommand;
+import org.warmstation.protocol.wire.StationSettings;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.protocol.wire.Wire;
+
+/**
+ * The kiosk with its sync agent wired in the way {@code ./station kiosk} and {@code ./station demo}
+ * do it: a real Mosquitto, the real district receiver on an embedded PostgreSQL, the real SQLite
+ * visit log; for the demo, the in-process HiveMQ broker and the demo's own district.
+ */
+class KioskSyncTest {
+    private static final int DISTRICT = 110105;
+    private static final String STATION = "CY-0042";
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path shared;
+
+    static LoopbackMosquitto broker;
+    static DistrictDatabase districtDb;
+    static DistrictServer district;
+    static DistrictKey districtKey;
+
+    @BeforeAll
+    static void brokerAndDistrict() throws Exception {
+        broker = LoopbackMosquitto.start(shared.resolve("mosquitto"));
+        districtKey = DistrictKey.generate(DISTRICT);
+        districtDb = DistrictDatabase.open(Optional.empty(), shared.resolve("district-pg"));
+        district = DistrictServer.start(districtDb, new ReceiverSettings(broker.uri(), null, null, "test-district",
+                        DISTRICT, "district", Duration.ofSeconds(2)),
+                new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), Optional.of(districtKey)),
+                Duration.ofMinutes(5));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (district != null) {
+            district.close();
+        }
+        if (districtDb != null) {
+            districtDb.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private StationConfig station(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Path trust = dir.resolve("trust-list.txt");
+        Files.writeString(trust, new TrustList(Instant.parse("2026-01-01T00:00:00Z"),
+                List.of(districtKey.trustedKey())).format(), StandardCharsets.UTF_8);
+        Path file = dir.resolve("station.properties");
+        Files.write(file, List.of("station.id=" + STATION, "station.name=望京驿站", "district.id=" + DISTRICT,
+                "location.latitude=39.99", "location.longitude=116.47", "broker.url=" + broker.uri(),
+                "trust.file=trust-list.txt", "scanner.source=none", "sync.heartbeat=PT2S"), StandardCharsets.UTF_8);
+        return StationConfig.load(file);
+    }
+
+    @Test
+    void guestCheckInIsConfirmedByTheDistrictAndTheStaffScreenShowsConnectedWithNothingWaiting(@TempDir Path dir)
+            throws Exception {
+        StationConfig config = station(dir.resolve("station"));
+        SameThreadTaskExecutor ui = new SameThreadTaskExecutor();
+        KioskRuntime kiosk = KioskRuntime.fromConfig(config, ui);
+        try {
+            kiosk.attach(SyncWiring.start(config));
+            kiosk.startServices();
+            CheckInResult r = kiosk.visitService().checkInGuest(WorkerCategory.COURIER);
+            Visit visit = ((CheckInResult.Welcome) r).visit();
+
+            Supplier<SyncSnapshot> shown = () -> kiosk.viewModel().staff().sync().snapshotProperty().get();
+            await(ui, "the staff screen shows connected and nothing waiting",
+                    () -> shown.get() != null && shown.get().connected() && shown.get().waiting() == 0
+                            && shown.get().lastSync().isPresent());
+            assertEquals("CONFIRMED", outboxState(((SqliteVisitStore) kiosk.store()).file(), visit.sequence()));
+            assertEquals(1, districtRows(districtDb, visit.id()), "the district stored the visit once");
+        } finally {
+            kiosk.close();
+        }
+    }
+
+    @Test
+    void signedSettingsDownlinkPutsTheAnnouncementOnTheIdleScreen(@TempDir Path dir) throws Exception {
+        StationConfig config = station(dir.resolve("station"));
+        SameThreadTaskExecutor ui = new SameThreadTaskExecutor();
+        KioskRuntime kiosk = KioskRuntime.fromConfig(config, ui);
+        try {
+            kiosk.attach(SyncWiring.start(config));
+            kiosk.startServices();
+            assertEquals("", kiosk.viewModel().announcementProperty().get());
+            await(ui, "connected", () -> kiosk.viewModel().staff().sync().snapshotProperty().get() != null
+                    && kiosk.viewModel().staff().sync().snapshotProperty().get().connected());
+            String text = "寒潮预警：今夜最低气温-12°C，驿站通宵开放";
+            DownlinkCommand command = DownlinkCommand.settings(DISTRICT, STATION, Instant.now(),
+                    new StationSettings(300, List.of("HOT_WATER", "WARM_UP"), text));
+            publish(new Topics(DISTRICT, STATION).topic(Topics.Kind.DOWNLINK),
+                    Wire.encode(Downlink.sign(command, districtKey)));
+            await(ui, "the announcement on the idle screen",
+                    () -> text.equals(kiosk.viewModel().announcementProperty().get()));
+            assertEquals(java.util.EnumSet.of(org.warmstation.kiosk.domain.Service.HOT_WATER,
+                    org.warmstation.kiosk.domain.Service.WARM_UP), kiosk.viewModel().offeredServices());
+
+            // one signed by another key changes nothing
+            publish(new Topics(DISTRICT, STATION).topic(Topics.Kind.DOWNLINK), Wire.encode(Downlink.sign(
+                    DownlinkCommand.settings(DISTRICT, STATION, Instant.now().plusSeconds(1),
+                            new StationSettings(300, List.of("HOT_WATER"), "forged")), DistrictKey.generate(DISTRICT))));
+            ui.advance(Duration.ofSeconds(4));
+            Thread.sleep(1500);
+            ui.advance(Duration.ofSeconds(4));
+            assertEquals(text, kiosk.viewModel().announcementProperty().get());
+        } finally {
+            kiosk.close();
+        }
+    }
+
+    @Test
+    void demoStartsBrokerAndDistrictAndACheckInReachesTheDistrictsPostgres(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("demo-data");
+        SameThreadTaskExecutor ui = new SameThreadTaskExecutor();
+        KioskRuntime kiosk = KioskRuntime.demo(data, ui);
+        DemoSyncServices services = DemoSyncServices.start(data, kiosk.demo().orElseThrow());
+        try {
+            kiosk.attach(services);
+            kiosk.startServices();
+            DemoCard card = kiosk.demo().orElseThrow().cards().stream().filter(DemoCard::valid).findFirst().orElseThrow();
+            CheckInResult r = kiosk.visitService().checkIn(card.qrText());
+            Visit visit = ((CheckInResult.Welcome) r).visit();
+            await(ui, "the staff screen shows the district holding the visit", () -> {
+                SyncSnapshot s = kiosk.viewModel().staff().sync().snapshotProperty().get();
+                return s != null && s.districtVisits().orElse(0) >= 1 && s.waiting() == 0;
+            });
+            assertEquals("", kiosk.viewModel().staff().sync().noticeProperty().get(),
+                    "no notice once the district is up");
+            DistrictDatabase db = services.database().orElseThrow();
+            assertEquals(1, districtRows(db, visit.id()), "the demo district's PostgreSQL holds the visit");
+            assertTrue(Files.isDirectory(data.resolve("district")), "PostgreSQL data in demo-data/district");
+        } finally {
+            kiosk.close(); // closes the services too
+        }
+    }
+
+    private static void await(SameThreadTaskExecutor ui, String what, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + PATIENCE + ": " + what);
+            }
+            Thread.sleep(200);
+            ui.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    private static void publish(String topic, byte[] payload) throws Exception {
+        MqttClient c = new MqttClient(broker.uri(), "test-" + UUID.randomUUID(), new MemoryPersistence());
+        c.connect();
+        MqttMessage m = new MqttMessage(payload);
+        m.setQos(1);
+        c.publish(topic, m);
+        c.disconnect();
+        c.close();
+    }
+
+    private static String outboxState(Path visitLog, long seq) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + visitLog);
+             PreparedStatement st = c.prepareStatement("SELECT state FROM outbox WHERE seq = ?")) {
+            st.setLong(1, seq);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "no outbox row";
+            }
+        }
+    }
+
+    private static int districtRows(DistrictDatabase db, UUID visit) throws Exception {
+        try (Connection c = db.connection();
+             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM visit WHERE visit_uuid = ?")) {
+            st.setObject(1, visit);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
