@@ -1,0 +1,86 @@
+package org.warmstation.kiosk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.kiosk.domain.CardFixture;
+import org.warmstation.kiosk.domain.CheckInResult;
+import org.warmstation.kiosk.domain.ManualStationClock;
+import org.warmstation.kiosk.domain.Service;
+import org.warmstation.kiosk.domain.VisitService;
+import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.protocol.wire.StationSettings;
+import org.warmstation.protocol.wire.Wire;
+
+/** The district's station settings as the kiosk reads them from the file the sync agent writes. */
+class StationSettingsFileTest {
+    @TempDir
+    Path dir;
+
+    private Path write(StationSettings s, int secondsLater) throws Exception {
+        Path f = dir.resolve("station-settings.json");
+        Files.write(f, Wire.encode(s));
+        Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2026-11-21T08:00:00Z").plusSeconds(secondsLater)));
+        return f;
+    }
+
+    @Test
+    void withoutAFileTheConfiguredValuesApply() {
+        StationSettingsFile f = new StationSettingsFile(dir.resolve("station-settings.json"));
+        assertEquals(Optional.empty(), f.current());
+        assertEquals(Duration.ofMinutes(10), f.duplicateWindow(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void aReplacedFileIsReadAgain() throws Exception {
+        Path file = write(new StationSettings(300, List.of("HOT_WATER"), "寒潮预警"), 0);
+        StationSettingsFile f = new StationSettingsFile(file);
+        assertEquals("寒潮预警", f.current().orElseThrow().announcement());
+        assertEquals(Duration.ofMinutes(5), f.duplicateWindow(Duration.ofMinutes(10)));
+        write(new StationSettings(60, List.of("HOT_WATER", "TOILET"), null), 10);
+        assertEquals(null, f.current().orElseThrow().announcement());
+        assertEquals(EnumSet.of(Service.HOT_WATER, Service.TOILET), StationSettingsFile.services(f.current().orElseThrow()));
+        assertEquals(Duration.ofMinutes(1), f.duplicateWindow(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void aCorruptFileKeepsTheSettingsReadBefore() throws Exception {
+        Path file = write(new StationSettings(300, List.of("REST"), "open all night"), 0);
+        StationSettingsFile f = new StationSettingsFile(file);
+        assertEquals("open all night", f.current().orElseThrow().announcement());
+        Files.writeString(file, "{\"duplicateWindowSeconds\": \"garbage");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-21T09:00:00Z")));
+        assertEquals("open all night", f.current().orElseThrow().announcement());
+    }
+
+    @Test
+    void theDistrictsWindowDecidesWhetherASecondScanCountsAgain() throws Exception {
+        CardFixture cards = new CardFixture();
+        ManualStationClock clock = new ManualStationClock(Instant.parse("2026-11-21T00:30:00Z"));
+        StationSettingsFile settings = new StationSettingsFile(dir.resolve("station-settings.json"));
+        SqliteVisitStore store = new SqliteVisitStore(dir.resolve("data"));
+        try {
+            VisitService service = new VisitService(store, cards::verifier, clock, "CY-0042", CardFixture.BEIJING,
+                    () -> settings.duplicateWindow(Duration.ofMinutes(10)));
+            String token = cards.token(1, 7, WorkerCategory.COURIER);
+            assertInstanceOf(CheckInResult.Welcome.class, service.checkIn(token));
+            clock.advance(Duration.ofMinutes(3));
+            assertInstanceOf(CheckInResult.AlreadyCheckedIn.class, service.checkIn(token), "within the configured 10 min");
+            write(new StationSettings(60, List.of("HOT_WATER"), null), 0);
+            assertInstanceOf(CheckInResult.Welcome.class, service.checkIn(token), "the district's 1 min window has passed");
+        } finally {
+            store.close();
+        }
+    }
+}
