@@ -20,9 +20,15 @@ public final class Taps {
      * @return the screen point tapped
      */
     public static Point2D tap(Node node) {
+        if (node.getScene() != null) {
+            // a screen just switched in may not have had its layout pulse yet: its bounds would
+            // still be empty and the tap would land elsewhere
+            node.getScene().getRoot().applyCss();
+            node.getScene().getRoot().layout();
+        }
         Bounds b = node.localToScreen(node.getLayoutBounds());
-        if (b == null) {
-            throw new AssertionError(node + " is not in a shown window");
+        if (b == null || b.isEmpty()) {
+            throw new AssertionError(node + " is not laid out in a shown window");
         }
         Point2D centre = new Point2D(b.getCenterX(), b.getCenterY());
         Robot robot = new Robot();
