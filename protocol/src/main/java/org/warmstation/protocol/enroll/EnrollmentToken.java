@@ -1,0 +1,152 @@
+package org.warmstation.protocol.enroll;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Arrays;
+import org.warmstation.protocol.card.Base45;
+
+/**
+ * The QR text of a station enrollment code: {@code "WSE:"} followed by the Base45 encoding
+ * (RFC 9285) of a variable-length body and its 64-byte Ed25519 signature (RFC 8032) by the district
+ * key. The signature covers the ASCII prefix and the body, so a member card's signature ({@code WSM:})
+ * can never pass as an enrollment's and the reverse. Layout: {@code docs/decisions/0060-station-enrollment-code.md}.
+ * Base45 uses only the QR alphanumeric set, so the Chinese station name costs nothing extra in the QR
+ * code's mode. Stateless and thread-safe.
+ */
+public final class EnrollmentToken {
+    /** Prefix that marks a warm-station enrollment code; it is part of the signed message. */
+    public static final String PREFIX = "WSE:";
+    /** The only body format version this code reads and writes. */
+    public static final int FORMAT_VERSION = 1;
+    /** Length of an Ed25519 signature in bytes. */
+    public static final int SIGNATURE_LENGTH = 64;
+    /** Bytes of the fixed part of the body (version to longitude). */
+    static final int FIXED_LENGTH = 18;
+    /** Longest possible token in characters; longer texts are not looked at. */
+    public static final int MAX_TOKEN_LENGTH = PREFIX.length() + (FIXED_LENGTH + 4
+            + StationEnrollment.MAX_STATION_ID_BYTES + StationEnrollment.MAX_NAME_BYTES + StationEnrollment.MAX_URL_BYTES
+            + StationEnrollment.MAX_CREDENTIAL_LENGTH + SIGNATURE_LENGTH) / 2 * 3 + 2;
+
+    private EnrollmentToken() {
+    }
+
+    /**
+     * Signs an enrollment with a district's private key and encodes it as QR text.
+     *
+     * @param enrollment  the enrollment; its {@code keyId} must be the id of {@code districtKey}
+     * @param districtKey an Ed25519 private key
+     * @return the token text, characters of the QR alphanumeric set only
+     * @throws IllegalArgumentException when the key is not an Ed25519 key
+     */
+    public static String sign(StationEnrollment enrollment, PrivateKey districtKey) {
+        byte[] body = body(enrollment);
+        byte[] sig;
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(districtKey);
+            s.update(signedMessage(body));
+            sig = s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot sign with this key: " + e.getMessage(), e);
+        }
+        byte[] all = Arrays.copyOf(body, body.length + SIGNATURE_LENGTH);
+        System.arraycopy(sig, 0, all, body.length, SIGNATURE_LENGTH);
+        return PREFIX + Base45.encode(all);
+    }
+
+    /**
+     * The signed body, big-endian: version (1), district id (3), key id (2), expiry in seconds since
+     * 1970 (4, unsigned), latitude and longitude in micro-degrees (4 each, signed), then four
+     * length-prefixed strings (1 length byte each): station id, station name (UTF-8), broker URL,
+     * credential.
+     *
+     * @param e the enrollment
+     * @return a new array
+     */
+    public static byte[] body(StationEnrollment e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(200);
+        ByteBuffer fixed = ByteBuffer.allocate(FIXED_LENGTH);
+        fixed.put((byte) FORMAT_VERSION);
+        fixed.put((byte) (e.districtId() >> 16)).put((byte) (e.districtId() >> 8)).put((byte) e.districtId());
+        fixed.putShort((short) e.keyId());
+        fixed.putInt((int) e.expiresAt().getEpochSecond());
+        fixed.putInt((int) Math.round(e.latitude() * 1e6));
+        fixed.putInt((int) Math.round(e.longitude() * 1e6));
+        out.writeBytes(fixed.array());
+        for (String s : new String[] {e.stationId(), e.stationName(), e.brokerUrl(), e.credential()}) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            out.write(b.length);
+            out.writeBytes(b);
+        }
+        return out.toByteArray();
+    }
+
+    /** @return the message the signature covers: the ASCII prefix, then the body */
+    static byte[] signedMessage(byte[] body) {
+        byte[] prefix = PREFIX.getBytes(StandardCharsets.US_ASCII);
+        byte[] m = Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, m, prefix.length, body.length);
+        return m;
+    }
+
+    /**
+     * Splits decoded bytes into body and signature and parses the body; checks only its shape.
+     *
+     * @param all body followed by the signature
+     * @return the enrollment it describes
+     * @throws IllegalArgumentException when the version, a length or a field is not valid
+     */
+    static StationEnrollment parseBody(byte[] all) {
+        if (all.length < FIXED_LENGTH + 4 + SIGNATURE_LENGTH) {
+            throw new IllegalArgumentException("too short: " + all.length + " bytes");
+        }
+        ByteBuffer b = ByteBuffer.wrap(all, 0, all.length - SIGNATURE_LENGTH);
+        try {
+            int version = b.get() & 0xff;
+            if (version != FORMAT_VERSION) {
+                throw new IllegalArgumentException("unknown enrollment format version " + version);
+            }
+            int district = ((b.get() & 0xff) << 16) | ((b.get() & 0xff) << 8) | (b.get() & 0xff);
+            int keyId = b.getShort() & 0xffff;
+            long expiry = b.getInt() & 0xffff_ffffL;
+            double lat = b.getInt() / 1e6;
+            double lon = b.getInt() / 1e6;
+            String id = string(b);
+            String name = string(b);
+            String url = string(b);
+            String credential = string(b);
+            if (b.hasRemaining()) {
+                throw new IllegalArgumentException(b.remaining() + " bytes after the last field");
+            }
+            return new StationEnrollment(district, id, name, lat, lon, url, credential, Instant.ofEpochSecond(expiry),
+                    keyId);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("body ends inside a field", e);
+        }
+    }
+
+    /** @return the length of the body within decoded bytes (all but the signature) */
+    static int bodyLength(byte[] all) {
+        return all.length - SIGNATURE_LENGTH;
+    }
+
+    private static String string(ByteBuffer b) {
+        int n = b.get() & 0xff;
+        byte[] s = new byte[n];
+        b.get(s);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(s)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("a text field is not UTF-8", e);
+        }
+    }
+}
