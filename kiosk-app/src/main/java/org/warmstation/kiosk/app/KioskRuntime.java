@@ -238,6 +238,7 @@ public final class KioskRuntime implements AutoCloseable {
         panel = PeripheralPanel.forDemo(mockStation);
         peripheralSlot.getChildren().add(panel);
         VBox side = new VBox(tray.node(), peripheralSlot);
+        side.getChildren().add(1, org.warmstation.kiosk.demo.DemoDistrictLine.node(viewModel.staff().sync()));
         // tray and panel share the screen's height; the card list scrolls if the panel needs more
         VBox.setVgrow(tray.node(), javafx.scene.layout.Priority.ALWAYS);
         ((javafx.scene.layout.Region) tray.node()).setMinHeight(0);

@@ -123,6 +123,10 @@ class SyncOnScreenUiTest {
         state.set(new SyncSnapshot(true, Optional.of(last), 3, Optional.of(Duration.ofMinutes(2)), false,
                 Optional.empty(), OptionalLong.of(41)));
         show();
+        FxToolkit.waitFor("the demo tray's district line", WAIT,
+                () -> String.valueOf(textFx("#demo-district")).contains("41"));
+        assertTrue(text("#demo-district").contains("区总工会") && text("#demo-district").contains("District"),
+                text("#demo-district"));
         openStaff();
         FxToolkit.waitFor("the sync line", WAIT, () -> textFx("#staff-sync-state") != null);
         String zh = text("#staff-sync-state");
