@@ -131,6 +131,10 @@ public final class KioskLauncher {
             err.accept("kiosk: " + noDisplay.get());
             return EXIT_NO_DISPLAY;
         }
+        if (!o.demo() && o.config().isPresent() && EnrollmentApp.needsEnrollment(o.config().get())) {
+            // a terminal without configuration: the enrollment screen (decision 0060)
+            return EnrollmentApp.run(EnrollmentApp.defaults(o.config().get()), o.windowed(), err, services);
+        }
         FxTaskExecutor executor = new FxTaskExecutor();
         KioskRuntime runtime;
         Optional<StationConfig> config = Optional.empty();

@@ -1,0 +1,44 @@
+package org.warmstation.kiosk.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The enrollment screen ({@code #screen-ENROLL}): the prompt and hint in Chinese and English, then
+ * the current message ({@code #enroll-message-zh}, {@code #enroll-message-en}): why the last code
+ * was refused, or that the configuration is being saved. UI thread only.
+ */
+public final class EnrollmentPane {
+    private EnrollmentPane() {
+    }
+
+    /**
+     * @param vm the view model
+     * @return the screen, styled by the kiosk's stylesheet
+     */
+    public static Parent build(EnrollmentViewModel vm) {
+        Label promptZh = Ui.label(vm.text(true, "prompt"), "prompt");
+        Label promptEn = Ui.label(vm.text(false, "prompt"), "subtitle");
+        Label hintZh = Ui.label(vm.text(true, "hint"), "hint");
+        Label hintEn = Ui.label(vm.text(false, "hint"), "hint");
+        Label zh = Ui.label("", "rejected-reason");
+        zh.setId("enroll-message-zh");
+        zh.textProperty().bind(vm.messageZhProperty());
+        Label en = Ui.label("", "subtitle");
+        en.setId("enroll-message-en");
+        en.textProperty().bind(vm.messageEnProperty());
+        for (Label l : new Label[] {zh, en, hintZh, hintEn}) {
+            l.setWrapText(true);
+            l.setTextAlignment(TextAlignment.CENTER);
+        }
+        VBox screen = new VBox(12, promptZh, promptEn, hintZh, hintEn, Ui.grow(), zh, en, Ui.grow());
+        screen.setAlignment(Pos.CENTER);
+        screen.setId("screen-ENROLL");
+        screen.getStyleClass().add("kiosk-screen");
+        screen.getStylesheets().add(KioskView.STYLESHEET);
+        return screen;
+    }
+}

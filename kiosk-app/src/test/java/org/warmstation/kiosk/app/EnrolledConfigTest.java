@@ -1,0 +1,95 @@
+package org.warmstation.kiosk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.kiosk.config.ScannerSettings;
+import org.warmstation.kiosk.config.StationConfig;
+import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.enroll.StationEnrollment;
+
+class EnrolledConfigTest {
+    @TempDir
+    Path dir;
+
+    private final DistrictKey key = DistrictKey.generate(110105);
+
+    private StationEnrollment enrollment(String stationId) {
+        return new StationEnrollment(110105, stationId, "望京街道暖心驿站", 39.9961, 116.47, "tcp://127.0.0.1:1883",
+                "q8Xr2mLwTz9KpV4nYc", Instant.parse("2030-01-01T00:00:00Z"), key.keyId());
+    }
+
+    private Path trustList(Path where) throws IOException {
+        Files.createDirectories(where.getParent());
+        return Files.writeString(where, new TrustList(Instant.parse("2026-11-01T00:00:00Z"),
+                List.of(key.trustedKey())).format(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void enrollmentWritesAPrivateConfigThatLoadsWithTheCodesValuesAndCopiesTheTrustList() throws Exception {
+        Path trust = trustList(dir.resolve("usb/trust-list.txt"));
+        Path file = dir.resolve("etc/station.properties");
+        StationConfig c = EnrolledConfig.write(enrollment("CY-0042"), file, trust, Map.of("scanner.source", "none"));
+
+        StationConfig read = StationConfig.load(file);
+        assertEquals(c, read);
+        assertEquals("CY-0042", read.stationId());
+        assertEquals("望京街道暖心驿站", read.stationName());
+        assertEquals(110105, read.districtId());
+        assertEquals(39.9961, read.latitude());
+        assertEquals(116.47, read.longitude());
+        assertEquals(URI.create("tcp://127.0.0.1:1883"), read.brokerUrl());
+        assertEquals(Optional.of("CY-0042"), read.brokerUsername());
+        assertEquals(Optional.of("q8Xr2mLwTz9KpV4nYc"), read.sync().password());
+        assertEquals(dir.resolve("etc/trust-list.txt"), read.trustFile());
+        assertEquals(Files.readString(trust), Files.readString(read.trustFile()));
+        assertEquals(dir.resolve("etc/data"), read.dataDir());
+        assertEquals(ScannerSettings.Source.NONE, read.scanner().source());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        try (var files = Files.list(file.getParent())) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void trustListAlreadyBesideTheConfigIsKept() throws Exception {
+        Path trust = trustList(dir.resolve("etc/trust-list.txt"));
+        String before = Files.readString(trust);
+        StationConfig c = EnrolledConfig.write(enrollment("CY-0042"), dir.resolve("etc/station.properties"), trust, Map.of());
+        assertEquals(trust, c.trustFile());
+        assertEquals(before, Files.readString(trust));
+    }
+
+    @Test
+    void existingConfigurationIsNeverReplaced() throws Exception {
+        Path trust = trustList(dir.resolve("etc/trust-list.txt"));
+        Path file = Files.writeString(dir.resolve("etc/station.properties"), "station.id=CY-0001\n");
+        assertThrows(IOException.class, () -> EnrolledConfig.write(enrollment("CY-0042"), file, trust, Map.of()));
+        assertEquals("station.id=CY-0001\n", Files.readString(file));
+    }
+
+    @Test
+    void stationIdTheConfigurationRefusesIsNamedAndNothingIsWritten() throws Exception {
+        Path trust = trustList(dir.resolve("etc/trust-list.txt"));
+        Path file = dir.resolve("etc/station.properties");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> EnrolledConfig.write(enrollment("0042"), file, trust, Map.of()));
+        assertTrue(e.getMessage().contains("station.id"), e.getMessage());
+        assertFalse(Files.exists(file));
+    }
+}
