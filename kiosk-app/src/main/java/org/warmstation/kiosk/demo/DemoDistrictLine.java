@@ -28,6 +28,7 @@ public final class DemoDistrictLine {
         l.setId("demo-district");
         l.setWrapText(true);
         l.setStyle("-fx-font-size: 14px; -fx-text-fill: #cfd8dc; -fx-padding: 4 12 8 12;");
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.textProperty().bind(Bindings.createStringBinding(() -> {
             String notice = sync.noticeProperty().get();
             SyncSnapshot s = sync.snapshotProperty().get();

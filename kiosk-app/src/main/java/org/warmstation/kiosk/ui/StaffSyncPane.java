@@ -6,7 +6,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
 import org.warmstation.kiosk.sync.SyncSnapshot;
 
 /**
@@ -24,7 +24,9 @@ final class StaffSyncPane {
     static Node row(KioskViewModel vm, Messages m) {
         SyncViewModel sync = vm.staff().sync();
         ZoneId zone = vm.nowProperty().get().getZone();
-        VBox box = new VBox(2);
+        // one line (the staff screen has little height to spare): state · last sync · waiting
+        // [· district], then the disk warning and the notice beside it when there are any
+        HBox box = new HBox(16);
         box.setId("staff-sync");
         Runnable fill = () -> {
             box.getChildren().clear();
@@ -33,10 +35,11 @@ final class StaffSyncPane {
                 String last = s.lastSync().map(t -> m.get("staff.sync.last", TIME.format(t.atZone(zone))))
                         .orElse(m.get("staff.sync.never"));
                 String state = m.get(s.connected() ? "staff.sync.connected" : "staff.sync.offline");
-                box.getChildren().add(line("staff-sync-state", m.get("staff.sync.line", state, last, s.waiting()),
-                        s.connected() ? "staff-line" : "staff-alert"));
-                s.districtVisits().ifPresent(n -> box.getChildren().add(
-                        line("staff-sync-district", m.get("staff.sync.district", n), "staff-line")));
+                String text = m.get("staff.sync.line", state, last, s.waiting());
+                if (s.districtVisits().isPresent()) {
+                    text += " · " + m.get("staff.sync.district", s.districtVisits().getAsLong());
+                }
+                box.getChildren().add(line("staff-sync-state", text, s.connected() ? "staff-line" : "staff-alert"));
                 if (s.diskWarning()) {
                     box.getChildren().add(line("staff-sync-disk", m.get("staff.sync.disk"), "staff-alert"));
                 }
@@ -58,6 +61,10 @@ final class StaffSyncPane {
     private static Label line(String id, String text, String style) {
         Label l = Ui.label(text, style);
         l.setId(id);
+        l.setStyle("-fx-font-size: 18px;");
+        l.setWrapText(false);
+        l.setMinWidth(0);
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         return l;
     }
 }
