@@ -100,7 +100,8 @@ public final class DemoSyncServices implements StationServices {
                 countVisits(db);
             }
         } catch (IOException | SQLException | org.eclipse.paho.mqttv5.common.MqttException | RuntimeException e) {
-            notice = "demo district not available: " + e.getMessage();
+            String why = String.valueOf(e.getMessage());
+            notice = "demo district not available: " + (why.contains(" ") ? why : e.getClass().getSimpleName() + " " + why);
             LOG.warn("{} (the kiosk runs on; visits wait in the outbox)", notice);
             LOG.debug("demo district failure", e);
             awaitQuietly();

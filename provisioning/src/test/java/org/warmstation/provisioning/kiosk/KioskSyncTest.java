@@ -117,8 +117,79 @@ class KioskSyncTest {
                             && shown.get().lastSync().isPresent());
             assertEquals("CONFIRMED", outboxState(((SqliteVisitStore) kiosk.store()).file(), visit.sequence()));
             assertEquals(1, districtRows(districtDb, visit.id()), "the district stored the visit once");
+            await(ui, "the district sees the station online with a heartbeat",
+                    () -> "ONLINE".equals(stationStatus()) && heartbeatSeen());
         } finally {
             kiosk.close();
+        }
+        await(new SameThreadTaskExecutor(), "the station stopped cleanly: OFFLINE at the district",
+                () -> "OFFLINE".equals(stationStatus()));
+    }
+
+    @Test
+    void unreadablePasswordFileStopsOnlyTheSyncNamingTheKey(@TempDir Path dir) throws Exception {
+        StationConfig good = station(dir.resolve("station"));
+        Path props = dir.resolve("station/station.properties");
+        Files.writeString(props, Files.readString(props) + "broker.username=cy-0042\nbroker.password.file=missing.pw\n");
+        StationConfig config = StationConfig.load(props);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> SyncWiring.start(config));
+        assertTrue(e.getMessage().startsWith("broker.password.file"), e.getMessage());
+        KioskRuntime kiosk = KioskRuntime.fromConfig(good, new SameThreadTaskExecutor());
+        try {
+            assertTrue(kiosk.visitService().checkInGuest(WorkerCategory.SECURITY_GUARD) instanceof CheckInResult.Welcome,
+                    "the kiosk still checks visitors in");
+        } finally {
+            kiosk.close();
+        }
+    }
+
+    @Test
+    void demoWhosePostgresCannotStartRunsOnAndSaysWhy(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("demo-data");
+        SameThreadTaskExecutor ui = new SameThreadTaskExecutor();
+        KioskRuntime kiosk = KioskRuntime.demo(data, ui);
+        Files.writeString(data.resolve("district"), "not a directory"); // PostgreSQL cannot make its data dir
+        DemoSyncServices services = DemoSyncServices.start(data, kiosk.demo().orElseThrow());
+        try {
+            kiosk.attach(services);
+            kiosk.startServices();
+            await(ui, "the notice says the district is not available", () -> kiosk.viewModel().staff().sync()
+                    .noticeProperty().get().startsWith("demo district not available"));
+            CheckInResult r = kiosk.visitService().checkInGuest(WorkerCategory.COURIER);
+            assertTrue(r instanceof CheckInResult.Welcome, "the kiosk still checks visitors in: " + r);
+            await(ui, "the visit waits in the outbox", () -> kiosk.viewModel().staff().sync().snapshotProperty().get()
+                    .waiting() >= 1);
+        } finally {
+            kiosk.close();
+        }
+    }
+
+    private static String stationStatus() {
+        try (Connection c = districtDb.connection();
+             PreparedStatement st = c.prepareStatement(
+                     "SELECT status FROM station WHERE district_id = ? AND station_id = ?")) {
+            st.setInt(1, DISTRICT);
+            st.setString(2, STATION);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "none";
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean heartbeatSeen() {
+        try (Connection c = districtDb.connection();
+             PreparedStatement st = c.prepareStatement(
+                     "SELECT last_heartbeat_at IS NOT NULL FROM station WHERE district_id = ? AND station_id = ?")) {
+            st.setInt(1, DISTRICT);
+            st.setString(2, STATION);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
         }
     }
 
