@@ -180,6 +180,9 @@ public final class KioskLauncher {
             });
         }
         KioskApp.prepare(runtime, o.windowed());
+        // SIGTERM (systemctl stop) ends the JVM without closing the window: stop the sync cleanly then
+        Thread stopServices = new Thread(() -> runtime.services().close(), "kiosk-services-stop");
+        Runtime.getRuntime().addShutdownHook(stopServices);
         try {
             Application.launch(KioskApp.class);
         } catch (RuntimeException e) {
@@ -191,6 +194,12 @@ public final class KioskLauncher {
             }
             err.accept("kiosk: the screen could not be opened: " + root.getMessage());
             return EXIT_NO_DISPLAY;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopServices);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs already
+            }
         }
         return 0;
     }

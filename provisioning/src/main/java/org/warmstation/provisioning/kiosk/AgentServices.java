@@ -21,6 +21,7 @@ class AgentServices implements StationServices {
 
     private final SyncAgent agent;
     private final List<AutoCloseable> resources;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param agent     the started agent
@@ -52,6 +53,9 @@ class AgentServices implements StationServices {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // the window's close and the shutdown hook may both get here
+        }
         agent.stop();
         for (AutoCloseable r : resources) {
             closeQuietly(r::close, r.getClass().getSimpleName());
