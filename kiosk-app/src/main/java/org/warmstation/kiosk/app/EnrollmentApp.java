@@ -64,12 +64,21 @@ public final class EnrollmentApp extends Application {
         err.accept("kiosk: no configuration " + settings.configFile() + ": showing the enrollment screen");
         pending = k;
         EnrollmentApp.windowed = windowed;
+        // SIGTERM ends the JVM without closing the window: stop the enrolled kiosk's sync cleanly then
+        Thread stopServices = new Thread(() -> k.kiosk().ifPresent(r -> r.services().close()), "kiosk-services-stop");
+        Runtime.getRuntime().addShutdownHook(stopServices);
         try {
             Application.launch(EnrollmentApp.class);
         } catch (RuntimeException e) {
             k.close();
             err.accept("kiosk: the screen could not be opened: " + e.getMessage());
             return KioskLauncher.EXIT_NO_DISPLAY;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopServices);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs already
+            }
         }
         return 0;
     }
