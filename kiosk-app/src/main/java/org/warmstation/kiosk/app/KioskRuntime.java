@@ -33,6 +33,7 @@ import org.warmstation.kiosk.domain.StationClock;
 import org.warmstation.kiosk.domain.VisitService;
 import org.warmstation.kiosk.domain.VisitStore;
 import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.kiosk.time.ClockSyncWatcher;
 import org.warmstation.kiosk.time.SystemStationClock;
 import org.warmstation.kiosk.ui.KioskBackend;
 import org.warmstation.kiosk.ui.KioskSettings;
@@ -68,6 +69,7 @@ public final class KioskRuntime implements AutoCloseable {
     private KeystrokeAssembler assembler;
     private PeripheralPanel panel;
     private StationSettingsFile settingsFile;
+    private ClockSyncWatcher clockWatcher;
     private volatile org.warmstation.kiosk.sync.StationServices services = org.warmstation.kiosk.sync.StationServices.NONE;
     private ServicesPoller poller;
 
@@ -98,7 +100,7 @@ public final class KioskRuntime implements AutoCloseable {
      * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     public static KioskRuntime demo(Path dataDir, TaskExecutor executor) throws IOException {
-        StationClock clock = new SystemStationClock();
+        SystemStationClock clock = new SystemStationClock();
         DemoStation station = DemoStation.prepare(dataDir, clock.now().atZone(DemoStation.ZONE).toLocalDate());
         SqliteVisitStore store = new SqliteVisitStore(dataDir);
         var verifier = station.verifier();
@@ -115,6 +117,7 @@ public final class KioskRuntime implements AutoCloseable {
         KioskRuntime runtime = new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
                 camera, hardware, mock);
         runtime.settingsFile = settings;
+        runtime.watchClock(clock, store);
         return runtime;
     }
 
@@ -142,7 +145,7 @@ public final class KioskRuntime implements AutoCloseable {
      */
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
                                    java.util.function.Function<java.util.Map<String, String>, StationHardware> hardware) {
-        StationClock clock = new SystemStationClock();
+        SystemStationClock clock = new SystemStationClock();
         SqliteVisitStore store = new SqliteVisitStore(config.dataDir());
         CardLists lists = new CardLists(config.trustFile(), Optional.of(config.denyListFile()), config.districtId(),
                 config.zone());
@@ -161,6 +164,7 @@ public final class KioskRuntime implements AutoCloseable {
         KioskRuntime runtime = new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals,
                 null);
         runtime.settingsFile = settings;
+        runtime.watchClock(clock, store);
         return runtime;
     }
 
@@ -288,6 +292,14 @@ public final class KioskRuntime implements AutoCloseable {
     }
 
     /**
+     * Corrects the timestamps of visits recorded before the wall clock was synced, once it is
+     * (issue 5: no battery clock); polls on its own thread, never the UI thread.
+     */
+    private void watchClock(SystemStationClock clock, SqliteVisitStore store) {
+        clockWatcher = new ClockSyncWatcher(clock, store::correctUnsyncedVisits, ClockSyncWatcher.DEFAULT_INTERVAL).start();
+    }
+
+    /**
      * Stops the scanner, the executor, the visit log and the peripherals (outputs off, door
      * locked); idempotent. Blocks until the scanner ended.
      */
@@ -300,6 +312,9 @@ public final class KioskRuntime implements AutoCloseable {
         viewModel.stop();
         scanner.ifPresent(CardScanner::close);
         executor.close();
+        if (clockWatcher != null) {
+            clockWatcher.close();
+        }
         store.close();
         viewModel.peripherals().close();
         if (mockStation != null) {
