@@ -178,6 +178,12 @@ class DebianPackageIT {
         assertEquals(2, unconfigured.exit(), unconfigured.output());
         assertTrue(unconfigured.output().contains("warm-station station init"), unconfigured.output());
         root.sh("warm-station district init --district 110105 --dir /tmp/keys && chmod -R a+rX /tmp/keys").orFail();
+        // with only the district's trust list the session starts the kiosk's enrollment screen
+        // (here it gets as far as the compositor, which this root lacks)
+        root.sh("install -m 644 /tmp/keys/trust-list.txt /etc/warm-station/trust-list.txt").orFail();
+        Shell.Result enrolling = root.run("runuser", "-u", "warm-station", "--", "/usr/lib/warm-station/kiosk-session");
+        assertEquals(3, enrolling.exit(), enrolling.output());
+        assertTrue(enrolling.output().contains("cage is not installed"), enrolling.output());
         Shell.Result init = root.run("runuser", "-u", "warm-station", "--", "warm-station", "station", "init",
                 "--id", "CY-0042", "--name", "望京街道暖心驿站", "--district", "110105", "--lat", "39.9961",
                 "--lon", "116.4700", "--broker", "tcp://127.0.0.1:1883", "--trust", "/tmp/keys/trust-list.txt",
