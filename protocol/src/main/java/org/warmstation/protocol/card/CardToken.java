@@ -1,10 +1,7 @@
 package org.warmstation.protocol.card;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -43,15 +40,7 @@ public final class CardToken {
      */
     public static String sign(MemberCard card, PrivateKey districtKey) {
         byte[] body = body(card);
-        byte[] sig;
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(districtKey);
-            s.update(signedMessage(body));
-            sig = s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot sign with this key: " + e.getMessage(), e);
-        }
+        byte[] sig = Ed25519.sign(districtKey, signedMessage(body));
         byte[] all = Arrays.copyOf(body, BODY_LENGTH + SIGNATURE_LENGTH);
         System.arraycopy(sig, 0, all, BODY_LENGTH, SIGNATURE_LENGTH);
         return PREFIX + Base45.encode(all);
@@ -84,10 +73,7 @@ public final class CardToken {
      * @return prefix bytes followed by the body
      */
     static byte[] signedMessage(byte[] body) {
-        byte[] prefix = PREFIX.getBytes(StandardCharsets.US_ASCII);
-        byte[] m = Arrays.copyOf(prefix, prefix.length + body.length);
-        System.arraycopy(body, 0, m, prefix.length, body.length);
-        return m;
+        return Ed25519.prefixed(PREFIX, body);
     }
 
     /**

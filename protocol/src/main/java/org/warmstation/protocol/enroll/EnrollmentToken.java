@@ -6,12 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
 import org.warmstation.protocol.card.Base45;
+import org.warmstation.protocol.card.Ed25519;
 
 /**
  * The QR text of a station enrollment code: {@code "WSE:"} followed by the Base45 encoding
@@ -48,15 +47,7 @@ public final class EnrollmentToken {
      */
     public static String sign(StationEnrollment enrollment, PrivateKey districtKey) {
         byte[] body = body(enrollment);
-        byte[] sig;
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(districtKey);
-            s.update(signedMessage(body));
-            sig = s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot sign with this key: " + e.getMessage(), e);
-        }
+        byte[] sig = Ed25519.sign(districtKey, signedMessage(body));
         byte[] all = Arrays.copyOf(body, body.length + SIGNATURE_LENGTH);
         System.arraycopy(sig, 0, all, body.length, SIGNATURE_LENGTH);
         return PREFIX + Base45.encode(all);
@@ -91,10 +82,7 @@ public final class EnrollmentToken {
 
     /** @return the message the signature covers: the ASCII prefix, then the body */
     static byte[] signedMessage(byte[] body) {
-        byte[] prefix = PREFIX.getBytes(StandardCharsets.US_ASCII);
-        byte[] m = Arrays.copyOf(prefix, prefix.length + body.length);
-        System.arraycopy(body, 0, m, prefix.length, body.length);
-        return m;
+        return Ed25519.prefixed(PREFIX, body);
     }
 
     /**

@@ -1,12 +1,11 @@
 package org.warmstation.protocol.enroll;
 
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import org.warmstation.protocol.card.Base45;
+import org.warmstation.protocol.card.Ed25519;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.card.TrustedKey;
 
@@ -79,14 +78,7 @@ public final class EnrollmentVerifier {
     }
 
     private static boolean valid(TrustedKey key, byte[] message, byte[] sig) {
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(key.publicKey());
-            s.update(message);
-            return s.verify(sig);
-        } catch (GeneralSecurityException | IllegalArgumentException ex) {
-            return false;
-        }
+        return Ed25519.verifies(key.publicKey(), message, sig);
     }
 
     private static EnrollmentVerdict refuse(EnrollmentRefusal reason, String detail) {

@@ -2,11 +2,9 @@ package org.warmstation.protocol.wire;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Signature;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -14,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.UUID;
+import org.warmstation.protocol.card.Ed25519;
 import org.warmstation.protocol.card.TrustedKey;
 
 /**
@@ -132,16 +131,10 @@ public record DaySummary(String schema, int district, String station, LocalDate 
         String pub = Base64.getEncoder().encodeToString(stationKey.getPublic().getEncoded());
         DaySummary unsigned = new DaySummary(SCHEMA, district, station, date, zone.getId(), lastSeq - firstSeq + 1,
                 firstSeq, lastSeq, previousHash, chainHash, pub, "");
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(stationKey.getPrivate());
-            s.update(unsigned.signedText().getBytes(StandardCharsets.UTF_8));
-            String sig = Base64.getEncoder().encodeToString(s.sign());
-            return new DaySummary(SCHEMA, district, station, date, zone.getId(), unsigned.visitCount(), firstSeq,
-                    lastSeq, previousHash, chainHash, pub, sig);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot sign with this key: " + e.getMessage(), e);
-        }
+        String sig = Base64.getEncoder().encodeToString(
+                Ed25519.sign(stationKey.getPrivate(), unsigned.signedText().getBytes(StandardCharsets.UTF_8)));
+        return new DaySummary(SCHEMA, district, station, date, zone.getId(), unsigned.visitCount(), firstSeq,
+                lastSeq, previousHash, chainHash, pub, sig);
     }
 
     /**
@@ -150,11 +143,9 @@ public record DaySummary(String schema, int district, String station, LocalDate 
      */
     public boolean signatureValid() {
         try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(TrustedKey.decodeKey(stationKey));
-            s.update(signedText().getBytes(StandardCharsets.UTF_8));
-            return s.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Ed25519.verifies(TrustedKey.decodeKey(stationKey), signedText().getBytes(StandardCharsets.UTF_8),
+                    Base64.getDecoder().decode(signature));
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -1,11 +1,10 @@
 package org.warmstation.protocol.wire;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.Objects;
 import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.card.Ed25519;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.card.TrustedKey;
 
@@ -48,15 +47,9 @@ public record Downlink(String schema, int keyId, String payload, String signatur
             throw new IllegalArgumentException("key of district " + key.districtId() + " cannot sign for " + command.district());
         }
         byte[] bytes = Wire.encode(command);
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(key.privateKey());
-            s.update(bytes);
-            Base64.Encoder b64 = Base64.getEncoder();
-            return new Downlink(SCHEMA, key.keyId(), b64.encodeToString(bytes), b64.encodeToString(s.sign()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        Base64.Encoder b64 = Base64.getEncoder();
+        return new Downlink(SCHEMA, key.keyId(), b64.encodeToString(bytes),
+                b64.encodeToString(Ed25519.sign(key.privateKey(), bytes)));
     }
 
     /**
@@ -101,13 +94,6 @@ public record Downlink(String schema, int keyId, String payload, String signatur
     }
 
     private static boolean verifies(PublicKey key, byte[] data, byte[] sig) {
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(key);
-            s.update(data);
-            return s.verify(sig);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return Ed25519.verifies(key, data, sig);
     }
 }
