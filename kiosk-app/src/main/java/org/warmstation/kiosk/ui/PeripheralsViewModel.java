@@ -79,15 +79,24 @@ public final class PeripheralsViewModel {
         this.snapshot.set(states.snapshot());
         this.listener = s -> {
             if (pending.getAndSet(s) == null) {
-                executor.runOnUi(() -> {
-                    PeripheralSnapshot latest = pending.getAndSet(null);
-                    if (latest != null) {
-                        snapshot.set(latest);
-                    }
-                });
+                try {
+                    executor.runOnUi(this::showPending);
+                } catch (IllegalStateException noUiThread) {
+                    // the runtime is built before the toolkit starts (and outlives it): with no UI
+                    // thread nothing is bound to the property yet, so take the change here rather
+                    // than leave it pending, which would swallow every later change
+                    showPending();
+                }
             }
         };
         states.addListener(listener);
+    }
+
+    private void showPending() {
+        PeripheralSnapshot latest = pending.getAndSet(null);
+        if (latest != null) {
+            snapshot.set(latest);
+        }
     }
 
     /**
