@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.devices.pi4j.MockStation;
-import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
 import org.warmstation.kiosk.ui.KioskViewModel;
 import org.warmstation.kiosk.ui.Taps;
@@ -38,6 +36,7 @@ class DemoPeripheralsUiTest {
 
     @TempDir
     Path dataDir;
+    private DemoWindow window;
     private KioskRuntime runtime;
     private Stage stage;
     private MockPins pins;
@@ -49,26 +48,18 @@ class DemoPeripheralsUiTest {
 
     @BeforeEach
     void show() throws IOException {
-        runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
-        MockStation mock = runtime.mockStation().orElseThrow();
-        pins = new MockPins(mock.context(), PINS);
-        stage = FxToolkit.call(() -> {
-            Stage s = new Stage();
-            Scene scene = new Scene(runtime.root(() -> { }));
-            s.setScene(scene);
-            s.show();
-            runtime.start(scene);
-            return s;
+        window = DemoWindow.show(dataDir, r -> {
+            MockStation mock = r.mockStation().orElseThrow();
+            pins = new MockPins(mock.context(), PINS);
         });
+        runtime = window.runtime();
+        stage = window.stage();
     }
 
     @AfterEach
     void close() {
-        if (stage != null) {
-            FxToolkit.run(stage::close);
-        }
-        if (runtime != null) {
-            runtime.close();
+        if (window != null) {
+            window.close();
         }
     }
 

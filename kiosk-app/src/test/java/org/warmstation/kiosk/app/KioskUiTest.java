@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.domain.Service;
 import org.warmstation.kiosk.domain.Visit;
-import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
 import org.warmstation.kiosk.ui.Taps;
 import org.warmstation.kiosk.ui.TouchTargets;
@@ -37,6 +35,7 @@ class KioskUiTest {
 
     @TempDir
     Path dataDir;
+    private DemoWindow window;
     private KioskRuntime runtime;
     private Stage stage;
 
@@ -47,26 +46,15 @@ class KioskUiTest {
 
     @BeforeEach
     void show() throws IOException {
-        runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
-        stage = FxToolkit.call(() -> {
-            Stage s = new Stage();
-            Scene scene = new Scene(runtime.root(() -> { }));
-            s.setScene(scene);
-            s.setX(0);
-            s.setY(0);
-            s.show();
-            runtime.start(scene);
-            return s;
-        });
+        window = DemoWindow.show(dataDir);
+        runtime = window.runtime();
+        stage = window.stage();
     }
 
     @AfterEach
     void close() {
-        if (stage != null) {
-            FxToolkit.run(stage::close);
-        }
-        if (runtime != null) {
-            runtime.close();
+        if (window != null) {
+            window.close();
         }
     }
 

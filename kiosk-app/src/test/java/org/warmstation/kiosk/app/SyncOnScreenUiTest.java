@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.sync.StationServices;
 import org.warmstation.kiosk.sync.SyncSnapshot;
-import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
 import org.warmstation.kiosk.ui.Screen;
 import org.warmstation.protocol.wire.StationSettings;
@@ -40,6 +38,7 @@ class SyncOnScreenUiTest {
 
     @TempDir
     Path dataDir;
+    private DemoWindow window;
     private KioskRuntime runtime;
     private Stage stage;
     private final AtomicReference<SyncSnapshot> state = new AtomicReference<>(SyncSnapshot.UNKNOWN);
@@ -50,8 +49,7 @@ class SyncOnScreenUiTest {
     }
 
     private void show() throws Exception {
-        runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
-        runtime.attach(new StationServices() {
+        window = DemoWindow.show(dataDir, r -> r.attach(new StationServices() {
             @Override
             public Optional<SyncSnapshot> sync() {
                 return Optional.of(state.get());
@@ -65,24 +63,15 @@ class SyncOnScreenUiTest {
             @Override
             public void close() {
             }
-        });
-        stage = FxToolkit.call(() -> {
-            Stage s = new Stage();
-            Scene scene = new Scene(runtime.root(() -> { }));
-            s.setScene(scene);
-            s.show();
-            runtime.start(scene);
-            return s;
-        });
+        }));
+        runtime = window.runtime();
+        stage = window.stage();
     }
 
     @AfterEach
     void close() {
-        if (stage != null) {
-            FxToolkit.run(stage::close);
-        }
-        if (runtime != null) {
-            runtime.close();
+        if (window != null) {
+            window.close();
         }
     }
 
