@@ -1,0 +1,80 @@
+package org.warmstation.district;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.mqtt.ReceiverSettings;
+import org.warmstation.protocol.card.DistrictKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code district-server run}: receives until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Receive visits, status, heartbeats and day summaries until stopped (SIGTERM).")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    DbOptions db;
+    @Option(names = "--district", required = true, description = "the district id served")
+    int district;
+    @Option(names = "--broker", defaultValue = "tcp://127.0.0.1:1883", description = "broker URL (default: ${DEFAULT-VALUE})")
+    String broker;
+    @Option(names = "--username", description = "broker username of this instance; also its client id")
+    String username;
+    @Option(names = "--password-file", description = "file holding the broker password (first line)")
+    Path passwordFile;
+    @Option(names = "--ca-file", description = "PEM CA file for an ssl:// broker (certificate and host name verified)")
+    Path caFile;
+    @Option(names = "--client-id", description = "MQTT client id (default: the username, else district-server)")
+    String clientId;
+    @Option(names = "--share-group", defaultValue = "district", description = "shared subscription group (default: ${DEFAULT-VALUE})")
+    String shareGroup;
+    @Option(names = "--district-key", description = "PEM file of the district key that signs downlinks (resend requests)")
+    Path districtKey;
+    @Option(names = "--reconcile-every", converter = DurationConverter.class, defaultValue = "60s", description = "reconciliation interval (default: ${DEFAULT-VALUE})")
+    Duration reconcileEvery;
+    @Option(names = "--reconcile-grace", converter = DurationConverter.class, defaultValue = "5m",
+            description = "wait after a day summary arrives before reconciling it (default: ${DEFAULT-VALUE})")
+    Duration grace;
+    @Option(names = "--resend-every", converter = DurationConverter.class, defaultValue = "10m",
+            description = "wait before asking again for the same gap (default: ${DEFAULT-VALUE})")
+    Duration resendEvery;
+    @Option(names = "--max-backoff", converter = DurationConverter.class, defaultValue = "30s", description = "longest reconnect wait (default: ${DEFAULT-VALUE})")
+    Duration maxBackoff;
+
+    @Override
+    public Integer call() throws Exception {
+        String password = passwordFile == null ? null
+                : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+        Optional<DistrictKey> key = Optional.empty();
+        if (districtKey != null) {
+            key = Optional.of(DistrictKey.fromPem(Files.readString(districtKey)));
+            if (key.get().districtId() != district) {
+                throw new IllegalArgumentException("the key in " + districtKey + " is of district "
+                        + key.get().districtId() + ", not " + district);
+            }
+        }
+        String id = clientId != null ? clientId : username != null ? username : "district-server";
+        ReceiverSettings settings = new ReceiverSettings(broker, username, password, id, district, shareGroup, maxBackoff,
+                caFile);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (DistrictDatabase database = db.open();
+             DistrictServer server = DistrictServer.start(database, settings,
+                     new DistrictService.LedgerSettings(grace, resendEvery, key), reconcileEvery)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                server.close();
+                database.close();
+            }));
+            System.out.println("district-server " + id + " running for district " + district + " on " + broker
+                    + ", database " + database.url());
+            stop.await();
+        }
+        return 0;
+    }
+}
