@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
@@ -14,8 +13,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,10 @@ import org.warmstation.protocol.card.WorkerCategory;
 /**
  * The state of the kiosk screen, free of any scene graph: which {@link Screen} is up, the visit
  * being welcomed and its services, the rejection reason, the clock, the language, the scanner
- * banner. Views bind to its properties and call its methods.
+ * banner. Views bind to its properties and call its methods. It keeps the screen flow (which screen,
+ * its timeout, the scan queue, the staff keypad's way in); the visit's state lives in
+ * {@link VisitOnScreen}, the clock, language, banner and announcement in {@link IdleScreenState},
+ * the staff screen's in {@link StaffViewModel}.
  *
  * <p>Threading: every method must be called on the UI thread (the thread of the
  * {@link TaskExecutor}'s callbacks); blocking work goes through the executor. Scans arriving on a
@@ -46,26 +47,15 @@ public final class KioskViewModel {
 
     private final KioskBackend backend;
     private final TaskExecutor executor;
-    private final StationClock clock;
-    private final ZoneId zone;
     private final KioskSettings settings;
     private final StaffViewModel staff;
     private final PeripheralsViewModel peripherals;
 
+    private final IdleScreenState status;
+    private final VisitOnScreen visits = new VisitOnScreen();
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.IDLE);
-    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(CHINESE);
-    private final ReadOnlyObjectWrapper<ZonedDateTime> now = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper scannerProblem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<Visit> visit = new ReadOnlyObjectWrapper<>();
-    private final ObservableSet<Service> services = FXCollections.observableSet(EnumSet.noneOf(Service.class));
-    private final ObservableSet<Service> servicesView = FXCollections.unmodifiableObservableSet(services);
-    private final ReadOnlyBooleanWrapper saveFailed = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<RejectionReason> rejection = new ReadOnlyObjectWrapper<>();
     private final Queue<String> pendingScans = new ArrayDeque<>();
-    private final javafx.beans.property.ReadOnlyStringWrapper announcement =
-            new javafx.beans.property.ReadOnlyStringWrapper("");
-    private Set<Service> offered = EnumSet.allOf(Service.class);
 
     private TaskExecutor.Timer screenTimer = TaskExecutor.Timer.NONE;
     private TaskExecutor.Timer ticker = TaskExecutor.Timer.NONE;
@@ -97,11 +87,11 @@ public final class KioskViewModel {
         this.peripherals = Objects.requireNonNull(peripherals, "peripherals");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.zone = Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(zone, "zone");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.staff = new StaffViewModel(pinGate, backend, executor, peripherals);
-        now.set(clock.now().atZone(zone));
+        this.status = new IdleScreenState(clock, zone);
     }
 
     /** Starts the clock ticking once a second. */
@@ -125,17 +115,17 @@ public final class KioskViewModel {
 
     /** @return the language of all text; Simplified Chinese by default */
     public ObjectProperty<Locale> localeProperty() {
-        return locale;
+        return status.localeProperty();
     }
 
     /** @return the station's local date and time, updated each second */
     public ReadOnlyObjectProperty<ZonedDateTime> nowProperty() {
-        return now.getReadOnlyProperty();
+        return status.nowProperty();
     }
 
     /** @return whether the camera is failing and being restarted (banner on the idle screen) */
     public ReadOnlyBooleanProperty scannerProblemProperty() {
-        return scannerProblem.getReadOnlyProperty();
+        return status.scannerProblemProperty();
     }
 
     /** @return whether a check-in is being processed */
@@ -145,22 +135,22 @@ public final class KioskViewModel {
 
     /** @return the visit on the welcome or already-checked-in screen */
     public ReadOnlyObjectProperty<Visit> visitProperty() {
-        return visit.getReadOnlyProperty();
+        return visits.visitProperty();
     }
 
     /** @return the services chosen for that visit (read-only view) */
     public ObservableSet<Service> services() {
-        return servicesView;
+        return visits.services();
     }
 
     /** @return whether saving the last service choice failed */
     public ReadOnlyBooleanProperty saveFailedProperty() {
-        return saveFailed.getReadOnlyProperty();
+        return visits.saveFailedProperty();
     }
 
     /** @return the reason shown on the rejected screen */
     public ReadOnlyObjectProperty<RejectionReason> rejectionProperty() {
-        return rejection.getReadOnlyProperty();
+        return visits.rejectionProperty();
     }
 
     /** @return the staff keypad and staff screen state */
@@ -174,13 +164,13 @@ public final class KioskViewModel {
     }
 
     /** @return the district's announcement on the idle screen (e.g. a cold-wave warning); empty for none */
-    public javafx.beans.property.ReadOnlyStringProperty announcementProperty() {
-        return announcement.getReadOnlyProperty();
+    public ReadOnlyStringProperty announcementProperty() {
+        return status.announcementProperty();
     }
 
     /** @return the services the welcome screen offers (all unless the district's settings say otherwise) */
     public Set<Service> offeredServices() {
-        return java.util.Collections.unmodifiableSet(offered);
+        return visits.offered();
     }
 
     /**
@@ -191,8 +181,8 @@ public final class KioskViewModel {
      * @param services the services offered; empty means all
      */
     public void stationSettings(String text, Set<Service> services) {
-        announcement.set(text == null ? "" : text.strip());
-        offered = services == null || services.isEmpty() ? EnumSet.allOf(Service.class) : EnumSet.copyOf(services);
+        status.announce(text);
+        visits.offer(services);
     }
 
     /** @return the settings */
@@ -233,13 +223,12 @@ public final class KioskViewModel {
             case CheckInResult.Welcome w -> showVisit(w.visit(), Screen.WELCOME);
             case CheckInResult.AlreadyCheckedIn a -> showVisit(a.visit(), Screen.ALREADY_CHECKED_IN);
             case CheckInResult.Rejected r -> {
-                visit.set(null);
-                rejection.set(r.reason());
+                visits.reject(r.reason());
                 goTo(Screen.REJECTED, settings.messageTimeout());
             }
             case CheckInResult.Failed f -> {
                 LOG.error("check-in failed: {}", f.message());
-                visit.set(null);
+                visits.failed();
                 goTo(Screen.FAILED, settings.messageTimeout());
             }
         }
@@ -251,10 +240,7 @@ public final class KioskViewModel {
     }
 
     private void showVisit(Visit v, Screen target) {
-        visit.set(v);
-        services.clear();
-        services.addAll(v.services());
-        saveFailed.set(false);
+        visits.show(v);
         goTo(target, settings.welcomeTimeout());
     }
 
@@ -265,23 +251,15 @@ public final class KioskViewModel {
      * @param service the service tapped
      */
     public void toggleService(Service service) {
-        Visit v = visit.get();
+        Visit v = visits.current();
         if (v == null || (screen.get() != Screen.WELCOME && screen.get() != Screen.ALREADY_CHECKED_IN)) {
             return;
         }
-        if (!services.remove(service)) {
-            services.add(service);
-        }
-        Set<Service> chosen = services.isEmpty() ? Set.of() : EnumSet.copyOf(services);
+        Set<Service> chosen = visits.toggle(service);
         touched();
-        executor.execute(() -> backend.setServices(v.id(), chosen), updated -> {
-            if (visit.get() != null && visit.get().id().equals(updated.id())) {
-                visit.set(updated);
-                saveFailed.set(false);
-            }
-        }, e -> {
+        executor.execute(() -> backend.setServices(v.id(), chosen), visits::saved, e -> {
             LOG.error("could not save services {} of visit {}", chosen, v.id(), e);
-            saveFailed.set(true);
+            visits.saveFailed();
         });
     }
 
@@ -349,7 +327,7 @@ public final class KioskViewModel {
 
     /** Reloads today's figures on the staff screen. */
     public void refreshStaff() {
-        staff.refresh(now.get().toLocalDate());
+        staff.refresh(status.nowProperty().get().toLocalDate());
         touched();
     }
 
@@ -362,7 +340,7 @@ public final class KioskViewModel {
 
     /** Switches between Chinese and English. */
     public void toggleLanguage() {
-        locale.set(CHINESE.equals(locale.get()) ? ENGLISH : CHINESE);
+        status.toggleLanguage();
         touched();
     }
 
@@ -372,7 +350,7 @@ public final class KioskViewModel {
      * @param status the new state
      */
     public void scannerStatus(ScannerStatus status) {
-        scannerProblem.set(status.state() == ScannerStatus.State.RESTARTING);
+        this.status.scannerStatus(status);
     }
 
     /** Any touch on the screen: wakes the backlight, restarts the current screen's timeout. */
@@ -389,15 +367,14 @@ public final class KioskViewModel {
     }
 
     private void tick() {
-        now.set(clock.now().atZone(zone));
+        status.tick();
         staff.tick();
     }
 
     private void goIdle() {
         screenTimer.cancel();
         screenTimer = TaskExecutor.Timer.NONE;
-        visit.set(null);
-        services.clear();
+        visits.clear();
         staff.clearEntry();
         screen.set(Screen.IDLE);
     }
