@@ -3,22 +3,17 @@ package org.warmstation.kiosk.ui;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.devices.scan.ScannerStatus;
-import org.warmstation.kiosk.domain.CheckInResult;
 import org.warmstation.kiosk.domain.PinGate;
 import org.warmstation.kiosk.domain.Service;
 import org.warmstation.kiosk.domain.StationClock;
@@ -29,10 +24,10 @@ import org.warmstation.protocol.card.WorkerCategory;
 /**
  * The state of the kiosk screen, free of any scene graph: which {@link Screen} is up, the visit
  * being welcomed and its services, the rejection reason, the clock, the language, the scanner
- * banner. Views bind to its properties and call its methods. It keeps the screen flow (which screen,
- * its timeout, the scan queue, the staff keypad's way in); the visit's state lives in
- * {@link VisitOnScreen}, the clock, language, banner and announcement in {@link IdleScreenState},
- * the staff screen's in {@link StaffViewModel}.
+ * banner. Views bind to its properties and call its methods. It is the front of its parts: the
+ * screen and its timeout in {@link ScreenFlow}, the scan queue and check-ins in {@link CheckInFlow},
+ * the visit's state in {@link VisitOnScreen}, the clock, language, banner and announcement in
+ * {@link IdleScreenState}, the staff keypad and screen in {@link StaffViewModel}.
  *
  * <p>Threading: every method must be called on the UI thread (the thread of the
  * {@link TaskExecutor}'s callbacks); blocking work goes through the executor. Scans arriving on a
@@ -53,11 +48,9 @@ public final class KioskViewModel {
 
     private final IdleScreenState status;
     private final VisitOnScreen visits = new VisitOnScreen();
-    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.IDLE);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final Queue<String> pendingScans = new ArrayDeque<>();
+    private final ScreenFlow screens;
+    private final CheckInFlow checkIns;
 
-    private TaskExecutor.Timer screenTimer = TaskExecutor.Timer.NONE;
     private TaskExecutor.Timer ticker = TaskExecutor.Timer.NONE;
 
     /**
@@ -92,6 +85,11 @@ public final class KioskViewModel {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.staff = new StaffViewModel(pinGate, backend, executor, peripherals);
         this.status = new IdleScreenState(clock, zone);
+        this.screens = new ScreenFlow(this.executor, this.settings, () -> {
+            visits.clear();
+            staff.clearEntry();
+        });
+        this.checkIns = new CheckInFlow(this.backend, this.executor, screens, visits);
     }
 
     /** Starts the clock ticking once a second. */
@@ -103,14 +101,14 @@ public final class KioskViewModel {
     /** Stops the clock and any screen timeout. */
     public void stop() {
         ticker.cancel();
-        screenTimer.cancel();
+        screens.stop();
     }
 
     // ---- properties -------------------------------------------------------------------------
 
     /** @return the screen shown */
     public ReadOnlyObjectProperty<Screen> screenProperty() {
-        return screen.getReadOnlyProperty();
+        return screens.screenProperty();
     }
 
     /** @return the language of all text; Simplified Chinese by default */
@@ -130,7 +128,7 @@ public final class KioskViewModel {
 
     /** @return whether a check-in is being processed */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return checkIns.busyProperty();
     }
 
     /** @return the visit on the welcome or already-checked-in screen */
@@ -199,49 +197,7 @@ public final class KioskViewModel {
      * @param text the text as read
      */
     public void scanned(String text) {
-        Screen s = screen.get();
-        if (s == Screen.STAFF_PIN || s == Screen.STAFF) {
-            LOG.info("scan ignored on the staff screens");
-            return;
-        }
-        pendingScans.add(text == null ? "" : text);
-        checkInNext();
-    }
-
-    private void checkInNext() {
-        if (busy.get() || pendingScans.isEmpty()) {
-            return;
-        }
-        String text = pendingScans.remove();
-        busy.set(true);
-        executor.execute(() -> backend.checkIn(text), this::showResult, this::showError);
-    }
-
-    private void showResult(CheckInResult result) {
-        busy.set(false);
-        switch (result) {
-            case CheckInResult.Welcome w -> showVisit(w.visit(), Screen.WELCOME);
-            case CheckInResult.AlreadyCheckedIn a -> showVisit(a.visit(), Screen.ALREADY_CHECKED_IN);
-            case CheckInResult.Rejected r -> {
-                visits.reject(r.reason());
-                goTo(Screen.REJECTED, settings.messageTimeout());
-            }
-            case CheckInResult.Failed f -> {
-                LOG.error("check-in failed: {}", f.message());
-                visits.failed();
-                goTo(Screen.FAILED, settings.messageTimeout());
-            }
-        }
-        checkInNext();
-    }
-
-    private void showError(Exception e) {
-        showResult(new CheckInResult.Failed(String.valueOf(e)));
-    }
-
-    private void showVisit(Visit v, Screen target) {
-        visits.show(v);
-        goTo(target, settings.welcomeTimeout());
+        checkIns.scanned(text);
     }
 
     /**
@@ -252,7 +208,7 @@ public final class KioskViewModel {
      */
     public void toggleService(Service service) {
         Visit v = visits.current();
-        if (v == null || (screen.get() != Screen.WELCOME && screen.get() != Screen.ALREADY_CHECKED_IN)) {
+        if (v == null || (screens.current() != Screen.WELCOME && screens.current() != Screen.ALREADY_CHECKED_IN)) {
             return;
         }
         Set<Service> chosen = visits.toggle(service);
@@ -265,14 +221,14 @@ public final class KioskViewModel {
 
     /** The visitor is done: back to the idle screen, the visit kept. */
     public void finishVisit() {
-        goIdle();
+        screens.goIdle();
     }
 
     // ---- guests ------------------------------------------------------------------------------
 
     /** Opens the guest screen (a visitor without a card). */
     public void startGuest() {
-        goTo(Screen.GUEST, settings.guestTimeout());
+        screens.show(Screen.GUEST);
     }
 
     /**
@@ -281,11 +237,7 @@ public final class KioskViewModel {
      * @param category the category
      */
     public void chooseGuestCategory(WorkerCategory category) {
-        if (screen.get() != Screen.GUEST || busy.get()) {
-            return;
-        }
-        busy.set(true);
-        executor.execute(() -> backend.checkInGuest(category), this::showResult, this::showError);
+        checkIns.guest(category);
     }
 
     // ---- staff -------------------------------------------------------------------------------
@@ -293,7 +245,7 @@ public final class KioskViewModel {
     /** Opens the PIN keypad. */
     public void openStaff() {
         staff.clearEntry();
-        goTo(Screen.STAFF_PIN, settings.staffTimeout());
+        screens.show(Screen.STAFF_PIN);
     }
 
     /**
@@ -313,13 +265,13 @@ public final class KioskViewModel {
 
     /** Checks the PIN entered; opens the staff screen when it is right. */
     public void pinSubmit() {
-        if (screen.get() != Screen.STAFF_PIN) {
+        if (screens.current() != Screen.STAFF_PIN) {
             return;
         }
         touched();
         staff.submit(() -> {
-            if (screen.get() == Screen.STAFF_PIN) {
-                goTo(Screen.STAFF, settings.staffTimeout());
+            if (screens.current() == Screen.STAFF_PIN) {
+                screens.show(Screen.STAFF);
                 refreshStaff();
             }
         });
@@ -335,7 +287,7 @@ public final class KioskViewModel {
 
     /** Back to the idle screen from any screen (back, cancel, done buttons). */
     public void backToIdle() {
-        goIdle();
+        screens.goIdle();
     }
 
     /** Switches between Chinese and English. */
@@ -356,36 +308,11 @@ public final class KioskViewModel {
     /** Any touch on the screen: wakes the backlight, restarts the current screen's timeout. */
     public void touched() {
         peripherals.userActivity();
-        Screen s = screen.get();
-        switch (s) {
-            case WELCOME, ALREADY_CHECKED_IN -> restartTimer(settings.welcomeTimeout());
-            case REJECTED, FAILED -> restartTimer(settings.messageTimeout());
-            case GUEST -> restartTimer(settings.guestTimeout());
-            case STAFF_PIN, STAFF -> restartTimer(settings.staffTimeout());
-            case IDLE -> { }
-        }
+        screens.restartTimeout();
     }
 
     private void tick() {
         status.tick();
         staff.tick();
-    }
-
-    private void goIdle() {
-        screenTimer.cancel();
-        screenTimer = TaskExecutor.Timer.NONE;
-        visits.clear();
-        staff.clearEntry();
-        screen.set(Screen.IDLE);
-    }
-
-    private void goTo(Screen target, Duration timeout) {
-        screen.set(target);
-        restartTimer(timeout);
-    }
-
-    private void restartTimer(Duration timeout) {
-        screenTimer.cancel();
-        screenTimer = executor.schedule(timeout, this::goIdle);
     }
 }
