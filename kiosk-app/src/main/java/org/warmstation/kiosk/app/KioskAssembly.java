@@ -1,0 +1,104 @@
+package org.warmstation.kiosk.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.devices.pi4j.MockStation;
+import org.warmstation.devices.scan.CameraScanner;
+import org.warmstation.devices.scan.CardScanner;
+import org.warmstation.devices.scan.QrDecoder;
+import org.warmstation.kiosk.config.ScannerSettings;
+import org.warmstation.kiosk.config.StaffPin;
+import org.warmstation.kiosk.config.StationConfig;
+import org.warmstation.kiosk.demo.DemoCamera;
+import org.warmstation.kiosk.demo.DemoStation;
+import org.warmstation.kiosk.domain.PinGate;
+import org.warmstation.kiosk.domain.StationClock;
+import org.warmstation.kiosk.domain.VisitService;
+import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.kiosk.time.ClockSyncWatcher;
+import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.kiosk.ui.KioskBackend;
+import org.warmstation.kiosk.ui.KioskSettings;
+import org.warmstation.kiosk.ui.KioskViewModel;
+import org.warmstation.kiosk.ui.PeripheralsViewModel;
+import org.warmstation.kiosk.ui.TaskExecutor;
+
+/**
+ * Assembles a {@link KioskRuntime} from its parts: the visit log, the visit service, the view
+ * model with its PIN gate and peripherals, the scanner, and the clock-sync watcher; for the demo
+ * also the demo station, its simulated camera and the mock station. The public entry points are
+ * {@link KioskRuntime#demo} and {@link KioskRuntime#fromConfig}; see them for errors and blocking.
+ */
+final class KioskAssembly {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskAssembly.class);
+
+    private KioskAssembly() {
+    }
+
+    static KioskRuntime demo(Path dataDir, TaskExecutor executor) throws IOException {
+        SystemStationClock clock = new SystemStationClock();
+        DemoStation station = DemoStation.prepare(dataDir, clock.now().atZone(DemoStation.ZONE).toLocalDate());
+        SqliteVisitStore store = new SqliteVisitStore(dataDir);
+        var verifier = station.verifier();
+        StationSettingsFile settings = new StationSettingsFile(dataDir.resolve("station-settings.json"));
+        VisitService service = new VisitService(store, () -> verifier, clock, DemoStation.STATION_ID, DemoStation.ZONE,
+                () -> settings.duplicateWindow(VisitService.DEFAULT_DUPLICATE_WINDOW));
+        StaffPin pin = StaffPin.hash(DemoStation.STAFF_PIN.toCharArray());
+        MockStation mock = MockStation.open(Clock.system(DemoStation.ZONE));
+        StationHardware hardware = new StationHardware(mock.peripherals(), Optional.empty());
+        KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pin::matches,
+                KioskSettings.defaults(DemoStation.STATION_NAME), hardware);
+        DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
+        CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
+        return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
+                camera, hardware, mock, settings, watchClock(clock, store));
+    }
+
+    static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
+                                   Function<Map<String, String>, StationHardware> hardware) {
+        SystemStationClock clock = new SystemStationClock();
+        SqliteVisitStore store = new SqliteVisitStore(config.dataDir());
+        CardLists lists = new CardLists(config.trustFile(), Optional.of(config.denyListFile()), config.districtId(),
+                config.zone());
+        StationSettingsFile settings = new StationSettingsFile(config.settingsFile());
+        VisitService service = new VisitService(store, lists, clock, config.stationId(), config.zone(),
+                () -> settings.duplicateWindow(config.duplicateWindow()));
+        if (config.staffPin().isEmpty()) {
+            LOG.warn("no staff.pin in the configuration: the staff screen cannot be opened");
+        }
+        Predicate<char[]> pinCheck = p -> config.staffPin().map(s -> s.matches(p)).orElse(false);
+        StationHardware peripherals = hardware.apply(config.hardware());
+        KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
+                KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals);
+        Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
+        boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
+        return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
+                settings, watchClock(clock, store));
+    }
+
+    private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,
+                                            Predicate<char[]> pinCheck, KioskSettings settings,
+                                            StationHardware hardware) {
+        PinGate gate = PinGate.standard(pin -> pinCheck.test(pin.toCharArray()), clock::sinceBoot);
+        KioskBackend backend = new FeedbackBackend(new VisitServiceBackend(service), hardware.peripherals().feedback());
+        PeripheralsViewModel peripherals = hardware.viewModel(executor);
+        return new KioskViewModel(backend, executor, clock, zone, gate, settings, peripherals);
+    }
+
+    /**
+     * Corrects the timestamps of visits recorded before the wall clock was synced, once it is
+     * (issue 5: no battery clock); polls on its own thread, never the UI thread.
+     */
+    private static ClockSyncWatcher watchClock(SystemStationClock clock, SqliteVisitStore store) {
+        return new ClockSyncWatcher(clock, store::correctUnsyncedVisits, ClockSyncWatcher.DEFAULT_INTERVAL).start();
+    }
+}
