@@ -13,7 +13,6 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +37,6 @@ class DemoPeripheralsUiTest {
     Path dataDir;
     private DemoWindow window;
     private KioskRuntime runtime;
-    private Stage stage;
     private MockPins pins;
 
     @BeforeAll
@@ -53,7 +51,6 @@ class DemoPeripheralsUiTest {
             pins = new MockPins(mock.context(), PINS);
         });
         runtime = window.runtime();
-        stage = window.stage();
     }
 
     @AfterEach
@@ -64,7 +61,7 @@ class DemoPeripheralsUiTest {
     }
 
     private Node find(String selector) {
-        return stage.getScene().lookup(selector);
+        return window.lookup(selector);
     }
 
     private void holdUp(String card) {

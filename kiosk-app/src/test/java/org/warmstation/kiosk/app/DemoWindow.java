@@ -3,6 +3,7 @@ package org.warmstation.kiosk.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
@@ -68,6 +69,16 @@ final class DemoWindow implements AutoCloseable {
     /** @return the runtime shown */
     KioskRuntime runtime() {
         return runtime;
+    }
+
+    /**
+     * Finds a node in the window's scene. FX thread only.
+     *
+     * @param selector a CSS selector, e.g. {@code #screen-WELCOME}
+     * @return the node, or null when none matches
+     */
+    Node lookup(String selector) {
+        return stage.getScene().lookup(selector);
     }
 
     /** @return the window's stage */

@@ -13,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +36,6 @@ class KioskUiTest {
     Path dataDir;
     private DemoWindow window;
     private KioskRuntime runtime;
-    private Stage stage;
 
     @BeforeAll
     static void toolkit() {
@@ -48,7 +46,6 @@ class KioskUiTest {
     void show() throws IOException {
         window = DemoWindow.show(dataDir);
         runtime = window.runtime();
-        stage = window.stage();
     }
 
     @AfterEach
@@ -59,7 +56,7 @@ class KioskUiTest {
     }
 
     private Node find(String selector) {
-        return stage.getScene().lookup(selector);
+        return window.lookup(selector);
     }
 
     private boolean selected(String selector) {
@@ -122,7 +119,7 @@ class KioskUiTest {
         String token = runtime.demo().orElseThrow().card("police").qrText();
         FxToolkit.run(() -> {
             for (char c : (token + "\r").toCharArray()) {
-                stage.getScene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED,
+                window.stage().getScene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED,
                         String.valueOf(c), "", javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
             }
         });

@@ -14,7 +14,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,6 @@ class SyncOnScreenUiTest {
     Path dataDir;
     private DemoWindow window;
     private KioskRuntime runtime;
-    private Stage stage;
     private final AtomicReference<SyncSnapshot> state = new AtomicReference<>(SyncSnapshot.UNKNOWN);
 
     @BeforeAll
@@ -65,7 +63,6 @@ class SyncOnScreenUiTest {
             }
         }));
         runtime = window.runtime();
-        stage = window.stage();
     }
 
     @AfterEach
@@ -77,12 +74,12 @@ class SyncOnScreenUiTest {
 
     /** FX thread only (inside waitFor) */
     private Node findFx(String selector) {
-        return stage.getScene().lookup(selector);
+        return window.lookup(selector);
     }
 
     /** FX thread only (inside waitFor) */
     private String textFx(String selector) {
-        return stage.getScene().lookup(selector) instanceof Label l ? l.getText() : null;
+        return window.lookup(selector) instanceof Label l ? l.getText() : null;
     }
 
     private Node find(String selector) {
