@@ -1,0 +1,182 @@
+package org.warmstation.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.protocol.wire.StationStatus;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.protocol.wire.Topics.Kind;
+import org.warmstation.protocol.wire.Wire;
+import org.warmstation.sync.mqtt.ConnectOptions;
+import org.warmstation.sync.mqtt.MqttLink;
+
+/**
+ * The connection lifecycle ({@code docs/mqtt.md}): connects with the OFFLINE will, retries with
+ * {@link Backoff}, subscribes and publishes the retained ONLINE birth status on connect, and the
+ * OFFLINE status on a clean stop. Holds the connection state and the current problem shown on the
+ * staff screen.
+ *
+ * <p>Not thread-safe: every method except {@link #connected()}, {@link #problem()} and
+ * {@link #attempts()} runs on the agent's thread; so do the {@link Listener} calls.
+ */
+final class BrokerSession {
+    private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
+
+    /** What the rest of the agent does when the connection changes; called on the agent's thread. */
+    interface Listener {
+        /** Connected, subscribed and birth status sent. */
+        void connected();
+
+        /** The connection was lost; called before the problem is set and the status refreshed. */
+        void disconnected();
+
+        /** The connection state or problem changed. */
+        void changed();
+    }
+
+    private final SyncConfig config;
+    private final Topics topics;
+    private final InstantSource wall;
+    private final String stationKey;
+    private final AgentThread thread;
+    private final Backoff backoff;
+    private final AtomicInteger attempts = new AtomicInteger();
+    private MqttLink link;
+    private Listener listener;
+    private volatile boolean connected;
+    private volatile String problem;
+    private boolean connecting;
+    private boolean stopped;
+    private Instant connectedSince;
+
+    BrokerSession(SyncConfig config, InstantSource wall, String stationKey, AgentThread thread) {
+        this.config = config;
+        this.topics = config.topics();
+        this.wall = wall;
+        this.stationKey = stationKey;
+        this.thread = thread;
+        this.backoff = new Backoff(config.firstAttemptSpread(), config.backoffBase(), config.backoffCap(),
+                RandomGenerator.getDefault());
+    }
+
+    /** Wires the link and the listener; once, before {@link #scheduleConnect}. */
+    void attach(MqttLink link, Listener listener) {
+        this.link = link;
+        this.listener = listener;
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    String problem() {
+        return problem;
+    }
+
+    void problem(String problem) {
+        this.problem = problem;
+    }
+
+    int attempts() {
+        return attempts.get();
+    }
+
+    /** Schedules the next connect attempt after the backoff delay, unless stopped. */
+    void scheduleConnect() {
+        if (stopped) {
+            return;
+        }
+        Duration delay = backoff.next();
+        log.debug("{}: connect attempt {} in {} ms", topics.station(), backoff.attempts(), delay.toMillis());
+        thread.after("connect", delay, this::connect);
+    }
+
+    private void connect() {
+        if (stopped || connecting || connected) {
+            return;
+        }
+        connecting = true;
+        attempts.incrementAndGet();
+        StationStatus will = statusMessage(StationStatus.State.OFFLINE);
+        link.connect(ConnectOptions.of(config, will), error -> thread.run("connected", () -> onConnectResult(error)));
+    }
+
+    private void onConnectResult(Throwable error) {
+        connecting = false;
+        if (stopped) {
+            return;
+        }
+        if (error != null) {
+            problem = "cannot reach the district server: " + error.getMessage();
+            log.info("{}: connect failed: {}", topics.station(), error.getMessage());
+            listener.changed();
+            scheduleConnect();
+            return;
+        }
+        connected = true;
+        problem = null;
+        connectedSince = wall.instant();
+        backoff.reset();
+        log.info("{}: connected to {}", topics.station(), config.serverUri());
+        link.subscribe(List.of(topics.topic(Kind.ACK), topics.topic(Kind.DOWNLINK)), err -> {
+            if (err != null) {
+                log.warn("{}: subscribe failed: {}", topics.station(), err.getMessage());
+            }
+        });
+        publish(Kind.STATUS, Wire.encode(statusMessage(StationStatus.State.ONLINE)), 1, true, StationStatus.SCHEMA);
+        listener.connected();
+    }
+
+    /** Paho reported the connection lost (on the agent's thread). */
+    void onConnectionLost(String reason) {
+        if (!connected) {
+            return;
+        }
+        connected = false;
+        listener.disconnected();
+        problem = "connection lost: " + reason;
+        log.info("{}: connection lost: {}", topics.station(), reason);
+        listener.changed();
+        scheduleConnect();
+    }
+
+    private StationStatus statusMessage(StationStatus.State state) {
+        return new StationStatus(StationStatus.SCHEMA, topics.district(), topics.station(), state, config.appVersion(),
+                connectedSince != null && state == StationStatus.State.ONLINE ? connectedSince : wall.instant(),
+                stationKey);
+    }
+
+    /** Publishes on this station's topic of {@code kind}; a failure is only logged. */
+    void publish(Kind kind, byte[] payload, int qos, boolean retained, String schema) {
+        publish(kind, payload, qos, retained, schema, err -> {
+            if (err != null) {
+                log.debug("{}: publish on {} failed: {}", topics.station(), kind, err.getMessage());
+            }
+        });
+    }
+
+    /** Publishes on this station's topic of {@code kind}; {@code done} is called on a Paho thread. */
+    void publish(Kind kind, byte[] payload, int qos, boolean retained, String schema, MqttLink.Done done) {
+        link.publish(topics.topic(kind), payload, qos, retained, schema, done);
+    }
+
+    /** Stops retrying, publishes the OFFLINE status when connected and disconnects (agent's thread). */
+    void stop() {
+        stopped = true;
+        if (connected) {
+            publish(Kind.STATUS, Wire.encode(statusMessage(StationStatus.State.OFFLINE)), 1, true,
+                    StationStatus.SCHEMA, err -> { });
+            connected = false;
+        }
+        link.disconnect(Duration.ofSeconds(2));
+    }
+}
