@@ -4,19 +4,16 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.VisitAck;
 import org.warmstation.protocol.wire.VisitBatch;
 import org.warmstation.protocol.wire.Wire;
+import org.warmstation.sync.mqtt.MqttCallbackAdapter;
 import org.warmstation.sync.mqtt.MqttLink;
 
 /**
@@ -30,31 +27,11 @@ final class BenchDistrict implements AutoCloseable {
 
     BenchDistrict(String uri) throws MqttException {
         client = new MqttAsyncClient(uri, "bench-district", new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
+        client.setCallback(new MqttCallbackAdapter() {
             @Override
             public void messageArrived(String topic, MqttMessage m) {
                 byte[] p = m.getPayload();
                 worker.execute(() -> ack(topic, p));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String uri) {
-            }
-
-            @Override
-            public void authPacketArrived(int c, MqttProperties p) {
             }
         });
         MqttConnectionOptions o = new MqttConnectionOptions();

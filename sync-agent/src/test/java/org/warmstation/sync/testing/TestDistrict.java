@@ -11,15 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.warmstation.protocol.wire.DaySummary;
 import org.warmstation.protocol.wire.DownlinkAck;
 import org.warmstation.protocol.wire.StationStatus;
@@ -29,6 +25,7 @@ import org.warmstation.protocol.wire.VisitAck;
 import org.warmstation.protocol.wire.VisitBatch;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.sync.mqtt.MqttCallbackAdapter;
 import org.warmstation.sync.mqtt.MqttLink;
 
 /**
@@ -63,15 +60,7 @@ public final class TestDistrict implements AutoCloseable {
      */
     public TestDistrict(String brokerUri, String clientId) throws MqttException {
         client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
+        client.setCallback(new MqttCallbackAdapter() {
             @Override
             public void messageArrived(String topic, MqttMessage m) {
                 byte[] payload = m.getPayload();
@@ -79,18 +68,10 @@ public final class TestDistrict implements AutoCloseable {
             }
 
             @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
             public void connectComplete(boolean reconnect, String uri) {
                 if (reconnect) {
                     worker.execute(TestDistrict.this::subscribe);
                 }
-            }
-
-            @Override
-            public void authPacketArrived(int c, MqttProperties p) {
             }
         });
         MqttConnectionOptions o = new MqttConnectionOptions();
