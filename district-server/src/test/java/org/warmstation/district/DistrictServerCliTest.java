@@ -111,4 +111,35 @@ class DistrictServerCliTest {
         assertTrue(lines.get(1).matches("110105\\s+s1\\s+UNKNOWN\\s+never\\s+\\?\\s+4\\s+4.*"), text);
         assertTrue(lines.get(2).matches("110105\\s+s2\\s+UNKNOWN\\s+never\\s+\\?\\s+1\\s+1.*"), text);
     }
+
+    @Test
+    void registerKeyStoresTheKeyThatSignsAStationsDaySummaries() throws Exception {
+        String key = java.util.Base64.getEncoder().encodeToString(
+                java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded());
+        run("register-key", "--data-dir", dir.resolve("pg").toString(), "--district", "110105", "--station", "s1",
+                "--key", key); // a station already known: the listing test counts the stations
+        try (DistrictDatabase db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
+             Connection c = db.connection()) {
+            assertEquals(Optional.of(key), new org.warmstation.district.db.StationStore().publicKey(c, 110105, "s1"));
+        }
+    }
+
+    @Test
+    void registerKeyRefusesTextThatIsNotAnEd25519Key() throws Exception {
+        CommandLine cl = DistrictServerCli.commandLine();
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int code = cl.execute("register-key", "--data-dir", dir.resolve("pg").toString(), "--district", "110105",
+                "--station", "s8", "--key", "bm90IGEga2V5");
+        assertTrue(code != 0, "exit code " + code);
+        try (DistrictDatabase db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
+             Connection c = db.connection()) {
+            assertEquals(Optional.empty(), new org.warmstation.district.db.StationStore().publicKey(c, 110105, "s8"));
+        }
+    }
+
+    @Test
+    void reconcileSaysSoWhenNoFindingIsOpen() {
+        String text = run("reconcile", "--data-dir", dir.resolve("pg").toString());
+        assertEquals("no open findings", text.strip());
+    }
 }
