@@ -176,14 +176,7 @@ public final class StationStore {
      * @throws SQLException when the database fails
      */
     public String pinKey(Connection c, int district, String station, String base64Key) throws SQLException {
-        ensureStation(c, district, station);
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE station SET public_key = ? WHERE district_id = ? AND station_id = ? AND public_key IS NULL")) {
-            ps.setString(1, base64Key);
-            ps.setInt(2, district);
-            ps.setString(3, station);
-            ps.executeUpdate();
-        }
+        setKey(c, district, station, base64Key, " AND public_key IS NULL");
         return publicKey(c, district, station).orElse(base64Key);
     }
 
@@ -197,9 +190,15 @@ public final class StationStore {
      * @throws SQLException when the database fails
      */
     public void registerKey(Connection c, int district, String station, String base64Key) throws SQLException {
+        setKey(c, district, station, base64Key, "");
+    }
+
+    /** Sets the station's key; {@code condition} is a fixed SQL suffix such as "only when unset". */
+    private void setKey(Connection c, int district, String station, String base64Key, String condition)
+            throws SQLException {
         ensureStation(c, district, station);
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE station SET public_key = ? WHERE district_id = ? AND station_id = ?")) {
+                "UPDATE station SET public_key = ? WHERE district_id = ? AND station_id = ?" + condition)) {
             ps.setString(1, base64Key);
             ps.setInt(2, district);
             ps.setString(3, station);
