@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.domain.Service;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
@@ -34,9 +35,11 @@ import org.warmstation.kiosk.ui.TouchTargets;
 
 /**
  * Screenshots of the real kiosk screen at the terminal's 1024x600, written to the folder named by
- * the system property {@code screenshots.dir} (docs/screenshots under Maven), each checked for
+ * the system property {@code screenshots.dir} (the build folder under Maven; {@code ./station screenshots}
+ * sets docs/screenshots), each checked for
  * buttons too small for gloves and for text outside the screen or clipped.
  */
+@Tag("screenshots")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreenshotTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
