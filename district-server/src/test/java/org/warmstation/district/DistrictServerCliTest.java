@@ -68,29 +68,51 @@ class DistrictServerCliTest {
     void dailyCsvReportCountsPersonVisitsByStationCategoryServiceAndLocalHour() {
         String csv = run("report", "--data-dir", dir.resolve("pg").toString(), "--date", "2026-11-20", "--csv");
         List<String> lines = csv.lines().toList();
-        assertEquals("dimension,key,person_visits,distinct_members", lines.get(0));
-        assertTrue(lines.contains("TOTAL,2026-11-20..2026-11-20,4,2"), csv);
-        assertTrue(lines.contains("GUESTS,,1,0"), csv);
-        assertTrue(lines.containsAll(List.of("STATION,s1,3,1", "STATION,s2,1,1")), csv);
-        assertTrue(lines.containsAll(List.of("CATEGORY,COURIER,2,1", "CATEGORY,FOOD_DELIVERY,1,1",
-                "CATEGORY,SANITATION,1,0")), csv);
-        assertTrue(lines.containsAll(List.of("SERVICE,HOT_WATER,2,1", "SERVICE,TOILET,1,1", "SERVICE,REST,1,0",
-                "SERVICE,CHARGING,1,1")), csv);
-        assertTrue(lines.containsAll(List.of("HOUR,08,2,1", "HOUR,12,1,1", "HOUR,23,1,1")), csv);
-        assertEquals(2 + 2 + 3 + 4 + 3 + 1, lines.size(), csv);
+        assertEquals("dimension,key,key2,person_visits,distinct_members", lines.get(0));
+        // four visits of two members and a guest: every cell counts fewer than 5 people
+        assertEquals("TOTAL,2026-11-20..2026-11-20,,<5,<5", lines.get(1), csv);
+        assertEquals("GUESTS,,,<5,<5", lines.get(2), csv);
+        assertTrue(lines.containsAll(List.of("STATION,s1,,<5,<5", "STATION,s2,,<5,<5", "CATEGORY,COURIER,,<5,<5",
+                "SERVICE,HOT_WATER,,<5,<5", "HOUR,08,,<5,<5", "STATION_CATEGORY,s1,SANITATION,<5,<5",
+                "STATION_SERVICE,s2,CHARGING,<5,<5")), csv);
+        assertEquals(1 + 2 + 2 + 3 + 4 + 3 + 3 + 4, lines.size(), csv);
+    }
+
+    @Test
+    void reportShowsCountsOfAtLeastKPeopleAndRefusesKBelowThree() {
+        // k = 3: the day's total counts two members and one guest
+        String csv = run("report", "--data-dir", dir.resolve("pg").toString(), "--date", "2026-11-20", "--csv",
+                "--k", "3");
+        assertTrue(csv.lines().toList().contains("TOTAL,2026-11-20..2026-11-20,,4,2"), csv);
+        CommandLine cl = DistrictServerCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute("report", "--data-dir", dir.resolve("pg").toString(), "--date", "2026-11-20",
+                "--k", "2"));
+        assertTrue(err.toString().contains("at least 3"), err.toString());
+    }
+
+    @Test
+    void rangeOverFourHundredDaysIsAUsageError() {
+        CommandLine cl = DistrictServerCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute("report", "--data-dir", dir.resolve("pg").toString(), "--from", "2025-01",
+                "--to", "2026-11"));
+        assertTrue(err.toString().contains("at most 400"), err.toString());
     }
 
     @Test
     void monthlyReportIncludesTheVisitAfterLocalMidnight() {
-        String text = run("report", "--data-dir", dir.resolve("pg").toString(), "--month", "2026-11");
-        assertTrue(text.startsWith("Person-visits 2026-11-01 .. 2026-11-30: 5 (guests 1), distinct members 3"), text);
+        String text = run("report", "--data-dir", dir.resolve("pg").toString(), "--month", "2026-11", "--k", "3");
+        assertTrue(text.startsWith("Person-visits 2026-11-01 .. 2026-11-30: 5 (guests <3), distinct members 3"), text);
     }
 
     @Test
     void commandsShareTheEmbeddedServerOfARunningDistrictServer() throws Exception {
         try (DistrictDatabase running = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"))) {
-            String text = run("report", "--data-dir", dir.resolve("pg").toString(), "--date", "2026-11-20");
-            assertTrue(text.startsWith("Person-visits 2026-11-20 .. 2026-11-20: 4 (guests 1)"), text);
+            String text = run("report", "--data-dir", dir.resolve("pg").toString(), "--date", "2026-11-20", "--k", "3");
+            assertTrue(text.startsWith("Person-visits 2026-11-20 .. 2026-11-20: 4 (guests <3)"), text);
             assertTrue(java.nio.file.Files.readString(dir.resolve("pg.url")).contains(running.url()));
         }
         assertTrue(java.nio.file.Files.notExists(dir.resolve("pg.url")), "URL file left behind");

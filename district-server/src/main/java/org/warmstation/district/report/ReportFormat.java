@@ -1,46 +1,73 @@
 package org.warmstation.district.report;
 
+import java.util.List;
 import java.util.Locale;
+import org.warmstation.district.report.ReportTable.Shown;
 import org.warmstation.district.report.VisitReport.Dimension;
-import org.warmstation.district.report.VisitReport.Row;
 
-/** Renders a {@link VisitReport} as aligned text or as CSV (RFC 4180). Pure functions. */
+/**
+ * Renders a {@link ReportTable} (already suppressed) as CSV (RFC 4180) or aligned text. The CLI
+ * prints these; the console's CSV download is {@link #csvWithBom}. Pure functions.
+ */
 public final class ReportFormat {
+    /** The CSV header: the columns every export has, in this order. */
+    public static final List<String> COLUMNS = List.of("dimension", "key", "key2", "person_visits", "distinct_members");
+
     private ReportFormat() {
     }
 
     /**
-     * @param r the report
-     * @return CSV with header {@code dimension,key,person_visits,distinct_members}, a TOTAL and a
-     *         GUESTS line first, CRLF line ends
+     * @param t the suppressed report
+     * @return CSV with header {@link #COLUMNS}, the TOTAL and GUESTS lines first, CRLF line ends,
+     *         suppressed cells as {@code <k}
      */
-    public static String csv(VisitReport r) {
-        StringBuilder sb = new StringBuilder("dimension,key,person_visits,distinct_members\r\n");
-        sb.append("TOTAL,").append(r.from()).append("..").append(r.to()).append(',').append(r.personVisits())
-                .append(',').append(r.distinctMembers()).append("\r\n");
-        sb.append("GUESTS,,").append(r.guestVisits()).append(",0\r\n");
-        for (Row row : r.rows()) {
-            sb.append(row.dimension()).append(',').append(csvField(row.key())).append(',')
-                    .append(row.personVisits()).append(',').append(row.distinctMembers()).append("\r\n");
+    public static String csv(ReportTable t) {
+        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        for (List<String> cells : cells(t)) {
+            sb.append(String.join(",", cells.stream().map(ReportFormat::csvField).toList())).append("\r\n");
         }
         return sb.toString();
     }
 
     /**
-     * @param r the report
+     * @param t the suppressed report
+     * @return {@link #csv} behind a UTF-8 byte order mark, so Excel reads the Chinese correctly
+     */
+    public static String csvWithBom(ReportTable t) {
+        return "\uFEFF" + csv(t);
+    }
+
+    /**
+     * @param t the suppressed report
+     * @return each line's cells in {@link #COLUMNS} order (what CSV and XLSX both write)
+     */
+    public static List<List<String>> cells(ReportTable t) {
+        return t.lines().stream().map(l -> List.of(l.dimension().name(), l.key(), l.key2(), l.visits(), l.members()))
+                .toList();
+    }
+
+    /**
+     * @param t the suppressed report
      * @return a human-readable text report, one section per dimension
      */
-    public static String text(VisitReport r) {
+    public static String text(ReportTable t) {
+        Shown total = t.lines().get(0);
+        Shown guests = t.lines().get(1);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Person-visits %s .. %s: %d (guests %d), distinct members %d%n",
-                r.from(), r.to(), r.personVisits(), r.guestVisits(), r.distinctMembers()));
+        sb.append(String.format(Locale.ROOT, "Person-visits %s .. %s: %s (guests %s), distinct members %s%n",
+                t.from(), t.to(), total.visits(), guests.visits(), total.members()));
+        sb.append(String.format(Locale.ROOT, "(cells of fewer than %d people shown as <%d)%n", t.k(), t.k()));
         for (Dimension d : Dimension.values()) {
-            sb.append(String.format(Locale.ROOT, "%nBy %s%n", d.name().toLowerCase(Locale.ROOT)));
-            sb.append(String.format(Locale.ROOT, "  %-24s %14s %17s%n", d.name().toLowerCase(Locale.ROOT),
-                    "person-visits", "distinct members"));
-            for (Row row : r.rows(d)) {
-                sb.append(String.format(Locale.ROOT, "  %-24s %14d %17d%n", row.key(), row.personVisits(),
-                        row.distinctMembers()));
+            List<Shown> lines = t.lines(d);
+            if (d == Dimension.TOTAL || d == Dimension.GUESTS || lines.isEmpty()) {
+                continue;
+            }
+            String name = d.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            sb.append(String.format(Locale.ROOT, "%nBy %s%n", name));
+            sb.append(String.format(Locale.ROOT, "  %-32s %14s %17s%n", name, "person-visits", "distinct members"));
+            for (Shown l : lines) {
+                String key = l.key2().isEmpty() ? l.key() : l.key() + " / " + l.key2();
+                sb.append(String.format(Locale.ROOT, "  %-32s %14s %17s%n", key, l.visits(), l.members()));
             }
         }
         return sb.toString();

@@ -6,72 +6,206 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.warmstation.district.report.Suppression.Count;
 import org.warmstation.district.report.VisitReport.Dimension;
 import org.warmstation.district.report.VisitReport.Row;
 
 /**
- * Computes {@link VisitReport}s from the district's visit table, over station-local dates.
+ * Computes {@link VisitReport}s over station-local dates. Whole calendar months inside the period
+ * are read from the month rollups ({@code db/district/V4__report_rollups.sql}); the days of
+ * partial months at either end from the visit table itself; distinct members are counted over the
+ * union of both member sets, so they stay exact (see
+ * {@code docs/decisions/0081-report-rollups-by-month.md}).
  *
  * <p>Stateless and thread-safe; blocks on the database.
  */
 public final class ReportQueries {
-    private static final String WHERE = " WHERE local_date BETWEEN ? AND ? ";
+    /** The rollup part (months) and the visit part (edge days) of every query: 6 parameters. */
+    private static final String RAW_DAYS = " (local_date BETWEEN ? AND ? OR local_date BETWEEN ? AND ?) ";
+    private static final String CELLS = """
+            SELECT station_id, category, local_hour, GROUPING(station_id, category, local_hour),
+                   sum(visits), sum(guest_visits)
+              FROM (SELECT station_id, category, local_hour, visits, guest_visits FROM report_month_cell
+                     WHERE month BETWEEN ? AND ?
+                    UNION ALL
+                    SELECT station_id, category, local_hour, 1, (source = 'GUEST')::int FROM visit WHERE""" + RAW_DAYS + """
+                   ) x
+             GROUP BY GROUPING SETS ((), (station_id), (category), (local_hour), (station_id, category))
+            HAVING sum(visits) > 0""";
+    private static final String MEMBERS = """
+            SELECT station_id, category, GROUPING(station_id, category), count(DISTINCT member_id)
+              FROM (SELECT station_id, category, member_id FROM report_month_member WHERE month BETWEEN ? AND ?
+                    UNION ALL
+                    SELECT station_id, category, member_id FROM visit WHERE member_id IS NOT NULL AND""" + RAW_DAYS + """
+                   ) x
+             GROUP BY GROUPING SETS ((), (station_id), (category), (station_id, category))""";
+    private static final String HOUR_MEMBERS = """
+            SELECT h, count(*)
+              FROM (SELECT member_id, bit_or(hour_mask) AS m
+                      FROM (SELECT member_id, hour_mask FROM report_month_member WHERE month BETWEEN ? AND ?
+                            UNION ALL
+                            SELECT member_id, 1 << local_hour FROM visit WHERE member_id IS NOT NULL AND""" + RAW_DAYS + """
+                           ) x GROUP BY member_id) y
+                   CROSS JOIN generate_series(0, 23) AS h
+             WHERE y.m & (1 << h) <> 0 GROUP BY h""";
+    private static final String SERVICES = """
+            SELECT station_id, service, GROUPING(station_id), sum(visits), sum(guest_visits)
+              FROM (SELECT station_id, service, visits, guest_visits FROM report_month_service WHERE month BETWEEN ? AND ?
+                    UNION ALL
+                    SELECT v.station_id, s.service, 1, (v.source = 'GUEST')::int
+                      FROM visit v CROSS JOIN LATERAL (SELECT DISTINCT unnest(v.services)) AS s(service)
+                     WHERE""" + RAW_DAYS + """
+                   ) x
+             GROUP BY GROUPING SETS ((service), (station_id, service))
+            HAVING sum(visits) > 0""";
+    private static final String SERVICE_MEMBERS = """
+            SELECT station_id, service, GROUPING(station_id), count(DISTINCT member_id)
+              FROM (SELECT station_id, service, member_id FROM report_month_member_service WHERE month BETWEEN ? AND ?
+                    UNION ALL
+                    SELECT v.station_id, s.service, v.member_id
+                      FROM visit v CROSS JOIN LATERAL unnest(v.services) AS s(service)
+                     WHERE v.member_id IS NOT NULL AND""" + RAW_DAYS + """
+                   ) x
+             GROUP BY GROUPING SETS ((service), (station_id, service))""";
 
-    /**
-     * @param c    connection
-     * @param from first local date (inclusive)
-     * @param to   last local date (inclusive)
-     * @return the report; all zeros when nothing was recorded
-     * @throws SQLException when the database fails
-     * @throws IllegalArgumentException when {@code to} is before {@code from}
-     */
-    public VisitReport report(Connection c, LocalDate from, LocalDate to) throws SQLException {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("period ends " + to + " before it starts " + from);
+    /** Which months come from the rollups and which days from the visit table. */
+    private record Split(LocalDate monthFrom, LocalDate monthTo, LocalDate a, LocalDate b, LocalDate c, LocalDate d) {
+        static final LocalDate NONE_FROM = LocalDate.of(2, 1, 1);
+        static final LocalDate NONE_TO = LocalDate.of(1, 1, 1);
+
+        static Split of(ReportPeriod p, boolean rollups) {
+            LocalDate first = p.from().getDayOfMonth() == 1 ? p.from() : p.from().withDayOfMonth(1).plusMonths(1);
+            LocalDate endMonth = p.to().withDayOfMonth(1);
+            LocalDate last = p.to().equals(endMonth.plusMonths(1).minusDays(1)) ? endMonth : endMonth.minusMonths(1);
+            if (!rollups || last.isBefore(first)) {
+                return new Split(NONE_FROM, NONE_TO, p.from(), p.to(), NONE_FROM, NONE_TO);
+            }
+            return new Split(first, last, p.from(), first.minusDays(1), last.plusMonths(1), p.to());
         }
-        long total;
-        long guests;
-        long members;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE source = 'GUEST'), "
-                + "count(DISTINCT member_id) FROM visit" + WHERE)) {
-            bind(ps, from, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-                guests = rs.getLong(2);
-                members = rs.getLong(3);
+
+        void bind(PreparedStatement ps) throws SQLException {
+            LocalDate[] v = {monthFrom, monthTo, a, b, c, d};
+            for (int i = 0; i < v.length; i++) {
+                ps.setObject(i + 1, v[i]);
             }
         }
-        List<Row> rows = new ArrayList<>();
-        rows.addAll(breakdown(c, Dimension.STATION, "SELECT station_id, count(*), count(DISTINCT member_id) FROM visit"
-                + WHERE + "GROUP BY station_id ORDER BY station_id", from, to));
-        rows.addAll(breakdown(c, Dimension.CATEGORY, "SELECT category, count(*), count(DISTINCT member_id) FROM visit"
-                + WHERE + "GROUP BY category ORDER BY count(*) DESC, category", from, to));
-        rows.addAll(breakdown(c, Dimension.SERVICE, "SELECT s, count(*), count(DISTINCT member_id) "
-                + "FROM visit CROSS JOIN LATERAL unnest(services) AS s" + WHERE
-                + "GROUP BY s ORDER BY count(*) DESC, s", from, to));
-        rows.addAll(breakdown(c, Dimension.HOUR, "SELECT lpad(local_hour::text, 2, '0'), count(*), "
-                + "count(DISTINCT member_id) FROM visit" + WHERE + "GROUP BY local_hour ORDER BY local_hour", from, to));
-        return new VisitReport(from, to, total, guests, members, rows);
     }
 
-    private static List<Row> breakdown(Connection c, Dimension d, String sql, LocalDate from, LocalDate to)
-            throws SQLException {
+    /**
+     * @param c      connection
+     * @param period the period
+     * @return the report; a TOTAL and GUESTS line of zeros when nothing was recorded
+     * @throws SQLException when the database fails
+     */
+    public VisitReport report(Connection c, ReportPeriod period) throws SQLException {
+        return report(c, period, true);
+    }
+
+    /**
+     * The same report computed from the visit table alone, without the rollups: the reference the
+     * rollups are tested against, and a repair check ({@code district-server report --no-rollups}).
+     *
+     * @param c      connection
+     * @param period the period
+     * @return the report
+     * @throws SQLException when the database fails
+     */
+    public VisitReport reportFromVisits(Connection c, ReportPeriod period) throws SQLException {
+        return report(c, period, false);
+    }
+
+    private VisitReport report(Connection c, ReportPeriod period, boolean rollups) throws SQLException {
+        Split split = Split.of(period, rollups);
+        Map<String, long[]> cells = new HashMap<>(); // key -> {visits, guests, members}
+        query(c, CELLS, split, rs -> {
+            String key = switch (rs.getInt(4)) {
+                case 7 -> "T";
+                case 3 -> "S\u0000" + rs.getString(1);
+                case 5 -> "C\u0000" + rs.getString(2);
+                case 6 -> String.format("H\u0000%02d", rs.getInt(3));
+                default -> "SC\u0000" + rs.getString(1) + "\u0000" + rs.getString(2);
+            };
+            cells.computeIfAbsent(key, k -> new long[3])[0] = rs.getLong(5);
+            cells.get(key)[1] = rs.getLong(6);
+        });
+        query(c, MEMBERS, split, rs -> {
+            String key = switch (rs.getInt(3)) {
+                case 3 -> "T";
+                case 1 -> "S\u0000" + rs.getString(1);
+                case 2 -> "C\u0000" + rs.getString(2);
+                default -> "SC\u0000" + rs.getString(1) + "\u0000" + rs.getString(2);
+            };
+            cells.computeIfAbsent(key, k -> new long[3])[2] = rs.getLong(4);
+        });
+        query(c, HOUR_MEMBERS, split, rs -> cells.computeIfAbsent(String.format("H\u0000%02d", rs.getInt(1)),
+                k -> new long[3])[2] = rs.getLong(2));
+        query(c, SERVICES, split, rs -> {
+            String key = (rs.getInt(3) == 1 ? "V\u0000" : "SV\u0000" + rs.getString(1) + "\u0000") + rs.getString(2);
+            cells.computeIfAbsent(key, k -> new long[3])[0] = rs.getLong(4);
+            cells.get(key)[1] = rs.getLong(5);
+        });
+        query(c, SERVICE_MEMBERS, split, rs -> {
+            String key = (rs.getInt(3) == 1 ? "V\u0000" : "SV\u0000" + rs.getString(1) + "\u0000") + rs.getString(2);
+            cells.computeIfAbsent(key, k -> new long[3])[2] = rs.getLong(4);
+        });
+        return assemble(period, cells);
+    }
+
+    private static VisitReport assemble(ReportPeriod period, Map<String, long[]> cells) {
+        long[] total = cells.getOrDefault("T", new long[3]);
         List<Row> rows = new ArrayList<>();
+        rows.add(new Row(Dimension.TOTAL, period.toString(), "", count(total)));
+        rows.add(new Row(Dimension.GUESTS, "", "", new Count(total[1], 0, total[1])));
+        Map<Dimension, Map<String, Row>> byDim = new HashMap<>();
+        cells.forEach((key, v) -> {
+            if (v[0] == 0 || key.equals("T")) {
+                return; // a member set without visits: not possible, but never a line of its own
+            }
+            String[] k = key.split("\u0000");
+            Dimension d = switch (k[0]) {
+                case "S" -> Dimension.STATION;
+                case "C" -> Dimension.CATEGORY;
+                case "H" -> Dimension.HOUR;
+                case "V" -> Dimension.SERVICE;
+                case "SC" -> Dimension.STATION_CATEGORY;
+                default -> Dimension.STATION_SERVICE;
+            };
+            Row row = new Row(d, k[1], k.length > 2 ? k[2] : "", count(v));
+            byDim.computeIfAbsent(d, x -> new TreeMap<>()).put(k[1] + "\u0000" + row.key2(), row);
+        });
+        Comparator<Row> busiestFirst = Comparator.comparingLong((Row r) -> -r.count().visits()).thenComparing(Row::key);
+        for (Dimension d : Dimension.values()) {
+            List<Row> ofD = new ArrayList<>(byDim.getOrDefault(d, Map.of()).values());
+            if (d == Dimension.CATEGORY || d == Dimension.SERVICE) {
+                ofD.sort(busiestFirst);
+            }
+            rows.addAll(ofD);
+        }
+        return new VisitReport(period.from(), period.to(), rows);
+    }
+
+    private static Count count(long[] v) {
+        return new Count(v[0], v[2], v[1]);
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, Split split, RowReader reader) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, from, to);
+            split.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(d, rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    reader.read(rs);
                 }
             }
         }
-        return rows;
-    }
-
-    private static void bind(PreparedStatement ps, LocalDate from, LocalDate to) throws SQLException {
-        ps.setObject(1, from);
-        ps.setObject(2, to);
     }
 }

@@ -3,45 +3,59 @@ package org.warmstation.district.report;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.warmstation.district.report.Suppression.Count;
 
 /**
- * Person-visits (人次) over a period of station-local dates, broken down by station, worker
- * category, service and hour of day, with the number of distinct members.
+ * Person-visits (人次) over a period of station-local dates, with distinct members: the district
+ * total, the guests, four one-way breakdowns and two cross-tables (station × category, station ×
+ * service). Raw numbers: show them only through {@link ReportTable}, which applies
+ * {@link Suppression}.
  *
- * @param from            first local date (inclusive)
- * @param to              last local date (inclusive)
- * @param personVisits    all visits in the period
- * @param guestVisits     of which guests without a card
- * @param distinctMembers distinct member ids among the card visits
- * @param rows            the breakdowns, dimension by dimension
+ * <p>Counting rules: a visit counts once in the total, once under its station, its category and its
+ * hour; under SERVICE it counts once under <em>each</em> of its distinct services, so the service
+ * lines add up to more than the total (a visit taking hot water and the toilet is one visit, and
+ * one hot-water use and one toilet use). Distinct members never add up across lines.
+ *
+ * @param from first local date (inclusive)
+ * @param to   last local date (inclusive)
+ * @param rows the lines: first TOTAL then GUESTS, then the breakdowns in {@link Dimension} order
  */
-public record VisitReport(LocalDate from, LocalDate to, long personVisits, long guestVisits, long distinctMembers,
-                          List<Row> rows) {
+public record VisitReport(LocalDate from, LocalDate to, List<Row> rows) {
 
-    /** A breakdown dimension. */
+    /** What a line is. */
     public enum Dimension {
+        /** The district over the period (key {@code from..to}). */
+        TOTAL,
+        /** Visits without a card (members always 0). */
+        GUESTS,
         /** By station id. */
         STATION,
         /** By worker category name. */
         CATEGORY,
-        /** By service name (a visit using two services counts under both). */
+        /** By service name: a visit with several services counts under each. */
         SERVICE,
         /** By station-local hour of check-in, 00–23. */
-        HOUR
+        HOUR,
+        /** By station (key) and category (key2); a station's categories add up to the station. */
+        STATION_CATEGORY,
+        /** By station (key) and service (key2); a service's stations add up to the service. */
+        STATION_SERVICE
     }
 
     /**
-     * One line of a breakdown.
+     * One line.
      *
-     * @param dimension       the dimension
-     * @param key             station id, category, service or two-digit hour
-     * @param personVisits    visits
-     * @param distinctMembers distinct members among them
+     * @param dimension the dimension
+     * @param key       station id, category, service or two-digit hour (the period for TOTAL, empty for GUESTS)
+     * @param key2      the second key of a cross-table, else empty
+     * @param count     visits, distinct members, guest visits
      */
-    public record Row(Dimension dimension, String key, long personVisits, long distinctMembers) {
+    public record Row(Dimension dimension, String key, String key2, Count count) {
         public Row {
             Objects.requireNonNull(dimension, "dimension");
             Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(key2, "key2");
+            Objects.requireNonNull(count, "count");
         }
     }
 
@@ -49,6 +63,14 @@ public record VisitReport(LocalDate from, LocalDate to, long personVisits, long 
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         rows = List.copyOf(rows);
+        if (rows.size() < 2 || rows.get(0).dimension() != Dimension.TOTAL || rows.get(1).dimension() != Dimension.GUESTS) {
+            throw new IllegalArgumentException("a report starts with its TOTAL and GUESTS lines");
+        }
+    }
+
+    /** @return the district's total over the period */
+    public Count total() {
+        return rows.get(0).count();
     }
 
     /**
