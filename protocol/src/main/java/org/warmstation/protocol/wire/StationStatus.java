@@ -17,9 +17,14 @@ import java.util.Objects;
  * @param since      when the connection was made (for a will: when it was registered)
  * @param stationKey Base64 X.509 of the station's Ed25519 public key that signs its
  *                   {@link DaySummary}s, or null when not yet created
+ * @param profile    the station's name, address, position, opening hours and services (in the
+ *                   birth message), or null (in a last will, and from terminals before issue 9:
+ *                   the field is optional, so their messages still decode)
+ * @param heartbeatSeconds the station's telemetry interval in seconds (1..3600), or null when not
+ *                   sent; the district derives the "quiet" threshold from it
  */
 public record StationStatus(String schema, int district, String station, State state, String appVersion,
-                            Instant since, String stationKey) {
+                            Instant since, String stationKey, StationProfile profile, Integer heartbeatSeconds) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.status/1";
 
@@ -41,5 +46,18 @@ public record StationStatus(String schema, int district, String station, State s
         Check.text("appVersion", appVersion, 64);
         Objects.requireNonNull(since, "since");
         Check.text("stationKey", stationKey, 200);
+        if (heartbeatSeconds != null && (heartbeatSeconds < 1 || heartbeatSeconds > 3600)) {
+            throw new IllegalArgumentException("heartbeatSeconds must be 1..3600: " + heartbeatSeconds);
+        }
+    }
+
+    /**
+     * A status without profile and heartbeat interval (a last will, or a terminal before issue 9).
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public StationStatus(String schema, int district, String station, State state, String appVersion,
+                         Instant since, String stationKey) {
+        this(schema, district, station, state, appVersion, since, stationKey, null, null);
     }
 }

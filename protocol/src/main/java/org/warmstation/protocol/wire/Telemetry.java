@@ -20,13 +20,19 @@ import java.util.Objects;
  * @param diskFreeBytes            free bytes on the visit log's file system
  * @param diskWarning              whether the free space is below the warning threshold
  * @param clockSynced              whether the wall clock is NTP-synced
- * @param temperatureCelsius       CPU or enclosure temperature, or null without a sensor
+ * @param temperatureCelsius       room temperature from the station's ambient sensor in degrees
+ *                                 Celsius, or null without a sensor or reading
  * @param telemetryDropped         heartbeats dropped so far because the queue was full
+ * @param motionEntriesToday       people the motion (PIR) sensor counted entering since local
+ *                                 midnight, or null without a sensor
+ * @param motionEntriesLastHour    of those, the ones in the hour before {@code sentAt} (as far
+ *                                 as the station has seen; see docs/mqtt.md), or null without a
+ *                                 sensor
  */
 public record Telemetry(String schema, int district, String station, Instant sentAt, String appVersion,
                         long uptimeSeconds, long queueDepth, Long oldestUnsyncedAgeSeconds, long lastConfirmedSeq,
                         long diskFreeBytes, boolean diskWarning, boolean clockSynced, Double temperatureCelsius,
-                        long telemetryDropped) {
+                        long telemetryDropped, Long motionEntriesToday, Long motionEntriesLastHour) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.telemetry/1";
 
@@ -49,5 +55,25 @@ public record Telemetry(String schema, int district, String station, Instant sen
             throw new IllegalArgumentException("temperatureCelsius out of range: " + temperatureCelsius);
         }
         Check.nonNegative("telemetryDropped", telemetryDropped);
+        if (motionEntriesToday != null) {
+            Check.nonNegative("motionEntriesToday", motionEntriesToday);
+        }
+        if (motionEntriesLastHour != null) {
+            Check.nonNegative("motionEntriesLastHour", motionEntriesLastHour);
+        }
+    }
+
+    /**
+     * A heartbeat without motion-sensor counts (a station without a PIR sensor, or before issue 9).
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public Telemetry(String schema, int district, String station, Instant sentAt, String appVersion,
+                     long uptimeSeconds, long queueDepth, Long oldestUnsyncedAgeSeconds, long lastConfirmedSeq,
+                     long diskFreeBytes, boolean diskWarning, boolean clockSynced, Double temperatureCelsius,
+                     long telemetryDropped) {
+        this(schema, district, station, sentAt, appVersion, uptimeSeconds, queueDepth, oldestUnsyncedAgeSeconds,
+                lastConfirmedSeq, diskFreeBytes, diskWarning, clockSynced, temperatureCelsius, telemetryDropped,
+                null, null);
     }
 }

@@ -44,6 +44,8 @@ class SchemaConformanceTest {
         assertEquals(Set.of(), validate("ack.schema.json", VisitAck.of(WireSamples.batch(), 8, WireSamples.T)));
         assertEquals(Set.of(), validate("status.schema.json", WireSamples.status()));
         assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetry()));
+        assertEquals(Set.of(), validate("status.schema.json", WireSamples.statusWithProfile()));
+        assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetryWithMotion()));
         assertEquals(Set.of(), validate("downlink-command.schema.json", cmd));
         assertEquals(Set.of(), validate("downlink.schema.json", Downlink.sign(cmd, key)));
         assertEquals(Set.of(), validate("downlink-ack.schema.json",
@@ -51,6 +53,22 @@ class SchemaConformanceTest {
         assertEquals(Set.of(), validate("ledger.schema.json", WireSamples.summary(kp)));
         assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.resend(WireSamples.DISTRICT,
                 WireSamples.STATION, WireSamples.T, new SeqRange(3, 4))));
+    }
+
+    @Test
+    void schemaAndDecoderBothRefuseAMalformedOpeningSpan() throws Exception {
+        ObjectNode status = (ObjectNode) json.readTree(Wire.encode(WireSamples.statusWithProfile()));
+        ((ObjectNode) status.get("profile").get("openingHours")).putArray("MONDAY").add("8-20");
+        assertFalse(schema("status.schema.json").validate(status).isEmpty());
+        assertThrows(WireFormatException.class, () -> Wire.decode(json.writeValueAsBytes(status), StationStatus.class));
+    }
+
+    @Test
+    void schemaAndDecoderBothRefuseAProfileWithoutCoordinates() throws Exception {
+        ObjectNode status = (ObjectNode) json.readTree(Wire.encode(WireSamples.statusWithProfile()));
+        ((ObjectNode) status.get("profile")).remove("latitude");
+        assertFalse(schema("status.schema.json").validate(status).isEmpty());
+        assertThrows(WireFormatException.class, () -> Wire.decode(json.writeValueAsBytes(status), StationStatus.class));
     }
 
     @Test

@@ -102,4 +102,22 @@ class WireRoundTripTest {
                 List.of(WireSamples.cardVisit(1), WireSamples.cardVisit(2))));
         assertThrows(IllegalArgumentException.class, () -> VisitBatch.of(1, "s", Instant.EPOCH, List.of()));
     }
+
+    @Test
+    void profileAndMotionCountsSurviveEncodeAndDecode() {
+        assertEquals(WireSamples.statusWithProfile(),
+                Wire.decode(Wire.encode(WireSamples.statusWithProfile()), StationStatus.class));
+        assertEquals(WireSamples.telemetryWithMotion(),
+                Wire.decode(Wire.encode(WireSamples.telemetryWithMotion()), Telemetry.class));
+    }
+
+    @Test
+    void statusFromATerminalBeforeProfilesStillDecodes() {
+        String old = "{\"schema\":\"ws.status/1\",\"district\":110105,\"station\":\"cy-0042\",\"state\":\"ONLINE\","
+                + "\"appVersion\":\"0.1.0\",\"since\":\"2026-11-21T08:00:02Z\",\"stationKey\":\"MCowBQ\"}";
+        StationStatus s = Wire.decode(old.getBytes(java.nio.charset.StandardCharsets.UTF_8), StationStatus.class);
+        assertEquals(null, s.profile());
+        assertEquals(null, s.heartbeatSeconds());
+        assertEquals("cy-0042", s.station());
+    }
 }

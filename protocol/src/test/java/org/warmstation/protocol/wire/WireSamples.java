@@ -36,6 +36,22 @@ final class WireSamples {
                 false, true, 47.5, 3);
     }
 
+    static Telemetry telemetryWithMotion() {
+        return new Telemetry(Telemetry.SCHEMA, DISTRICT, STATION, T, "0.1.0", 3600, 12, 95L, 40, 1_000_000_000L,
+                false, true, 18.5, 3, 57L, 9L);
+    }
+
+    static StationProfile profile() {
+        return new StationProfile("朝阳门外驿站", "北京市朝阳区朝阳门外大街1号", 39.9219, 116.4436, "010-6500 1234",
+                OpeningHours.parse("MON-FRI 08:00-20:00; SAT,SUN 09:00-17:00"), List.of("HOT_WATER", "TOILET"),
+                "Asia/Shanghai");
+    }
+
+    static StationStatus statusWithProfile() {
+        return new StationStatus(StationStatus.SCHEMA, DISTRICT, STATION, StationStatus.State.ONLINE, "0.1.0", T,
+                null, profile(), 60);
+    }
+
     static StationStatus status() {
         return new StationStatus(StationStatus.SCHEMA, DISTRICT, STATION, StationStatus.State.ONLINE, "0.1.0", T, null);
     }
