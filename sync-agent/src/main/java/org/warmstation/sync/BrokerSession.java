@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warmstation.protocol.wire.StationProfile;
 import org.warmstation.protocol.wire.StationStatus;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Topics.Kind;
@@ -43,6 +44,7 @@ final class BrokerSession {
     private final Topics topics;
     private final InstantSource wall;
     private final String stationKey;
+    private final StationProfile profile;
     private final AgentThread thread;
     private final Backoff backoff;
     private final AtomicInteger attempts = new AtomicInteger();
@@ -54,11 +56,13 @@ final class BrokerSession {
     private boolean stopped;
     private Instant connectedSince;
 
-    BrokerSession(SyncConfig config, InstantSource wall, String stationKey, AgentThread thread) {
+    BrokerSession(SyncConfig config, InstantSource wall, String stationKey, StationProfile profile,
+                  AgentThread thread) {
         this.config = config;
         this.topics = config.topics();
         this.wall = wall;
         this.stationKey = stationKey;
+        this.profile = profile;
         this.thread = thread;
         this.backoff = new Backoff(config.firstAttemptSpread(), config.backoffBase(), config.backoffCap(),
                 RandomGenerator.getDefault());
@@ -149,10 +153,13 @@ final class BrokerSession {
         scheduleConnect();
     }
 
+    /** The birth message carries the profile and heartbeat interval; the will and the clean OFFLINE do not. */
     private StationStatus statusMessage(StationStatus.State state) {
+        boolean online = state == StationStatus.State.ONLINE;
+        long hb = Math.clamp(config.heartbeat().toSeconds(), 1, 3600);
         return new StationStatus(StationStatus.SCHEMA, topics.district(), topics.station(), state, config.appVersion(),
-                connectedSince != null && state == StationStatus.State.ONLINE ? connectedSince : wall.instant(),
-                stationKey);
+                connectedSince != null && online ? connectedSince : wall.instant(),
+                stationKey, online ? profile : null, online ? (int) hb : null);
     }
 
     /** Publishes on this station's topic of {@code kind}; a failure is only logged. */

@@ -34,6 +34,7 @@ final class StationReports {
     private final BrokerSession session;
     private final AgentThread thread;
     private final TelemetryQueue telemetry;
+    private final EntryWindow entries = new EntryWindow();
     private final long startNanos = System.nanoTime();
 
     StationReports(SyncConfig config, SyncAgent.Parts parts, InstantSource wall, BrokerSession session,
@@ -54,12 +55,23 @@ final class StationReports {
         Double temp = null;
         if (parts.temperature() != null) {
             var t = parts.temperature().celsius();
-            temp = t.isPresent() ? t.getAsDouble() : null;
+            temp = t.isPresent() && Math.abs(t.getAsDouble()) <= 200 ? t.getAsDouble() : null;
         }
-        telemetry.offer(new Telemetry(Telemetry.SCHEMA, topics.district(), topics.station(), wall.instant(),
+        Instant now = wall.instant();
+        Long today = null;
+        Long lastHour = null;
+        if (parts.motion() != null) {
+            var n = parts.motion().entriesToday();
+            if (n.isPresent() && n.getAsLong() >= 0) {
+                today = n.getAsLong();
+                lastHour = entries.lastHour(now, today);
+            }
+        }
+        telemetry.offer(new Telemetry(Telemetry.SCHEMA, topics.district(), topics.station(), now,
                 config.appVersion(), (System.nanoTime() - startNanos) / 1_000_000_000L, s.waiting(),
                 s.oldestWaitingAge().map(Duration::toSeconds).orElse(null), s.lastConfirmedSeq(), Math.max(0, free),
-                free >= 0 && free < config.diskWarningBytes(), parts.clock().synced(), temp, telemetry.dropped()));
+                free >= 0 && free < config.diskWarningBytes(), parts.clock().synced(), temp, telemetry.dropped(),
+                today, lastHour));
         flushTelemetry();
     }
 

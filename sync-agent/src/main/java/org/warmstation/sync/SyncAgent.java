@@ -15,6 +15,7 @@ import org.warmstation.kiosk.outbox.Outbox;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.DaySummary;
 import org.warmstation.protocol.wire.DownlinkAck;
+import org.warmstation.protocol.wire.StationProfile;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Topics.Kind;
 import org.warmstation.protocol.wire.Wire;
@@ -47,11 +48,13 @@ public final class SyncAgent implements AutoCloseable {
      * @param state       durable agent state
      * @param ledger      the day-close ledger, or null for none
      * @param stationKey  Base64 X.509 of the station public key for the birth message, or null
-     * @param temperature a temperature sensor, or null without one
+     * @param temperature the room temperature sensor, or null without one
+     * @param motion      the motion sensor's entry counter, or null without one
+     * @param profile     the station's profile for the birth message, or null to send none
      */
     public record Parts(Outbox outbox, StationClock clock, ZoneId zone, Supplier<TrustList> trust,
                         DownlinkApplier applier, SyncState state, Ledger ledger, String stationKey,
-                        TemperatureProbe temperature) {
+                        TemperatureProbe temperature, MotionProbe motion, StationProfile profile) {
         public Parts {
             Objects.requireNonNull(outbox, "outbox");
             Objects.requireNonNull(clock, "clock");
@@ -59,6 +62,13 @@ public final class SyncAgent implements AutoCloseable {
             Objects.requireNonNull(trust, "trust");
             Objects.requireNonNull(applier, "applier");
             Objects.requireNonNull(state, "state");
+        }
+
+        /** Parts without motion sensor and profile; otherwise as the canonical constructor. */
+        public Parts(Outbox outbox, StationClock clock, ZoneId zone, Supplier<TrustList> trust,
+                     DownlinkApplier applier, SyncState state, Ledger ledger, String stationKey,
+                     TemperatureProbe temperature) {
+            this(outbox, clock, zone, trust, applier, state, ledger, stationKey, temperature, null, null);
         }
     }
 
@@ -84,7 +94,7 @@ public final class SyncAgent implements AutoCloseable {
         this.topics = config.topics();
         InstantSource wall = () -> parts.clock().now();
         this.thread = new AgentThread(topics.station(), this::reportProblem);
-        this.session = new BrokerSession(config, wall, parts.stationKey(), thread);
+        this.session = new BrokerSession(config, wall, parts.stationKey(), parts.profile(), thread);
         this.visits = new VisitUplink(new OutboxDrainer(parts.outbox(), wall, topics.district(), topics.station(),
                 config.batchSize(), config.maxInFlight(), config.maxAwaitingAck(), config.resendAfter(),
                 config.drainRate()), session, thread, topics);

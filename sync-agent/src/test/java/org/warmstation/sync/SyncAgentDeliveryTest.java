@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.store.SqliteVisitStore;
 import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.wire.OpeningHours;
+import org.warmstation.protocol.wire.StationProfile;
 import org.warmstation.protocol.wire.StationStatus;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
@@ -126,5 +132,28 @@ class SyncAgentDeliveryTest {
                         && t.oldestUnsyncedAgeSeconds() != null), district::telemetry);
         Await.until(LONG, "staff screen warns", () -> agent.status().diskWarning() && agent.status().waiting() == 7,
                 agent::status);
+    }
+
+    @Test
+    void birthCarriesTheProfileAndHeartbeatsTheRoomSensors() throws Exception {
+        Path dir = tmp.resolve("station");
+        StationProfile profile = new StationProfile("朝阳门外驿站", "朝阳门外大街1号", 39.92, 116.44, "010-65001234",
+                OpeningHours.parse("MON-SUN 08:00-20:00"), List.of("HOT_WATER"), "Asia/Shanghai");
+        AtomicLong entries = new AtomicLong(3);
+        agent = Stations.agent(Stations.config(broker.uri(), "s6", dir).build(), key,
+                () -> OptionalDouble.of(17.5), () -> OptionalLong.of(entries.get()), profile);
+        agent.start();
+        Await.until(LONG, "online with profile", () -> district.statuses().containsKey("s6")
+                && district.statuses().get("s6").profile() != null, district::statuses);
+        assertEquals(profile, district.statuses().get("s6").profile());
+        assertEquals(1, district.statuses().get("s6").heartbeatSeconds());
+        Await.until(LONG, "a first heartbeat counting 3 entries today", () -> district.telemetry().stream()
+                .anyMatch(t -> t.station().equals("s6") && Long.valueOf(3).equals(t.motionEntriesToday())),
+                district::telemetry);
+        entries.set(8);
+        Await.until(LONG, "a heartbeat with room temperature and five new entries", () -> district.telemetry().stream()
+                .anyMatch(t -> t.station().equals("s6") && Double.valueOf(17.5).equals(t.temperatureCelsius())
+                        && Long.valueOf(8).equals(t.motionEntriesToday())
+                        && Long.valueOf(5).equals(t.motionEntriesLastHour())), district::telemetry);
     }
 }

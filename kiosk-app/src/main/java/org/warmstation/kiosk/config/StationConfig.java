@@ -41,12 +41,13 @@ import java.util.TreeMap;
  * @param hardware        every {@code hardware.*} key with its raw value, keys in full (e.g.
  *                        {@code hardware.relay.pin}); parsed by the hardware drivers
  * @param sync            the broker credentials and {@code sync.*} keys of the sync agent
+ * @param profile         address, phone, opening hours and services the station tells the district
  */
 public record StationConfig(String stationId, String stationName, int districtId, double latitude, double longitude,
                             ZoneId zone, URI brokerUrl, Optional<String> brokerUsername, Path dataDir,
                             Path trustFile, Optional<Path> denyFile, Duration duplicateWindow,
                             Duration welcomeTimeout, Optional<StaffPin> staffPin, ScannerSettings scanner,
-                            Map<String, String> hardware, SyncSettings sync) {
+                            Map<String, String> hardware, SyncSettings sync, ProfileSettings profile) {
 
     /** Default {@code zone}. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -72,6 +73,7 @@ public record StationConfig(String stationId, String stationName, int districtId
         Objects.requireNonNull(staffPin, "staffPin");
         Objects.requireNonNull(scanner, "scanner");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(profile, "profile");
         hardware = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(hardware, "hardware")));
         try {
             ConfigRules.stationId(Objects.requireNonNull(stationId, "stationId"));
@@ -92,6 +94,22 @@ public record StationConfig(String stationId, String stationName, int districtId
         } catch (ConfigRules.KeyException e) {
             throw new IllegalArgumentException(e.key() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A configuration without address, phone and opening hours, offering every service
+     * ({@link ProfileSettings#DEFAULTS}); otherwise as the canonical constructor.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public StationConfig(String stationId, String stationName, int districtId, double latitude, double longitude,
+                         ZoneId zone, URI brokerUrl, Optional<String> brokerUsername, Path dataDir,
+                         Path trustFile, Optional<Path> denyFile, Duration duplicateWindow,
+                         Duration welcomeTimeout, Optional<StaffPin> staffPin, ScannerSettings scanner,
+                         Map<String, String> hardware, SyncSettings sync) {
+        this(stationId, stationName, districtId, latitude, longitude, zone, brokerUrl, brokerUsername, dataDir,
+                trustFile, denyFile, duplicateWindow, welcomeTimeout, staffPin, scanner, hardware, sync,
+                ProfileSettings.DEFAULTS);
     }
 
     /**

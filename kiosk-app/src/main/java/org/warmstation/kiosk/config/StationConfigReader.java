@@ -30,7 +30,7 @@ final class StationConfigReader {
     private static final long MAX_BYTES = 1 << 20;
 
     static final Set<String> KEYS = Set.of("station.id", "station.name", "district.id", "location.latitude",
-            "location.longitude", "zone", "broker.url", "broker.username", "broker.password", "broker.password.file", "broker.ca.file",
+            "location.longitude", "station.address", "station.phone", "station.hours", "station.services", "zone", "broker.url", "broker.username", "broker.password", "broker.password.file", "broker.ca.file",
             "sync.heartbeat", "data.dir", "trust.file", "deny.file",
             "duplicate.window", "welcome.timeout", "staff.pin", "scanner.source", "scanner.command",
             "scanner.width", "scanner.height", "scanner.format", "scanner.folder", "scanner.device");
@@ -73,6 +73,10 @@ final class StationConfigReader {
         Integer districtId = required("district.id", ConfigRules::districtId);
         Double lat = required("location.latitude", v -> ConfigRules.degrees("location.latitude", v, 90));
         Double lon = required("location.longitude", v -> ConfigRules.degrees("location.longitude", v, 180));
+        String address = optional("station.address", v -> v).orElse("");
+        String phone = optional("station.phone", v -> v).orElse("");
+        var hours = optional("station.hours", org.warmstation.protocol.wire.OpeningHours::parse);
+        var services = optional("station.services", ProfileSettings::services);
         ZoneId zone = optional("zone", StationConfigReader::zone).orElse(StationConfig.DEFAULT_ZONE);
         var broker = required("broker.url", ConfigRules::brokerUrl);
         var user = optional("broker.username", v -> v);
@@ -111,6 +115,13 @@ final class StationConfigReader {
         ConfigRules.hardwarePinProblems(hardware).forEach(e -> problem(e.key(), e.getMessage()));
         ScannerSettings scanner = null;
         SyncSettings sync = null;
+        ProfileSettings profile = null;
+        try {
+            profile = new ProfileSettings(address, phone, hours.orElse(Map.of()),
+                    services.orElse(ProfileSettings.DEFAULTS.services()));
+        } catch (ConfigRules.KeyException e) {
+            problem(e.key(), e.getMessage());
+        }
         try {
             sync = new SyncSettings(passwordFile, password, caFile, heartbeat);
         } catch (ConfigRules.KeyException e) {
@@ -130,7 +141,7 @@ final class StationConfigReader {
             throw new ConfigException(file, problems);
         }
         return new StationConfig(stationId, stationName, districtId, lat, lon, zone, broker, user, dataDir, trust,
-                deny, window, welcome, pin, scanner, hardware, sync);
+                deny, window, welcome, pin, scanner, hardware, sync, profile);
     }
 
     private <T> T required(String key, Function<String, T> parser) {

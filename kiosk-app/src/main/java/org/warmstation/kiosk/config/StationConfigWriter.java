@@ -24,6 +24,9 @@ final class StationConfigWriter {
             Map.entry("station.id", "Station: id as in the district register (letters-digits), name shown on screen"),
             Map.entry("district.id", "District: 6-digit administrative division code; only its cards are accepted"),
             Map.entry("location.latitude", "Location in decimal degrees (WGS-84)"),
+            Map.entry("station.address", "What the district's console and public station finder show: address, phone,"
+                    + "\n# opening hours (e.g. MON-FRI 08:00-20:00; SAT,SUN 09:00-17:00; none = not published),"
+                    + "\n# services offered (comma-separated)"),
             Map.entry("zone", "Time zone of the station's calendar"),
             Map.entry("broker.url", "MQTT broker of the district office: tcp://host:1883 or ssl://host:8883"),
             Map.entry("data.dir", "Files: visit log and outbox; trust list of district keys; optional deny-list"),
@@ -40,6 +43,10 @@ final class StationConfigWriter {
         p.put("district.id", Integer.toString(c.districtId()));
         p.put("location.latitude", Double.toString(c.latitude()));
         p.put("location.longitude", Double.toString(c.longitude()));
+        p.put("station.address", c.profile().address());
+        p.put("station.phone", c.profile().phone());
+        p.put("station.hours", org.warmstation.protocol.wire.OpeningHours.format(c.profile().openingHours()));
+        p.put("station.services", String.join(",", c.profile().serviceNames()));
         p.put("zone", c.zone().getId());
         p.put("broker.url", c.brokerUrl().toString());
         c.brokerUsername().ifPresent(u -> p.put("broker.username", u));

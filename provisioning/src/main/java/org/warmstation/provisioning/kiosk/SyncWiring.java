@@ -3,22 +3,27 @@ package org.warmstation.provisioning.kiosk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warmstation.devices.peripherals.PeripheralStates;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.domain.StationClock;
 import org.warmstation.kiosk.outbox.SqliteOutbox;
 import org.warmstation.kiosk.time.SystemStationClock;
 import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.wire.StationProfile;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.sync.DownlinkApplier;
 import org.warmstation.sync.FileDownlinkApplier;
+import org.warmstation.sync.MotionProbe;
 import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.SyncConfig;
+import org.warmstation.sync.TemperatureProbe;
 import org.warmstation.sync.store.SqliteLedger;
 import org.warmstation.sync.store.SqliteSyncState;
 import org.warmstation.sync.store.StationKeyStore;
@@ -71,14 +76,41 @@ public final class SyncWiring {
      * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     public static org.warmstation.kiosk.sync.StationServices start(StationConfig config) throws IOException {
-        return startAgent(config);
+        return startAgent(config, null);
     }
 
-    static AgentServices startAgent(StationConfig config) throws IOException {
+    /**
+     * Starts the agent of a configured station whose heartbeats carry the room temperature and the
+     * motion sensor's entries from the kiosk's peripherals.
+     *
+     * @param config  the station configuration
+     * @param sensors the kiosk's live peripheral states (e.g. {@code runtime.peripherals().states()})
+     * @return the running agent as the kiosk's background services
+     * @throws IOException when the password file cannot be read
+     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     */
+    public static org.warmstation.kiosk.sync.StationServices start(StationConfig config, PeripheralStates sensors)
+            throws IOException {
+        return startAgent(config, sensors);
+    }
+
+    static AgentServices startAgent(StationConfig config, PeripheralStates sensors) throws IOException {
         DownlinkApplier applier = new FileDownlinkApplier(config.trustFile(), config.denyListFile(),
                 config.settingsFile());
+        Clock clock = Clock.system(config.zone());
         return start(syncConfig(config), new SystemStationClock(), config.zone(), new TrustListFile(config.trustFile()),
-                applier);
+                applier, profile(config), sensors == null ? null : RoomSensorProbes.temperature(sensors, clock),
+                sensors == null ? null : RoomSensorProbes.motion(sensors, clock, config.zone()));
+    }
+
+    /**
+     * @param config the station configuration
+     * @return the profile the birth message carries: name, address, position, phone, hours, services, zone
+     */
+    public static StationProfile profile(StationConfig config) {
+        return new StationProfile(config.stationName(), config.profile().address(), config.latitude(),
+                config.longitude(), config.profile().phone(), config.profile().openingHours(),
+                config.profile().serviceNames(), config.zone().getId());
     }
 
     /**
@@ -94,13 +126,34 @@ public final class SyncWiring {
      */
     static AgentServices start(SyncConfig sync, StationClock clock, java.time.ZoneId zone, Supplier<TrustList> trust,
                                DownlinkApplier applier) {
+        return start(sync, clock, zone, trust, applier, null, null, null);
+    }
+
+    /**
+     * As {@link #start(SyncConfig, StationClock, java.time.ZoneId, Supplier, DownlinkApplier)}, with the
+     * profile for the birth message and the room sensors for the heartbeat.
+     *
+     * @param sync        agent settings
+     * @param clock       the station clock
+     * @param zone        the station's zone
+     * @param trust       the trust list for downlink signatures
+     * @param applier     applies verified downlinks
+     * @param profile     the station's profile, or null
+     * @param temperature room temperature, or null without a sensor
+     * @param motion      motion sensor entries, or null without a sensor
+     * @return the running agent as the kiosk's background services
+     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     */
+    static AgentServices start(SyncConfig sync, StationClock clock, java.time.ZoneId zone, Supplier<TrustList> trust,
+                               DownlinkApplier applier, StationProfile profile, TemperatureProbe temperature,
+                               MotionProbe motion) {
         Path dir = sync.dataDirectory();
         SqliteOutbox outbox = new SqliteOutbox(dir);
         KeyPair key = StationKeyStore.loadOrCreate(dir);
         SqliteSyncState state = new SqliteSyncState(dir);
         SqliteLedger ledger = new SqliteLedger(dir, sync.topics(), zone, key);
         SyncAgent agent = new SyncAgent(sync, new SyncAgent.Parts(outbox, clock, zone, trust, applier, state, ledger,
-                Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), null));
+                Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion, profile));
         agent.start();
         LOG.info("sync agent of {} started ({})", sync.topics().station(), sync.serverUri());
         return new AgentServices(agent, List.of(ledger, state, outbox));

@@ -56,11 +56,35 @@ public final class StationCommand {
         @Option(names = "--force", description = "replace an existing configuration file")
         boolean force;
 
+        @Option(names = "--address", paramLabel = "TEXT", description = "street address shown by the district's station finder")
+        String address;
+
+        @Option(names = "--phone", paramLabel = "TEXT", description = "phone number for workers")
+        String phone;
+
+        @Option(names = "--hours", paramLabel = "SPEC",
+                description = "opening hours, e.g. 'MON-FRI 08:00-20:00; SAT,SUN 09:00-17:00' (default: not published)")
+        String hours;
+
+        @Option(names = "--services", paramLabel = "LIST",
+                description = "services offered, comma-separated, e.g. HOT_WATER,TOILET,WARM_UP (default: all)")
+        String services;
+
+        private java.util.Map<String, String> profile() {
+            java.util.Map<String, String> m = new java.util.HashMap<>();
+            m.put("station.address", address);
+            m.put("station.phone", phone);
+            m.put("station.hours", hours);
+            m.put("station.services", services);
+            m.values().removeIf(java.util.Objects::isNull);
+            return m;
+        }
+
         @Override
         public Integer call() {
             try {
                 var config = StationSetup.init(new StationSetup.Request(id, name, district, lat, lon, broker, trust, out,
-                        Optional.ofNullable(dataDir), Optional.ofNullable(pin), force));
+                        Optional.ofNullable(dataDir), Optional.ofNullable(pin), force, profile()));
                 var w = spec.commandLine().getOut();
                 w.printf("wrote %s: station %s %s, district %d%n", out.toAbsolutePath(), config.stationId(),
                         config.stationName(), config.districtId());

@@ -35,16 +35,30 @@ public final class StationSetup {
      * @param dataDir   data folder, empty for {@code data} beside the file
      * @param pin       staff PIN digits, if one is to be set
      * @param force     whether an existing configuration file may be replaced
+     * @param profile   {@code station.address}, {@code station.phone}, {@code station.hours} and
+     *                  {@code station.services} as typed (keys absent take their defaults)
      */
     public record Request(String id, String name, String district, String latitude, String longitude,
                           String brokerUrl, Path trustFile, Path out, Optional<Path> dataDir, Optional<char[]> pin,
-                          boolean force) {
+                          boolean force, Map<String, String> profile) {
+        /** A request without profile keys; otherwise as the canonical constructor. */
+        public Request(String id, String name, String district, String latitude, String longitude,
+                       String brokerUrl, Path trustFile, Path out, Optional<Path> dataDir, Optional<char[]> pin,
+                       boolean force) {
+            this(id, name, district, latitude, longitude, brokerUrl, trustFile, out, dataDir, pin, force, Map.of());
+        }
     }
 
     /** Option that sets each key, for messages. */
-    private static final Map<String, String> OPTION_OF = Map.of("station.id", "--id", "station.name", "--name",
-            "district.id", "--district", "location.latitude", "--lat", "location.longitude", "--lon",
-            "broker.url", "--broker", "data.dir", "--data-dir", "trust.file", "--trust");
+    private static final Map<String, String> OPTION_OF = Map.ofEntries(Map.entry("station.id", "--id"),
+            Map.entry("station.name", "--name"), Map.entry("district.id", "--district"),
+            Map.entry("location.latitude", "--lat"), Map.entry("location.longitude", "--lon"),
+            Map.entry("broker.url", "--broker"), Map.entry("data.dir", "--data-dir"), Map.entry("trust.file", "--trust"),
+            Map.entry("station.address", "--address"), Map.entry("station.phone", "--phone"),
+            Map.entry("station.hours", "--hours"), Map.entry("station.services", "--services"));
+    /** The profile keys a {@link Request} may carry. */
+    private static final java.util.Set<String> PROFILE_KEYS = java.util.Set.of("station.address", "station.phone",
+            "station.hours", "station.services");
 
     private StationSetup() {
     }
@@ -69,6 +83,14 @@ public final class StationSetup {
         p.put("district.id", r.district());
         p.put("location.latitude", r.latitude());
         p.put("location.longitude", r.longitude());
+        r.profile().forEach((k, v) -> {
+            if (!PROFILE_KEYS.contains(k)) {
+                throw new IllegalArgumentException("not a profile key: " + k);
+            }
+            if (v != null) {
+                p.put(k, v);
+            }
+        });
         p.put("broker.url", r.brokerUrl());
         p.put("trust.file", DistrictKeyFiles.TRUST_LIST);
         r.dataDir().ifPresent(d -> p.put("data.dir", d.toAbsolutePath().toString()));

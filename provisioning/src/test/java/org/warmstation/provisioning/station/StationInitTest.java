@@ -62,6 +62,31 @@ class StationInitTest {
         assertFalse(Files.readString(out).contains("4826"));
     }
 
+    @Test
+    void profileOptionsAreWrittenAndDefaultsAreHoursNotPublishedAndEveryService() throws Exception {
+        CliRun r = CliRun.run(args("--address", "北京市朝阳区望京街10号", "--phone", "010-6470 1234",
+                "--hours", "MON-FRI 08:00-20:00; SAT,SUN 09:00-17:00", "--services", "TOILET,HOT_WATER").toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.toString());
+        StationConfig c = StationConfig.load(out);
+        assertEquals("北京市朝阳区望京街10号", c.profile().address());
+        assertEquals("010-6470 1234", c.profile().phone());
+        assertEquals(List.of("09:00-17:00"), c.profile().openingHours().get(java.time.DayOfWeek.SUNDAY));
+        assertEquals(List.of("HOT_WATER", "TOILET"), c.profile().serviceNames());
+        assertEquals(0, CliRun.run(args("--force").toArray(String[]::new)).exitCode());
+        StationConfig plain = StationConfig.load(out);
+        assertTrue(plain.profile().openingHours().isEmpty());
+        assertEquals(8, plain.profile().serviceNames().size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--hours, MON-FRI 8-20, station.hours", "--services, HOT_WATER;SAUNA, station.services"})
+    void badProfileValueIsAUsageErrorNamingOptionAndKey(String option, String value, String key) {
+        CliRun r = CliRun.run(args(option, value).toArray(String[]::new));
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains(option) && r.err().contains(key), r.err());
+        assertFalse(Files.exists(out));
+    }
+
     @ParameterizedTest
     @CsvSource({"--district, 11010, district.id", "--lat, 95, location.latitude", "--lon, east, location.longitude",
             "--broker, http://x, broker.url", "--id, cy 42, station.id"})

@@ -77,6 +77,20 @@ public final class Stations {
      * @return an agent over the real SQLite outbox of the config's data directory (not started)
      */
     public static SyncAgent agent(SyncConfig config, DistrictKey districtKey) {
+        return agent(config, districtKey, null, null, null);
+    }
+
+    /**
+     * @param config      settings (its data directory is used)
+     * @param districtKey the district key the station trusts for downlinks
+     * @param temperature room temperature sensor, or null
+     * @param motion      motion sensor entry counter, or null
+     * @param profile     the profile for the birth message, or null
+     * @return an agent over the real SQLite outbox of the config's data directory (not started)
+     */
+    public static SyncAgent agent(SyncConfig config, DistrictKey districtKey, org.warmstation.sync.TemperatureProbe temperature,
+                                  org.warmstation.sync.MotionProbe motion,
+                                  org.warmstation.protocol.wire.StationProfile profile) {
         Path dir = config.dataDirectory();
         Outbox outbox = new SqliteOutbox(dir);
         var key = StationKeyStore.loadOrCreate(dir);
@@ -84,7 +98,8 @@ public final class Stations {
         return new SyncAgent(config, new SyncAgent.Parts(outbox, SYSTEM_CLOCK, ZONE, () -> trust,
                 new FileDownlinkApplier(dir.resolve("downlinks")), new SqliteSyncState(dir),
                 new SqliteLedger(dir, config.topics(), ZONE, key),
-                java.util.Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), null));
+                java.util.Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion,
+                profile));
     }
 
     /**
