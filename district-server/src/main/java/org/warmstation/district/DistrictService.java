@@ -138,7 +138,7 @@ public final class DistrictService implements AutoCloseable {
 
     private void onStatus(Topics where, StationStatus status) throws SQLException {
         same(where, status.district(), status.station());
-        stations.recordStatus(connection(), status);
+        stations.recordStatus(connection(), status, clock.instant());
         LOG.info("{} is {} (version {})", where, status.state(), status.appVersion());
     }
 

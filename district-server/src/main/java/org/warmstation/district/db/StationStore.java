@@ -34,10 +34,12 @@ public final class StationStore {
      * @param contiguousSeq   highest n such that the district holds seqs 1..n
      * @param storedVisits    visits stored for the station
      * @param keyRegistered   whether a day-summary key is pinned
+     * @param lastMessage     when the last status or telemetry arrived (district clock), or null
+     * @param heartbeat       the station's telemetry interval from its birth message, or null
      */
     public record StationRow(int district, String station, String status, String appVersion, Instant statusAt,
                              Instant lastHeartbeat, Long queueDepth, long contiguousSeq, long storedVisits,
-                             boolean keyRegistered) {
+                             boolean keyRegistered, Instant lastMessage, java.time.Duration heartbeat) {
     }
 
     static void ensureStation(Connection c, int district, String station) throws SQLException {
@@ -106,31 +108,58 @@ public final class StationStore {
 
     /**
      * Records a status message unless a newer one was already recorded; pins the station key it
-     * carries when none is pinned yet (trust on first use).
+     * carries when none is pinned yet (trust on first use). Without a receipt time (older callers)
+     * the "last heard" time is left as it was.
      *
      * @param c      connection
      * @param status the status
      * @throws SQLException when the database fails
      */
     public void recordStatus(Connection c, StationStatus status) throws SQLException {
-        // one statement, so one commit (one WAL flush) per status message
+        recordStatus(c, status, null);
+    }
+
+    /**
+     * Records a status message unless a newer one was already recorded; pins the station key it
+     * carries when none is pinned yet (trust on first use); stores the profile and heartbeat
+     * interval of a birth message unless a newer profile is stored; notes when the station was
+     * last heard from.
+     *
+     * @param c          connection
+     * @param status     the status
+     * @param receivedAt district clock at receipt, or null to leave "last heard" unchanged
+     * @throws SQLException when the database fails
+     */
+    public void recordStatus(Connection c, StationStatus status, Instant receivedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO station AS s (district_id, station_id, status, app_version, status_at, public_key)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO station AS s (district_id, station_id, status, app_version, status_at, public_key,
+                                          heartbeat_s, last_message_at, state_since)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (district_id, station_id) DO UPDATE
                    SET status = CASE WHEN s.status_at IS NULL OR s.status_at <= EXCLUDED.status_at
                                      THEN EXCLUDED.status ELSE s.status END,
                        app_version = CASE WHEN s.status_at IS NULL OR s.status_at <= EXCLUDED.status_at
                                           THEN EXCLUDED.app_version ELSE s.app_version END,
+                       state_since = CASE WHEN (s.status_at IS NULL OR s.status_at <= EXCLUDED.status_at)
+                                               AND (s.status <> EXCLUDED.status OR s.state_since IS NULL)
+                                          THEN EXCLUDED.state_since ELSE s.state_since END,
                        status_at = GREATEST(s.status_at, EXCLUDED.status_at),
-                       public_key = COALESCE(s.public_key, EXCLUDED.public_key)""")) {
+                       public_key = COALESCE(s.public_key, EXCLUDED.public_key),
+                       heartbeat_s = COALESCE(EXCLUDED.heartbeat_s, s.heartbeat_s),
+                       last_message_at = GREATEST(s.last_message_at, EXCLUDED.last_message_at)""")) {
             ps.setInt(1, status.district());
             ps.setString(2, status.station());
             ps.setString(3, status.state().name());
             ps.setString(4, status.appVersion());
             ps.setTimestamp(5, Timestamp.from(status.since()));
             ps.setString(6, status.stationKey());
+            ps.setObject(7, status.heartbeatSeconds());
+            ps.setTimestamp(8, receivedAt == null ? null : Timestamp.from(receivedAt));
+            ps.setTimestamp(9, Timestamp.from(receivedAt == null ? status.since() : receivedAt));
             ps.executeUpdate();
+        }
+        if (status.profile() != null) {
+            ProfileColumns.store(c, status.district(), status.station(), status.profile(), status.since());
         }
     }
 
@@ -145,13 +174,17 @@ public final class StationStore {
     public void recordTelemetry(Connection c, Telemetry t, Instant receivedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO station AS s (district_id, station_id, last_heartbeat_at, queue_depth, oldest_unsynced_s,
-                                          disk_free_bytes, clock_synced, temperature_c, app_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          disk_free_bytes, clock_synced, temperature_c, app_version, last_message_at,
+                                          motion_entries_today, motion_entries_hour, motion_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (district_id, station_id) DO UPDATE
                    SET last_heartbeat_at = EXCLUDED.last_heartbeat_at, queue_depth = EXCLUDED.queue_depth,
                        oldest_unsynced_s = EXCLUDED.oldest_unsynced_s, disk_free_bytes = EXCLUDED.disk_free_bytes,
                        clock_synced = EXCLUDED.clock_synced, temperature_c = EXCLUDED.temperature_c,
-                       app_version = EXCLUDED.app_version""")) {
+                       app_version = EXCLUDED.app_version,
+                       last_message_at = GREATEST(s.last_message_at, EXCLUDED.last_message_at),
+                       motion_entries_today = EXCLUDED.motion_entries_today,
+                       motion_entries_hour = EXCLUDED.motion_entries_hour, motion_at = EXCLUDED.motion_at""")) {
             ps.setInt(1, t.district());
             ps.setString(2, t.station());
             ps.setTimestamp(3, Timestamp.from(receivedAt));
@@ -161,6 +194,10 @@ public final class StationStore {
             ps.setBoolean(7, t.clockSynced());
             ps.setObject(8, t.temperatureCelsius());
             ps.setString(9, t.appVersion());
+            ps.setTimestamp(10, Timestamp.from(receivedAt));
+            ps.setObject(11, t.motionEntriesToday());
+            ps.setObject(12, t.motionEntriesLastHour());
+            ps.setTimestamp(13, t.motionEntriesToday() == null ? null : Timestamp.from(receivedAt));
             ps.executeUpdate();
         }
     }
@@ -234,7 +271,8 @@ public final class StationStore {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT s.district_id, s.station_id, s.status, s.app_version, s.status_at, s.last_heartbeat_at,
                        s.queue_depth, s.contiguous_seq, s.public_key IS NOT NULL,
-                       (SELECT count(*) FROM visit v WHERE v.district_id = s.district_id AND v.station_id = s.station_id)
+                       (SELECT count(*) FROM visit v WHERE v.district_id = s.district_id AND v.station_id = s.station_id),
+                       s.last_message_at, s.heartbeat_s
                   FROM station s ORDER BY s.district_id, s.station_id""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -242,9 +280,15 @@ public final class StationStore {
                 Timestamp hb = rs.getTimestamp(6);
                 rows.add(new StationRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         at == null ? null : at.toInstant(), hb == null ? null : hb.toInstant(),
-                        (Long) rs.getObject(7), rs.getLong(8), rs.getLong(10), rs.getBoolean(9)));
+                        (Long) rs.getObject(7), rs.getLong(8), rs.getLong(10), rs.getBoolean(9),
+                        instant(rs.getTimestamp(11)), (Integer) rs.getObject(12) == null ? null
+                                : java.time.Duration.ofSeconds(rs.getInt(12))));
             }
         }
         return rows;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }
