@@ -3,10 +3,13 @@ package org.warmstation.district;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.warmstation.district.console.ConsoleServer;
+import org.warmstation.district.console.ConsoleSettings;
 import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.mqtt.ReceiverSettings;
 import org.warmstation.protocol.card.DistrictKey;
@@ -47,8 +50,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-backoff", converter = DurationConverter.class, defaultValue = "30s", description = "longest reconnect wait (default: ${DEFAULT-VALUE})")
     Duration maxBackoff;
 
+    @Option(names = "--http", defaultValue = "127.0.0.1:8080",
+            description = "HOST:PORT of the web console, or off (default: ${DEFAULT-VALUE})")
+    String http;
+    @Option(names = "--map-tiles", description = "tile URL template of the console's map (e.g. https://tile.example/{z}/{x}/{y}.png); none: offline outline")
+    String mapTiles;
+    @Option(names = "--k", defaultValue = "5", description = "privacy threshold: cells under k members show as <k (at least 3; default: ${DEFAULT-VALUE})")
+    int k;
+    @Option(names = "--secure-cookies", description = "mark the console's cookies Secure (console behind a TLS reverse proxy)")
+    boolean secureCookies;
+
     @Override
     public Integer call() throws Exception {
+        Optional<ConsoleSettings> console = ConsoleOptions.settings(http, district, k, mapTiles, secureCookies);
         String password = passwordFile == null ? null
                 : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
         Optional<DistrictKey> key = Optional.empty();
@@ -65,14 +79,21 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (DistrictDatabase database = db.open();
              DistrictServer server = DistrictServer.start(database, settings,
-                     new DistrictService.LedgerSettings(grace, resendEvery, key), reconcileEvery)) {
+                     new DistrictService.LedgerSettings(grace, resendEvery, key), reconcileEvery);
+             ConsoleServer web = console.map(c -> ConsoleServer.start(c, database, Clock.systemDefaultZone())).orElse(null)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.countDown();
+                if (web != null) {
+                    web.close();
+                }
                 server.close();
                 database.close();
             }));
             System.out.println("district-server " + id + " running for district " + district + " on " + broker
                     + ", database " + database.url());
+            if (web != null) {
+                System.out.println("web console on " + web.url() + "/");
+            }
             stop.await();
         }
         return 0;

@@ -72,7 +72,7 @@ class TwoDistrictInstancesE2eTest {
         instanceB = ChildJvm.start(DistrictServerCli.class, tmp.resolve("district-b.log"),
                 List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                         "-Dorg.slf4j.simpleLogger.log.org.warmstation.district.DistrictService=debug"),
-                "run", "--jdbc-url", district.jdbcUrl(), "--broker", broker.uri(), "--district",
+                "run", "--http", "off", "--jdbc-url", district.jdbcUrl(), "--broker", broker.uri(), "--district",
                 Integer.toString(Stations.DISTRICT), "--client-id", "district-b", "--reconcile-every", "1h");
         Await.until(Duration.ofSeconds(60), "instance B connected", () -> logOfB().contains("district-b connected"),
                 TwoDistrictInstancesE2eTest::logOfB);

@@ -1,0 +1,23 @@
+package org.warmstation.district.console.pages;
+
+import java.util.List;
+import org.warmstation.district.console.ConsolePage;
+import org.warmstation.district.console.ConsoleServices;
+
+/**
+ * The list of the console's pages (besides login/logout, which the server always adds). A new
+ * page is one class implementing {@link ConsolePage} and one line here.
+ */
+public final class ConsolePages {
+    private ConsolePages() {
+    }
+
+    /**
+     * @param services what pages need
+     * @return every standard page
+     */
+    public static List<ConsolePage> standard(ConsoleServices services) {
+        return List.of(
+                new OverviewPage(services));
+    }
+}
