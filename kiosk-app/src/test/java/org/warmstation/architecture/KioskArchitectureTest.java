@@ -15,7 +15,7 @@ class KioskArchitectureTest extends CommonArchitectureTest {
     void domainDependsOnNoOtherKioskPackage() {
         noClasses().that().resideInAPackage("org.warmstation.kiosk.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.warmstation.kiosk.store..", "org.warmstation.kiosk.time..", "org.warmstation.kiosk.ui..",
+                        "org.warmstation.visitlog.store..", "org.warmstation.visitlog.time..", "org.warmstation.kiosk.ui..",
                         "org.warmstation.kiosk.config..", "org.warmstation.kiosk.card..", "org.warmstation.kiosk.demo..",
                         "org.warmstation.kiosk.app..")
                 .because("the visit service and its contracts are the core; storage, clock and UI plug into it")

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.warmstation.kiosk.domain.CheckInResult;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.store.SqliteVisitStore;
-import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.visitlog.store.SqliteVisitStore;
+import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.protocol.card.WorkerCategory;
 
 /**

@@ -39,6 +39,31 @@ public abstract class CommonArchitectureTest {
             .because("protocol holds formats only; I/O belongs to the modules that use them")
             .allowEmptyShould(true);
 
+    /**
+     * The transport sits on the visit log, not on the kiosk: the sync agent runs (and is tested)
+     * without a screen, and the kiosk can change without touching it.
+     */
+    static final ArchRule SYNC_USES_NO_KIOSK = noClasses()
+            .that().resideInAPackage("org.warmstation.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.warmstation.kiosk..", "javafx..", "com.pi4j..")
+            .because("the sync agent sits on the visit log (module visit-log), not on the kiosk or its toolkit")
+            .allowEmptyShould(true);
+
+    /** Views and view models reach storage only through the visit service and its backends. */
+    static final ArchRule UI_USES_NO_STORE = noClasses()
+            .that().resideInAPackage("org.warmstation.kiosk.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.warmstation.visitlog.store..",
+                    "org.warmstation.visitlog.outbox..", "java.sql..", "javax.sql..")
+            .because("UI code holds screen state; the visit service owns the store and the outbox")
+            .allowEmptyShould(true);
+
+    /** Every device is behind a role interface; only its Pi4J implementation knows Pi4J. */
+    static final ArchRule ONLY_PI4J_DEVICES_USE_PI4J = noClasses()
+            .that().resideOutsideOfPackage("org.warmstation.devices.pi4j..")
+            .should().dependOnClassesThat().resideInAPackage("com.pi4j..")
+            .because("hardware is reached through the device roles; org.warmstation.devices.pi4j implements them")
+            .allowEmptyShould(true);
+
     /** @return the root package of the module under test, e.g. {@code org.warmstation.kiosk} */
     protected abstract String rootPackage();
 
@@ -62,5 +87,20 @@ public abstract class CommonArchitectureTest {
     @Test
     void protocolDoesNoIo() {
         PROTOCOL_DOES_NO_IO.check(classes());
+    }
+
+    @Test
+    void syncUsesNoKiosk() {
+        SYNC_USES_NO_KIOSK.check(classes());
+    }
+
+    @Test
+    void uiUsesNoStoreOrOutbox() {
+        UI_USES_NO_STORE.check(classes());
+    }
+
+    @Test
+    void onlyPi4jDevicesUsePi4j() {
+        ONLY_PI4J_DEVICES_USE_PI4J.check(classes());
     }
 }

@@ -10,7 +10,7 @@ public interface SyncState {
     /**
      * @param key the key
      * @return its value, if set
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when storage fails
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when storage fails
      */
     Optional<String> get(String key);
 
@@ -19,7 +19,7 @@ public interface SyncState {
      *
      * @param key   the key
      * @param value the value
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when storage fails
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when storage fails
      */
     void put(String key, String value);
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.kiosk.store.VisitLogDatabase;
+import org.warmstation.sync.store.SyncDatabase;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.wire.DaySummary;
 import org.warmstation.protocol.wire.Downlink;
@@ -134,7 +134,7 @@ class DownlinkAndLedgerTest {
         assertTrue(s.signatureValid());
         assertEquals(10, s.lastSeq());
         List<UUID> inSeqOrder = new java.util.ArrayList<>();
-        try (var c = VisitLogDatabase.open(dir); var st = c.createStatement();
+        try (var c = SyncDatabase.open(dir); var st = c.createStatement();
              var rs = st.executeQuery("SELECT id FROM visit WHERE seq BETWEEN " + s.firstSeq() + " AND " + s.lastSeq() + " ORDER BY seq")) {
             while (rs.next()) {
                 inSeqOrder.add(UUID.fromString(rs.getString(1)));

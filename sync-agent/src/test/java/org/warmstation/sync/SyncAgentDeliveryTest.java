@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.wire.OpeningHours;
 import org.warmstation.protocol.wire.StationProfile;

@@ -20,7 +20,7 @@ import org.warmstation.devices.scan.ScannerStatus;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.sync.StationServices;
 import org.warmstation.kiosk.sync.SyncSnapshot;
-import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.kiosk.ui.EnrollmentPane;
 import org.warmstation.kiosk.ui.EnrollmentViewModel;
 import org.warmstation.kiosk.ui.TaskExecutor;

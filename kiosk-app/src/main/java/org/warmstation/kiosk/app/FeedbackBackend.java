@@ -10,8 +10,8 @@ import org.warmstation.devices.peripherals.CheckInOutcome;
 import org.warmstation.devices.peripherals.StationFeedback;
 import org.warmstation.kiosk.domain.CheckInResult;
 import org.warmstation.kiosk.domain.DailyUsage;
-import org.warmstation.kiosk.domain.Service;
-import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.kiosk.ui.KioskBackend;
 import org.warmstation.protocol.card.WorkerCategory;
 

@@ -25,8 +25,8 @@ import org.warmstation.kiosk.demo.DemoCamera;
 import org.warmstation.kiosk.demo.DemoCardTray;
 import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.domain.VisitStore;
-import org.warmstation.kiosk.time.ClockSyncWatcher;
+import org.warmstation.visitlog.domain.VisitStore;
+import org.warmstation.visitlog.time.ClockSyncWatcher;
 import org.warmstation.kiosk.ui.KioskView;
 import org.warmstation.kiosk.ui.KioskViewModel;
 import org.warmstation.kiosk.ui.TaskExecutor;
@@ -91,7 +91,7 @@ public final class KioskRuntime implements AutoCloseable {
      * @param executor the UI's task executor (closed with the runtime)
      * @return the runtime
      * @throws IOException when the data directory cannot be written
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     public static KioskRuntime demo(Path dataDir, TaskExecutor executor) throws IOException {
         return KioskAssembly.demo(dataDir, executor);
@@ -104,7 +104,7 @@ public final class KioskRuntime implements AutoCloseable {
      * @param config   the station configuration
      * @param executor the UI's task executor (closed with the runtime)
      * @return the runtime
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     public static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor) {
         return fromConfig(config, executor, keys -> StationHardware.forHost(keys, Clock.system(config.zone())));
@@ -117,7 +117,7 @@ public final class KioskRuntime implements AutoCloseable {
      * @param executor the UI's task executor (closed with the runtime)
      * @param hardware opens the peripherals of the {@code hardware.*} keys; must not throw
      * @return the runtime
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
                                    Function<Map<String, String>, StationHardware> hardware) {

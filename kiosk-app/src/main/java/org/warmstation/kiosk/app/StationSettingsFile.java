@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warmstation.kiosk.domain.Service;
+import org.warmstation.visitlog.domain.Service;
 import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.protocol.wire.Wire;
 

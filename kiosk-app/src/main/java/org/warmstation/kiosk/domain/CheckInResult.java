@@ -2,6 +2,7 @@ package org.warmstation.kiosk.domain;
 
 import java.util.Objects;
 import org.warmstation.protocol.card.RejectionReason;
+import org.warmstation.visitlog.domain.Visit;
 
 /** What a check-in attempt came to; the UI shows one screen per kind. */
 public sealed interface CheckInResult {

@@ -3,6 +3,7 @@ package org.warmstation.kiosk.domain;
 import java.time.LocalDate;
 import java.util.Map;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.domain.Service;
 
 /**
  * A station's usage on one local day, for the staff screen.

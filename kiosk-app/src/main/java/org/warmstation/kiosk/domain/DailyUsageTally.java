@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.warmstation.protocol.card.MemberCard.MemberId;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.domain.Visit;
+import org.warmstation.visitlog.domain.Service;
 
 /** Counts one local day's visits into a {@link DailyUsage}. Stateless. */
 final class DailyUsageTally {

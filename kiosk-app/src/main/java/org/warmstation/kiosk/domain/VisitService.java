@@ -12,12 +12,18 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warmstation.kiosk.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.domain.VisitStore.StoreException;
 import org.warmstation.protocol.card.CardVerdict;
 import org.warmstation.protocol.card.CardVerifier;
 import org.warmstation.protocol.card.MemberCard;
 import org.warmstation.protocol.card.MemberCard.MemberId;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.domain.Visit;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.StationClock;
+import org.warmstation.visitlog.domain.VisitSource;
+import org.warmstation.visitlog.domain.UuidV7;
+import org.warmstation.visitlog.domain.VisitStore;
 
 /**
  * Checks visitors in and keeps the station's person-visit (人次) count: verifies a scanned member

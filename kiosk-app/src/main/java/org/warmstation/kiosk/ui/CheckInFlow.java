@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.kiosk.domain.CheckInResult;
-import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.protocol.card.WorkerCategory;
 
 /**

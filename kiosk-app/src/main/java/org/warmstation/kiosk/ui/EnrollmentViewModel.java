@@ -13,7 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.devices.scan.ScannerStatus;
-import org.warmstation.kiosk.domain.StationClock;
+import org.warmstation.visitlog.domain.StationClock;
 import org.warmstation.protocol.enroll.EnrollmentRefusal;
 import org.warmstation.protocol.enroll.EnrollmentVerdict;
 import org.warmstation.protocol.enroll.EnrollmentVerifier;

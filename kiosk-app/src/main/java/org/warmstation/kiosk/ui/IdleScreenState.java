@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.warmstation.devices.scan.ScannerStatus;
-import org.warmstation.kiosk.domain.StationClock;
+import org.warmstation.visitlog.domain.StationClock;
 
 /**
  * What the kiosk shows whatever the visit, part of {@link KioskViewModel}: the station's clock,

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.warmstation.kiosk.domain.CheckInResult;
 import org.warmstation.kiosk.domain.DailyUsage;
-import org.warmstation.kiosk.domain.Service;
-import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.protocol.card.WorkerCategory;
 
 /**

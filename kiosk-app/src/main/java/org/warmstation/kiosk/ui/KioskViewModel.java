@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.devices.scan.ScannerStatus;
 import org.warmstation.kiosk.domain.PinGate;
-import org.warmstation.kiosk.domain.Service;
-import org.warmstation.kiosk.domain.StationClock;
-import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.StationClock;
+import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.protocol.card.RejectionReason;
 import org.warmstation.protocol.card.WorkerCategory;
 

@@ -16,7 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.warmstation.kiosk.domain.DailyUsage;
-import org.warmstation.kiosk.domain.Service;
+import org.warmstation.visitlog.domain.Service;
 import org.warmstation.protocol.card.WorkerCategory;
 
 /** The staff screen: today's person-visits, members, guests, and visits by hour, trade, service. */

@@ -9,8 +9,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import org.warmstation.kiosk.domain.Service;
-import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.protocol.card.RejectionReason;
 
 /**

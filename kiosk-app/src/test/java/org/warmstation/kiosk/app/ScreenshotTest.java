@@ -26,7 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.kiosk.domain.Service;
+import org.warmstation.visitlog.domain.Service;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
 import org.warmstation.kiosk.ui.KioskView;

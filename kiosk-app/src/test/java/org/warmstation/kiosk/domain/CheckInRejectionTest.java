@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.protocol.card.Base45;
 import org.warmstation.protocol.card.CardToken;
 import org.warmstation.protocol.card.DenyList;
@@ -29,6 +29,7 @@ import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.MemberCard;
 import org.warmstation.protocol.card.RejectionReason;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.domain.ManualStationClock;
 
 /** Texts that are not acceptable cards never become visits and never make check-in throw. */
 class CheckInRejectionTest {

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.domain.CheckInResult.AlreadyCheckedIn;
 import org.warmstation.kiosk.domain.CheckInResult.Failed;
 import org.warmstation.kiosk.domain.CheckInResult.Welcome;
-import org.warmstation.kiosk.domain.VisitStore.StoreException;
-import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.protocol.card.CardVerifier;
 import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.MemberCard;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.domain.Visit;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.VisitSource;
+import org.warmstation.visitlog.domain.ManualStationClock;
 
 /** The visit service against a real SQLite visit log in a temporary data directory. */
 class VisitServiceTest {

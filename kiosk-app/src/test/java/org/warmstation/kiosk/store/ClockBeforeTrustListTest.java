@@ -15,10 +15,11 @@ import org.warmstation.kiosk.domain.CardFixture;
 import org.warmstation.kiosk.domain.CheckInResult.Rejected;
 import org.warmstation.kiosk.domain.CheckInResult.Welcome;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.time.SimulatedBoot;
+import org.warmstation.visitlog.time.SimulatedBoot;
 import org.warmstation.protocol.card.MemberCard;
 import org.warmstation.protocol.card.RejectionReason;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 
 /**
  * A terminal whose clock reads 2019 (no battery clock, not yet synced) judges card validity on

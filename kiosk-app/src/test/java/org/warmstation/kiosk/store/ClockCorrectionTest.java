@@ -23,18 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.domain.CardFixture;
 import org.warmstation.kiosk.domain.CheckInResult.AlreadyCheckedIn;
 import org.warmstation.kiosk.domain.CheckInResult.Welcome;
-import org.warmstation.kiosk.domain.Service;
-import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.domain.VisitSource;
-import org.warmstation.kiosk.time.ClockSyncWatcher;
-import org.warmstation.kiosk.time.SimulatedBoot;
+import org.warmstation.visitlog.domain.VisitSource;
+import org.warmstation.visitlog.time.ClockSyncWatcher;
+import org.warmstation.visitlog.time.SimulatedBoot;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.testing.VisitLogFile;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 
 /**
  * Time without a battery clock (issue 5): a terminal boots with a wrong wall clock, records
  * visits offline, then NTP syncs. Real SQLite visit log, real card verifier, the real
- * {@link org.warmstation.kiosk.time.SystemStationClock} on simulated sources.
+ * {@link org.warmstation.visitlog.time.SystemStationClock} on simulated sources.
  */
 class ClockCorrectionTest {
     /** The real instant the simulated terminal booted (08:00 in Beijing). */

@@ -6,10 +6,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.warmstation.kiosk.domain.CheckInResult;
-import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.testing.VisitLogFile;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 
 /**
  * Child process of {@link FullDiskTest}, run with its data directory on a tiny file system:

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.visitlog.testing.ChildJvm;
+import org.warmstation.visitlog.store.VisitLogDatabase;
 
 /**
  * A really full file system (ENOSPC, not only SQLite's page limit): the child's data directory is

@@ -5,10 +5,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.warmstation.kiosk.domain.CheckInResult;
-import org.warmstation.kiosk.domain.Service;
+import org.warmstation.visitlog.domain.Service;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 
 /**
  * Child process of {@link VisitLogCrashTest}: records guest visits as fast as it can, printing

@@ -26,13 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.domain.CardFixture;
 import org.warmstation.kiosk.domain.CheckInResult;
-import org.warmstation.kiosk.domain.ManualStationClock;
-import org.warmstation.kiosk.domain.Service;
-import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.visitlog.domain.ManualStationClock;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.domain.VisitSource;
-import org.warmstation.kiosk.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.domain.VisitSource;
+import org.warmstation.visitlog.domain.VisitStore.StoreException;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.testing.VisitLogFile;
+import org.warmstation.visitlog.store.SqliteVisitStore;
+import org.warmstation.visitlog.store.VisitLogDatabase;
 
 class SqliteVisitStoreTest {
     static final Instant NOW = Instant.parse("2026-11-21T00:30:00Z");

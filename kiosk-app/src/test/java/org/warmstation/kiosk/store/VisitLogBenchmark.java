@@ -9,8 +9,10 @@ import java.util.List;
 import org.warmstation.kiosk.domain.CardFixture;
 import org.warmstation.kiosk.domain.CheckInResult;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.store.SqliteVisitStore;
+import org.warmstation.visitlog.store.VisitLogDatabase;
 
 /**
  * Prints how many visits per second the visit log commits with {@code synchronous=FULL} on the

@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.domain.CheckInResult;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.testing.ChildJvm;
+import org.warmstation.visitlog.testing.VisitLogFile;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 
 /**
  * Kills a real recording process with SIGKILL in the middle of its work and checks that the visit

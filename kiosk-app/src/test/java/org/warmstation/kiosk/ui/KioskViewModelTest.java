@@ -25,10 +25,10 @@ import org.warmstation.kiosk.app.VisitServiceBackend;
 import org.warmstation.kiosk.demo.DemoCard;
 import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.domain.PinGate;
-import org.warmstation.kiosk.domain.Service;
-import org.warmstation.kiosk.domain.Visit;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.protocol.card.CardVerifier;
 import org.warmstation.protocol.card.WorkerCategory;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.warmstation.kiosk.domain.Service;
+import org.warmstation.visitlog.domain.Service;
 import org.warmstation.protocol.card.RejectionReason;
 import org.warmstation.protocol.card.WorkerCategory;
 

@@ -28,7 +28,7 @@ import org.warmstation.kiosk.app.VisitServiceBackend;
 import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.domain.PinGate;
 import org.warmstation.kiosk.domain.VisitService;
-import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 
 /**
  * The staff screen's peripheral figures from a real {@link PeripheralStates} model, beside the

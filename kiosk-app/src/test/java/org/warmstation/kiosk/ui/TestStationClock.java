@@ -2,7 +2,7 @@ package org.warmstation.kiosk.ui;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.warmstation.kiosk.domain.StationClock;
+import org.warmstation.visitlog.domain.StationClock;
 
 /** A station clock that moves only when told; thread-safe. */
 final class TestStationClock implements StationClock {

@@ -1,6 +1,5 @@
 package org.warmstation.provisioning.hardware;
 
-import com.pi4j.context.Context;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ import java.util.concurrent.Callable;
 import org.warmstation.devices.peripherals.HardwareConfig;
 import org.warmstation.devices.peripherals.HardwareConfigException;
 import org.warmstation.devices.peripherals.Peripherals;
-import org.warmstation.devices.pi4j.Pi4jPeripherals;
+import org.warmstation.devices.pi4j.Pi4jHardwareBench;
 import org.warmstation.devices.pi4j.Pi4jPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,14 +77,14 @@ public final class HwTestCommand implements Callable<Integer> {
             out.println("hw-test: " + file + " configures no peripherals (no hardware.* keys); nothing to test");
             return 0;
         }
-        Optional<String> pi = mock ? Optional.empty() : Pi4jPlatform.raspberryPi(Pi4jPlatform.DEVICE_TREE_MODEL);
-        Context context;
+        Pi4jHardwareBench bench;
         try {
-            context = pi.isPresent() ? Pi4jPlatform.newHardwareContext() : Pi4jPlatform.newMockContext();
-        } catch (RuntimeException e) {
-            err.println("hw-test: Pi4J could not start on " + pi.orElse("this machine") + ": " + e.getMessage());
+            bench = Pi4jHardwareBench.open(mock);
+        } catch (IllegalStateException e) {
+            err.println("hw-test: " + e.getMessage());
             return EXIT_FAILED;
         }
+        Optional<String> pi = bench.raspberryPi();
         if (pi.isPresent()) {
             out.println("hw-test: " + pi.get() + ", GpioD/LinuxFS; watch and listen as each role is driven");
         } else {
@@ -95,8 +94,8 @@ public final class HwTestCommand implements Callable<Integer> {
         }
         out.flush();
         List<HwCheck> checks;
-        try (Peripherals p = Pi4jPeripherals.open(hw, context, Clock.systemDefaultZone(), pi.orElse("mock"), true, false)) {
-            checks = new HwTestRun(p, context, pi.isEmpty(), motionTimeout, out).run();
+        try (bench; Peripherals p = bench.peripherals(hw, Clock.systemDefaultZone())) {
+            checks = new HwTestRun(p, bench.probe(), motionTimeout, out).run();
         }
         long failed = checks.stream().filter(c -> !c.passed()).count();
         out.printf("hw-test: %d passed, %d failed%s%n", checks.size() - failed, failed, pi.isEmpty() ? " (mock platform)" : "");

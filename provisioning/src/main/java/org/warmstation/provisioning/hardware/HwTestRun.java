@@ -1,10 +1,5 @@
 package org.warmstation.provisioning.hardware;
 
-import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalOutput;
-import com.pi4j.io.i2c.I2C;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import com.pi4j.io.gpio.digital.DigitalState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -13,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.warmstation.devices.LightColor;
 import org.warmstation.devices.Pattern;
 import org.warmstation.devices.PeripheralRole;
 import org.warmstation.devices.PeripheralStatus;
+import org.warmstation.devices.PinProbe;
 import org.warmstation.devices.peripherals.CheckInOutcome;
 import org.warmstation.devices.peripherals.FeedbackPatterns;
 import org.warmstation.devices.peripherals.Peripherals;
@@ -32,15 +27,15 @@ final class HwTestRun {
     private static final Pattern BLINK = Pattern.flashes(3, Duration.ofMillis(200), Duration.ofMillis(200));
 
     private final Peripherals peripherals;
-    private final Context pi4j;
+    private final PinProbe probe;
     private final boolean mock;
     private final Duration motionTimeout;
     private final PrintWriter out;
 
-    HwTestRun(Peripherals peripherals, Context pi4j, boolean mock, Duration motionTimeout, PrintWriter out) {
+    HwTestRun(Peripherals peripherals, PinProbe probe, Duration motionTimeout, PrintWriter out) {
         this.peripherals = peripherals;
-        this.pi4j = pi4j;
-        this.mock = mock;
+        this.probe = probe;
+        this.mock = probe.simulated();
         this.motionTimeout = motionTimeout;
         this.out = out;
     }
@@ -93,23 +88,9 @@ final class HwTestRun {
         return role.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /** Counts the changes Pi4J reports on an output while an action runs. */
-    private int changes(String id, IoAction action) throws IOException, InterruptedException {
-        DigitalOutput pin = pi4j.io(id);
-        AtomicInteger n = new AtomicInteger();
-        com.pi4j.io.gpio.digital.DigitalStateChangeListener l = e -> n.incrementAndGet();
-        pin.addListener(l);
-        try {
-            action.run();
-        } finally {
-            pin.removeListener(l);
-        }
-        return n.get();
-    }
-
-    @FunctionalInterface
-    private interface IoAction {
-        void run() throws IOException, InterruptedException;
+    /** Counts the changes the platform reports on an output while an action runs. */
+    private int changes(String id, PinProbe.RoleAction action) throws IOException, InterruptedException {
+        return probe.changesDuring(id, action);
     }
 
     private HwCheck light() throws IOException, InterruptedException {
@@ -159,9 +140,7 @@ final class HwTestRun {
         var sensor = peripherals.roles().ambient().orElseThrow();
         String note = "";
         if (mock) {
-            I2C bus = pi4j.io("ambient");
-            // a simulated SHT3x answer: 0x6666 = 25.0 °C, 0x8000 = 50.0 %RH, with their CRCs
-            bus.execute(() -> bus.write(new byte[]{0x66, 0x66, (byte) 0x93, (byte) 0x80, 0x00, (byte) 0xA2}));
+            probe.simulateAmbientAnswer();
             note = " (simulated answer on the mock platform)";
         }
         var r = sensor.read();
@@ -176,10 +155,7 @@ final class HwTestRun {
         long start = System.nanoTime();
         String note = "";
         if (mock) {
-            MockDigitalInput pir = pi4j.io("motion");
-            boolean activeLow = peripherals.config().motion().orElseThrow().pin().activeLow();
-            pir.mockState(activeLow ? DigitalState.HIGH : DigitalState.LOW);
-            pir.mockState(activeLow ? DigitalState.LOW : DigitalState.HIGH);
+            probe.simulateMotion(peripherals.config().motion().orElseThrow().pin().activeLow());
             note = " (simulated on the mock platform)";
         } else {
             out.println("motion: walk past the PIR sensor within " + seconds(motionTimeout) + " ...");

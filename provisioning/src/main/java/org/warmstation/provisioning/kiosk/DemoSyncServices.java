@@ -19,7 +19,7 @@ import org.warmstation.district.mqtt.ReceiverSettings;
 import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.sync.StationServices;
 import org.warmstation.kiosk.sync.SyncSnapshot;
-import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.sync.FileDownlinkApplier;
 import org.warmstation.sync.SyncConfig;

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.devices.peripherals.PeripheralStates;
 import org.warmstation.kiosk.config.StationConfig;
-import org.warmstation.kiosk.domain.StationClock;
-import org.warmstation.kiosk.outbox.SqliteOutbox;
-import org.warmstation.kiosk.time.SystemStationClock;
+import org.warmstation.visitlog.domain.StationClock;
+import org.warmstation.visitlog.outbox.SqliteOutbox;
+import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.StationProfile;
 import org.warmstation.protocol.wire.Topics;
@@ -73,7 +73,7 @@ public final class SyncWiring {
      * @param config the station configuration
      * @return the running agent as the kiosk's background services
      * @throws IOException when the password file cannot be read
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     public static org.warmstation.kiosk.sync.StationServices start(StationConfig config) throws IOException {
         return startAgent(config, null);
@@ -122,7 +122,7 @@ public final class SyncWiring {
      * @param trust   the trust list for downlink signatures
      * @param applier applies verified downlinks
      * @return the running agent as the kiosk's background services
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     static AgentServices start(SyncConfig sync, StationClock clock, java.time.ZoneId zone, Supplier<TrustList> trust,
                                DownlinkApplier applier) {

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
-import org.warmstation.kiosk.store.VisitLogDatabase;
+import org.warmstation.visitlog.store.VisitLogDatabase;
 
 /** Writes a synthetic backlog into a fresh visit log, in one transaction. */
 final class BenchBacklog {

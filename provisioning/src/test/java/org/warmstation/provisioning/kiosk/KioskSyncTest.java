@@ -32,8 +32,8 @@ import org.warmstation.kiosk.app.KioskRuntime;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.demo.DemoCard;
 import org.warmstation.kiosk.domain.CheckInResult;
-import org.warmstation.kiosk.domain.Visit;
-import org.warmstation.kiosk.store.SqliteVisitStore;
+import org.warmstation.visitlog.domain.Visit;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.kiosk.sync.SyncSnapshot;
 import org.warmstation.kiosk.ui.SameThreadTaskExecutor;
 import org.warmstation.protocol.card.DistrictKey;
@@ -211,8 +211,8 @@ class KioskSyncTest {
                     Wire.encode(Downlink.sign(command, districtKey)));
             await(ui, "the announcement on the idle screen",
                     () -> text.equals(kiosk.viewModel().announcementProperty().get()));
-            assertEquals(java.util.EnumSet.of(org.warmstation.kiosk.domain.Service.HOT_WATER,
-                    org.warmstation.kiosk.domain.Service.WARM_UP), kiosk.viewModel().offeredServices());
+            assertEquals(java.util.EnumSet.of(org.warmstation.visitlog.domain.Service.HOT_WATER,
+                    org.warmstation.visitlog.domain.Service.WARM_UP), kiosk.viewModel().offeredServices());
 
             // one signed by another key changes nothing
             publish(new Topics(DISTRICT, STATION).topic(Topics.Kind.DOWNLINK), Wire.encode(Downlink.sign(

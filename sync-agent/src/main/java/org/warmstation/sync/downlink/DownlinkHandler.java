@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warmstation.kiosk.outbox.Outbox;
+import org.warmstation.visitlog.outbox.Outbox;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.Downlink;
 import org.warmstation.protocol.wire.DownlinkAck;

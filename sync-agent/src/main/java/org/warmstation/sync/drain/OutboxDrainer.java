@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warmstation.kiosk.outbox.Outbox;
+import org.warmstation.visitlog.outbox.Outbox;
 import org.warmstation.protocol.wire.VisitAck;
 import org.warmstation.protocol.wire.VisitBatch;
 import org.warmstation.protocol.wire.WireVisit;
@@ -98,7 +98,7 @@ public final class OutboxDrainer {
      * @param publisher the connected publisher
      * @return when to call again at the latest: {@link Duration#ZERO} when more could go now,
      *         otherwise the time until tokens, timeouts or a poll are due
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the outbox fails
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
      */
     public Duration drain(Publisher publisher) {
         Instant now = clock.instant();
@@ -163,7 +163,7 @@ public final class OutboxDrainer {
      *
      * @param ack the ack
      * @return how many outbox entries became CONFIRMED
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the outbox fails
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
      */
     public int onAck(VisitAck ack) {
         Pending p = awaiting.remove(ack.batchId());

@@ -17,15 +17,14 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warmstation.kiosk.domain.VisitStore.StoreException;
-import org.warmstation.kiosk.store.VisitLogDatabase;
+import org.warmstation.visitlog.domain.VisitStore.StoreException;
 import org.warmstation.protocol.wire.DaySummary;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.sync.Ledger;
 
 /**
- * The {@link Ledger} in the {@code day_summary} table of the visit log (migration V101). A day's
+ * The {@link Ledger} in the {@code day_summary} table of the visit log (sync-agent migration V1, {@link SyncDatabase}). A day's
  * range runs from the seq after the previous summary's last seq to the highest seq recorded
  * before the end of that day (station zone); the station's first summary starts at seq 1 on the
  * local date of its first visit. The uuids are streamed from SQLite (bounded memory).
@@ -48,7 +47,7 @@ public final class SqliteLedger implements Ledger, AutoCloseable {
      * @throws StoreException when the database cannot be opened
      */
     public SqliteLedger(Path dataDirectory, Topics topics, ZoneId zone, KeyPair stationKey) {
-        this.connection = VisitLogDatabase.open(dataDirectory);
+        this.connection = SyncDatabase.open(dataDirectory);
         this.topics = topics;
         this.zone = zone;
         this.stationKey = stationKey;

@@ -6,12 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.warmstation.kiosk.domain.VisitStore.StoreException;
-import org.warmstation.kiosk.store.VisitLogDatabase;
+import org.warmstation.visitlog.domain.VisitStore.StoreException;
 import org.warmstation.sync.SyncState;
 
 /**
- * {@link SyncState} in the {@code sync_state} table of the station's visit log (migration V101).
+ * {@link SyncState} in the {@code sync_state} table of the station's visit log (sync-agent migration V1, {@link SyncDatabase}).
  * Thread-safe (serialised); blocks on storage.
  */
 public final class SqliteSyncState implements SyncState, AutoCloseable {
@@ -22,7 +21,7 @@ public final class SqliteSyncState implements SyncState, AutoCloseable {
      * @throws StoreException when the database cannot be opened
      */
     public SqliteSyncState(Path dataDirectory) {
-        this.connection = VisitLogDatabase.open(dataDirectory);
+        this.connection = SyncDatabase.open(dataDirectory);
     }
 
     @Override

@@ -12,12 +12,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.warmstation.kiosk.domain.VisitStore.StoreException;
-import org.warmstation.kiosk.store.VisitLogDatabase;
+import org.warmstation.visitlog.domain.VisitStore.StoreException;
 
 /**
  * The station's own Ed25519 key pair, which signs its day summaries, in the {@code station_key}
- * table of the visit log (migration V101). {@code station init} calls {@link #loadOrCreate} once;
+ * table of the visit log (sync-agent migration V1, {@link SyncDatabase}). {@code station init} calls {@link #loadOrCreate} once;
  * the agent calls it at start.
  */
 public final class StationKeyStore {
@@ -30,7 +29,7 @@ public final class StationKeyStore {
      * @throws StoreException when the database fails or the stored key is damaged
      */
     public static KeyPair loadOrCreate(Path dataDirectory) {
-        try (Connection c = VisitLogDatabase.open(dataDirectory)) {
+        try (Connection c = SyncDatabase.open(dataDirectory)) {
             KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             // a concurrent first start of another process may win: then its key is the one read back
             try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO station_key"

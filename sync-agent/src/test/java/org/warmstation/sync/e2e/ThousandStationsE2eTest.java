@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.kiosk.outbox.InMemoryOutbox;
+import org.warmstation.visitlog.outbox.InMemoryOutbox;
 import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.TrustList;

@@ -23,6 +23,7 @@ import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
 import org.warmstation.sync.testing.MosquittoProcess;
 import org.warmstation.sync.testing.Stations;
+import org.warmstation.visitlog.testing.ChildJvm;
 
 /**
  * Issue 3, "done when" 5: two district-server instances share the subscription

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.warmstation.kiosk.store.VisitLogDatabase;
+import org.warmstation.visitlog.store.VisitLogDatabase;
 
 /** Fills a station's real SQLite visit log with many visits fast (one transaction), for backlog tests. */
 public final class Backlog {

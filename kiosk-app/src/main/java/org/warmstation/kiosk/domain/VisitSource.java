@@ -1,9 +1,0 @@
-package org.warmstation.kiosk.domain;
-
-/** How a visitor checked in. */
-public enum VisitSource {
-    /** With the QR code of a union member card. */
-    CARD,
-    /** As a guest without a card, choosing a worker category. */
-    GUEST
-}

@@ -1,0 +1,68 @@
+package org.warmstation.visitlog.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Visit;
+import org.warmstation.visitlog.domain.VisitSource;
+import org.warmstation.visitlog.store.SqliteVisitStore;
+import org.warmstation.protocol.card.MemberCard.MemberId;
+import org.warmstation.protocol.card.WorkerCategory;
+
+/** The contract against the real SQLite visit log, with the real visit store recording visits. */
+class SqliteOutboxTest extends OutboxContractTest {
+    @Override
+    protected Station openStation(Path dir) {
+        SqliteVisitStore store = new SqliteVisitStore(dir, InstantSource.fixed(T0));
+        SqliteOutbox box = new SqliteOutbox(dir);
+        return new Station() {
+            @Override
+            public Outbox outbox() {
+                return box;
+            }
+
+            @Override
+            public UUID record(boolean guest) {
+                Visit v = new Visit(UUID.randomUUID(), 0, "cy-0042", T0, ZoneId.of("Asia/Shanghai"),
+                        guest ? null : MemberId.ofHex("0011223344556677"), guest ? 0 : 42, WorkerCategory.COURIER,
+                        Set.of(), guest ? VisitSource.GUEST : VisitSource.CARD, true, Duration.ofSeconds(1));
+                return store.record(v).id();
+            }
+
+            @Override
+            public void changeServices(UUID visit, List<String> services) {
+                EnumSet<Service> set = EnumSet.noneOf(Service.class);
+                services.forEach(s -> set.add(Service.valueOf(s)));
+                store.updateServices(visit, set);
+            }
+
+            @Override
+            public void close() {
+                box.close();
+                store.close();
+            }
+        };
+    }
+
+    @Test
+    void outboxSurvivesReopeningTheDatabase() {
+        station.record(false);
+        station.record(true);
+        outbox.markPublished(outbox.due(0, 1, T0, RESEND), T0);
+        station.close();
+        station = openStation(dir);
+        outbox = station.outbox();
+        assertEquals(2, outbox.stats(T0).waiting());
+        assertEquals(1, outbox.stats(T0).published());
+        assertEquals(List.of(2L), outbox.due(0, 10, T0, RESEND).stream().map(v -> v.seq()).toList());
+    }
+}
