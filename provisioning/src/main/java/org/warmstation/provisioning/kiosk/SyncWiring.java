@@ -87,7 +87,7 @@ public final class SyncWiring {
      * @param sensors the kiosk's live peripheral states (e.g. {@code runtime.peripherals().states()})
      * @return the running agent as the kiosk's background services
      * @throws IOException when the password file cannot be read
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     public static org.warmstation.kiosk.sync.StationServices start(StationConfig config, PeripheralStates sensors)
             throws IOException {
@@ -142,7 +142,7 @@ public final class SyncWiring {
      * @param temperature room temperature, or null without a sensor
      * @param motion      motion sensor entries, or null without a sensor
      * @return the running agent as the kiosk's background services
-     * @throws org.warmstation.kiosk.domain.VisitStore.StoreException when the visit log cannot be opened
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     static AgentServices start(SyncConfig sync, StationClock clock, java.time.ZoneId zone, Supplier<TrustList> trust,
                                DownlinkApplier applier, StationProfile profile, TemperatureProbe temperature,
