@@ -120,6 +120,24 @@ public final class ReportQueries {
     }
 
     private VisitReport report(Connection c, ReportPeriod period, boolean rollups) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SET LOCAL work_mem = '64MB'")) {
+                ps.execute(); // distinct counts hash or sort in memory (this transaction only)
+            }
+            VisitReport r = compute(c, period, rollups);
+            c.commit();
+            return r;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private VisitReport compute(Connection c, ReportPeriod period, boolean rollups) throws SQLException {
         Split split = Split.of(period, rollups);
         Map<String, long[]> cells = new HashMap<>(); // key -> {visits, guests, members}
         query(c, CELLS, split, rs -> {
