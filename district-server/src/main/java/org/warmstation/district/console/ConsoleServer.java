@@ -13,6 +13,7 @@ import org.warmstation.district.console.auth.Logins;
 import org.warmstation.district.console.auth.PasswordHasher;
 import org.warmstation.district.console.auth.SessionStore;
 import org.warmstation.district.console.auth.UserStore;
+import org.warmstation.district.console.auth.UsersPage;
 import org.warmstation.district.console.pages.ConsolePages;
 import org.warmstation.district.db.DistrictDatabase;
 
@@ -50,7 +51,8 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     /**
-     * Starts the console with the given pages (plus the login/logout pages, always there).
+     * Starts the console with the given pages (plus login/logout and the admin's users page,
+     * always there).
      *
      * @param settings where and how to serve
      * @param database the open district database
@@ -67,8 +69,10 @@ public final class ConsoleServer implements AutoCloseable {
         PageRenderer renderer = new PageRenderer(auth, settings);
         ConsoleServices services = new ConsoleServices(database, settings, renderer, clock);
         RouteTable table = new RouteTable();
-        Logins logins = new Logins(new UserStore(database), new PasswordHasher(PasswordHasher.DEFAULT_COST), clock);
+        UserStore users = new UserStore(database);
+        Logins logins = new Logins(users, new PasswordHasher(PasswordHasher.DEFAULT_COST), clock);
         new LoginPages(services, auth, logins).register(table);
+        new UsersPage(services, users).register(table);
         List<ConsolePage> all = new ArrayList<>(pages.apply(services));
         for (ConsolePage p : all) {
             p.register(table);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.district.console.testing.ConsoleExtension;
 import org.warmstation.district.console.testing.ConsoleHttp;
+import org.warmstation.district.console.testing.DatabaseFingerprint;
 
 /**
  * Every route of the route table, tried anonymously, as an analyst and as an admin: non-public
@@ -91,6 +92,45 @@ class ConsoleAccessTest {
             ConsoleHttp.Response res = call(admin, r);
             assertFalse(res.status() == 401 || res.status() == 403 || sentToLogin(res), r + " as admin answered " + res.status());
             assertTrue(res.status() < 500, r + " as admin: " + res.status() + " " + res.body());
+        }
+    }
+
+    @Test
+    void tableHasRoutesOfEveryAccessLevel() {
+        for (Access a : Access.values()) {
+            assertFalse(routes(a).isEmpty(), "no " + a + " route");
+        }
+    }
+
+    @Test
+    void getRoutesWriteNothing() throws Exception {
+        ConsoleHttp anonymous = console.http();
+        ConsoleHttp analyst = console.loggedIn(ConsoleExtension.ANALYST, ConsoleExtension.ANALYST_PASSWORD);
+        ConsoleHttp admin = console.loggedIn(ConsoleExtension.ADMIN, ConsoleExtension.ADMIN_PASSWORD);
+        Map<String, String> before = DatabaseFingerprint.of(console.database());
+        int gets = 0;
+        for (Route r : console.server().routes()) {
+            if (r.writes()) {
+                continue;
+            }
+            for (ConsoleHttp h : List.of(anonymous, analyst, admin)) {
+                assertTrue(h.get(sample(r)).status() < 500, r.toString());
+                assertTrue(h.get(sample(r) + "?lang=en&from=2026-12-01&to=2026-12-31").status() < 500, r.toString());
+                gets += 2;
+            }
+        }
+        assertTrue(gets > 0);
+        assertEquals(before, DatabaseFingerprint.of(console.database()), "after " + gets + " GETs");
+    }
+
+    @Test
+    void browserLibrariesAndStylesheetAreServedWithoutLogin() throws Exception {
+        ConsoleHttp anonymous = console.http();
+        for (String path : List.of("/webjars/echarts/5.3.1/dist/echarts.min.js", "/webjars/leaflet/1.9.4/dist/leaflet.js",
+                "/webjars/leaflet/1.9.4/dist/leaflet.css", "/console/static/console.css")) {
+            ConsoleHttp.Response res = anonymous.get(path);
+            assertEquals(200, res.status(), path);
+            assertTrue(res.body().length() > 1000, path);
         }
     }
 

@@ -18,9 +18,30 @@ class ConsoleLoginTest {
     private static final String LOCKED_USER = "lockme";
     private static final String LOCKED_PASSWORD = "lockme-password-1";
 
+    private static final String UNLOCKED_USER = "unlockme";
+
     @RegisterExtension
-    static final ConsoleExtension console = new ConsoleExtension().withSetup(db ->
-            new UserStore(db).add(LOCKED_USER, Role.ANALYST, new PasswordHasher(4).hash(LOCKED_PASSWORD)));
+    static final ConsoleExtension console = new ConsoleExtension().withSetup(db -> {
+        new UserStore(db).add(LOCKED_USER, Role.ANALYST, new PasswordHasher(4).hash(LOCKED_PASSWORD));
+        new UserStore(db).add(UNLOCKED_USER, Role.ANALYST, new PasswordHasher(4).hash(LOCKED_PASSWORD));
+    });
+
+    @Test
+    void adminUnlocksALockedAccount() throws Exception {
+        ConsoleHttp http = console.http();
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, http.login(UNLOCKED_USER, "wrong-password-" + i).status());
+        }
+        assertEquals(401, http.login(UNLOCKED_USER, LOCKED_PASSWORD).status(), "locked");
+        ConsoleHttp admin = console.loggedIn(ConsoleExtension.ADMIN, ConsoleExtension.ADMIN_PASSWORD);
+        ConsoleHttp.Response list = admin.get("/admin/users?lang=en");
+        assertEquals(200, list.status());
+        assertTrue(list.body().contains("locked until"), list.body());
+        ConsoleHttp.Response unlock = admin.post("/admin/users/" + UNLOCKED_USER + "/unlock", Map.of());
+        assertEquals(303, unlock.status());
+        assertEquals(303, http.login(UNLOCKED_USER, LOCKED_PASSWORD).status(), "unlocked");
+        assertEquals(404, admin.post("/admin/users/nobody/unlock", Map.of()).status());
+    }
 
     @Test
     void sessionCookieIsHttpOnlyAndSameSiteStrict() throws Exception {
