@@ -64,6 +64,12 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public static ConsoleServer start(ConsoleSettings settings, DistrictDatabase database, Clock clock,
                                       Function<ConsoleServices, List<ConsolePage>> pages) {
+        for (String noisy : new String[] {"io.javalin", "org.eclipse.jetty"}) {
+            // both narrate start and stop at INFO (static handlers, versions); keep warnings
+            if (System.getProperty("org.slf4j.simpleLogger.log." + noisy) == null) {
+                System.setProperty("org.slf4j.simpleLogger.log." + noisy, "warn");
+            }
+        }
         SessionStore sessions = new SessionStore(database);
         Authenticator auth = new Authenticator(sessions, clock, settings.secureCookies());
         PageRenderer renderer = new PageRenderer(auth, settings);
