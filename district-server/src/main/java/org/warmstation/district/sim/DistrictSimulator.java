@@ -114,6 +114,19 @@ public final class DistrictSimulator {
      * @return the visits, possibly empty
      */
     public List<SimVisit> visits(SimStation station, LocalDate date) {
+        return visits(station, date, settings.now());
+    }
+
+    /**
+     * Every check-in at a station on a date up to {@code until}, in time order: the same visits as
+     * {@link #visits(SimStation, LocalDate)} of a simulation whose {@code now} is {@code until}.
+     *
+     * @param station a station of this district
+     * @param date    a local date
+     * @param until   cut-off instant (inclusive)
+     * @return the visits, possibly empty
+     */
+    public List<SimVisit> visits(SimStation station, LocalDate date, Instant until) {
         SplittableRandom rng = new SplittableRandom(mix(settings.seed(), station.index(), date.toEpochDay()));
         double day = station.dailyVisits() * VisitPatterns.weekdayFactor(date.getDayOfWeek(), station.kind())
                 * districtDayFactor(date) * (0.9 + 0.2 * rng.nextDouble());
@@ -134,7 +147,7 @@ public final class DistrictSimulator {
         }
         Arrays.sort(millis, 0, n);
         long start = midnight.toInstant().toEpochMilli();
-        long cutoff = settings.now().toEpochMilli();
+        long cutoff = until.toEpochMilli();
         double guestShare = station.kind() == Kind.SANITATION ? 0.06 : 0.12;
         List<SimVisit> out = new ArrayList<>(n);
         long previous = Long.MIN_VALUE;

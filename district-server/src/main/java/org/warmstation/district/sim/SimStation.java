@@ -1,9 +1,13 @@
 package org.warmstation.district.sim;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.warmstation.protocol.wire.StationProfile;
 
 /**
  * One simulated station of the {@link DistrictSimulator}: its profile as a real station would send
@@ -72,5 +76,17 @@ public record SimStation(int index, String id, String name, String address, doub
      */
     public Instant silentSince(Instant now) {
         return now.minus(silentFor);
+    }
+
+    /**
+     * @return the profile the station would send in its birth message: name, address, position,
+     *         phone, the same hours every day, services, zone Asia/Shanghai
+     */
+    public StationProfile profile() {
+        Map<DayOfWeek, List<String>> hours = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            hours.put(d, List.of(openingHours()));
+        }
+        return new StationProfile(name, address, lat, lon, phone, hours, services, DistrictSimulator.ZONE.getId());
     }
 }

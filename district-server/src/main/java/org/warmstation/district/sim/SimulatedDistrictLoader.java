@@ -125,29 +125,26 @@ public final class SimulatedDistrictLoader {
      */
     public Result topUp(Connection c, Instant now) throws SQLException {
         long t0 = System.nanoTime();
-        DistrictSimulator at = new DistrictSimulator(sim.settings().at(now));
         int district = sim.settings().district();
         return inTransaction(c, () -> {
             // the last stored visit of each healthy station first: no query can run during the COPY
-            List<SimStation> online = at.stations().stream().filter(s -> s.health() == Health.ONLINE).toList();
+            List<SimStation> online = sim.stations().stream().filter(s -> s.health() == Health.ONLINE).toList();
             long[][] last = new long[online.size()][];
             for (int i = 0; i < last.length; i++) {
                 last[i] = lastVisit(c, district, online.get(i).id());
             }
             VisitCopier copier = new VisitCopier();
             copier.begin(c);
-            LocalDate first = at.dates().getFirst();
+            LocalDate today = now.atZone(DistrictSimulator.ZONE).toLocalDate();
+            LocalDate first = today.minusDays(sim.settings().days() - 1L);
             long[] lastSeq = new long[last.length];
             for (int i = 0; i < last.length; i++) {
                 SimStation s = online.get(i);
                 Instant after = Instant.ofEpochMilli(last[i][1]);
                 LocalDate from = after.atZone(DistrictSimulator.ZONE).toLocalDate();
                 long seq = last[i][0] + 1;
-                for (LocalDate d : at.dates()) {
-                    if (d.isBefore(from) || d.isBefore(first)) {
-                        continue;
-                    }
-                    List<SimVisit> fresh = at.visits(s, d).stream().filter(v -> v.recordedAt().isAfter(after)).toList();
+                for (LocalDate d = from.isBefore(first) ? first : from; !d.isAfter(today); d = d.plusDays(1)) {
+                    List<SimVisit> fresh = sim.visits(s, d, now).stream().filter(v -> v.recordedAt().isAfter(after)).toList();
                     copier.add(district, s, fresh, seq, bootedAt(s), s.clockSynced());
                     seq += fresh.size();
                 }
@@ -183,10 +180,10 @@ public final class SimulatedDistrictLoader {
         Instant silent = s.silentSince(now);
         Instant connected = s.health() == Health.OFFLINE ? bootedAt(s) : silent.minus(Duration.ofHours(3 + s.index() % 20));
         stations.recordStatus(c, new StationStatus(StationStatus.SCHEMA, district, s.id(), StationStatus.State.ONLINE,
-                s.appVersion(), connected, null));
+                s.appVersion(), connected, null, s.profile(), (int) HEARTBEAT.toSeconds()), connected);
         if (s.health() == Health.OFFLINE) {
             stations.recordStatus(c, new StationStatus(StationStatus.SCHEMA, district, s.id(),
-                    StationStatus.State.OFFLINE, s.appVersion(), silent, null));
+                    StationStatus.State.OFFLINE, s.appVersion(), silent, null), silent);
         }
         Instant beat = s.health() == Health.ONLINE ? now : silent;
         stations.recordTelemetry(c, telemetry(s, beat, s.health() == Health.QUIET ? 2 : backlog), beat);
@@ -199,13 +196,18 @@ public final class SimulatedDistrictLoader {
         }
     }
 
+    /** A heartbeat as the station would send it: room temperature, PIR entries (about 1.3 per visit). */
     private Telemetry telemetry(SimStation s, Instant at, long queue) {
         double hourAngle = (at.getEpochSecond() % 86_400) / 86_400.0 * 2 * Math.PI;
         double temperature = Math.round((19.5 + (s.index() % 5) * 0.6 + 1.5 * Math.sin(hourAngle)) * 10) / 10.0;
+        LocalDate today = at.atZone(DistrictSimulator.ZONE).toLocalDate();
+        List<SimVisit> visits = sim.visits(s, today, at);
+        long lastHour = visits.stream().filter(v -> v.recordedAt().isAfter(at.minus(Duration.ofHours(1)))).count();
         return new Telemetry(Telemetry.SCHEMA, sim.settings().district(), s.id(), at, s.appVersion(),
                 Math.max(0, Duration.between(bootedAt(s), at).toSeconds()), queue,
                 queue > 0 ? Duration.between(s.silentSince(sim.settings().now()), at).toSeconds() : null, 0,
-                9_000_000_000L + s.index() * 37_000_000L, false, s.clockSynced(), temperature, 0);
+                9_000_000_000L + s.index() * 37_000_000L, false, s.clockSynced(), temperature, 0,
+                Math.round(visits.size() * 1.3), Math.round(lastHour * 1.3));
     }
 
     /** The station's software started at 04:00 local on the first simulated day (minutes apart by index). */

@@ -101,7 +101,23 @@ class SimulatedDistrictLoaderTest {
         try (Connection c = db.connection()) {
             new StationStore().list(c).forEach(r -> rows.put(r.station(), r));
             assertEquals(sim.stations().size(), longs(c, "SELECT count(*) FROM station WHERE simulated AND district_id = ?"
-                    + " AND station_id LIKE ?", "CY-S%")[0]);
+                    + " AND station_id LIKE ? AND name LIKE '%（模拟）' AND heartbeat_s = 30", "CY-S%")[0]);
+            SimStation first = sim.stations().getFirst();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, address, latitude, longitude, phone, services,"
+                    + " opening_hours->>'MONDAY', zone FROM station WHERE station_id = ?")) {
+                ps.setString(1, first.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(first.name(), rs.getString(1));
+                    assertEquals(first.address(), rs.getString(2));
+                    assertEquals(first.lat(), rs.getDouble(3));
+                    assertEquals(first.lon(), rs.getDouble(4));
+                    assertEquals(first.phone(), rs.getString(5));
+                    assertEquals(first.services(), java.util.List.of((String[]) rs.getArray(6).getArray()));
+                    assertEquals("[\"" + first.openingHours() + "\"]", rs.getString(7).replace(" ", ""));
+                    assertEquals("Asia/Shanghai", rs.getString(8));
+                }
+            }
         }
         for (SimStation s : sim.stations()) {
             StationStore.StationRow r = rows.get(s.id());
