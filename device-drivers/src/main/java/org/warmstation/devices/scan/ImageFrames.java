@@ -45,4 +45,35 @@ public final class ImageFrames {
         }
         return image;
     }
+
+    /**
+     * Turns an image clockwise by quarter turns, pixel for pixel (no interpolation).
+     *
+     * @param image        any image
+     * @param quarterTurns 0 to 3
+     * @return a new ARGB image (the same pixels as {@code image} when 0)
+     * @throws IllegalArgumentException when {@code quarterTurns} is not 0 to 3
+     */
+    public static BufferedImage turnClockwise(BufferedImage image, int quarterTurns) {
+        if (quarterTurns < 0 || quarterTurns > 3) {
+            throw new IllegalArgumentException("quarter turns must be 0 to 3: " + quarterTurns);
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean sideways = quarterTurns % 2 == 1;
+        BufferedImage out = new BufferedImage(sideways ? h : w, sideways ? w : h, BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                switch (quarterTurns) {
+                    case 0 -> out.setRGB(x, y, row[x]);
+                    case 1 -> out.setRGB(h - 1 - y, x, row[x]);
+                    case 2 -> out.setRGB(w - 1 - x, h - 1 - y, row[x]);
+                    default -> out.setRGB(y, w - 1 - x, row[x]);
+                }
+            }
+        }
+        return out;
+    }
 }

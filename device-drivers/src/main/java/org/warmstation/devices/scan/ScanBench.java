@@ -5,6 +5,7 @@ import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,14 @@ import org.slf4j.LoggerFactory;
  * with {@code HybridBinarizer}, no hints) on the same luminance plane, and last:
  * {@code decoded D/T misread M mean X ms p95 Y ms}, where the times cover the conversion of the
  * loaded image to a luminance plane plus the decode (not reading the file), measured with
- * {@link System#nanoTime()}. Runs on the calling thread; not thread-safe itself.
+ * {@link System#nanoTime()}. Plain ZXing is timed the same way (its own conversion plus its
+ * decode) in the same run. With quarter turns ({@link #runRotated}) every photo is also turned by
+ * 90, 180 and 270 degrees before it is timed. Runs on the calling thread; not thread-safe itself.
  */
 public final class ScanBench {
+    /** The angles {@link #runRotated} turns every photo by, clockwise, in degrees. */
+    public static final List<Integer> ANGLES = List.of(0, 90, 180, 270);
+
     private static final Logger LOG = LoggerFactory.getLogger(ScanBench.class);
     private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "webp");
 
@@ -61,18 +67,27 @@ public final class ScanBench {
     }
 
     /**
-     * What a run measured.
+     * What a run (or one angle of a rotated run) measured.
      *
-     * @param perFolder counts per folder, by path relative to the root ("." for the root itself)
-     * @param total     counts over all folders
-     * @param meanMillis mean conversion+decode time per image, milliseconds
-     * @param p95Millis  95th percentile of that time (nearest rank), milliseconds
+     * @param perFolder       counts per folder, by path relative to the root ("." for the root itself)
+     * @param total           counts over all folders
+     * @param meanMillis      mean conversion+decode time per image of the project decoder, milliseconds
+     * @param p95Millis       95th percentile of that time (nearest rank), milliseconds
+     * @param plainMeanMillis mean conversion+decode time per image of plain ZXing, milliseconds
+     * @param plainP95Millis  95th percentile of plain ZXing's time, milliseconds
      */
-    public record Result(Map<String, Counts> perFolder, Counts total, double meanMillis, double p95Millis) {
+    public record Result(Map<String, Counts> perFolder, Counts total, double meanMillis, double p95Millis,
+                         double plainMeanMillis, double plainP95Millis) {
         /** @return the summary line, {@code decoded D/T misread M mean X ms p95 Y ms} */
         public String summary() {
             return String.format(Locale.ROOT, "decoded %d/%d misread %d mean %.1f ms p95 %.1f ms",
                     total.decoded(), total.images(), total.misread(), meanMillis, p95Millis);
+        }
+
+        /** @return plain ZXing's line, {@code plain ZXing decoded D/T mean X ms p95 Y ms} */
+        public String plainSummary() {
+            return String.format(Locale.ROOT, "plain ZXing decoded %d/%d mean %.1f ms p95 %.1f ms",
+                    total.plain(), total.images(), plainMeanMillis, plainP95Millis);
         }
     }
 
@@ -86,55 +101,118 @@ public final class ScanBench {
      *                     as not decoded and logged instead)
      */
     public Result run(Path root, PrintWriter out) throws IOException {
-        List<Path> images;
-        try (Stream<Path> walk = Files.walk(root)) {
-            images = walk.filter(Files::isRegularFile).filter(ScanBench::isImage)
-                    .filter(p -> Files.isRegularFile(truthOf(p))).sorted().toList();
-        }
-        Map<String, Counts> perFolder = new TreeMap<>();
-        List<Long> nanos = new ArrayList<>();
-        for (Path image : images) {
-            Path dir = root.relativize(image.getParent());
-            String folder = dir.toString().isEmpty() ? "." : dir.toString();
-            perFolder.merge(folder, measure(image, nanos), Counts::plus);
-        }
-        Counts total = new Counts(0, 0, 0, 0);
-        for (var e : perFolder.entrySet()) {
-            Counts c = e.getValue();
-            total = total.plus(c);
-            out.printf(Locale.ROOT, "%-20s images %3d  project %3d (misread %d)  plain ZXing %3d%n",
-                    e.getKey(), c.images(), c.decoded(), c.misread(), c.plain());
-        }
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        double mean = sorted.length == 0 ? 0 : Arrays.stream(sorted).average().orElse(0) / 1e6;
-        double p95 = sorted.length == 0 ? 0 : sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e6;
-        Result result = new Result(perFolder, total, mean, p95);
+        Result result = measure(root, 1).getFirst();
+        printFolders(result, "", out);
         out.println(result.summary());
         out.flush();
         return result;
     }
 
-    private Counts measure(Path image, List<Long> nanos) {
-        byte[] expected;
-        java.awt.image.BufferedImage img;
-        try {
-            expected = Files.readAllBytes(truthOf(image));
-            img = ImageFrames.read(image);
-        } catch (IOException e) {
-            LOG.warn("skipping unreadable {}: {}", image, e.getMessage());
-            return new Counts(1, 0, 0, 0);
+    /**
+     * As {@link #run}, with every photo also turned by 90, 180 and 270 degrees: prints the
+     * per-folder lines of each angle (the angle in front), plain ZXing's line per angle, the
+     * time ratio (project mean over plain ZXing's mean, all angles together), and last one line
+     * per angle: {@code rotation A decoded D/T misread M mean X ms p95 Y ms}.
+     *
+     * @param root the folder tree
+     * @param out  where the report goes
+     * @return the figures per angle, in the order of {@link #ANGLES}
+     * @throws IOException when the tree cannot be walked
+     */
+    public List<Result> runRotated(Path root, PrintWriter out) throws IOException {
+        List<Result> results = measure(root, ANGLES.size());
+        double ours = 0;
+        double plain = 0;
+        for (int i = 0; i < results.size(); i++) {
+            printFolders(results.get(i), "rotation " + ANGLES.get(i) + " ", out);
         }
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            out.println("rotation " + ANGLES.get(i) + " " + r.plainSummary());
+            ours += r.meanMillis();
+            plain += r.plainMeanMillis();
+        }
+        out.printf(Locale.ROOT, "time ratio %.2f (mean per image, this decoder / plain ZXing, same run)%n",
+                plain == 0 ? 0 : ours / plain);
+        for (int i = 0; i < results.size(); i++) {
+            out.println("rotation " + ANGLES.get(i) + " " + results.get(i).summary());
+        }
+        out.flush();
+        return results;
+    }
+
+    private static void printFolders(Result result, String prefix, PrintWriter out) {
+        for (var e : result.perFolder().entrySet()) {
+            Counts c = e.getValue();
+            out.printf(Locale.ROOT, "%s%-20s images %3d  project %3d (misread %d)  plain ZXing %3d%n",
+                    prefix, e.getKey(), c.images(), c.decoded(), c.misread(), c.plain());
+        }
+    }
+
+    /** Per angle: counts per folder and the times of both decoders. */
+    private static final class Tally {
+        final Map<String, Counts> perFolder = new TreeMap<>();
+        final List<Long> nanos = new ArrayList<>();
+        final List<Long> plainNanos = new ArrayList<>();
+
+        Result result() {
+            Counts total = perFolder.values().stream().reduce(new Counts(0, 0, 0, 0), Counts::plus);
+            return new Result(perFolder, total, mean(nanos), p95(nanos), mean(plainNanos), p95(plainNanos));
+        }
+    }
+
+    private List<Result> measure(Path root, int angles) throws IOException {
+        List<Path> images;
+        try (Stream<Path> walk = Files.walk(root)) {
+            images = walk.filter(Files::isRegularFile).filter(ScanBench::isImage)
+                    .filter(p -> Files.isRegularFile(truthOf(p))).sorted().toList();
+        }
+        List<Tally> tallies = Stream.generate(Tally::new).limit(angles).toList();
+        for (Path image : images) {
+            Path dir = root.relativize(image.getParent());
+            String folder = dir.toString().isEmpty() ? "." : dir.toString();
+            byte[] expected;
+            BufferedImage img;
+            try {
+                expected = Files.readAllBytes(truthOf(image));
+                img = ImageFrames.read(image);
+            } catch (IOException e) {
+                LOG.warn("skipping unreadable {}: {}", image, e.getMessage());
+                tallies.forEach(t -> t.perFolder.merge(folder, new Counts(1, 0, 0, 0), Counts::plus));
+                continue;
+            }
+            for (int a = 0; a < angles; a++) {
+                BufferedImage turned = a == 0 ? img : ImageFrames.turnClockwise(img, a);
+                Tally t = tallies.get(a);
+                t.perFolder.merge(folder, measure(image, turned, expected, t), Counts::plus);
+            }
+        }
+        return tallies.stream().map(Tally::result).toList();
+    }
+
+    private Counts measure(Path image, BufferedImage img, byte[] expected, Tally tally) {
         long t0 = System.nanoTime();
         LuminanceFrame frame = ImageFrames.toFrame(img);
         Optional<String> text = decoder.decode(frame);
-        nanos.add(System.nanoTime() - t0);
+        tally.nanos.add(System.nanoTime() - t0);
         boolean ok = text.isPresent() && sameBytes(text.get(), expected);
         boolean misread = text.isPresent() && !ok;
         if (misread) {
             LOG.warn("misread {}", image);
         }
-        String plain = plainZxing(frame);
+        long p0 = System.nanoTime();
+        String plain = plainZxing(ImageFrames.toFrame(img));
+        tally.plainNanos.add(System.nanoTime() - p0);
         return new Counts(1, ok ? 1 : 0, misread ? 1 : 0, plain != null && sameBytes(plain, expected) ? 1 : 0);
+    }
+
+    private static double mean(List<Long> nanos) {
+        return nanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+    }
+
+    private static double p95(List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted.length == 0 ? 0 : sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e6;
     }
 
     private static boolean sameBytes(String text, byte[] expected) {

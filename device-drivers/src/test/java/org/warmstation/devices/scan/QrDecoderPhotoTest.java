@@ -22,9 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * On real phone photos of QR codes, upright and turned by quarter turns, the decoder reads at
- * least what plain ZXing reads, in every folder, and never returns a wrong text.
+ * least what plain ZXing reads, in every folder, never returns a wrong text, and reads at least
+ * {@value #ACHIEVED} of the 179 photos at every angle (what it reached when BoofCV's detector
+ * and module-space thresholds came in; a change that reads fewer fails here).
  */
 class QrDecoderPhotoTest {
+    /** Photos read at every angle, the floor no decoder change may go below. */
+    static final int ACHIEVED = 174;
+
     private static Path photos;
 
     @BeforeAll
@@ -104,6 +109,8 @@ class QrDecoderPhotoTest {
         System.out.print(report);
         assertEquals(List.of(), misreads, "texts that differ from the ground truth");
         assertTrue(ours > plain, "escalation should read more than plain ZXing: " + ours + " vs " + plain);
+        assertTrue(ours >= ACHIEVED, "turned " + quarterTurns + " quarter turns the decoder read " + ours
+                + " photos, fewer than the " + ACHIEVED + " it has read");
     }
 
     private static LuminanceFrame turnClockwise(LuminanceFrame f) {

@@ -8,6 +8,7 @@ import org.warmstation.devices.scan.QrDecoder;
 import org.warmstation.devices.scan.ScanBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +29,10 @@ public final class ScanBenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "folder tree of images (png, jpg, jpeg, gif, webp), each with a .txt beside it")
     Path dir;
 
+    @Option(names = "--rotate", description = "also turn every photo by 90, 180 and 270 degrees; ends with one line per angle "
+            + "(rotation A decoded D/T misread M mean X ms p95 Y ms), after plain ZXing's lines and the time ratio")
+    boolean rotate;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -36,7 +41,12 @@ public final class ScanBenchCommand implements Callable<Integer> {
             return EXIT_BAD_DIR;
         }
         try {
-            new ScanBench(new QrDecoder()).run(dir, spec.commandLine().getOut());
+            ScanBench bench = new ScanBench(new QrDecoder());
+            if (rotate) {
+                bench.runRotated(dir, spec.commandLine().getOut());
+            } else {
+                bench.run(dir, spec.commandLine().getOut());
+            }
             return 0;
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("scan-bench: cannot read " + dir + ": " + e.getMessage());

@@ -47,6 +47,22 @@ class ScanBenchCommandTest {
     }
 
     @Test
+    void rotateEndsWithOneLinePerAngle() throws IOException, WriterException {
+        MatrixToImageWriter.writeToPath(new QRCodeWriter().encode("WSM:TURN", BarcodeFormat.QR_CODE, 200, 200), "png",
+                dir.resolve("1.png"));
+        Files.writeString(dir.resolve("1.txt"), "WSM:TURN");
+
+        assertEquals(0, station("scan-bench", dir.toString(), "--rotate"), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        List<String> last = lines.subList(lines.size() - 4, lines.size());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(last.get(i).matches("rotation " + (90 * i) + " decoded 1/1 misread 0 mean \\d+\\.\\d ms p95 \\d+\\.\\d ms"),
+                    last.get(i));
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("time ratio ")), out.toString());
+    }
+
+    @Test
     void missingFolderExitsWithCode2AndSaysWhy() {
         Path missing = dir.resolve("no-such-photos");
         assertEquals(2, station("scan-bench", missing.toString()));
