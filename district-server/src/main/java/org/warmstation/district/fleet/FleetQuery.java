@@ -29,12 +29,13 @@ public final class FleetQuery {
             SELECT s.district_id, s.station_id, s.status, s.state_since, s.last_message_at, s.heartbeat_s,
                    s.queue_depth, s.clock_synced, s.app_version, s.temperature_c, s.motion_entries_hour, s.motion_at,
                    s.name, s.address, s.latitude, s.longitude, s.phone, s.opening_hours::text, s.services, s.zone,
-                   lv.recorded_at, COALESCE(t.visits, 0), COALESCE(t.members, 0)
+                   lv.recorded_at, COALESCE(t.visits, 0), COALESCE(t.members, 0), COALESCE(t.guests, 0)
               FROM station s
               LEFT JOIN LATERAL (SELECT v.recorded_at FROM visit v
                                   WHERE v.district_id = s.district_id AND v.station_id = s.station_id
                                   ORDER BY v.recorded_at DESC LIMIT 1) lv ON true
-              LEFT JOIN (SELECT district_id, station_id, count(*) AS visits, count(DISTINCT member_id) AS members
+              LEFT JOIN (SELECT district_id, station_id, count(*) AS visits, count(DISTINCT member_id) AS members,
+                                 count(*) FILTER (WHERE member_id IS NULL) AS guests
                            FROM visit WHERE local_date = ? GROUP BY district_id, station_id) t
                      ON t.district_id = s.district_id AND t.station_id = s.station_id
              ORDER BY s.district_id, s.station_id""";
@@ -84,7 +85,7 @@ public final class FleetQuery {
                 : OpeningHours.openAt(place.openingHours(), now.atZone(place.zone()).toLocalDateTime());
         return new StationView(rs.getInt(1), rs.getString(2), judged.state(), judged.since(), lastHeard,
                 (Long) rs.getObject(7), instant(rs.getTimestamp(21)), (Boolean) rs.getObject(8), rs.getString(9),
-                rs.getLong(22), rs.getLong(23), (Double) rs.getObject(10), fresh ? entriesHour : null, place, open,
+                rs.getLong(22), rs.getLong(23), rs.getLong(24), (Double) rs.getObject(10), fresh ? entriesHour : null, place, open,
                 fresh && entriesHour != null && entriesHour >= settings.busyEntriesPerHour());
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param visitsToday     person-visits stored for today (district zone); a visit count: suppress
  *                        before showing
  * @param membersToday    distinct members among them (the suppression's basis)
+ * @param guestsToday     visits without a card among them
  * @param temperature     room temperature in degrees Celsius at the last heartbeat, or null
  * @param entriesLastHour motion-sensor entries in the hour before the last heartbeat, or null
  * @param place           the station's profile, or null before its first birth message with one
@@ -29,7 +30,7 @@ import java.util.Map;
  */
 public record StationView(int district, String station, StationState state, Instant since, Instant lastHeard,
                           Long backlog, Instant lastVisit, Boolean clockSynced, String appVersion, long visitsToday,
-                          long membersToday, Double temperature, Long entriesLastHour, Place place, Boolean openNow,
+                          long membersToday, long guestsToday, Double temperature, Long entriesLastHour, Place place, Boolean openNow,
                           boolean busy) {
 
     /**

@@ -18,6 +18,10 @@ public final class ConsolePages {
      */
     public static List<ConsolePage> standard(ConsoleServices services) {
         return List.of(
-                new OverviewPage(services));
+                new OverviewPage(services),
+                // before any /stations/{id} page: /stations/public is an exact path
+                new PublicFinderPage(services),
+                new StationsPages(services),
+                new MapPage(services));
     }
 }
