@@ -46,7 +46,8 @@ public final class RouteTable {
     }
 
     /**
-     * Adds a GET answering data (JSON, server-sent events, a CSV/XLSX download).
+     * Adds a GET answering data (JSON, server-sent events, a CSV/XLSX download). For server-sent
+     * events pass {@code new io.javalin.http.sse.SseHandler(client -> ...)} as the handler.
      *
      * @param path    Javalin path pattern
      * @param access  who may fetch it

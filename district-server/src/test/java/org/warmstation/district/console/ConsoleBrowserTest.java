@@ -22,6 +22,7 @@ class ConsoleBrowserTest {
             browser.open("/");
             browser.waitFor(By.id("login-form"));
             assertTrue(browser.driver().getCurrentUrl().contains("/login?next=%2F"), browser.driver().getCurrentUrl());
+            browser.screenshot("console-login");
             browser.login(ConsoleExtension.ANALYST, ConsoleExtension.ANALYST_PASSWORD);
             assertEquals("区 " + ConsoleExtension.DISTRICT + " 概览", browser.text(By.id("overview-heading")));
             assertEquals(ConsoleExtension.ANALYST, browser.text(By.id("current-user")));

@@ -3,7 +3,6 @@ package org.warmstation.district.console.auth;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.sql.SQLException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,7 +61,7 @@ public final class LoginPages implements ConsolePage {
             }
             case Logins.Locked l -> {
                 ctx.status(HttpStatus.UNAUTHORIZED);
-                String until = TIME.format(l.until().atZone(ZoneId.systemDefault()));
+                String until = TIME.format(l.until().atZone(services.clock().getZone()));
                 show(ctx, "login.locked", until, name);
             }
             case Logins.Refused r -> {

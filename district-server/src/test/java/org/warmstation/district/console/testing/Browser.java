@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -17,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Chromium driven by Selenium for browser tests: Debian's {@code /usr/bin/chromium} and
  * {@code /usr/bin/chromedriver} (override with {@code -Dchromium.binary} /
  * {@code -Dwebdriver.chrome.driver}); both are given explicitly, so Selenium Manager never
- * downloads anything. A fresh profile directory per browser, 1366x768 window.
+ * downloads anything. A fresh profile directory per browser, 1366x768 window; the browser's
+ * console log is kept ({@code driver().manage().logs().get(LogType.BROWSER)}).
  *
  * <p>Screenshots go to the folder of the system property {@code screenshots.dir} (the build folder
  * under Maven), else {@code target/screenshots}. Not thread-safe: one test drives one browser.
@@ -57,6 +61,9 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1366,768", "--lang=zh-CN",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
