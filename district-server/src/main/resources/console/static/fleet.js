@@ -42,5 +42,6 @@
     tick();
   }
 
-  window.Fleet = {fmt: fmt, ago: ago, el: el, poll: poll, labels: L};
+  window.Fleet = {fmt: fmt, ago: ago, el: el, poll: poll, labels: L,
+    locale: window.FLEET.lang === 'zh' ? 'zh-CN' : 'en-GB'};
 })();

@@ -38,13 +38,19 @@
       tr.dataset.station = s.id;
       tr.dataset.state = s.state;
       var name = F.el('td');
-      name.appendChild(F.el('span', s.name));
+      var link = F.el('a', s.name);
+      link.href = '/stations/' + encodeURIComponent(s.id);
+      name.appendChild(link);
       if (s.name !== s.id) { name.appendChild(F.el('small', ' ' + s.id, 'hint')); }
       tr.appendChild(name);
       tr.appendChild(F.el('td', L['state.' + s.state], 'state state-' + s.state.toLowerCase()));
-      tr.appendChild(F.el('td', s.since === null ? L.unknown : F.ago(s.since, now), 'since'));
+      var since = F.el('td', s.since === null ? L.unknown : F.ago(s.since, now), 'since');
+      if (s.since !== null) { since.title = new Date(s.since).toLocaleString(F.locale); }
+      tr.appendChild(since);
       tr.appendChild(F.el('td', s.backlog === null ? L.unknown : String(s.backlog), 'num backlog'));
-      tr.appendChild(F.el('td', F.ago(s.lastVisit, now), 'last-visit'));
+      var visit = F.el('td', F.ago(s.lastVisit, now), 'last-visit');
+      if (s.lastVisit !== null) { visit.title = new Date(s.lastVisit).toLocaleString(F.locale); }
+      tr.appendChild(visit);
       tr.appendChild(F.el('td', s.clockSynced === null ? L.unknown : (s.clockSynced ? L.synced : L.unsynced),
         s.clockSynced === false ? 'clock state-quiet' : 'clock'));
       tr.appendChild(F.el('td', s.version || L.unknown, 'version'));
@@ -57,7 +63,7 @@
     document.getElementById('stations-summary').textContent =
       F.fmt('summary', [last.stations.length, c.ONLINE, c.QUIET, c.OFFLINE]);
     document.getElementById('stations-updated').textContent =
-      F.fmt('updated', [new Date().toLocaleTimeString(window.FLEET.lang === 'zh' ? 'zh-CN' : 'en-GB')]);
+      F.fmt('updated', [new Date().toLocaleTimeString(F.locale)]);
     table.dataset.loaded = 'true';
   }
 

@@ -201,6 +201,7 @@ class FleetBrowserTest {
             assertEquals("37", first.findElement(By.cssSelector(".visits")).getText());
             assertEquals("4", first.findElement(By.cssSelector(".backlog")).getText());
             assertEquals("0.1.0", first.findElement(By.cssSelector(".version")).getText());
+            assertTrue(first.findElement(By.cssSelector("td a")).getAttribute("href").endsWith("/stations/CY-0001"));
             // 2 visits of 2 members: <5; then 12 hidden too, so the total on the overview cannot reveal it
             assertEquals("<5", page.driver().findElement(By.cssSelector("tr[data-station='CY-0005'] .visits")).getText());
             assertEquals("<5", page.driver().findElement(By.cssSelector("tr[data-station='CY-0002'] .visits")).getText());
@@ -214,6 +215,9 @@ class FleetBrowserTest {
                     d.findElements(By.cssSelector("#stations-table tbody tr")).size() == 1);
             assertEquals("CY-0003", page.driver().findElement(By.cssSelector("#stations-table tbody tr"))
                     .getAttribute("data-station"));
+            page.open("/stations?lang=en");
+            assertEquals("online", page.waitFor(row("CY-0001", "ONLINE")).findElement(By.cssSelector(".state")).getText());
+            assertEquals("Station status", page.text(By.tagName("h1")));
         }
     }
 
