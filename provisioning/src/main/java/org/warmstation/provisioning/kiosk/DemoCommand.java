@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
                 "The demo staff PIN is 2468.",
                 "It also shows the sync: an in-process MQTT broker and the district receiver with an embedded",
                 "PostgreSQL (in DIR/district) start in the background; the staff screen shows the visits the",
-                "district holds. Use --no-sync for the kiosk alone."})
+                "district holds. The district also holds about 40 simulated Chaoyang stations with 30 days of",
+                "visits (labelled （模拟）) and serves its web console on 127.0.0.1: the URL and a demo login",
+                "are printed. Use --no-sync for the kiosk alone."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,18 +35,31 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--windowed", description = "a window instead of full screen")
     boolean windowed;
 
-    @Option(names = "--no-sync", description = "no broker, district or sync agent: the kiosk alone")
+    @Option(names = "--no-sync", description = "no broker, district, console or sync agent: the kiosk alone")
     boolean noSync;
+
+    @Option(names = "--console-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "port of the district's web console on 127.0.0.1 (default: ${DEFAULT-VALUE}; a free one when taken; 0: any free one)")
+    int consolePort;
 
     @Override
     public Integer call() {
         Path dir = dataDir == null ? KioskLauncher.Options.defaultDemoDir() : dataDir.toAbsolutePath();
         var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        if (consolePort < 0 || consolePort > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--console-port must be 0-65535, not " + consolePort);
+        }
+        DemoSyncServices.Console web = new DemoSyncServices.Console(consolePort, line -> {
+            out.println(line);
+            out.flush();
+        });
         int code = KioskLauncher.run(new KioskLauncher.Options(true, Optional.empty(), dir, windowed), line -> {
             err.println(line);
             err.flush();
         }, (runtime, config) -> noSync ? org.warmstation.kiosk.sync.StationServices.NONE
-                : DemoSyncServices.start(dir, runtime.demo().orElseThrow()));
+                : DemoSyncServices.start(dir, runtime.demo().orElseThrow(), runtime.peripherals().states(), web));
         return code;
     }
 }

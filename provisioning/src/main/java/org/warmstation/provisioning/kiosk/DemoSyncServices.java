@@ -6,23 +6,32 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.district.DistrictServer;
 import org.warmstation.district.DistrictService;
 import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.devices.peripherals.PeripheralStates;
 import org.warmstation.district.mqtt.ReceiverSettings;
 import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.sync.StationServices;
 import org.warmstation.kiosk.sync.SyncSnapshot;
-import org.warmstation.visitlog.time.SystemStationClock;
+import org.warmstation.protocol.wire.StationProfile;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.sync.FileDownlinkApplier;
 import org.warmstation.sync.SyncConfig;
+import org.warmstation.visitlog.time.SystemStationClock;
 
 /**
  * The sync part of {@code ./station demo}: the demo station's real {@link org.warmstation.sync.SyncAgent}
@@ -31,7 +40,10 @@ import org.warmstation.sync.SyncConfig;
  * {@code <demo data>/district}, so the kiosk window opens without waiting for them. Every two
  * seconds the count of this station's visits the district holds is read, for the staff screen. If
  * the broker or PostgreSQL cannot start, the kiosk runs on (visits wait in the outbox) and the
- * notice says why in one line. {@link #sync()} and {@link #notice()} never block.
+ * notice says why in one line. With a {@link Console}, the district also gets the simulated
+ * Chaoyang district and serves the web console ({@link DemoConsole}); the demo station's birth
+ * message carries its profile, its heartbeat the mock room sensors. {@link #sync()} and
+ * {@link #notice()} never block.
  */
 public final class DemoSyncServices implements StationServices {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSyncServices.class);
@@ -43,11 +55,32 @@ public final class DemoSyncServices implements StationServices {
     private volatile String notice = "demo district starting…";
     private volatile long districtVisits = -1;
     private volatile DistrictDatabase database;
+    private volatile DemoConsole console;
 
-    private DemoSyncServices(AgentServices agent, Path dataDir, int port, DemoStation station) {
+    /**
+     * The demo's web console: where to serve it and where to print its URL and login.
+     *
+     * @param port preferred port on 127.0.0.1 (a free one when taken); 0 for any free one
+     * @param out  prints a line (the URL, then the login)
+     */
+    public record Console(int port, Consumer<String> out) {
+    }
+
+    private DemoSyncServices(AgentServices agent, Path dataDir, int port, DemoStation station, Console web) {
         this.agent = agent;
         this.district = Thread.ofPlatform().name("demo-district").daemon(true)
-                .unstarted(() -> runDistrict(dataDir, port, station));
+                .unstarted(() -> runDistrict(dataDir, port, station, web));
+    }
+
+    /** @return the demo station's profile: its name, an address in Sanlitun, hours around the clock, every service */
+    static StationProfile profile() {
+        Map<DayOfWeek, List<String>> hours = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            hours.put(d, List.of("00:00-24:00"));
+        }
+        return new StationProfile(DemoStation.STATION_NAME, "北京市朝阳区三里屯路11号", 39.9365, 116.4551,
+                "010-6501-2468", hours, Arrays.stream(org.warmstation.visitlog.domain.Service.values())
+                .map(Enum::name).toList(), DemoStation.ZONE.getId());
     }
 
     /**
@@ -60,6 +93,22 @@ public final class DemoSyncServices implements StationServices {
      * @throws IOException when no loopback port is free
      */
     public static DemoSyncServices start(Path dataDir, DemoStation station) throws IOException {
+        return start(dataDir, station, null, null);
+    }
+
+    /**
+     * Starts the demo's sync as {@link #start(Path, DemoStation)}, with the mock room sensors in the
+     * heartbeat and, when {@code web} is given, the simulated district and the web console.
+     *
+     * @param dataDir the demo data directory
+     * @param station the demo station
+     * @param sensors the kiosk's peripheral states (room temperature, motion), or null
+     * @param web     the console to serve, or null for none
+     * @return the running services
+     * @throws IOException when no loopback port is free
+     */
+    public static DemoSyncServices start(Path dataDir, DemoStation station, PeripheralStates sensors, Console web)
+            throws IOException {
         int port = DemoBroker.freePort();
         SyncConfig config = SyncConfig.builder("tcp://127.0.0.1:" + port,
                         new Topics(DemoStation.DISTRICT, DemoStation.STATION_ID), dataDir)
@@ -72,14 +121,16 @@ public final class DemoSyncServices implements StationServices {
         // verifier is fixed: the demo district key)
         FileDownlinkApplier applier = new FileDownlinkApplier(dataDir.resolve("downlinks/trust-list.txt"),
                 dataDir.resolve("downlinks/deny-list.txt"), dataDir.resolve("station-settings.json"));
+        Clock clock = Clock.system(DemoStation.ZONE);
         AgentServices agent = SyncWiring.start(config, new SystemStationClock(), DemoStation.ZONE,
-                station::trustList, applier);
-        DemoSyncServices s = new DemoSyncServices(agent, dataDir, port, station);
+                station::trustList, applier, profile(), sensors == null ? null : RoomSensorProbes.temperature(sensors, clock),
+                sensors == null ? null : RoomSensorProbes.motion(sensors, clock, DemoStation.ZONE));
+        DemoSyncServices s = new DemoSyncServices(agent, dataDir, port, station, web);
         s.district.start();
         return s;
     }
 
-    private void runDistrict(Path dataDir, int port, DemoStation station) {
+    private void runDistrict(Path dataDir, int port, DemoStation station, Console web) {
         DemoBroker broker = null;
         DistrictDatabase db = null;
         DistrictServer server = null;
@@ -96,6 +147,9 @@ public final class DemoSyncServices implements StationServices {
             LOG.info("demo district up after {} ms (broker 127.0.0.1:{}, PostgreSQL {})",
                     (System.nanoTime() - t0) / 1_000_000, port, dataDir.resolve("district"));
             notice = null;
+            if (web != null) {
+                startConsole(db, dataDir, web);
+            }
             while (!stopping.await(2, TimeUnit.SECONDS)) {
                 countVisits(db);
             }
@@ -108,6 +162,9 @@ public final class DemoSyncServices implements StationServices {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (console != null) {
+                AgentServices.closeQuietly(console::close, "demo console");
+            }
             if (server != null) {
                 AgentServices.closeQuietly(server::close, "district server");
             }
@@ -119,6 +176,23 @@ public final class DemoSyncServices implements StationServices {
             }
             ended.countDown();
         }
+    }
+
+    private void startConsole(DistrictDatabase db, Path dataDir, Console web) {
+        long t0 = System.nanoTime();
+        try {
+            console = DemoConsole.start(db, dataDir, web.port(), web.out());
+            LOG.info("demo console up after {} ms", (System.nanoTime() - t0) / 1_000_000);
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.warn("demo console not available: {} (the kiosk and the sync run on)", e.toString());
+            LOG.debug("demo console failure", e);
+        }
+    }
+
+    /** @return the console's base URL once it serves (tests), else empty */
+    Optional<String> consoleUrl() {
+        DemoConsole c = console;
+        return c == null ? Optional.empty() : Optional.of(c.url());
     }
 
     private void awaitQuietly() {
