@@ -28,31 +28,21 @@ public final class ReportQueries {
     /** The rollup part (months) and the visit part (edge days) of every query: 6 parameters. */
     private static final String RAW_DAYS = " (local_date BETWEEN ? AND ? OR local_date BETWEEN ? AND ?) ";
     private static final String CELLS = """
-            SELECT station_id, category, local_hour, GROUPING(station_id, category, local_hour),
-                   sum(visits), sum(guest_visits)
-              FROM (SELECT station_id, category, local_hour, visits, guest_visits FROM report_month_cell
+            SELECT station_id, category, GROUPING(station_id, category), sum(visits), sum(guest_visits)
+              FROM (SELECT station_id, category, visits, guest_visits FROM report_month_cell
                      WHERE month BETWEEN ? AND ?
                     UNION ALL
-                    SELECT station_id, category, local_hour, 1, (source = 'GUEST')::int FROM visit WHERE""" + RAW_DAYS + """
+                    SELECT station_id, category, 1, (source = 'GUEST')::int FROM visit WHERE""" + RAW_DAYS + """
                    ) x
-             GROUP BY GROUPING SETS ((), (station_id), (category), (local_hour), (station_id, category))
+             GROUP BY GROUPING SETS ((), (station_id), (category), (station_id, category))
             HAVING sum(visits) > 0""";
-    private static final String MEMBERS = """
-            SELECT station_id, category, GROUPING(station_id, category), count(DISTINCT member_id)
-              FROM (SELECT station_id, category, member_id FROM report_month_member WHERE month BETWEEN ? AND ?
+    private static final String HOURS = """
+            SELECT local_hour, sum(visits), sum(guest_visits)
+              FROM (SELECT local_hour, visits, guest_visits FROM report_month_hour WHERE month BETWEEN ? AND ?
                     UNION ALL
-                    SELECT station_id, category, member_id FROM visit WHERE member_id IS NOT NULL AND""" + RAW_DAYS + """
+                    SELECT local_hour, 1, (source = 'GUEST')::int FROM visit WHERE""" + RAW_DAYS + """
                    ) x
-             GROUP BY GROUPING SETS ((), (station_id), (category), (station_id, category))""";
-    private static final String HOUR_MEMBERS = """
-            SELECT h, count(*)
-              FROM (SELECT member_id, bit_or(hour_mask) AS m
-                      FROM (SELECT member_id, hour_mask FROM report_month_member WHERE month BETWEEN ? AND ?
-                            UNION ALL
-                            SELECT member_id, 1 << local_hour FROM visit WHERE member_id IS NOT NULL AND""" + RAW_DAYS + """
-                           ) x GROUP BY member_id) y
-                   CROSS JOIN generate_series(0, 23) AS h
-             WHERE y.m & (1 << h) <> 0 GROUP BY h""";
+             GROUP BY local_hour HAVING sum(visits) > 0""";
     private static final String SERVICES = """
             SELECT station_id, service, GROUPING(station_id), sum(visits), sum(guest_visits)
               FROM (SELECT station_id, service, visits, guest_visits FROM report_month_service WHERE month BETWEEN ? AND ?
@@ -63,15 +53,17 @@ public final class ReportQueries {
                    ) x
              GROUP BY GROUPING SETS ((service), (station_id, service))
             HAVING sum(visits) > 0""";
-    private static final String SERVICE_MEMBERS = """
-            SELECT station_id, service, GROUPING(station_id), count(DISTINCT member_id)
-              FROM (SELECT station_id, service, member_id FROM report_month_member_service WHERE month BETWEEN ? AND ?
-                    UNION ALL
-                    SELECT v.station_id, s.service, v.member_id
-                      FROM visit v CROSS JOIN LATERAL unnest(v.services) AS s(service)
-                     WHERE v.member_id IS NOT NULL AND""" + RAW_DAYS + """
-                   ) x
-             GROUP BY GROUPING SETS ((service), (station_id, service))""";
+    /** Member rows (station, member, masks) of the months and the edge days; %s: "" or the regrouping. */
+    private static final String MEMBER_ROWS = """
+            SELECT station_id, member, %s FROM (
+                SELECT station_id, member, categories AS c, services AS s, hours AS h
+                  FROM report_month_member WHERE month BETWEEN ? AND ?
+                UNION ALL
+                SELECT v.station_id, report_member_key(v.member_id), 1::bigint << n.bit,
+                       report_mask('S', v.services), 1 << v.local_hour
+                  FROM visit v JOIN report_name n ON n.kind = 'C' AND n.name = v.category
+                 WHERE v.member_id IS NOT NULL AND""" + RAW_DAYS + """
+            ) x %s""";
 
     /** Which months come from the rollups and which days from the visit table. */
     private record Split(LocalDate monthFrom, LocalDate monthTo, LocalDate a, LocalDate b, LocalDate c, LocalDate d) {
@@ -86,6 +78,10 @@ public final class ReportQueries {
                 return new Split(NONE_FROM, NONE_TO, p.from(), p.to(), NONE_FROM, NONE_TO);
             }
             return new Split(first, last, p.from(), first.minusDays(1), last.plusMonths(1), p.to());
+        }
+
+        boolean singleMonth() {
+            return monthFrom.equals(monthTo) && a.isAfter(b) && c.isAfter(d);
         }
 
         void bind(PreparedStatement ps) throws SQLException {
@@ -141,37 +137,98 @@ public final class ReportQueries {
         Split split = Split.of(period, rollups);
         Map<String, long[]> cells = new HashMap<>(); // key -> {visits, guests, members}
         query(c, CELLS, split, rs -> {
-            String key = switch (rs.getInt(4)) {
-                case 7 -> "T";
-                case 3 -> "S\u0000" + rs.getString(1);
-                case 5 -> "C\u0000" + rs.getString(2);
-                case 6 -> String.format("H\u0000%02d", rs.getInt(3));
-                default -> "SC\u0000" + rs.getString(1) + "\u0000" + rs.getString(2);
-            };
-            cells.computeIfAbsent(key, k -> new long[3])[0] = rs.getLong(5);
-            cells.get(key)[1] = rs.getLong(6);
-        });
-        query(c, MEMBERS, split, rs -> {
             String key = switch (rs.getInt(3)) {
                 case 3 -> "T";
                 case 1 -> "S\u0000" + rs.getString(1);
                 case 2 -> "C\u0000" + rs.getString(2);
                 default -> "SC\u0000" + rs.getString(1) + "\u0000" + rs.getString(2);
             };
-            cells.computeIfAbsent(key, k -> new long[3])[2] = rs.getLong(4);
+            long[] v = cells.computeIfAbsent(key, k -> new long[3]);
+            v[0] = rs.getLong(4);
+            v[1] = rs.getLong(5);
         });
-        query(c, HOUR_MEMBERS, split, rs -> cells.computeIfAbsent(String.format("H\u0000%02d", rs.getInt(1)),
-                k -> new long[3])[2] = rs.getLong(2));
+        query(c, HOURS, split, rs -> {
+            long[] v = cells.computeIfAbsent(String.format("H\u0000%02d", rs.getInt(1)), k -> new long[3]);
+            v[0] = rs.getLong(2);
+            v[1] = rs.getLong(3);
+        });
         query(c, SERVICES, split, rs -> {
             String key = (rs.getInt(3) == 1 ? "V\u0000" : "SV\u0000" + rs.getString(1) + "\u0000") + rs.getString(2);
-            cells.computeIfAbsent(key, k -> new long[3])[0] = rs.getLong(4);
-            cells.get(key)[1] = rs.getLong(5);
+            long[] v = cells.computeIfAbsent(key, k -> new long[3]);
+            v[0] = rs.getLong(4);
+            v[1] = rs.getLong(5);
         });
-        query(c, SERVICE_MEMBERS, split, rs -> {
-            String key = (rs.getInt(3) == 1 ? "V\u0000" : "SV\u0000" + rs.getString(1) + "\u0000") + rs.getString(2);
-            cells.computeIfAbsent(key, k -> new long[3])[2] = rs.getLong(4);
-        });
+        members(c, split, cells);
         return assemble(period, cells);
+    }
+
+    /**
+     * Distinct members of every line in one statement: member rows (one per station and member,
+     * with bit masks) counted per station, and, regrouped per member, for the district.
+     */
+    private static void members(Connection c, Split split, Map<String, long[]> cells) throws SQLException {
+        Map<Integer, String> categories = new HashMap<>();
+        Map<Integer, String> services = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, name, bit FROM report_name");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                (rs.getString(1).equals("C") ? categories : services).put(rs.getInt(3), rs.getString(2));
+            }
+        }
+        List<Integer> cBits = new ArrayList<>(categories.keySet());
+        List<Integer> sBits = new ArrayList<>(services.keySet());
+        StringBuilder stationCols = new StringBuilder("count(*)");
+        StringBuilder districtCols = new StringBuilder("count(*)");
+        for (int b : cBits) {
+            String f = ", count(*) FILTER (WHERE c & " + (1L << b) + " <> 0)";
+            stationCols.append(f);
+            districtCols.append(f);
+        }
+        for (int b : sBits) {
+            String f = ", count(*) FILTER (WHERE s & " + (1L << b) + " <> 0)";
+            stationCols.append(f);
+            districtCols.append(f);
+        }
+        for (int h = 0; h < 24; h++) {
+            stationCols.append(", 0");
+            districtCols.append(", count(*) FILTER (WHERE h & ").append(1 << h).append(" <> 0)");
+        }
+        // one whole month: the rollup rows are already one per station and member
+        boolean unique = split.singleMonth();
+        String rows = unique ? String.format(MEMBER_ROWS, "c, s, h", "")
+                : String.format(MEMBER_ROWS, "bit_or(c) AS c, bit_or(s) AS s, bit_or(h) AS h", "GROUP BY station_id, member");
+        String sql = "WITH m AS MATERIALIZED (" + rows + ") "
+                + "SELECT station_id, " + stationCols + " FROM m GROUP BY station_id "
+                + "UNION ALL SELECT NULL, " + districtCols + " FROM (SELECT member, bit_or(c) AS c, bit_or(s) AS s, "
+                + "bit_or(h) AS h FROM m GROUP BY member) d";
+        query(c, sql, split, rs -> {
+            String station = rs.getString(1);
+            String prefix = station == null ? "" : "\u0000" + station;
+            member(cells, station == null ? "T" : "S" + prefix, rs.getLong(2));
+            int col = 3;
+            for (int b : cBits) {
+                String name = categories.get(b);
+                member(cells, station == null ? "C\u0000" + name : "SC" + prefix + "\u0000" + name, rs.getLong(col++));
+            }
+            for (int b : sBits) {
+                String name = services.get(b);
+                member(cells, station == null ? "V\u0000" + name : "SV" + prefix + "\u0000" + name, rs.getLong(col++));
+            }
+            for (int h = 0; h < 24; h++) {
+                if (station == null) {
+                    member(cells, String.format("H\u0000%02d", h), rs.getLong(col));
+                }
+                col++;
+            }
+        });
+    }
+
+    /** Records a line's distinct members; a line without visits (no such cell) gets none. */
+    private static void member(Map<String, long[]> cells, String key, long members) {
+        long[] v = cells.get(key);
+        if (v != null) {
+            v[2] = members;
+        }
     }
 
     private static VisitReport assemble(ReportPeriod period, Map<String, long[]> cells) {

@@ -25,7 +25,7 @@ import org.warmstation.district.db.DistrictDatabase;
 import picocli.CommandLine;
 
 /** The console's CSV and XLSX downloads hold exactly the cells of {@code district-server report --csv}. */
-class ReportExportTest {
+public class ReportExportTest {
     @TempDir
     Path dir;
 

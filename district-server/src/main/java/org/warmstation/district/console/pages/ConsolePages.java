@@ -22,6 +22,8 @@ public final class ConsolePages {
                 // before any /stations/{id} page: /stations/public is an exact path
                 new PublicFinderPage(services),
                 new StationsPages(services),
-                new MapPage(services));
+                new MapPage(services),
+                new StationDetailPage(services),
+                new ReportsPage(services));
     }
 }
