@@ -3,6 +3,7 @@ package org.warmstation.district.console;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import org.warmstation.district.console.auth.ConsoleUser;
  * Wraps every route's handler in the checks that run before it: the route's {@link Access}
  * (anonymous: a page redirects to the login page, data gets 401; an analyst on an admin route gets
  * 403) and, for every POST, the CSRF token (403 without the right one). Also refuses oversized
- * query strings (414) before any route runs.
+ * query strings (414) and broken percent-encoding in them (400) before any route runs.
  *
  * <p>Thread-safe.
  */
@@ -32,6 +33,13 @@ final class RequestGuard {
         String q = ctx.queryString();
         if (q != null && q.length() > MAX_QUERY_CHARS) {
             throw new ConsoleException(414, "error.queryTooLong", q.length(), MAX_QUERY_CHARS);
+        }
+        if (q != null) {
+            try {
+                URLDecoder.decode(q, StandardCharsets.UTF_8); // Javalin would silently drop a broken parameter
+            } catch (IllegalArgumentException e) {
+                throw ConsoleException.badRequest("error.badEncoding");
+            }
         }
     }
 

@@ -102,6 +102,27 @@ class ConsoleBadInputTest {
     }
 
     @Test
+    void brokenPercentEncodingIsA4xxWithoutTrace() throws Exception {
+        ConsoleHttp.Response res = analyst().rawGet("/probe/range?from=%zz");
+        assertTrue(res.status() >= 400 && res.status() < 500, "status " + res.status() + " " + res.body());
+        assertNoTrace(res);
+        ConsoleHttp.Response path = analyst().rawGet("/probe/%zz");
+        assertTrue(path.status() >= 400 && path.status() < 500, "status " + path.status());
+        assertNoTrace(path);
+    }
+
+    @Test
+    void staticFilesDoNotLeaveTheirFolder() throws Exception {
+        for (String p : List.of("/console/static/../templates/login.html", "/console/static/%2e%2e/templates/login.html",
+                "/console/static/..%2Ftemplates%2Flogin.html", "/webjars/../console/templates/login.html")) {
+            ConsoleHttp.Response res = console.http().rawGet(p);
+            assertTrue(res.status() >= 400 && res.status() < 500, p + ": " + res.status());
+            assertFalse(res.body().contains("th:"), p + " served a template's source");
+            assertNoTrace(res);
+        }
+    }
+
+    @Test
     void dataRouteAnswersJsonErrors() throws Exception {
         ConsoleHttp.Response res = analyst().get("/probe/data?day=12/01/2026&lang=en");
         assertEquals(400, res.status());

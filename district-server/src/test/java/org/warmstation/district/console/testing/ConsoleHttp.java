@@ -135,6 +135,32 @@ public final class ConsoleHttp {
         return m.group(1);
     }
 
+    /**
+     * Sends a GET over a plain socket with the request target exactly as given (for targets
+     * {@link URI} refuses, such as broken percent-encoding), with this client's cookies.
+     *
+     * @param target request target, e.g. {@code /reports?from=%zz}
+     * @return status and body (headers empty)
+     * @throws IOException when the console does not answer
+     */
+    public Response rawGet(String target) throws IOException {
+        URI u = URI.create(base);
+        String cookie = cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        try (java.net.Socket s = new java.net.Socket(u.getHost(), u.getPort())) {
+            s.setSoTimeout(30_000);
+            String req = "GET " + target + " HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort() + "\r\n"
+                    + (cookie.isEmpty() ? "" : "Cookie: " + cookie + "\r\n") + "Connection: close\r\n\r\n";
+            s.getOutputStream().write(req.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(all.substring(9, 12));
+            int bodyAt = all.indexOf("\r\n\r\n");
+            return new Response(status, bodyAt < 0 ? "" : all.substring(bodyAt + 4),
+                    HttpHeaders.of(Map.of(), (a, b) -> true));
+        }
+    }
+
     /** @param name a cookie name @return its value, or empty */
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
