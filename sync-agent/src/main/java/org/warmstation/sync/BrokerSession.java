@@ -15,6 +15,7 @@ import org.warmstation.protocol.wire.Topics.Kind;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.sync.mqtt.ConnectOptions;
 import org.warmstation.sync.mqtt.MqttLink;
+import org.warmstation.mqtt.Backoff;
 
 /**
  * The connection lifecycle ({@code docs/mqtt.md}): connects with the OFFLINE will, retries with

@@ -17,21 +17,21 @@ import org.warmstation.protocol.wire.StationStatus;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
 import org.warmstation.sync.testing.ChildAgent;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.TestDistrict;
 
 /** The agent in a child JVM: killed with SIGKILL mid-replay, and draining 100,000 visits at -Xmx128m. */
 class ChildProcessSyncTest {
     @TempDir
     Path tmp;
-    MosquittoProcess broker;
+    MosquittoBroker broker;
     TestDistrict district;
     Process child;
 
     @BeforeEach
     void start() throws Exception {
-        broker = MosquittoProcess.start(tmp);
-        district = new TestDistrict(broker.uri(), "test-district");
+        broker = MosquittoBroker.startEphemeral(tmp);
+        district = new TestDistrict(broker.url(), "test-district");
     }
 
     @AfterEach
@@ -55,7 +55,7 @@ class ChildProcessSyncTest {
     void agentKilledWithSigkillDuringBacklogReplayLosesNothingAfterRestart() throws Exception {
         Path dir = tmp.resolve("station");
         Set<UUID> ids = Backlog.fill(dir, "kill-1", 6000);
-        child = ChildAgent.launch(tmp.resolve("child.log"), "256m", broker.uri(), "kill-1", dir.toString(), "1500");
+        child = ChildAgent.launch(tmp.resolve("child.log"), "256m", broker.url(), "kill-1", dir.toString(), "1500");
         Await.until(Duration.ofSeconds(90), "replay under way", () -> district.stored().size() >= 1500,
                 () -> district.stored().size() + " stored; " + log());
         child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no clean disconnect
@@ -63,7 +63,7 @@ class ChildProcessSyncTest {
         assertTrue(district.stored().size() < ids.size(), "killed before the end");
         Await.until(Duration.ofSeconds(60), "last will OFFLINE", () -> district.statuses().get("kill-1").state()
                 == StationStatus.State.OFFLINE, district::statuses);
-        child = ChildAgent.launch(tmp.resolve("child.log"), "256m", broker.uri(), "kill-1", dir.toString(), "100000");
+        child = ChildAgent.launch(tmp.resolve("child.log"), "256m", broker.url(), "kill-1", dir.toString(), "100000");
         Await.until(Duration.ofSeconds(120), "outbox empty after restart", () -> Backlog.waiting(dir) == 0,
                 () -> district.stored().size() + " stored; " + log());
         assertEquals(ids, district.stored(), "every visit stored, none unknown");
@@ -76,7 +76,7 @@ class ChildProcessSyncTest {
         Path dir = tmp.resolve("station");
         Set<UUID> ids = Backlog.fill(dir, "big-1", 100_000);
         long t0 = System.nanoTime();
-        child = ChildAgent.launch(tmp.resolve("child.log"), "128m", broker.uri(), "big-1", dir.toString(), "1000000");
+        child = ChildAgent.launch(tmp.resolve("child.log"), "128m", broker.url(), "big-1", dir.toString(), "1000000");
         Await.until(Duration.ofMinutes(6), "outbox empty", () -> {
             if (!child.isAlive()) {
                 throw new AssertionError("child died: " + log());

@@ -30,7 +30,7 @@ import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 import org.warmstation.sync.testing.TestDistrict;
 
@@ -41,7 +41,7 @@ class DownlinkAndLedgerTest {
 
     @TempDir
     Path tmp;
-    MosquittoProcess broker;
+    MosquittoBroker broker;
     TestDistrict district;
     SyncAgent agent;
     Path dir;
@@ -51,11 +51,11 @@ class DownlinkAndLedgerTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = MosquittoProcess.start(tmp);
-        district = new TestDistrict(broker.uri(), "test-district");
+        broker = MosquittoBroker.startEphemeral(tmp);
+        district = new TestDistrict(broker.url(), "test-district");
         dir = tmp.resolve("station");
         first = Backlog.fill(dir, STATION, 10);
-        agent = Stations.agent(Stations.config(broker.uri(), STATION, dir).build(), key);
+        agent = Stations.agent(Stations.config(broker.url(), STATION, dir).build(), key);
         agent.start();
         Await.until(LONG, "first visits synced", () -> Backlog.waiting(dir) == 0, agent::status);
     }

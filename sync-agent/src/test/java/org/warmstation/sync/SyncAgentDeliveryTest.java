@@ -23,7 +23,7 @@ import org.warmstation.protocol.wire.StationProfile;
 import org.warmstation.protocol.wire.StationStatus;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 import org.warmstation.sync.testing.TestDistrict;
 
@@ -33,15 +33,15 @@ class SyncAgentDeliveryTest {
 
     @TempDir
     Path tmp;
-    MosquittoProcess broker;
+    MosquittoBroker broker;
     TestDistrict district;
     SyncAgent agent;
     final DistrictKey key = DistrictKey.generate(Stations.DISTRICT);
 
     @BeforeEach
     void startBroker() throws Exception {
-        broker = MosquittoProcess.start(tmp);
-        district = new TestDistrict(broker.uri(), "test-district");
+        broker = MosquittoBroker.startEphemeral(tmp);
+        district = new TestDistrict(broker.url(), "test-district");
     }
 
     @AfterEach
@@ -63,7 +63,7 @@ class SyncAgentDeliveryTest {
             }
         }
         district.acking(false);
-        agent = Stations.agent(Stations.config(broker.uri(), "s1", dir).build(), key);
+        agent = Stations.agent(Stations.config(broker.url(), "s1", dir).build(), key);
         agent.start();
         Await.until(LONG, "batches reach the broker and the district", () -> district.batches() >= 3, district::batches);
         assertEquals(250, Backlog.waiting(dir), "PUBACK alone confirms nothing");
@@ -78,12 +78,12 @@ class SyncAgentDeliveryTest {
     void brokerKilledAndRestartedMidStreamLosesNothing() throws Exception {
         Path dir = tmp.resolve("station");
         Set<UUID> ids = Backlog.fill(dir, "s2", 3000);
-        agent = Stations.agent(Stations.config(broker.uri(), "s2", dir).drainRate(600).build(), key);
+        agent = Stations.agent(Stations.config(broker.url(), "s2", dir).drainRate(600).build(), key);
         agent.start();
         Await.until(LONG, "drain under way", () -> district.stored().size() >= 300, () -> district.stored().size());
         broker.kill();
         Await.until(LONG, "agent notices", () -> !agent.status().connected(), agent::status);
-        broker.startAgain();
+        broker.restart();
         Await.until(Duration.ofSeconds(120), "outbox empty", () -> Backlog.waiting(dir) == 0,
                 () -> district.stored().size() + " stored, waiting " + agent.status().waiting());
         assertEquals(ids, district.stored());
@@ -95,12 +95,12 @@ class SyncAgentDeliveryTest {
         Path dir = tmp.resolve("station");
         Set<UUID> ids = Backlog.fill(dir, "s3", 20);
         broker.stop();
-        agent = Stations.agent(Stations.config(broker.uri(), "s3", dir).build(), key);
+        agent = Stations.agent(Stations.config(broker.url(), "s3", dir).build(), key);
         agent.start();
         Await.until(LONG, "several failed attempts", () -> agent.connectAttempts() >= 3, agent::connectAttempts);
         Await.until(LONG, "problem shown", () -> agent.status().problem().isPresent(), agent::status);
         assertEquals(false, agent.status().connected());
-        broker.startAgain();
+        broker.restart();
         Await.until(LONG, "outbox empty", () -> Backlog.waiting(dir) == 0, agent::status);
         assertEquals(ids, district.stored());
     }
@@ -108,7 +108,7 @@ class SyncAgentDeliveryTest {
     @Test
     void birthMessageIsRetainedOnlineAndStopPublishesOffline() throws Exception {
         Path dir = tmp.resolve("station");
-        agent = Stations.agent(Stations.config(broker.uri(), "s4", dir).appVersion("9.8.7").build(), key);
+        agent = Stations.agent(Stations.config(broker.url(), "s4", dir).appVersion("9.8.7").build(), key);
         agent.start();
         Await.until(LONG, "online", () -> district.statuses().containsKey("s4")
                 && district.statuses().get("s4").state() == StationStatus.State.ONLINE, district::statuses);
@@ -125,7 +125,7 @@ class SyncAgentDeliveryTest {
         Path dir = tmp.resolve("station");
         Backlog.fill(dir, "s5", 7);
         district.acking(false);
-        agent = Stations.agent(Stations.config(broker.uri(), "s5", dir).diskWarningBytes(Long.MAX_VALUE).build(), key);
+        agent = Stations.agent(Stations.config(broker.url(), "s5", dir).diskWarningBytes(Long.MAX_VALUE).build(), key);
         agent.start();
         Await.until(LONG, "a heartbeat with the backlog", () -> district.telemetry().stream()
                 .anyMatch(t -> t.station().equals("s5") && t.queueDepth() == 7 && t.diskWarning()
@@ -140,7 +140,7 @@ class SyncAgentDeliveryTest {
         StationProfile profile = new StationProfile("朝阳门外驿站", "朝阳门外大街1号", 39.92, 116.44, "010-65001234",
                 OpeningHours.parse("MON-SUN 08:00-20:00"), List.of("HOT_WATER"), "Asia/Shanghai");
         AtomicLong entries = new AtomicLong(3);
-        agent = Stations.agent(Stations.config(broker.uri(), "s6", dir).build(), key,
+        agent = Stations.agent(Stations.config(broker.url(), "s6", dir).build(), key,
                 () -> OptionalDouble.of(17.5), () -> OptionalLong.of(entries.get()), profile);
         agent.start();
         Await.until(LONG, "online with profile", () -> district.statuses().containsKey("s6")

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 
 /** Threads do not pile up when the agent reconnects again and again. */
@@ -21,8 +21,8 @@ class ThreadCountTest {
     void threadCountStaysFlatAcrossReconnects() throws Exception {
         Path dir = tmp.resolve("station");
         Backlog.fill(dir, "thr-1", 50);
-        try (MosquittoProcess broker = MosquittoProcess.start(tmp)) {
-            SyncAgent agent = Stations.agent(Stations.config(broker.uri(), "thr-1", dir).build(),
+        try (MosquittoBroker broker = MosquittoBroker.startEphemeral(tmp)) {
+            SyncAgent agent = Stations.agent(Stations.config(broker.url(), "thr-1", dir).build(),
                     DistrictKey.generate(Stations.DISTRICT));
             try {
                 agent.start();
@@ -33,7 +33,7 @@ class ThreadCountTest {
                     broker.kill();
                     Await.until(Duration.ofSeconds(30), "disconnected", () -> !agent.status().connected(), agent::status);
                     Thread.sleep(300); // a few failed attempts while the broker is down
-                    broker.startAgain();
+                    broker.restart();
                     Await.until(Duration.ofSeconds(30), "reconnected",
                             () -> agent.status().connected() && agent.connectAttempts() > attempts, agent::status);
                 }

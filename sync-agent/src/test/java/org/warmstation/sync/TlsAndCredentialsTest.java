@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 import org.warmstation.sync.testing.TestCertificates;
 import org.warmstation.sync.testing.TestDistrict;
@@ -32,7 +32,7 @@ class TlsAndCredentialsTest {
     static Path certs;
     @TempDir
     Path tmp;
-    MosquittoProcess broker;
+    MosquittoBroker broker;
     TestDistrict district;
     SyncAgent agent;
     int tlsPort;
@@ -48,14 +48,14 @@ class TlsAndCredentialsTest {
         Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", tmp.resolve("passwords").toString(), "tls-1", "s3cret")
                 .redirectErrorStream(true).start();
         assertEquals(0, p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1, new String(p.getInputStream().readAllBytes()));
-        tlsPort = MosquittoProcess.freePort();
-        broker = MosquittoProcess.start(tmp, "per_listener_settings true",
+        tlsPort = MosquittoBroker.freePort();
+        broker = MosquittoBroker.startEphemeral(tmp, "per_listener_settings true",
                 "listener " + tlsPort + " 127.0.0.1",
                 "certfile " + certs.resolve("server.pem"),
                 "keyfile " + certs.resolve("server.key"),
                 "allow_anonymous false",
                 "password_file " + tmp.resolve("passwords"));
-        district = new TestDistrict(broker.uri(), "test-district");
+        district = new TestDistrict(broker.url(), "test-district");
     }
 
     @AfterEach

@@ -16,6 +16,8 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warmstation.mqtt.Backoff;
+import org.warmstation.mqtt.TlsSockets;
 import org.warmstation.district.DistrictService;
 import org.warmstation.protocol.wire.Topics;
 
@@ -38,6 +40,8 @@ import org.warmstation.protocol.wire.Topics;
  */
 public final class DistrictReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DistrictReceiver.class);
+    /** Bound of the first reconnect delay (full jitter: a random wait below it), doubling up to the maximum. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private final ReceiverSettings settings;
     private final javax.net.ssl.SSLSocketFactory tls;
@@ -97,7 +101,7 @@ public final class DistrictReceiver implements AutoCloseable {
     }
 
     private void connectLoop() {
-        Duration delay = Duration.ofMillis(500);
+        Backoff backoff = new Backoff(FIRST_RETRY, FIRST_RETRY, settings.maxBackoff(), ThreadLocalRandom.current());
         while (!closed) {
             MqttAsyncClient c = null;
             try {
@@ -115,15 +119,14 @@ public final class DistrictReceiver implements AutoCloseable {
             } catch (MqttException e) {
                 discard(c);
                 client = null;
-                long jittered = ThreadLocalRandom.current().nextLong(delay.toMillis() / 2, delay.toMillis() + 1);
+                Duration wait = backoff.next();
                 LOG.warn("{}: connecting to {} failed ({}); next attempt in {} ms", settings.clientId(),
-                        settings.brokerUrl(), e.getCause() == null ? e.getMessage() : e.getCause().toString(), jittered);
+                        settings.brokerUrl(), e.getCause() == null ? e.getMessage() : e.getCause().toString(), wait.toMillis());
                 try {
-                    Thread.sleep(jittered);
+                    Thread.sleep(wait);
                 } catch (InterruptedException ie) {
                     return;
                 }
-                delay = delay.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay.multipliedBy(2);
             }
         }
     }

@@ -25,7 +25,7 @@ import org.warmstation.district.DistrictServer;
 import org.warmstation.district.DistrictService;
 import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.mqtt.ReceiverSettings;
-import org.warmstation.district.testing.MosquittoBroker;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.district.testing.TestClient;
 import org.warmstation.district.testing.Visits;
 import org.warmstation.protocol.card.DistrictKey;

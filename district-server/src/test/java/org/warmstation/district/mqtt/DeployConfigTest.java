@@ -18,7 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.district.testing.MosquittoBroker;
+import org.warmstation.mqtt.MosquittoBroker;
+import org.warmstation.mqtt.TlsSockets;
 import org.warmstation.district.testing.Pki;
 import org.warmstation.district.testing.TestClient;
 

@@ -24,7 +24,7 @@ import org.warmstation.district.DistrictServer;
 import org.warmstation.district.DistrictService;
 import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.db.StationStore;
-import org.warmstation.district.testing.MosquittoBroker;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.district.testing.TestClient;
 import org.warmstation.district.testing.Visits;
 import org.warmstation.protocol.wire.StationStatus;
@@ -151,8 +151,11 @@ class DistrictReceiverTest {
             StationStatus stale = new StationStatus(StationStatus.SCHEMA, D, "hb-a", StationStatus.State.ONLINE,
                     "1.2.2", since.minusSeconds(3600), null);
             station.publish("ws/v1/" + D + "/hb-a/status", Wire.encode(stale));
-            Thread.sleep(500);
-            assertEquals("OFFLINE", awaitStation("hb-a", r -> true).status());
+            // sentinel: a heartbeat published after the stale birth; once it is stored, so was the birth handled
+            Telemetry after = new Telemetry(Telemetry.SCHEMA, D, "hb-a", Instant.now(), "1.2.3", 61, 43, 300L, 17,
+                    1_000_000, false, true, 41.5, 0);
+            station.publish("ws/v1/" + D + "/hb-a/telemetry", Wire.encode(after));
+            assertEquals("OFFLINE", awaitStation("hb-a", r -> Long.valueOf(43).equals(r.queueDepth())).status());
             station.client().publish("ws/v1/" + D + "/hb-a/status", new byte[0], 1, true).waitForCompletion();
         }
     }

@@ -1,49 +1,50 @@
 package org.warmstation.provisioning.sync;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
-import org.warmstation.visitlog.store.VisitLogDatabase;
+import org.warmstation.protocol.card.MemberCard.MemberId;
+import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Visit;
+import org.warmstation.visitlog.domain.VisitSource;
+import org.warmstation.visitlog.store.SqliteVisitStore;
 
-/** Writes a synthetic backlog into a fresh visit log, in one transaction. */
+/**
+ * Writes a synthetic backlog into a fresh visit log through the visit store (visit and outbox row
+ * as a check-in writes them), 5,000 visits per transaction.
+ */
 final class BenchBacklog {
+    private static final int PER_TRANSACTION = 5_000;
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     private BenchBacklog() {
     }
 
-    static void fill(Path dataDirectory, String station, int n) throws SQLException {
-        long now = Instant.now().toEpochMilli();
-        try (Connection c = VisitLogDatabase.open(dataDirectory); Statement tx = c.createStatement()) {
-            tx.execute("BEGIN IMMEDIATE");
-            try (PreparedStatement v = c.prepareStatement("INSERT INTO visit (id, seq, station_id, recorded_at_ms, zone,"
-                    + " member_id, card_serial, category, services, source, clock_synced, since_boot_ms, revision)"
-                    + " VALUES (?, ?, ?, ?, 'Asia/Shanghai', ?, ?, 'COURIER', 'HOT_WATER,REST', 'CARD', 1, ?, 1)");
-                 PreparedStatement o = c.prepareStatement(
-                         "INSERT INTO outbox (seq, state, revision, created_at_ms) VALUES (?, 'CREATED', 1, ?)")) {
-                for (long seq = 1; seq <= n; seq++) {
-                    v.setString(1, UUID.randomUUID().toString());
-                    v.setLong(2, seq);
-                    v.setString(3, station);
-                    v.setLong(4, now);
-                    v.setString(5, String.format("%016x", seq));
-                    v.setLong(6, seq);
-                    v.setLong(7, seq);
-                    v.addBatch();
-                    o.setLong(1, seq);
-                    o.setLong(2, now);
-                    o.addBatch();
-                    if (seq % 5000 == 0) {
-                        v.executeBatch();
-                        o.executeBatch();
-                    }
+    /**
+     * @param dataDirectory the station's data directory (a new one)
+     * @param station       the station id
+     * @param n             how many card visits
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the log cannot be written
+     */
+    static void fill(Path dataDirectory, String station, int n) {
+        Instant now = Instant.now();
+        try (SqliteVisitStore store = new SqliteVisitStore(dataDirectory)) {
+            List<Visit> chunk = new ArrayList<>(PER_TRANSACTION);
+            for (long i = 1; i <= n; i++) {
+                chunk.add(new Visit(UUID.randomUUID(), 0, station, now, ZONE, MemberId.ofHex(String.format("%016x", i)), i,
+                        WorkerCategory.COURIER, EnumSet.of(Service.HOT_WATER, Service.REST), VisitSource.CARD, true,
+                        Duration.ofMillis(i)));
+                if (chunk.size() == PER_TRANSACTION || i == n) {
+                    store.recordAll(chunk);
+                    chunk.clear();
                 }
-                v.executeBatch();
-                o.executeBatch();
             }
-            tx.execute("COMMIT");
         }
     }
 }

@@ -13,7 +13,7 @@ import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.VisitAck;
 import org.warmstation.protocol.wire.VisitBatch;
 import org.warmstation.protocol.wire.Wire;
-import org.warmstation.sync.mqtt.MqttCallbackAdapter;
+import org.warmstation.mqtt.MqttCallbackAdapter;
 import org.warmstation.sync.mqtt.MqttLink;
 
 /**

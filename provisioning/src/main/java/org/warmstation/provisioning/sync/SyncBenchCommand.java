@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.warmstation.mqtt.MosquittoBroker;
 
 /**
  * {@code station sync-bench}: on one broker in one run, measures (1) a raw Eclipse Paho QoS 1
@@ -66,8 +67,8 @@ public final class SyncBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path tmp = Files.createTempDirectory("sync-bench");
-        BenchBroker own = broker == null ? BenchBroker.start(tmp) : null;
-        String uri = broker != null ? broker : own.uri();
+        MosquittoBroker own = broker == null ? MosquittoBroker.startEphemeral(tmp) : null;
+        String uri = broker != null ? broker : own.url();
         try (BenchDistrict district = new BenchDistrict(uri)) {
             out.printf("broker %s, %d visits, batches of %d, %d in flight%n", uri, visits, batch, inFlight);
             double raw = rawLoop(uri);

@@ -44,6 +44,7 @@ import org.warmstation.protocol.wire.DownlinkCommand;
 import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Wire;
+import org.warmstation.mqtt.MosquittoBroker;
 
 /**
  * The kiosk with its sync agent wired in the way {@code ./station kiosk} and {@code ./station demo}
@@ -58,17 +59,17 @@ class KioskSyncTest {
     @TempDir
     static Path shared;
 
-    static LoopbackMosquitto broker;
+    static MosquittoBroker broker;
     static DistrictDatabase districtDb;
     static DistrictServer district;
     static DistrictKey districtKey;
 
     @BeforeAll
     static void brokerAndDistrict() throws Exception {
-        broker = LoopbackMosquitto.start(shared.resolve("mosquitto"));
+        broker = MosquittoBroker.startEphemeral(shared.resolve("mosquitto"));
         districtKey = DistrictKey.generate(DISTRICT);
         districtDb = DistrictDatabase.open(Optional.empty(), shared.resolve("district-pg"));
-        district = DistrictServer.start(districtDb, new ReceiverSettings(broker.uri(), null, null, "test-district",
+        district = DistrictServer.start(districtDb, new ReceiverSettings(broker.url(), null, null, "test-district",
                         DISTRICT, "district", Duration.ofSeconds(2)),
                 new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), Optional.of(districtKey)),
                 Duration.ofMinutes(5));
@@ -94,7 +95,7 @@ class KioskSyncTest {
                 List.of(districtKey.trustedKey())).format(), StandardCharsets.UTF_8);
         Path file = dir.resolve("station.properties");
         Files.write(file, List.of("station.id=" + STATION, "station.name=望京驿站", "district.id=" + DISTRICT,
-                "location.latitude=39.99", "location.longitude=116.47", "broker.url=" + broker.uri(),
+                "location.latitude=39.99", "location.longitude=116.47", "broker.url=" + broker.url(),
                 "trust.file=trust-list.txt", "scanner.source=none", "sync.heartbeat=PT2S"), StandardCharsets.UTF_8);
         return StationConfig.load(file);
     }
@@ -265,7 +266,7 @@ class KioskSyncTest {
     }
 
     private static void publish(String topic, byte[] payload) throws Exception {
-        MqttClient c = new MqttClient(broker.uri(), "test-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttClient c = new MqttClient(broker.url(), "test-" + UUID.randomUUID(), new MemoryPersistence());
         c.connect();
         MqttMessage m = new MqttMessage(payload);
         m.setQos(1);

@@ -17,7 +17,7 @@ import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 
 /**
@@ -30,14 +30,14 @@ class BrokerRestartsE2eTest {
 
     @TempDir
     static Path tmp;
-    private static MosquittoProcess broker;
+    private static MosquittoBroker broker;
     private static DistrictFixture district;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = MosquittoProcess.start(Files.createDirectories(tmp.resolve("broker")));
+        broker = MosquittoBroker.startEphemeral(Files.createDirectories(tmp.resolve("broker")));
         district = DistrictFixture.start(tmp);
-        district.instance(broker.uri(), "district-a", null);
+        district.instance(broker.url(), "district-a", null);
     }
 
     @AfterAll
@@ -55,7 +55,7 @@ class BrokerRestartsE2eTest {
         String st = "kills-e2e";
         Path dir = tmp.resolve(st);
         Set<UUID> recorded = new HashSet<>(Backlog.fill(dir, st, 2000));
-        SyncAgent agent = Stations.agent(Stations.config(broker.uri(), st, dir).drainRate(800).build(),
+        SyncAgent agent = Stations.agent(Stations.config(broker.url(), st, dir).drainRate(800).build(),
                 DistrictKey.generate(Stations.DISTRICT));
         long t0 = System.nanoTime();
         try {
@@ -67,7 +67,7 @@ class BrokerRestartsE2eTest {
                 broker.kill();
                 recorded.addAll(Backlog.fill(dir, st, 1600));
                 Thread.sleep(300);
-                broker.startAgain();
+                broker.restart();
             }
             assertEquals(10_000, recorded.size());
             Await.until(Duration.ofSeconds(180), "outbox empty and all stored",

@@ -18,7 +18,7 @@ import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 
 /**
@@ -31,15 +31,15 @@ class ReconciliationE2eTest {
 
     @TempDir
     static Path tmp;
-    private static MosquittoProcess broker;
+    private static MosquittoBroker broker;
     private static DistrictFixture district;
     private static final DistrictKey KEY = DistrictKey.generate(Stations.DISTRICT);
 
     @BeforeAll
     static void start() throws Exception {
-        broker = MosquittoProcess.start(java.nio.file.Files.createDirectories(tmp.resolve("broker")));
+        broker = MosquittoBroker.startEphemeral(java.nio.file.Files.createDirectories(tmp.resolve("broker")));
         district = DistrictFixture.start(tmp);
-        district.instance(broker.uri(), "district-a", KEY);
+        district.instance(broker.url(), "district-a", KEY);
     }
 
     @AfterAll
@@ -62,7 +62,7 @@ class ReconciliationE2eTest {
                 recorded.add(store.record(Stations.visit(st, i)).id());
             }
         }
-        SyncAgent agent = Stations.agent(Stations.config(broker.uri(), st, dir).build(), KEY);
+        SyncAgent agent = Stations.agent(Stations.config(broker.url(), st, dir).build(), KEY);
         try {
             agent.start();
             Await.until(LONG, "all 12 stored and confirmed", () -> district.count() == 12 && Backlog.waiting(dir) == 0,

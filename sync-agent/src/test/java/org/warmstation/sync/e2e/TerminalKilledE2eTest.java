@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
 import org.warmstation.sync.testing.ChildAgent;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 
 /**
  * Issue 3, "done when" 4: the terminal (the sync agent in its own JVM, over its SQLite visit
@@ -28,15 +28,15 @@ class TerminalKilledE2eTest {
 
     @TempDir
     static Path tmp;
-    private static MosquittoProcess broker;
+    private static MosquittoBroker broker;
     private static DistrictFixture district;
     private static Process terminal;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = MosquittoProcess.start(Files.createDirectories(tmp.resolve("broker")));
+        broker = MosquittoBroker.startEphemeral(Files.createDirectories(tmp.resolve("broker")));
         district = DistrictFixture.start(tmp);
-        district.instance(broker.uri(), "district-a", null);
+        district.instance(broker.url(), "district-a", null);
     }
 
     @AfterAll
@@ -65,7 +65,7 @@ class TerminalKilledE2eTest {
         String st = "sigkill-e2e";
         Path dir = tmp.resolve(st);
         Set<UUID> recorded = Backlog.fill(dir, st, VISITS);
-        terminal = ChildAgent.launch(tmp.resolve("terminal.log"), "256m", broker.uri(), st, dir.toString(), "1500");
+        terminal = ChildAgent.launch(tmp.resolve("terminal.log"), "256m", broker.url(), st, dir.toString(), "1500");
         Await.until(Duration.ofSeconds(90), "replay under way", () -> district.count() >= VISITS / 4,
                 () -> district.count() + " stored; " + log());
         terminal.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -73,7 +73,7 @@ class TerminalKilledE2eTest {
         long waitingAtKill = Backlog.waiting(dir);
         assertTrue(waitingAtKill > 0, "killed after the replay ended");
 
-        terminal = ChildAgent.launch(tmp.resolve("terminal.log"), "256m", broker.uri(), st, dir.toString(), "1500");
+        terminal = ChildAgent.launch(tmp.resolve("terminal.log"), "256m", broker.url(), st, dir.toString(), "1500");
         Await.until(Duration.ofSeconds(120), "replay finished after the restart",
                 () -> Backlog.waiting(dir) == 0 && district.count() == VISITS,
                 () -> district.count() + " stored, waiting " + Backlog.waiting(dir) + "; " + log());

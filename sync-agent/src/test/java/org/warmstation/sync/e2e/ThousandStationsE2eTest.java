@@ -34,7 +34,7 @@ import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.SyncConfig;
 import org.warmstation.sync.SyncState;
 import org.warmstation.sync.testing.Await;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 
 /**
@@ -60,7 +60,7 @@ class ThousandStationsE2eTest {
 
     @TempDir
     static Path tmp;
-    private static MosquittoProcess broker;
+    private static MosquittoBroker broker;
     private static DistrictFixture district;
 
     /**
@@ -74,9 +74,9 @@ class ThousandStationsE2eTest {
     @BeforeAll
     static void start() throws Exception {
         PAHO.setLevel(java.util.logging.Level.OFF);
-        broker = MosquittoProcess.start(Files.createDirectories(tmp.resolve("broker")), "max_connections -1");
+        broker = MosquittoBroker.startEphemeral(Files.createDirectories(tmp.resolve("broker")), "max_connections -1");
         district = DistrictFixture.start(tmp);
-        district.instance(broker.uri(), "district-a", null);
+        district.instance(broker.url(), "district-a", null);
     }
 
     @AfterAll
@@ -116,7 +116,7 @@ class ThousandStationsE2eTest {
                 String id = String.format("st-%04d", i);
                 InMemoryOutbox outbox = new InMemoryOutbox();
                 recorded.addAll(append(outbox, BEFORE));
-                SyncConfig config = Stations.config(broker.uri(), id, tmp)
+                SyncConfig config = Stations.config(broker.url(), id, tmp)
                         // a first attempt that fails (broker still down) retries within [0, SPREAD) too.
                         // With the default-like base of 1 s, the stations that tried during the outage
                         // retry together right after it: 135 connects in the first second after a 0.5 s
@@ -143,7 +143,7 @@ class ThousandStationsE2eTest {
             for (InMemoryOutbox o : outboxes) {
                 recorded.addAll(append(o, DURING_OUTAGE));
             }
-            broker.startAgain(); // a restart: down only while the new visits are recorded
+            broker.restart(); // a restart: down only while the new visits are recorded
             double outage = (System.nanoTime() - restart) / 1e9;
             Await.until(Duration.ofSeconds(240), "backlogs delivered after the restart",
                     () -> district.count() == (long) STATIONS * (BEFORE + DURING_OUTAGE) && waiting(outboxes) == 0,

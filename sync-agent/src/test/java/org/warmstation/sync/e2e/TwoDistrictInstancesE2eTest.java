@@ -21,7 +21,7 @@ import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
-import org.warmstation.sync.testing.MosquittoProcess;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 import org.warmstation.visitlog.testing.ChildJvm;
 
@@ -36,15 +36,15 @@ class TwoDistrictInstancesE2eTest {
 
     @TempDir
     static Path tmp;
-    private static MosquittoProcess broker;
+    private static MosquittoBroker broker;
     private static DistrictFixture district;
     private static Process instanceB;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = MosquittoProcess.start(Files.createDirectories(tmp.resolve("broker")));
+        broker = MosquittoBroker.startEphemeral(Files.createDirectories(tmp.resolve("broker")));
         district = DistrictFixture.start(tmp);
-        district.instance(broker.uri(), "district-a", null);
+        district.instance(broker.url(), "district-a", null);
     }
 
     @AfterAll
@@ -73,7 +73,7 @@ class TwoDistrictInstancesE2eTest {
         instanceB = ChildJvm.start(DistrictServerCli.class, tmp.resolve("district-b.log"),
                 List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                         "-Dorg.slf4j.simpleLogger.log.org.warmstation.district.DistrictService=debug"),
-                "run", "--http", "off", "--jdbc-url", district.jdbcUrl(), "--broker", broker.uri(), "--district",
+                "run", "--http", "off", "--jdbc-url", district.jdbcUrl(), "--broker", broker.url(), "--district",
                 Integer.toString(Stations.DISTRICT), "--client-id", "district-b", "--reconcile-every", "1h");
         Await.until(Duration.ofSeconds(60), "instance B connected", () -> logOfB().contains("district-b connected"),
                 TwoDistrictInstancesE2eTest::logOfB);
@@ -88,7 +88,7 @@ class TwoDistrictInstancesE2eTest {
                 Path dir = tmp.resolve(st);
                 recorded.addAll(Backlog.fill(dir, st, VISITS));
                 dirs.add(dir);
-                SyncAgent a = Stations.agent(Stations.config(broker.uri(), st, dir).batchSize(50).drainRate(250).build(), key);
+                SyncAgent a = Stations.agent(Stations.config(broker.url(), st, dir).batchSize(50).drainRate(250).build(), key);
                 agents.add(a);
                 a.start();
             }

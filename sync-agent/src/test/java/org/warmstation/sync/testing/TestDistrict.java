@@ -25,7 +25,7 @@ import org.warmstation.protocol.wire.VisitAck;
 import org.warmstation.protocol.wire.VisitBatch;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.protocol.wire.WireVisit;
-import org.warmstation.sync.mqtt.MqttCallbackAdapter;
+import org.warmstation.mqtt.MqttCallbackAdapter;
 import org.warmstation.sync.mqtt.MqttLink;
 
 /**

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.warmstation.visitlog.domain.VisitStore.StoreException;
 import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.visitlog.domain.VisitStore.StoreException;
 
 /**
  * The station's outbox for the MQTT sync: every visit waits here until the district has stored it.

@@ -6,20 +6,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warmstation.visitlog.domain.VisitStore.StoreException;
-import org.warmstation.visitlog.store.VisitLogDatabase;
 import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.sqlite.OutboxRows;
+import org.warmstation.visitlog.sqlite.SqliteErrors;
+import org.warmstation.visitlog.sqlite.SqliteTransaction;
+import org.warmstation.visitlog.sqlite.VisitRows;
+import org.warmstation.visitlog.store.VisitLogDatabase;
 
 /**
  * The {@link Outbox} over the {@code outbox} and {@code visit} tables of the station's SQLite
@@ -35,8 +38,7 @@ import org.warmstation.protocol.wire.WireVisit;
 public final class SqliteOutbox implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(SqliteOutbox.class);
     private static final String PENDING = "o.state IN ('CREATED', 'PUBLISHED')";
-    private static final String DUE = "SELECT v.id, v.seq, v.revision, v.recorded_at_ms, v.zone, v.member_id,"
-            + " v.card_serial, v.category, v.services, v.source, v.clock_synced, v.since_boot_ms"
+    private static final String DUE = "SELECT " + VisitRows.columns("v") + ", v.revision"
             + " FROM outbox o JOIN visit v ON v.seq = o.seq WHERE " + PENDING + " AND o.seq > ?"
             + " AND (o.state = 'CREATED' OR o.published_at_ms <= ?) ORDER BY o.seq LIMIT ?";
 
@@ -56,7 +58,7 @@ public final class SqliteOutbox implements Outbox {
             st.execute("PRAGMA synchronous = NORMAL");
         } catch (SQLException e) {
             close();
-            throw failure("configuring the outbox connection", e);
+            throw SqliteErrors.failure("configuring the outbox connection", e);
         }
     }
 
@@ -77,19 +79,15 @@ public final class SqliteOutbox implements Outbox {
             }
             return out;
         } catch (SQLException e) {
-            throw failure("reading the outbox", e);
+            throw SqliteErrors.failure("reading the outbox", e);
         }
     }
 
     private static Optional<WireVisit> readVisit(ResultSet rs) throws SQLException {
-        String services = rs.getString(9);
         long seq = rs.getLong(2);
         try {
-            return Optional.of(new WireVisit(UUID.fromString(rs.getString(1)), seq, rs.getInt(3),
-                    Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getString(6), rs.getLong(7),
-                    rs.getString(8), services == null || services.isEmpty() ? List.of() : Arrays.asList(services.split(",")),
-                    rs.getString(10), rs.getInt(11) != 0, rs.getLong(12)));
-        } catch (IllegalArgumentException e) {
+            return Optional.of(VisitRows.toWire(VisitRows.read(rs), rs.getInt(13)));
+        } catch (IllegalArgumentException | DateTimeException e) {
             // a damaged row must not block the whole outbox: it stays CREATED and is logged each pass
             log.error("outbox: visit seq {} cannot be sent, its row is invalid: {}", seq, e.getMessage());
             return Optional.empty();
@@ -98,74 +96,26 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public synchronized void markPublished(Collection<WireVisit> visits, Instant at) {
-        inTransaction("marking visits published", c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET state = 'PUBLISHED', published_at_ms = ?,"
-                    + " attempts = attempts + 1 WHERE seq = ? AND revision = ? AND state <> 'CONFIRMED'")) {
-                for (WireVisit v : visits) {
-                    st.setLong(1, at.toEpochMilli());
-                    st.setLong(2, v.seq());
-                    st.setInt(3, v.revision());
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
-            return 0;
+        SqliteTransaction.immediate(open(), "marking visits published", c -> {
+            OutboxRows.published(c, visits, at);
+            return null;
         });
     }
 
     @Override
     public synchronized int confirm(Collection<WireVisit> visits, Instant at) {
-        return inTransaction("confirming visits", c -> {
-            int n = 0;
-            try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET state = 'CONFIRMED', confirmed_at_ms = ?"
-                    + " WHERE seq = ? AND revision <= ? AND state <> 'CONFIRMED'"
-                    + " AND seq IN (SELECT seq FROM visit WHERE id = ?)")) {
-                for (WireVisit v : visits) {
-                    st.setLong(1, at.toEpochMilli());
-                    st.setLong(2, v.seq());
-                    st.setInt(3, v.revision());
-                    st.setString(4, v.uuid().toString());
-                    n += st.executeUpdate();
-                }
-            }
-            return n;
-        });
+        return SqliteTransaction.immediate(open(), "confirming visits", c -> OutboxRows.confirmed(c, visits, at));
     }
 
     @Override
     public synchronized int requeue(long fromSeq, long toSeq) {
-        return inTransaction("re-queueing visits " + fromSeq + ".." + toSeq, c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET state = 'CREATED', published_at_ms = NULL,"
-                    + " confirmed_at_ms = NULL WHERE seq BETWEEN ? AND ?")) {
-                st.setLong(1, fromSeq);
-                st.setLong(2, toSeq);
-                return st.executeUpdate();
-            }
-        });
+        return SqliteTransaction.immediate(open(), "re-queueing visits " + fromSeq + ".." + toSeq,
+                c -> OutboxRows.requeued(c, fromSeq, toSeq));
     }
 
     @Override
     public synchronized int purgeConfirmed(Instant confirmedBefore) {
-        return inTransaction("purging confirmed visits", c -> {
-            long maxSeq;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM visit")) {
-                rs.next();
-                maxSeq = rs.getLong(1);
-            }
-            int n;
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM outbox WHERE state = 'CONFIRMED'"
-                    + " AND confirmed_at_ms < ? AND seq < ?")) {
-                st.setLong(1, confirmedBefore.toEpochMilli());
-                st.setLong(2, maxSeq);
-                n = st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM visit WHERE seq < ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = visit.seq)")) {
-                st.setLong(1, maxSeq);
-                st.executeUpdate();
-            }
-            return n;
-        });
+        return SqliteTransaction.immediate(open(), "purging confirmed visits", c -> OutboxRows.purged(c, confirmedBefore));
     }
 
     @Override
@@ -193,7 +143,7 @@ public final class SqliteOutbox implements Outbox {
                             : Duration.between(Instant.ofEpochMilli(oldestCreated), now));
             return new OutboxStats(waiting, published, age, minPending == null ? maxSeq : minPending - 1, maxSeq);
         } catch (SQLException e) {
-            throw failure("counting the outbox", e);
+            throw SqliteErrors.failure("counting the outbox", e);
         }
     }
 
@@ -209,44 +159,10 @@ public final class SqliteOutbox implements Outbox {
         }
     }
 
-    /** A unit of work on the connection inside one transaction. */
-    @FunctionalInterface
-    interface Work {
-        int run(Connection c) throws SQLException;
-    }
-
-    int inTransaction(String what, Work work) {
-        Connection c = open();
-        try (Statement tx = c.createStatement()) {
-            tx.execute("BEGIN IMMEDIATE");
-            try {
-                int n = work.run(c);
-                tx.execute("COMMIT");
-                return n;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    tx.execute("ROLLBACK");
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
     synchronized Connection open() {
         if (connection == null) {
             throw new StoreException("the outbox of " + dataDirectory + " is closed", null);
         }
         return connection;
-    }
-
-    static StoreException failure(String what, SQLException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        String hint = m.contains("SQLITE_FULL") ? "visit log full: no room on the data partition; nothing recorded is lost"
-                : m.contains("SQLITE_BUSY") ? "visit log busy" : "visit log database error";
-        return new StoreException(hint + " (" + what + ": " + m + ")", e);
     }
 }

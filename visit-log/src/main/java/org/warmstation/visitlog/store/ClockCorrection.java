@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warmstation.visitlog.sqlite.OutboxRows;
 import org.warmstation.visitlog.time.ClockSync;
 
 /**
@@ -40,10 +42,10 @@ final class ClockCorrection {
      *
      * @param c         a connection inside a write transaction
      * @param sync      the synced clock reading
-     * @param createdAt outbox bookkeeping time, epoch milliseconds, for a re-created outbox row
+     * @param createdAt outbox bookkeeping time for a re-created outbox row
      * @return the number of visits corrected
      */
-    static int correct(Connection c, ClockSync sync, long createdAt) throws SQLException {
+    static int correct(Connection c, ClockSync sync, Instant createdAt) throws SQLException {
         long bootedAt = sync.bootedAt().toEpochMilli();
         long syncSinceBoot = sync.sinceBoot().toMillis();
         List<long[]> pending = new ArrayList<>();
@@ -58,10 +60,7 @@ final class ClockCorrection {
         int corrected = 0;
         try (PreparedStatement visit = c.prepareStatement("UPDATE visit SET raw_recorded_at_ms = recorded_at_ms,"
                 + " recorded_at_ms = ?, clock_synced = 1, clock_corrected = 1, revision = revision + 1"
-                + " WHERE seq = ? AND clock_synced = 0 RETURNING revision");
-             PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (seq, state, revision, created_at_ms)"
-                + " VALUES (?, 'CREATED', ?, ?) ON CONFLICT (seq) DO UPDATE SET state = 'CREATED',"
-                + " revision = excluded.revision, published_at_ms = NULL, confirmed_at_ms = NULL, attempts = 0")) {
+                + " WHERE seq = ? AND clock_synced = 0 RETURNING revision")) {
             for (long[] row : pending) {
                 long seq = row[0];
                 long sinceBoot = row[1];
@@ -79,10 +78,7 @@ final class ClockCorrection {
                     }
                     revision = rs.getLong(1);
                 }
-                outbox.setLong(1, seq);
-                outbox.setLong(2, revision);
-                outbox.setLong(3, createdAt);
-                outbox.executeUpdate();
+                OutboxRows.queue(c, seq, revision, createdAt);
                 corrected++;
             }
         }

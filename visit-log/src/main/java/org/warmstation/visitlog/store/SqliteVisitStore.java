@@ -16,12 +16,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warmstation.protocol.card.MemberCard.MemberId;
 import org.warmstation.visitlog.domain.Service;
 import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.visitlog.domain.VisitStore;
+import org.warmstation.visitlog.sqlite.OutboxRows;
+import org.warmstation.visitlog.sqlite.SqliteErrors;
+import org.warmstation.visitlog.sqlite.SqliteTransaction;
+import org.warmstation.visitlog.sqlite.VisitRows;
 import org.warmstation.visitlog.time.BootId;
 import org.warmstation.visitlog.time.ClockSync;
-import org.warmstation.protocol.card.MemberCard.MemberId;
 
 /**
  * The visit log in the SQLite file {@code visits.db} of the station's data directory (see
@@ -93,36 +97,42 @@ public final class SqliteVisitStore implements VisitStore {
     @Override
     public synchronized Visit record(Visit visit) {
         Objects.requireNonNull(visit, "visit");
-        Connection c = open();
-        try (Statement tx = c.createStatement()) {
-            tx.execute("BEGIN IMMEDIATE");
-            try {
-                long seq;
-                try (ResultSet rs = tx.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM visit")) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                }
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO visit (" + VisitRows.COLUMNS
-                        + ", boot_id, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
-                    VisitRows.bind(st, visit, seq);
-                    st.setString(13, bootId.value());
-                    st.executeUpdate();
-                }
-                try (PreparedStatement st = c.prepareStatement(
-                        "INSERT INTO outbox (seq, state, revision, created_at_ms) VALUES (?, 'CREATED', 1, ?)")) {
-                    st.setLong(1, seq);
-                    st.setLong(2, outboxClock.instant().toEpochMilli());
-                    st.executeUpdate();
-                }
-                tx.execute("COMMIT");
-                return VisitRows.asStored(visit, seq);
-            } catch (SQLException | RuntimeException e) {
-                rollback(tx);
-                throw e;
+        return SqliteTransaction.immediate(open(), "recording a visit", c -> insert(c, visit));
+    }
+
+    /**
+     * Records visits in the given order in one transaction, all or none (a backlog, an import):
+     * each as {@link #record} would, without a commit per visit. Blocks on storage.
+     *
+     * @param visits the visits; their sequence numbers are ignored and assigned here
+     * @return the visits as stored, with their sequence numbers
+     * @throws StoreException when the log cannot be written; then none is recorded
+     */
+    public synchronized List<Visit> recordAll(List<Visit> visits) {
+        Objects.requireNonNull(visits, "visits");
+        return SqliteTransaction.immediate(open(), "recording " + visits.size() + " visits", c -> {
+            List<Visit> stored = new ArrayList<>(visits.size());
+            for (Visit v : visits) {
+                stored.add(insert(c, v));
             }
-        } catch (SQLException e) {
-            throw StoreErrors.failure("recording a visit", e);
+            return stored;
+        });
+    }
+
+    private Visit insert(Connection c, Visit visit) throws SQLException {
+        long seq;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM visit")) {
+            rs.next();
+            seq = rs.getLong(1);
         }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO visit (" + VisitRows.COLUMNS
+                + ", boot_id, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+            VisitRows.bind(st, visit, seq);
+            st.setString(13, bootId.value());
+            st.executeUpdate();
+        }
+        OutboxRows.queue(c, seq, 1, outboxClock.instant());
+        return VisitRows.asStored(visit, seq);
     }
 
     /**
@@ -138,49 +148,27 @@ public final class SqliteVisitStore implements VisitStore {
     public synchronized Visit updateServices(UUID id, Set<Service> services) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(services, "services");
-        Connection c = open();
-        try (Statement tx = c.createStatement()) {
-            tx.execute("BEGIN IMMEDIATE");
-            try {
-                Visit current = findIn(c, id).orElseThrow(() -> new StoreException("no visit " + id + " in the visit log", null));
-                Visit updated = new Visit(current.id(), current.sequence(), current.stationId(), current.recordedAt(),
-                        current.zone(), current.member(), current.cardSerial(), current.category(), services,
-                        current.source(), current.clockSynced(), current.sinceBoot());
-                if (updated.services().equals(current.services())) {
-                    tx.execute("COMMIT");
-                    return current;
-                }
-                long revision;
-                try (PreparedStatement st = c.prepareStatement(
-                        "UPDATE visit SET services = ?, revision = revision + 1 WHERE id = ?")) {
-                    st.setString(1, VisitRows.services(updated.services()));
-                    st.setString(2, id.toString());
-                    st.executeUpdate();
-                }
-                try (PreparedStatement st = c.prepareStatement("SELECT revision FROM visit WHERE id = ?")) {
-                    st.setString(1, id.toString());
-                    try (ResultSet rs = st.executeQuery()) {
-                        rs.next();
-                        revision = rs.getLong(1);
-                    }
-                }
-                try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET state = 'CREATED', revision = ?,"
-                        + " published_at_ms = NULL, confirmed_at_ms = NULL, attempts = 0 WHERE seq = ?")) {
-                    st.setLong(1, revision);
-                    st.setLong(2, current.sequence());
-                    if (st.executeUpdate() != 1) {
-                        throw new StoreException("visit " + current.sequence() + " has no outbox row", null);
-                    }
-                }
-                tx.execute("COMMIT");
-                return updated;
-            } catch (SQLException | RuntimeException e) {
-                rollback(tx);
-                throw e;
+        return SqliteTransaction.immediate(open(), "updating the services of visit " + id, c -> {
+            Visit current = findIn(c, id).orElseThrow(() -> new StoreException("no visit " + id + " in the visit log", null));
+            Visit updated = new Visit(current.id(), current.sequence(), current.stationId(), current.recordedAt(),
+                    current.zone(), current.member(), current.cardSerial(), current.category(), services,
+                    current.source(), current.clockSynced(), current.sinceBoot());
+            if (updated.services().equals(current.services())) {
+                return current;
             }
-        } catch (SQLException e) {
-            throw StoreErrors.failure("updating the services of visit " + id, e);
-        }
+            long revision;
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE visit SET services = ?, revision = revision + 1 WHERE id = ? RETURNING revision")) {
+                st.setString(1, VisitRows.services(updated.services()));
+                st.setString(2, id.toString());
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    revision = rs.getLong(1);
+                }
+            }
+            OutboxRows.queue(c, current.sequence(), revision, outboxClock.instant());
+            return updated;
+        });
     }
 
     /**
@@ -207,19 +195,10 @@ public final class SqliteVisitStore implements VisitStore {
             if (!ClockCorrection.anyPending(c, sync)) {
                 return 0;
             }
-            try (Statement tx = c.createStatement()) {
-                tx.execute("BEGIN IMMEDIATE");
-                try {
-                    int corrected = ClockCorrection.correct(c, sync, outboxClock.instant().toEpochMilli());
-                    tx.execute("COMMIT");
-                    return corrected;
-                } catch (SQLException | RuntimeException e) {
-                    rollback(tx);
-                    throw e;
-                }
-            }
+            return SqliteTransaction.immediate(c, "correcting the times of unsynced visits",
+                    tx -> ClockCorrection.correct(tx, sync, outboxClock.instant()));
         } catch (SQLException e) {
-            throw StoreErrors.failure("correcting the times of unsynced visits", e);
+            throw SqliteErrors.failure("correcting the times of unsynced visits", e);
         } catch (ArithmeticException e) {
             throw new StoreException("correcting the times of unsynced visits: " + e.getMessage(), e);
         }
@@ -236,7 +215,7 @@ public final class SqliteVisitStore implements VisitStore {
         try {
             return findIn(open(), id);
         } catch (SQLException e) {
-            throw StoreErrors.failure("reading visit " + id, e);
+            throw SqliteErrors.failure("reading visit " + id, e);
         }
     }
 
@@ -249,7 +228,7 @@ public final class SqliteVisitStore implements VisitStore {
             st.setLong(2, since.toEpochMilli());
             return readAll(st).stream().findFirst();
         } catch (SQLException e) {
-            throw StoreErrors.failure("looking up the member's latest visit", e);
+            throw SqliteErrors.failure("looking up the member's latest visit", e);
         }
     }
 
@@ -261,7 +240,7 @@ public final class SqliteVisitStore implements VisitStore {
             st.setLong(2, to.toEpochMilli());
             return readAll(st);
         } catch (SQLException e) {
-            throw StoreErrors.failure("reading visits between " + from + " and " + to, e);
+            throw SqliteErrors.failure("reading visits between " + from + " and " + to, e);
         }
     }
 
@@ -291,7 +270,7 @@ public final class SqliteVisitStore implements VisitStore {
         try (Statement st = open().createStatement()) {
             st.execute("PRAGMA max_page_count = " + maxPages);
         } catch (SQLException e) {
-            throw StoreErrors.failure("limiting the database size", e);
+            throw SqliteErrors.failure("limiting the database size", e);
         }
     }
 
@@ -321,14 +300,5 @@ public final class SqliteVisitStore implements VisitStore {
             }
         }
         return visits;
-    }
-
-    private void rollback(Statement tx) {
-        try {
-            tx.execute("ROLLBACK");
-        } catch (SQLException e) {
-            // SQLite may already have rolled back (e.g. after SQLITE_FULL); nothing was committed
-            log.debug("rollback after a failed write: {}", e.getMessage());
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.sqlite.SqliteErrors;
 
 /**
  * The station's visit-log database: the single SQLite file {@value #FILE_NAME} in the station's
@@ -115,7 +116,7 @@ public final class VisitLogDatabase {
         try {
             return source.getConnection();
         } catch (SQLException e) {
-            throw StoreErrors.failure("opening " + db, e);
+            throw SqliteErrors.failure("opening " + db, e);
         }
     }
 
@@ -178,7 +179,7 @@ public final class VisitLogDatabase {
                 cause = cause.getCause();
             }
             if (cause instanceof SQLException sql) {
-                throw StoreErrors.failure("preparing the schema of " + db, sql);
+                throw SqliteErrors.failure("preparing the schema of " + db, sql);
             }
             throw new StoreException("cannot prepare the schema of the visit log " + db + ": " + e.getMessage(), e);
         }

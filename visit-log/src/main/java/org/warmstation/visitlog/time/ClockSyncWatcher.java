@@ -33,6 +33,7 @@ public final class ClockSyncWatcher implements AutoCloseable {
 
     private final SystemStationClock clock;
     private final ToIntFunction<ClockSync> corrector;
+    private long polls;
     private final Duration interval;
     private ScheduledExecutorService executor;
     private boolean reportedSynced;
@@ -62,6 +63,7 @@ public final class ClockSyncWatcher implements AutoCloseable {
      *         or the corrector failed)
      */
     public synchronized int poll() {
+        polls++;
         Optional<ClockSync> reading = clock.syncReading();
         if (reading.isEmpty()) {
             if (reportedSynced) {
@@ -86,6 +88,11 @@ public final class ClockSyncWatcher implements AutoCloseable {
             log.error("correcting the times of unsynced visits failed (retried in {}): {}", interval, e.getMessage());
             return 0;
         }
+    }
+
+    /** @return how many polls have run (each looked at the clock once); does not block */
+    public synchronized long polls() {
+        return polls;
     }
 
     /**

@@ -33,7 +33,12 @@ class ClockSyncWatcherTest {
             corrected.countDown();
             return 3;
         }, Duration.ofMillis(20)).start()) {
-            Thread.sleep(200);
+            // sentinel: five polls have looked at the unsynced clock
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (watcher.polls() < 5 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(watcher.polls() >= 5, "the watcher polls");
             assertEquals(List.of(), seen, "no reading while the clock is unsynced");
             boot.advanceTo(Duration.ofMinutes(4));
             boot.ntpSync(Instant.parse("2026-11-21T00:04:00Z"));

@@ -1,4 +1,4 @@
-package org.warmstation.sync.mqtt;
+package org.warmstation.mqtt;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;

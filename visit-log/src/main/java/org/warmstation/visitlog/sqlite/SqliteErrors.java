@@ -1,13 +1,16 @@
-package org.warmstation.visitlog.store;
+package org.warmstation.visitlog.sqlite;
 
 import java.sql.SQLException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
 
-/** Turns SQLite errors into {@link StoreException}s whose message a staff member can act on. */
-final class StoreErrors {
-    private StoreErrors() {
+/**
+ * Turns SQLite errors into {@link StoreException}s whose message a staff member can act on, by
+ * the SQLite result code: the one error translator of the visit log (store and outbox). Stateless.
+ */
+public final class SqliteErrors {
+    private SqliteErrors() {
     }
 
     /**
@@ -15,12 +18,12 @@ final class StoreErrors {
      * @param e    the error
      * @return the exception to throw
      */
-    static StoreException failure(String what, SQLException e) {
+    public static StoreException failure(String what, SQLException e) {
         return new StoreException(explain(primaryCode(e)) + " (" + what + ": " + e.getMessage() + ")", e);
     }
 
     /** @return the primary SQLite result code (extended codes reduced), or -1 if unknown */
-    static int primaryCode(SQLException e) {
+    public static int primaryCode(SQLException e) {
         if (e instanceof SQLiteException s && s.getResultCode() != null
                 && s.getResultCode() != SQLiteErrorCode.UNKNOWN_ERROR) {
             return s.getResultCode().code & 0xff;

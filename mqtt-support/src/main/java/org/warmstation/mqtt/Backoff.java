@@ -1,4 +1,4 @@
-package org.warmstation.sync;
+package org.warmstation.mqtt;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -8,8 +8,9 @@ import java.util.random.RandomGenerator;
  * Reconnect delays: exponential backoff with full jitter (AWS Architecture Blog, "Exponential
  * Backoff And Jitter", 2015): attempt n (0-based) waits a uniformly random time in
  * {@code [0, min(cap, base·2^n))}; the first attempt of a round waits a random time in
- * {@code [0, spread)} so that many stations starting together spread their connects. Not
- * thread-safe; used by the agent's one thread.
+ * {@code [0, spread)} so that many stations starting together spread their connects. The one
+ * reconnect policy of the station's sync agent and the district's receiver. Not thread-safe: one
+ * connection loop owns it.
  */
 public final class Backoff {
     private final Duration spread;

@@ -1,4 +1,4 @@
-package org.warmstation.sync;
+package org.warmstation.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,141 @@
+package org.warmstation.district;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.testing.Visits;
+import org.warmstation.protocol.wire.Telemetry;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.protocol.wire.VisitAck;
+import org.warmstation.protocol.wire.VisitBatch;
+import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.protocol.wire.Wire;
+
+/**
+ * What the district does with each message, without a broker: a fixed clock, the outbound
+ * messages collected in a list, a real (embedded) PostgreSQL.
+ */
+class DistrictServiceTest {
+    private static final int DISTRICT = 110105;
+    private static final Instant NOW = Instant.parse("2026-12-06T03:00:00Z");
+
+    @TempDir
+    static Path dir;
+    private static DistrictDatabase db;
+
+    private final List<String> topics = new ArrayList<>();
+    private final List<byte[]> payloads = new ArrayList<>();
+    private DistrictService service;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        db.close();
+    }
+
+    @BeforeEach
+    void newService() {
+        service = new DistrictService(db, DISTRICT, (t, p) -> {
+            topics.add(t);
+            payloads.add(p);
+        }, new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.empty()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void closeService() {
+        service.close();
+    }
+
+    @Test
+    void aBatchIsStoredAndAckedAtTheDistrictsTimeNamingEveryVisit() throws Exception {
+        List<WireVisit> visits = Visits.run(1, 3, Instant.parse("2026-12-06T01:00:00Z"));
+        VisitBatch batch = Visits.batch(DISTRICT, "svc-a", visits);
+        service.handle(new Topics(DISTRICT, "svc-a").topic(Topics.Kind.VISITS), Wire.encode(batch));
+
+        assertEquals(List.of(new Topics(DISTRICT, "svc-a").topic(Topics.Kind.ACK)), topics);
+        VisitAck ack = Wire.decode(payloads.getFirst(), VisitAck.class);
+        assertEquals(batch.batchId(), ack.batchId());
+        assertEquals(visits.stream().map(WireVisit::uuid).toList(), ack.stored());
+        assertEquals(3, ack.highestContiguousSeq());
+        assertEquals(NOW, ack.storedAt());
+        assertEquals(3, visitsOf("svc-a"));
+    }
+
+    @Test
+    void aMalformedPayloadIsDroppedWithoutAnAckOrARow() throws Exception {
+        service.handle(new Topics(DISTRICT, "svc-b").topic(Topics.Kind.VISITS), "{not json".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), topics);
+        assertEquals(0, visitsOf("svc-b"));
+    }
+
+    @Test
+    void aPayloadNamingAnotherStationThanItsTopicIsDropped() throws Exception {
+        VisitBatch batch = Visits.batch(DISTRICT, "svc-c", Visits.run(1, 2, Instant.parse("2026-12-06T01:00:00Z")));
+        service.handle(new Topics(DISTRICT, "svc-other").topic(Topics.Kind.VISITS), Wire.encode(batch));
+        assertEquals(List.of(), topics);
+        assertEquals(0, visitsOf("svc-c"));
+        assertEquals(0, visitsOf("svc-other"));
+    }
+
+    @Test
+    void messagesOfAnotherDistrictAreIgnored() throws Exception {
+        VisitBatch batch = Visits.batch(110108, "svc-d", Visits.run(1, 2, Instant.parse("2026-12-06T01:00:00Z")));
+        service.handle(new Topics(110108, "svc-d").topic(Topics.Kind.VISITS), Wire.encode(batch));
+        assertEquals(List.of(), topics);
+        assertEquals(0, visitsOf("svc-d"));
+    }
+
+    @Test
+    void aHeartbeatIsRecordedAtTheDistrictsOwnReceiveTime() throws Exception {
+        Telemetry t = new Telemetry(Telemetry.SCHEMA, DISTRICT, "svc-e", Instant.parse("2019-01-01T00:00:00Z"), "0.1.0",
+                60, 4, 30L, 7, 1_000_000_000L, false, false, 21.5, 0, 3L, 1L);
+        service.handle(new Topics(DISTRICT, "svc-e").topic(Topics.Kind.TELEMETRY), Wire.encode(t));
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT last_heartbeat_at, queue_depth, temperature_c FROM station WHERE district_id = ? AND station_id = ?")) {
+            ps.setInt(1, DISTRICT);
+            ps.setString(2, "svc-e");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "station row made by its first heartbeat");
+                assertEquals(NOW, rs.getTimestamp(1).toInstant(), "the district's clock, not the station's 2019");
+                assertEquals(4, rs.getLong(2));
+                assertEquals(21.5, rs.getDouble(3));
+            }
+        }
+    }
+
+    private static long visitsOf(String station) throws Exception {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM visit WHERE district_id = ? AND station_id = ?")) {
+            ps.setInt(1, DISTRICT);
+            ps.setString(2, station);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

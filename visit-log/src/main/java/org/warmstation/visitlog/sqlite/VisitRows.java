@@ -1,0 +1,148 @@
+package org.warmstation.visitlog.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.protocol.card.MemberCard.MemberId;
+import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Visit;
+import org.warmstation.visitlog.domain.VisitSource;
+
+/**
+ * Maps visits to rows of the {@code visit} table and back (schema V1): the one row mapper of the
+ * visit log, for the store and the outbox. A service name this version does not know is logged and
+ * left out (a row written by a newer version); any other invalid value throws. Stateless.
+ */
+public final class VisitRows {
+    /** Columns read by {@link #read}, in order. */
+    public static final String COLUMNS = "id, seq, station_id, recorded_at_ms, zone, member_id, card_serial, category,"
+            + " services, source, clock_synced, since_boot_ms";
+
+    private static final Logger log = LoggerFactory.getLogger(VisitRows.class);
+    private static final String[] NAMES = COLUMNS.split(", ");
+
+    private VisitRows() {
+    }
+
+    /**
+     * Binds the 12 columns of {@link #COLUMNS} (parameters 1–12), with the given sequence.
+     *
+     * @param st  the statement
+     * @param v   the visit
+     * @param seq its sequence number
+     * @throws SQLException when binding fails
+     */
+    public static void bind(PreparedStatement st, Visit v, long seq) throws SQLException {
+        st.setString(1, v.id().toString());
+        st.setLong(2, seq);
+        st.setString(3, v.stationId());
+        st.setLong(4, v.recordedAt().toEpochMilli());
+        st.setString(5, v.zone().getId());
+        st.setString(6, v.member() == null ? null : v.member().hex());
+        st.setLong(7, v.cardSerial());
+        st.setString(8, v.category().name());
+        st.setString(9, services(v.services()));
+        st.setString(10, v.source().name());
+        st.setInt(11, v.clockSynced() ? 1 : 0);
+        st.setLong(12, v.sinceBoot().toMillis());
+    }
+
+    /**
+     * @param alias a table alias, e.g. {@code v}
+     * @return {@link #COLUMNS} qualified with it, for a join
+     */
+    public static String columns(String alias) {
+        StringJoiner j = new StringJoiner(", ");
+        for (String n : NAMES) {
+            j.add(alias + "." + n);
+        }
+        return j.toString();
+    }
+
+    /**
+     * The visit as the wire carries it (ws.visits/1).
+     *
+     * @param v        a visit read from the log
+     * @param revision its revision
+     * @return the wire form
+     * @throws IllegalArgumentException when the visit does not fit the wire format
+     */
+    public static WireVisit toWire(Visit v, int revision) {
+        return new WireVisit(v.id(), v.sequence(), revision, v.recordedAt(), v.zone().getId(),
+                v.member() == null ? null : v.member().hex(), v.cardSerial(), v.category().name(),
+                serviceNames(v.services()), v.source().name(), v.clockSynced(),
+                v.sinceBoot().toMillis());
+    }
+
+    private static List<String> serviceNames(Set<Service> services) {
+        return services.isEmpty() ? List.of() : EnumSet.copyOf(services).stream().map(Service::name).toList();
+    }
+
+    /**
+     * @param v   a visit
+     * @param seq its sequence
+     * @return the visit exactly as {@link #read} will give it back (times in whole milliseconds)
+     */
+    public static Visit asStored(Visit v, long seq) {
+        return new Visit(v.id(), seq, v.stationId(), Instant.ofEpochMilli(v.recordedAt().toEpochMilli()), v.zone(),
+                v.member(), v.cardSerial(), v.category(), v.services(), v.source(), v.clockSynced(),
+                Duration.ofMillis(v.sinceBoot().toMillis()));
+    }
+
+    /**
+     * Reads the current row, selected with {@link #COLUMNS} as its first 12 columns.
+     *
+     * @param rs a result set on a row
+     * @return the visit
+     * @throws SQLException             when the row cannot be read
+     * @throws IllegalArgumentException when a value is invalid (unknown category, bad UUID, zone)
+     */
+    public static Visit read(ResultSet rs) throws SQLException {
+        String member = rs.getString(6);
+        return new Visit(UUID.fromString(rs.getString(1)), rs.getLong(2), rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4)), ZoneId.of(rs.getString(5)),
+                member == null ? null : MemberId.ofHex(member), rs.getLong(7),
+                WorkerCategory.valueOf(rs.getString(8)), parseServices(rs.getString(9)),
+                VisitSource.valueOf(rs.getString(10)), rs.getInt(11) != 0, Duration.ofMillis(rs.getLong(12)));
+    }
+
+    /**
+     * @param services services
+     * @return their names in enum order, comma-separated; empty for none
+     */
+    public static String services(Set<Service> services) {
+        if (services.isEmpty()) {
+            return "";
+        }
+        StringJoiner j = new StringJoiner(",");
+        EnumSet.copyOf(services).forEach(s -> j.add(s.name()));
+        return j.toString();
+    }
+
+    public static Set<Service> parseServices(String text) {
+        EnumSet<Service> set = EnumSet.noneOf(Service.class);
+        if (text == null || text.isEmpty()) {
+            return set;
+        }
+        for (String name : text.split(",")) {
+            try {
+                set.add(Service.valueOf(name.strip()));
+            } catch (IllegalArgumentException e) {
+                log.warn("visit log names an unknown service '{}'; ignored", name);
+            }
+        }
+        return set;
+    }
+}
