@@ -34,7 +34,7 @@ import org.warmstation.district.db.VisitStore;
 import org.warmstation.district.fleet.FleetQuery;
 import org.warmstation.district.fleet.FleetSettings;
 import org.warmstation.district.mqtt.ReceiverSettings;
-import org.warmstation.district.testing.MosquittoBroker;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.district.testing.SimulatedStation;
 import org.warmstation.protocol.wire.OpeningHours;
 import org.warmstation.protocol.wire.StationProfile;
