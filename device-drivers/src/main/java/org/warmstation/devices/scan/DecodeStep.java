@@ -6,10 +6,11 @@ import java.util.Optional;
 /**
  * One way of reading a frame, tried by {@link QrDecoder} in order until one gives a text.
  *
- * @param name    what the step does, for logs and the bench
- * @param attempt the attempt itself
+ * @param name     what the step does, for logs and the bench
+ * @param inverted whether the step reads light codes on dark ground (dark and light swapped)
+ * @param attempt  the attempt itself
  */
-record DecodeStep(String name, Attempt attempt) {
+record DecodeStep(String name, boolean inverted, Attempt attempt) {
     /** An attempt on one frame's shared planes. */
     @FunctionalInterface
     interface Attempt {

@@ -29,23 +29,23 @@ final class DecodeSteps {
     }
 
     /** ZXing's plain pass: local threshold, its best three finder patterns, no hints. */
-    static final DecodeStep PLAIN = new DecodeStep("plain",
+    static final DecodeStep PLAIN = new DecodeStep("plain", false,
             p -> PlainPass.decode(p.bitmap(Scale.AS_IS, false, "hybrid", HYBRID), p));
 
     static DecodeStep regrid(String name, Scale scale, boolean inverted, boolean global) {
-        return new DecodeStep(name, p -> applies(p, scale)
+        return new DecodeStep(name, inverted, p -> applies(p, scale)
                 ? GridRetry.decode(p.bitmap(scale, inverted, global ? "global" : "hybrid", global ? GLOBAL : HYBRID).getBlackMatrix(), TRY_HARDER)
                 : Optional.empty());
     }
 
     static DecodeStep reader(String name, Scale scale, boolean inverted, boolean global) {
-        return new DecodeStep(name, p -> applies(p, scale)
+        return new DecodeStep(name, inverted, p -> applies(p, scale)
                 ? Optional.of(new QRCodeReader().decode(p.bitmap(scale, inverted, global ? "global" : "hybrid", global ? GLOBAL : HYBRID), TRY_HARDER).getText())
                 : Optional.empty());
     }
 
     static DecodeStep boof(String name, Scale scale, boolean inverted) {
-        return new DecodeStep(name, p -> applies(p, scale)
+        return new DecodeStep(name, inverted, p -> applies(p, scale)
                 ? BoofGridDecoder.decode(p.plane(scale, inverted), TRY_HARDER)
                 : Optional.empty());
     }

@@ -20,19 +20,29 @@ final class FramePlanes {
     private final LuminanceFrame frame;
     private final Map<String, Object> cache = new HashMap<>();
     private int finderCandidates = -1;
+    private int swappedCandidates = -1;
 
     FramePlanes(LuminanceFrame frame) {
         this.frame = frame;
     }
 
-    /** @param n finder-pattern candidates ZXing's plain pass saw */
-    void finderCandidates(int n) {
+    /**
+     * @param n       finder-pattern candidates ZXing's plain pass saw
+     * @param swapped candidates the search saw with dark and light swapped (0 when not run)
+     */
+    void finderCandidates(int n, int swapped) {
         finderCandidates = n;
+        swappedCandidates = swapped;
     }
 
     /** @return finder-pattern candidates ZXing's plain pass saw, -1 when it has not run */
     int finderCandidates() {
         return finderCandidates;
+    }
+
+    /** @return candidates seen with dark and light swapped, -1 when the plain pass has not run */
+    int swappedCandidates() {
+        return swappedCandidates;
     }
 
     /** @return the frame as given */

@@ -6,7 +6,6 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.ResultPointCallback;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.detector.Detector;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * alignment pattern, decode) that also counts the finder-pattern candidates its search saw,
  * through ZXing's result-point callback (which changes nothing else).
  *
- * <p>When the search saw none, the same search runs once more on the thresholded frame with
- * dark and light swapped (a light code on a dark screen has no dark 1:1:3:1:1 runs), which costs
- * the finder scan only, not a second threshold. With no candidate either way the frame holds no
- * code any later step could read on this project's photo set and synthetic cards, and the
- * decoder stops there. Stateless; thread-safe.
+ * <p>When the search saw none, a second search runs on the thresholded frame with dark and light
+ * swapped, at half resolution (every other pixel of every other row: a quarter of the pixels),
+ * only to count candidates: a light code on a dark screen has no dark 1:1:3:1:1 runs, but its
+ * swapped image has. The counts go to {@link FramePlanes}; the decoder stops when both are zero
+ * and tries only its inverted steps when only the swapped search saw something. Stateless;
+ * thread-safe.
  */
 final class PlainPass {
     private PlainPass() {
@@ -29,7 +29,7 @@ final class PlainPass {
 
     /**
      * @param bitmap the frame under ZXing's local threshold
-     * @param planes where the number of candidates the searches reported is noted
+     * @param planes where the numbers of candidates the searches reported are noted
      * @return the text
      * @throws ReaderException when no code is found or it cannot be decoded
      */
@@ -39,19 +39,33 @@ final class PlainPass {
                 (ResultPointCallback) point -> seen.incrementAndGet());
         try {
             return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
-        } catch (ReaderException e) {
-            if (seen.get() > 0) {
-                throw e;
-            }
-            BitMatrix swapped = bitmap.getBlackMatrix().clone();
-            swapped.flip();
-            try {
-                return Optional.of(new Decoder().decode(new Detector(swapped).detect(hints).getBits(), hints).getText());
-            } catch (ReaderException | RuntimeException again) {
-                throw e;
-            }
         } finally {
-            planes.finderCandidates(seen.get());
+            int swapped = seen.get() > 0 ? 0 : swappedCandidates(bitmap.getBlackMatrix());
+            planes.finderCandidates(seen.get(), swapped);
         }
+    }
+
+    private static int swappedCandidates(BitMatrix bits) {
+        int w = bits.getWidth() / 2;
+        int h = bits.getHeight() / 2;
+        if (w < 21 || h < 21) {
+            return 0;
+        }
+        BitMatrix half = new BitMatrix(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (!bits.get(2 * x, 2 * y)) {
+                    half.set(x, y);
+                }
+            }
+        }
+        AtomicInteger seen = new AtomicInteger();
+        try {
+            new Detector(half).detect(Map.of(DecodeHintType.NEED_RESULT_POINT_CALLBACK,
+                    (ResultPointCallback) point -> seen.incrementAndGet()));
+        } catch (ReaderException | RuntimeException e) {
+            // only the count matters
+        }
+        return seen.get();
     }
 }

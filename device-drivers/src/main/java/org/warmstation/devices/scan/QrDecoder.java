@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * <p>Tries cheap first and stops at the first step that reads a text:
  * <ol>
  *   <li>ZXing's plain pass: local ("hybrid") threshold, its best three finder patterns. When its
- *       finder search saw no finder-pattern candidate at all, the decoder stops here: a frame
- *       without a code costs what it costs plain ZXing;</li>
+ *       finder search saw no finder-pattern candidate at all, nor a quarter-resolution search
+ *       with dark and light swapped, the decoder stops here: a frame without a code costs little
+ *       more than plain ZXing. When only the swapped search saw candidates, only the inverted
+ *       steps (last) run;</li>
  *   <li>BoofCV's detector ({@code BoofGridDecoder}): finder patterns as dark squares, every
  *       alignment pattern, modules thresholded locally in module space, ZXing's decoder on the
  *       result (t-shirt prints, bent paper, glare);</li>
@@ -70,13 +72,16 @@ public final class QrDecoder implements FrameDecoder {
         Objects.requireNonNull(frame, "frame");
         FramePlanes planes = new FramePlanes(frame);
         for (DecodeStep step : steps) {
+            if (planes.finderCandidates() == 0 && !step.inverted()) {
+                continue; // only the swapped search saw something: a light code on dark ground
+            }
             Optional<String> text = attempt(step, planes);
             if (text.isPresent()) {
                 LOG.debug("decoded {}x{} frame at step '{}'", frame.width(), frame.height(), step.name());
                 return text;
             }
-            if (planes.finderCandidates() == 0) {
-                return Optional.empty(); // plain pass saw nothing finder-like: no code here
+            if (planes.finderCandidates() == 0 && planes.swappedCandidates() == 0) {
+                return Optional.empty(); // nothing finder-like either way: no code here
             }
         }
         return Optional.empty();
