@@ -72,6 +72,18 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void languageChoiceIsRememberedInACookie() throws Exception {
+        ConsoleHttp http = console.http();
+        assertTrue(http.get("/login").body().contains("区总工会登录"), "Chinese by default");
+        ConsoleHttp.Response en = http.get("/login?lang=en");
+        assertTrue(en.body().contains("District office login"), en.body());
+        assertTrue(en.body().contains("<html lang=\"en\""), "html lang attribute");
+        assertTrue(http.get("/login").body().contains("District office login"), "remembered without the parameter");
+        assertTrue(http.get("/login?lang=zh").body().contains("区总工会登录"));
+        assertTrue(http.get("/login").body().contains("区总工会登录"));
+    }
+
+    @Test
     void wrongPasswordIsRefusedWithAMessage() throws Exception {
         ConsoleHttp.Response res = console.http().login(ConsoleExtension.ANALYST, "not-the-password");
         assertEquals(401, res.status());
