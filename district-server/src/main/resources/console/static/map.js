@@ -17,7 +17,7 @@
   function popup(s, now) {
     var d = document.createElement('div');
     d.className = 'station-popup';
-    d.appendChild(F.el('strong', s.name));
+    d.appendChild(F.el('strong', s.name + (s.simulated ? ' · ' + L.simulated : '')));
     d.appendChild(F.el('div', s.address || ''));
     d.appendChild(F.el('div', L['state.' + s.state] + (s.since ? ' · ' + F.fmt('since', [F.ago(s.since, now)]) : '')));
     d.appendChild(F.el('div', F.fmt('visitsToday', [s.visits]), 'popup-visits'));

@@ -41,6 +41,7 @@
       var link = F.el('a', s.name);
       link.href = '/stations/' + encodeURIComponent(s.id);
       name.appendChild(link);
+      if (s.simulated) { name.appendChild(F.el('span', L.simulated, 'badge simulated')); }
       if (s.name !== s.id) { name.appendChild(F.el('small', ' ' + s.id, 'hint')); }
       tr.appendChild(name);
       tr.appendChild(F.el('td', L['state.' + s.state], 'state state-' + s.state.toLowerCase()));

@@ -29,7 +29,7 @@ public final class FleetQuery {
             SELECT s.district_id, s.station_id, s.status, s.state_since, s.last_message_at, s.heartbeat_s,
                    s.queue_depth, s.clock_synced, s.app_version, s.temperature_c, s.motion_entries_hour, s.motion_at,
                    s.name, s.address, s.latitude, s.longitude, s.phone, s.opening_hours::text, s.services, s.zone,
-                   lv.recorded_at, COALESCE(t.visits, 0), COALESCE(t.members, 0), COALESCE(t.guests, 0)
+                   lv.recorded_at, COALESCE(t.visits, 0), COALESCE(t.members, 0), COALESCE(t.guests, 0), s.simulated
               FROM station s
               LEFT JOIN LATERAL (SELECT v.recorded_at FROM visit v
                                   WHERE v.district_id = s.district_id AND v.station_id = s.station_id
@@ -86,7 +86,7 @@ public final class FleetQuery {
         return new StationView(rs.getInt(1), rs.getString(2), judged.state(), judged.since(), lastHeard,
                 (Long) rs.getObject(7), instant(rs.getTimestamp(21)), (Boolean) rs.getObject(8), rs.getString(9),
                 rs.getLong(22), rs.getLong(23), rs.getLong(24), (Double) rs.getObject(10), fresh ? entriesHour : null, place, open,
-                fresh && entriesHour != null && entriesHour >= settings.busyEntriesPerHour());
+                fresh && entriesHour != null && entriesHour >= settings.busyEntriesPerHour(), rs.getBoolean(25));
     }
 
     private StationView.Place place(ResultSet rs) throws SQLException {

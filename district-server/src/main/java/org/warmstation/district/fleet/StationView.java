@@ -27,11 +27,12 @@ import java.util.Map;
  * @param place           the station's profile, or null before its first birth message with one
  * @param openNow         whether its opening hours cover now (its zone), or null when it publishes none
  * @param busy            whether the last hour's entries reach the busy threshold (fresh readings only)
+ * @param simulated       whether it is a station of the simulated demo district (labelled as such)
  */
 public record StationView(int district, String station, StationState state, Instant since, Instant lastHeard,
                           Long backlog, Instant lastVisit, Boolean clockSynced, String appVersion, long visitsToday,
                           long membersToday, long guestsToday, Double temperature, Long entriesLastHour, Place place, Boolean openNow,
-                          boolean busy) {
+                          boolean busy, boolean simulated) {
 
     /**
      * A station's profile as stored from its birth message.

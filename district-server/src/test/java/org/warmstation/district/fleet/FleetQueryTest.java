@@ -64,6 +64,9 @@ class FleetQueryTest {
             new VisitStore().store(c, VisitBatch.of(D, "novisits-only", NOW, List.of(visit(1, NOW.minusSeconds(86_400 * 3), "aa"))));
             new VisitStore().store(c, VisitBatch.of(D, "on", NOW, List.of(visit(1, NOW.minusSeconds(7200), "01"),
                     visit(2, NOW.minusSeconds(60), "01"), visit(3, NOW.minusSeconds(86_400), "02"))));
+            try (var st = c.createStatement()) {
+                st.executeUpdate("UPDATE station SET simulated = true WHERE station_id = 'edge'"); // demo district (V5)
+            }
             views = new FleetQuery(FleetSettings.DEFAULTS).stations(c, NOW).stream()
                     .collect(Collectors.toMap(StationView::station, Function.identity()));
         }
@@ -152,5 +155,11 @@ class FleetQueryTest {
         assertFalse(quiet.busy()); // the reading is older than the quiet threshold
         assertNull(views.get("edge").openNow()); // hours not published
         assertEquals(Boolean.TRUE, views.get("off").openNow());
+    }
+
+    @Test
+    void simulatedStationsOfTheDemoDistrictAreFlagged() {
+        assertTrue(views.get("edge").simulated());
+        assertFalse(views.get("on").simulated());
     }
 }

@@ -94,6 +94,7 @@ final class FleetData {
         m.put("temperature", v.temperature());
         m.put("busy", v.busy());
         m.put("openNow", v.openNow());
+        m.put("simulated", v.simulated());
         if (v.place() != null) {
             m.put("lat", v.place().latitude());
             m.put("lon", v.place().longitude());

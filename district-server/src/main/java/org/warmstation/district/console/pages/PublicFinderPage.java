@@ -100,6 +100,7 @@ public final class PublicFinderPage implements ConsolePage {
                     LocalDate.now(services.clock().withZone(p.zone())).getDayOfWeek(), List.of())));
             m.put("services", p.services());
             m.put("busy", v.busy());
+            m.put("simulated", v.simulated());
             m.put("navigate", NavigateLink.amap(p.name(), p.latitude(), p.longitude()));
             here.ifPresent(h -> m.put("meters", Geo.meters(h, new Geo.Point(p.latitude(), p.longitude()))));
             out.add(m);
