@@ -26,12 +26,20 @@ public final class ConsoleException extends RuntimeException {
         this.args = args.clone();
     }
 
-    /** @param key message key @param args its arguments @return a 400 */
+    /**
+     * @param key message key
+     * @param args its arguments
+     * @return a 400
+     */
     public static ConsoleException badRequest(String key, Object... args) {
         return new ConsoleException(400, key, args);
     }
 
-    /** @param key message key @param args its arguments @return a 404 */
+    /**
+     * @param key message key
+     * @param args its arguments
+     * @return a 404
+     */
     public static ConsoleException notFound(String key, Object... args) {
         return new ConsoleException(404, key, args);
     }

@@ -52,17 +52,26 @@ public record ConsoleSettings(String host, int port, int district, int k, Option
         return new ConsoleSettings(host, port, district, DEFAULT_K, Optional.empty(), false, Duration.ofHours(12));
     }
 
-    /** @param url tile URL template, or empty @return a copy with that tile URL */
+    /**
+     * @param url tile URL template, or empty
+     * @return a copy with that tile URL
+     */
     public ConsoleSettings withMapTiles(Optional<String> url) {
         return new ConsoleSettings(host, port, district, k, url, secureCookies, sessionLifetime);
     }
 
-    /** @param newK privacy threshold @return a copy with that k */
+    /**
+     * @param newK privacy threshold
+     * @return a copy with that k
+     */
     public ConsoleSettings withK(int newK) {
         return new ConsoleSettings(host, port, district, newK, mapTilesUrl, secureCookies, sessionLifetime);
     }
 
-    /** @param secure always Secure cookies @return a copy */
+    /**
+     * @param secure always Secure cookies
+     * @return a copy
+     */
     public ConsoleSettings withSecureCookies(boolean secure) {
         return new ConsoleSettings(host, port, district, k, mapTilesUrl, secure, sessionLifetime);
     }

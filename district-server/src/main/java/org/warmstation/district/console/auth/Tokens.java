@@ -21,7 +21,10 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    /** @param token a token @return its SHA-256, hex (what the database stores for a session id) */
+    /**
+     * @param token a token
+     * @return its SHA-256, hex (what the database stores for a session id)
+     */
     public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -83,7 +83,10 @@ public final class UserStore {
         }
     }
 
-    /** @return every user, by name @throws SQLException when the database fails */
+    /**
+     * @return every user, by name
+     * @throws SQLException when the database fails
+     */
     public List<StoredUser> all() throws SQLException {
         List<StoredUser> users = new ArrayList<>();
         try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(

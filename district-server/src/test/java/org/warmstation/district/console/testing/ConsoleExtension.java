@@ -50,7 +50,10 @@ public final class ConsoleExtension implements BeforeAllCallback, AfterAllCallba
     /** Work on the database before the console starts. */
     @FunctionalInterface
     public interface Setup {
-        /** @param database the open database @throws Exception to fail the test class */
+        /**
+         * @param database the open database
+         * @throws Exception to fail the test class
+         */
         void run(DistrictDatabase database) throws Exception;
     }
 
@@ -62,19 +65,28 @@ public final class ConsoleExtension implements BeforeAllCallback, AfterAllCallba
     private DistrictDatabase database;
     private ConsoleServer server;
 
-    /** @param p the pages to serve instead of the standard ones @return this */
+    /**
+     * @param p the pages to serve instead of the standard ones
+     * @return this
+     */
     public ConsoleExtension withPages(Function<ConsoleServices, List<ConsolePage>> p) {
         this.pages = p;
         return this;
     }
 
-    /** @param s changes to the default settings (127.0.0.1, free port, k = 5) @return this */
+    /**
+     * @param s changes to the default settings (127.0.0.1, free port, k = 5)
+     * @return this
+     */
     public ConsoleExtension withSettings(UnaryOperator<ConsoleSettings> s) {
         this.settings = s;
         return this;
     }
 
-    /** @param s work on the database before the console starts @return this */
+    /**
+     * @param s work on the database before the console starts
+     * @return this
+     */
     public ConsoleExtension withSetup(Setup s) {
         this.setup = s;
         return this;

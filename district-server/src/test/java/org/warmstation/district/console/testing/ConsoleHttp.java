@@ -39,7 +39,10 @@ public final class ConsoleHttp {
      * @param headers headers
      */
     public record Response(int status, String body, HttpHeaders headers) {
-        /** @param name a header @return its first value, or empty */
+        /**
+         * @param name a header
+         * @return its first value, or empty
+         */
         public Optional<String> header(String name) {
             return headers.firstValue(name);
         }
@@ -161,7 +164,10 @@ public final class ConsoleHttp {
         }
     }
 
-    /** @param name a cookie name @return its value, or empty */
+    /**
+     * @param name a cookie name
+     * @return its value, or empty
+     */
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();
