@@ -94,6 +94,8 @@ public final class SimulatedDistrictLoader {
             copier.begin(c);
             long[] lastSeq = new long[sim.stations().size()];
             long[] backlog = new long[lastSeq.length];
+            long[] gapSeq = new long[lastSeq.length];
+            LocalDate gapDay = sim.dates().get(Math.max(0, sim.dates().size() - 10));
             for (SimStation s : sim.stations()) {
                 Instant silent = s.silentSince(now);
                 long seq = 1;
@@ -101,6 +103,9 @@ public final class SimulatedDistrictLoader {
                     List<SimVisit> all = sim.visits(s, d);
                     List<SimVisit> sent = all.stream().filter(v -> !v.recordedAt().isAfter(silent)).toList();
                     copier.add(district, s, sent, seq, bootedAt(s), s.clockSynced() || !d.equals(sim.dates().getLast()));
+                    if (d.equals(gapDay) && sent.size() >= 8) {
+                        gapSeq[s.index()] = seq + sent.size() / 2 - 2;
+                    }
                     seq += sent.size();
                     backlog[s.index()] += all.size() - sent.size();
                 }
@@ -109,6 +114,9 @@ public final class SimulatedDistrictLoader {
             long copied = copier.end();
             for (SimStation s : sim.stations()) {
                 writeStation(c, s, now, lastSeq[s.index()], s.health() == Health.OFFLINE ? backlog[s.index()] : 0);
+                if (s.index() % 9 == 0 && gapSeq[s.index()] > 0) {
+                    resolvedGap(c, s, gapDay, gapSeq[s.index()]);
+                }
             }
             return new Result(sim.stations().size(), copied, Duration.ofNanos(System.nanoTime() - t0));
         });
@@ -192,6 +200,29 @@ public final class SimulatedDistrictLoader {
             ps.setLong(1, lastSeq);
             ps.setInt(2, district);
             ps.setString(3, s.id());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * A gap the day-close reconciliation found and a resend closed: four visits of that day
+     * arrived only after the district asked again (the visits are all stored).
+     */
+    private void resolvedGap(Connection c, SimStation s, LocalDate day, long first) throws SQLException {
+        Instant found = day.plusDays(1).atTime(0, 10).atZone(DistrictSimulator.ZONE).toInstant();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO reconciliation_finding (district_id, station_id, day, kind, first_seq, last_seq, detail,
+                                                    found_at, resend_sent_at, resolved_at)
+                VALUES (?, ?, ?, 'GAP', ?, ?, ?, ?, ?, ?)""")) {
+            ps.setInt(1, sim.settings().district());
+            ps.setString(2, s.id());
+            ps.setObject(3, day);
+            ps.setLong(4, first);
+            ps.setLong(5, first + 3);
+            ps.setString(6, "visits " + first + ".." + (first + 3) + " (4) declared by the station are missing at the district");
+            ps.setTimestamp(7, java.sql.Timestamp.from(found));
+            ps.setTimestamp(8, java.sql.Timestamp.from(found));
+            ps.setTimestamp(9, java.sql.Timestamp.from(found.plus(Duration.ofMinutes(4))));
             ps.executeUpdate();
         }
     }

@@ -17,7 +17,7 @@ import org.warmstation.district.testing.SimulatedDistrictFixture;
 /**
  * The README's five console screenshots, taken in headless Chromium from the demo's simulated
  * Chaoyang district (40 stations, 30 days, as {@code ./station demo} shows it): overview, stations,
- * map, a station's detail (东大桥驿站（模拟）) at 1366×768, the public finder at phone size. Written to
+ * map, a station's detail (CY-S0001, 东大桥驿站（模拟）) at 1366×768, the public finder at phone size. Written to
  * {@code screenshots.dir} ({@code target/screenshots}; {@code ./station screenshots} writes
  * docs/screenshots). Each page is checked to show the simulated district before it is shot.
  */
@@ -78,7 +78,8 @@ class DemoScreenshotsTest {
     void stationDetail() throws Exception {
         try (Browser b = analyst("/stations/CY-S0001")) {
             b.waitFor(By.cssSelector("#trend-chart canvas"));
-            assertTrue(b.driver().findElement(By.tagName("body")).getText().contains("东大桥驿站"));
+            assertTrue(b.text(By.id("station-heading")).contains("CY-S0001"), b.text(By.id("station-heading")));
+            atLeast(b, "#heat-table tbody tr", 7);
             shot(b, "district-station");
         }
     }

@@ -132,6 +132,21 @@ class SimulatedDistrictLoaderTest {
     }
 
     @Test
+    void someStationsShowAResolvedGapOfVisitsTheyHold() throws Exception {
+        try (Connection c = db.connection()) {
+            long all = longs(c, "SELECT count(*) FROM reconciliation_finding WHERE district_id = ? AND station_id <> ?",
+                    "-")[0];
+            assertTrue(all >= 4 && all <= 5, "findings: " + all);
+            assertEquals(all, longs(c, "SELECT count(*) FROM reconciliation_finding f WHERE district_id = ? AND kind = 'GAP'"
+                    + " AND resolved_at IS NOT NULL AND station_id <> ? AND 4 = (SELECT count(*) FROM visit v"
+                    + " WHERE v.station_id = f.station_id AND v.seq BETWEEN f.first_seq AND f.last_seq"
+                    + " AND v.local_date = f.day)", "-")[0], "each gap covers four visits of its day, all held");
+            assertEquals(0, longs(c, "SELECT count(*) FROM reconciliation_finding WHERE district_id = ?"
+                    + " AND resolved_at IS NULL AND station_id <> ?", "-")[0]);
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void secondLoadAddsOnlyTheVisitsSinceTheFirst() throws Exception {
         Instant later = NOW.plus(Duration.ofHours(2));
