@@ -22,20 +22,4 @@ public interface SyncState {
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when storage fails
      */
     void put(String key, String value);
-
-    /** @return a state held in memory only (for simulated stations) */
-    static SyncState inMemory() {
-        java.util.concurrent.ConcurrentHashMap<String, String> map = new java.util.concurrent.ConcurrentHashMap<>();
-        return new SyncState() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(map.get(key));
-            }
-
-            @Override
-            public void put(String key, String value) {
-                map.put(key, value);
-            }
-        };
-    }
 }

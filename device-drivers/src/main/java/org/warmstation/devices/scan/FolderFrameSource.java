@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +28,12 @@ public final class FolderFrameSource implements FrameSource {
     private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "webp", "bmp");
 
     private final List<LuminanceFrame> frames;
-    private final Duration interval;
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private long nextDueNanos;
+    private final FramePacer pacer;
     private int index;
 
     private FolderFrameSource(List<LuminanceFrame> frames, Duration interval) {
         this.frames = frames;
-        this.interval = interval;
-        this.nextDueNanos = System.nanoTime();
+        this.pacer = new FramePacer(interval);
     }
 
     /**
@@ -82,22 +77,11 @@ public final class FolderFrameSource implements FrameSource {
      */
     @Override
     public Optional<LuminanceFrame> next(Duration timeout) throws IOException {
-        long waitNanos = nextDueNanos - System.nanoTime();
-        long timeoutNanos = timeout.toNanos();
-        try {
-            if (closed.await(Math.min(Math.max(waitNanos, 0), timeoutNanos), TimeUnit.NANOSECONDS)) {
-                return Optional.empty();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-        if (waitNanos > timeoutNanos) {
+        if (!pacer.awaitDue(timeout)) {
             return Optional.empty();
         }
         LuminanceFrame f = frames.get(index);
         index = (index + 1) % frames.size();
-        nextDueNanos = Math.max(nextDueNanos + interval.toNanos(), System.nanoTime());
         return Optional.of(new LuminanceFrame(f.width(), f.height(), f.luma(), Instant.now()));
     }
 
@@ -108,7 +92,7 @@ public final class FolderFrameSource implements FrameSource {
 
     @Override
     public void close() {
-        closed.countDown();
+        pacer.close();
     }
 
     private static boolean isImage(Path p) {

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A camera whose picture is set by hand, for the demo and the tests: {@link #show} holds a card
@@ -24,21 +22,16 @@ public final class ManualFrameSource implements FrameSource {
     private static final int DEFAULT_HEIGHT = 240;
     private static final byte EMPTY_GREY = (byte) 128;
 
-    private final Duration interval;
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final FramePacer pacer;
     private volatile LuminanceFrame shown;
     private volatile LuminanceFrame empty = emptyFrame(DEFAULT_WIDTH, DEFAULT_HEIGHT);
-    private long nextDueNanos = System.nanoTime();
 
     /**
      * @param interval time between frames, positive (e.g. 50 ms for 20 frames a second)
      * @throws IllegalArgumentException when the interval is not positive
      */
     public ManualFrameSource(Duration interval) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("frame interval must be positive: " + interval);
-        }
-        this.interval = interval;
+        this.pacer = new FramePacer(interval);
     }
 
     /**
@@ -75,20 +68,9 @@ public final class ManualFrameSource implements FrameSource {
      */
     @Override
     public Optional<LuminanceFrame> next(Duration timeout) {
-        long waitNanos = nextDueNanos - System.nanoTime();
-        long timeoutNanos = timeout.toNanos();
-        try {
-            if (closed.await(Math.min(Math.max(waitNanos, 0), timeoutNanos), TimeUnit.NANOSECONDS)) {
-                return Optional.empty();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!pacer.awaitDue(timeout)) {
             return Optional.empty();
         }
-        if (waitNanos > timeoutNanos) {
-            return Optional.empty();
-        }
-        nextDueNanos = Math.max(nextDueNanos + interval.toNanos(), System.nanoTime());
         LuminanceFrame f = shown;
         if (f == null) {
             f = empty;
@@ -98,7 +80,7 @@ public final class ManualFrameSource implements FrameSource {
 
     @Override
     public void close() {
-        closed.countDown();
+        pacer.close();
     }
 
     private static LuminanceFrame emptyFrame(int width, int height) {

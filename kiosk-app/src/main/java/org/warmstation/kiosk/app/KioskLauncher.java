@@ -12,10 +12,10 @@ import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
 
 /**
- * Main class of the kiosk (deliberately not an {@link Application}, so it runs from a plain class
- * path): {@code --demo [--data-dir DIR]}, or {@code --config FILE}; {@code --windowed} for a window
- * instead of full screen. Checks for a display and assembles the kiosk before the JavaFX toolkit
- * starts, so every problem ends in one clear line and an exit code.
+ * Starts the kiosk (deliberately not an {@link Application}, so it runs from a plain class path):
+ * the demo or a station configuration, full screen or windowed. Checks for a display and assembles
+ * the kiosk before the JavaFX toolkit starts, so every problem ends in one clear line and an exit
+ * code. Its command line is {@code ./station kiosk} and {@code ./station demo} (module provisioning).
  */
 public final class KioskLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(KioskLauncher.class);
@@ -41,50 +41,6 @@ public final class KioskLauncher {
     }
 
     private KioskLauncher() {
-    }
-
-    /**
-     * @param args {@code --demo}, {@code --config FILE}, {@code --data-dir DIR}, {@code --windowed}
-     */
-    public static void main(String[] args) {
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("kiosk: " + e.getMessage());
-            System.err.println("usage: KioskLauncher (--demo [--data-dir DIR] | --config FILE) [--windowed]");
-            System.exit(EXIT_USAGE);
-            return;
-        }
-        System.exit(run(o, System.err::println));
-    }
-
-    static Options parse(String[] args) {
-        boolean demo = false;
-        boolean windowed = false;
-        Path config = null;
-        Path dataDir = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--demo" -> demo = true;
-                case "--windowed" -> windowed = true;
-                case "--config" -> config = Path.of(value(args, ++i, "--config"));
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
-                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
-            }
-        }
-        if (demo == (config != null)) {
-            throw new IllegalArgumentException("give either --demo or --config FILE");
-        }
-        return new Options(demo, Optional.ofNullable(config),
-                dataDir == null ? Options.defaultDemoDir() : dataDir.toAbsolutePath(), windowed);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 
     /**

@@ -27,7 +27,7 @@ import org.warmstation.protocol.wire.WireVisit;
 import org.warmstation.sync.FileDownlinkApplier;
 import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.SyncConfig;
-import org.warmstation.sync.SyncState;
+import org.warmstation.sync.store.SqliteSyncState;
 import org.warmstation.sync.mqtt.MqttLink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,10 +129,11 @@ public final class SyncBenchCommand implements Callable<Integer> {
                 .batchSize(batch).maxInFlight(inFlight).drainRate(rate)
                 .backoff(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(5)).build();
         TrustList none = new TrustList(Instant.EPOCH, List.of());
-        try (SqliteOutbox outbox = new SqliteOutbox(dir); SqliteOutbox watch = new SqliteOutbox(dir)) {
+        try (SqliteOutbox outbox = new SqliteOutbox(dir); SqliteOutbox watch = new SqliteOutbox(dir);
+             SqliteSyncState state = new SqliteSyncState(dir)) {
             SyncAgent agent = new SyncAgent(config, new SyncAgent.Parts(outbox, new SystemStationClock(),
                     ZoneId.of("Asia/Shanghai"), () -> none, new FileDownlinkApplier(dir.resolve("downlinks")),
-                    SyncState.inMemory(), null, null, null));
+                    state, null, null, null));
             long t0 = System.nanoTime();
             agent.start();
             try {

@@ -9,16 +9,13 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
-import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 
 /**
@@ -29,55 +26,36 @@ import org.warmstation.sync.testing.Stations;
 class ReconciliationE2eTest {
     private static final Duration LONG = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path tmp;
-    private static MosquittoBroker broker;
-    private static DistrictFixture district;
     private static final DistrictKey KEY = DistrictKey.generate(Stations.DISTRICT);
-
-    @BeforeAll
-    static void start() throws Exception {
-        broker = MosquittoBroker.startEphemeral(java.nio.file.Files.createDirectories(tmp.resolve("broker")));
-        district = DistrictFixture.start(tmp);
-        district.instance(broker.url(), "district-a", KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (district != null) {
-            district.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final SyncE2e E2E = new SyncE2e(KEY);
 
     @Test
     void gapDeletedAtTheDistrictIsFoundAndClosedByTheResend() throws Exception {
         String st = "rec-e2e";
-        Path dir = tmp.resolve(st);
+        Path dir = E2E.dir().resolve(st);
         Set<UUID> recorded = new HashSet<>();
         try (SqliteVisitStore store = new SqliteVisitStore(dir)) {
             for (int i = 0; i < 12; i++) {
                 recorded.add(store.record(Stations.visit(st, i)).id());
             }
         }
-        SyncAgent agent = Stations.agent(Stations.config(broker.url(), st, dir).build(), KEY);
+        SyncAgent agent = Stations.agent(Stations.config(E2E.broker().url(), st, dir).build(), KEY);
         try {
             agent.start();
-            Await.until(LONG, "all 12 stored and confirmed", () -> district.count() == 12 && Backlog.waiting(dir) == 0,
-                    () -> district.count() + " stored, waiting " + Backlog.waiting(dir));
-            assertEquals(4, district.delete(st, 4, 7), "gap made at the district");
-            assertEquals(8, district.count());
+            Await.until(LONG, "all 12 stored and confirmed", () -> E2E.district().count() == 12 && Backlog.waiting(dir) == 0,
+                    () -> E2E.district().count() + " stored, waiting " + Backlog.waiting(dir));
+            assertEquals(4, E2E.district().delete(st, 4, 7), "gap made at the district");
+            assertEquals(8, E2E.district().count());
 
             LocalDate today = Instant.now().atZone(Stations.ZONE).toLocalDate();
             assertEquals(1, agent.closeDay(today).size(), "one day summary");
-            Await.until(LONG, "gap found, resent and closed", () -> district.resolvedFindings() == 1
-                    && district.openFindings() == 0 && district.count() == 12,
-                    () -> "stored " + district.count() + ", open " + district.openFindings() + ", resolved "
-                            + district.resolvedFindings());
-            assertEquals(recorded, district.uuids());
-            assertEquals(12, district.distinctStationSeqs());
+            Await.until(LONG, "gap found, resent and closed", () -> E2E.district().resolvedFindings() == 1
+                    && E2E.district().openFindings() == 0 && E2E.district().count() == 12,
+                    () -> "stored " + E2E.district().count() + ", open " + E2E.district().openFindings() + ", resolved "
+                            + E2E.district().resolvedFindings());
+            assertEquals(recorded, E2E.district().uuids());
+            assertEquals(12, E2E.district().distinctStationSeqs());
         } finally {
             agent.stop();
         }

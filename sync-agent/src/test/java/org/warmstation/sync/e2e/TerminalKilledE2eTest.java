@@ -10,13 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
 import org.warmstation.sync.testing.ChildAgent;
-import org.warmstation.mqtt.MosquittoBroker;
 
 /**
  * Issue 3, "done when" 4: the terminal (the sync agent in its own JVM, over its SQLite visit
@@ -26,35 +24,20 @@ import org.warmstation.mqtt.MosquittoBroker;
 class TerminalKilledE2eTest {
     private static final int VISITS = 6000;
 
-    @TempDir
-    static Path tmp;
-    private static MosquittoBroker broker;
-    private static DistrictFixture district;
+    @RegisterExtension
+    static final SyncE2e E2E = new SyncE2e();
     private static Process terminal;
-
-    @BeforeAll
-    static void start() throws Exception {
-        broker = MosquittoBroker.startEphemeral(Files.createDirectories(tmp.resolve("broker")));
-        district = DistrictFixture.start(tmp);
-        district.instance(broker.url(), "district-a", null);
-    }
 
     @AfterAll
     static void stop() throws Exception {
         if (terminal != null) {
             terminal.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        if (district != null) {
-            district.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     private static String log() {
         try {
-            return Files.readString(tmp.resolve("terminal.log"));
+            return Files.readString(E2E.dir().resolve("terminal.log"));
         } catch (java.io.IOException e) {
             return e.toString();
         }
@@ -63,23 +46,23 @@ class TerminalKilledE2eTest {
     @Test
     void terminalKilledDuringReplayLosesAndDuplicatesNothingAtTheDistrict() throws Exception {
         String st = "sigkill-e2e";
-        Path dir = tmp.resolve(st);
+        Path dir = E2E.dir().resolve(st);
         Set<UUID> recorded = Backlog.fill(dir, st, VISITS);
-        terminal = ChildAgent.launch(tmp.resolve("terminal.log"), "256m", broker.url(), st, dir.toString(), "1500");
-        Await.until(Duration.ofSeconds(90), "replay under way", () -> district.count() >= VISITS / 4,
-                () -> district.count() + " stored; " + log());
+        terminal = ChildAgent.launch(E2E.dir().resolve("terminal.log"), "256m", E2E.broker().url(), st, dir.toString(), "1500");
+        Await.until(Duration.ofSeconds(90), "replay under way", () -> E2E.district().count() >= VISITS / 4,
+                () -> E2E.district().count() + " stored; " + log());
         terminal.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        long atKill = district.count();
+        long atKill = E2E.district().count();
         long waitingAtKill = Backlog.waiting(dir);
         assertTrue(waitingAtKill > 0, "killed after the replay ended");
 
-        terminal = ChildAgent.launch(tmp.resolve("terminal.log"), "256m", broker.url(), st, dir.toString(), "1500");
+        terminal = ChildAgent.launch(E2E.dir().resolve("terminal.log"), "256m", E2E.broker().url(), st, dir.toString(), "1500");
         Await.until(Duration.ofSeconds(120), "replay finished after the restart",
-                () -> Backlog.waiting(dir) == 0 && district.count() == VISITS,
-                () -> district.count() + " stored, waiting " + Backlog.waiting(dir) + "; " + log());
+                () -> Backlog.waiting(dir) == 0 && E2E.district().count() == VISITS,
+                () -> E2E.district().count() + " stored, waiting " + Backlog.waiting(dir) + "; " + log());
         System.out.printf("[figures] terminal SIGKILLed with %d of %d stored at the district and %d unconfirmed in "
                 + "its outbox; after the restart all %d stored once%n", atKill, VISITS, waitingAtKill, VISITS);
-        assertEquals(recorded, district.uuids());
-        assertEquals(VISITS, district.distinctStationSeqs());
+        assertEquals(recorded, E2E.district().uuids());
+        assertEquals(VISITS, E2E.district().distinctStationSeqs());
     }
 }

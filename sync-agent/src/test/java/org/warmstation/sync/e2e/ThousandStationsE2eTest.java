@@ -3,8 +3,6 @@ package org.warmstation.sync.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.visitlog.outbox.InMemoryOutbox;
 import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.DistrictKey;
@@ -35,6 +31,7 @@ import org.warmstation.sync.SyncConfig;
 import org.warmstation.sync.SyncState;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.mqtt.MosquittoBroker;
+import org.warmstation.sync.testing.InMemorySyncState;
 import org.warmstation.sync.testing.Stations;
 
 /**
@@ -56,12 +53,11 @@ class ThousandStationsE2eTest {
      * maxima with this configuration: 97 and 113 per second).
      */
     private static final int MAX_CONNECTS_PER_SECOND = 3 * STATIONS / (int) SPREAD.toSeconds();
-    private static final Pattern CONNECTED = Pattern.compile("^(\\d+): New client connected from \\S+ as (st-\\d+) ");
+    /** A connection line of the broker log; its timestamp is ISO to the second (MosquittoBroker's format). */
+    private static final Pattern CONNECTED = Pattern.compile("^(\\S+): New client connected from \\S+ as (st-\\d+) ");
 
-    @TempDir
-    static Path tmp;
-    private static MosquittoBroker broker;
-    private static DistrictFixture district;
+    @RegisterExtension
+    static final SyncE2e E2E = new SyncE2e(null, "max_connections -1");
 
     /**
      * Paho logs every lost connection with a stack trace through java.util.logging: 1,300 of them
@@ -70,24 +66,6 @@ class ThousandStationsE2eTest {
      * sticks.
      */
     private static final java.util.logging.Logger PAHO = java.util.logging.Logger.getLogger("org.eclipse.paho.mqttv5.client");
-
-    @BeforeAll
-    static void start() throws Exception {
-        PAHO.setLevel(java.util.logging.Level.OFF);
-        broker = MosquittoBroker.startEphemeral(Files.createDirectories(tmp.resolve("broker")), "max_connections -1");
-        district = DistrictFixture.start(tmp);
-        district.instance(broker.url(), "district-a", null);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (district != null) {
-            district.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     private static final DownlinkApplier NO_DOWNLINKS = new DownlinkApplier() {
         @Override
@@ -116,7 +94,7 @@ class ThousandStationsE2eTest {
                 String id = String.format("st-%04d", i);
                 InMemoryOutbox outbox = new InMemoryOutbox();
                 recorded.addAll(append(outbox, BEFORE));
-                SyncConfig config = Stations.config(broker.url(), id, tmp)
+                SyncConfig config = Stations.config(E2E.broker().url(), id, E2E.dir())
                         // a first attempt that fails (broker still down) retries within [0, SPREAD) too.
                         // With the default-like base of 1 s, the stations that tried during the outage
                         // retry together right after it: 135 connects in the first second after a 0.5 s
@@ -127,42 +105,42 @@ class ThousandStationsE2eTest {
                         .connectTimeout(Duration.ofSeconds(20))
                         .build();
                 SyncAgent agent = new SyncAgent(config, new SyncAgent.Parts(outbox, Stations.SYSTEM_CLOCK, Stations.ZONE,
-                        () -> trust, NO_DOWNLINKS, SyncState.inMemory(), null, null, null));
+                        () -> trust, NO_DOWNLINKS, new InMemorySyncState(), null, null, null));
                 outboxes.add(outbox);
                 agents.add(agent);
                 agent.start();
             }
             Await.until(Duration.ofSeconds(180), "first backlogs delivered",
-                    () -> district.count() == (long) STATIONS * BEFORE && waiting(outboxes) == 0,
-                    () -> district.count() + " stored, waiting " + waiting(outboxes));
+                    () -> E2E.district().count() == (long) STATIONS * BEFORE && waiting(outboxes) == 0,
+                    () -> E2E.district().count() + " stored, waiting " + waiting(outboxes));
             double firstWave = (System.nanoTime() - t0) / 1e9;
 
-            int logMark = broker.logLines().size();
-            broker.kill();
+            int logMark = E2E.broker().logLines().size();
+            E2E.broker().kill();
             long restart = System.nanoTime();
             for (InMemoryOutbox o : outboxes) {
                 recorded.addAll(append(o, DURING_OUTAGE));
             }
-            broker.restart(); // a restart: down only while the new visits are recorded
+            E2E.broker().restart(); // a restart: down only while the new visits are recorded
             double outage = (System.nanoTime() - restart) / 1e9;
             Await.until(Duration.ofSeconds(240), "backlogs delivered after the restart",
-                    () -> district.count() == (long) STATIONS * (BEFORE + DURING_OUTAGE) && waiting(outboxes) == 0,
-                    () -> district.count() + " stored, waiting " + waiting(outboxes));
+                    () -> E2E.district().count() == (long) STATIONS * (BEFORE + DURING_OUTAGE) && waiting(outboxes) == 0,
+                    () -> E2E.district().count() + " stored, waiting " + waiting(outboxes));
             double secondWave = (System.nanoTime() - restart) / 1e9;
 
-            assertEquals(recorded, district.uuids());
-            assertEquals(recorded.size(), district.distinctStationSeqs());
-            assertEquals(STATIONS, district.stationsWithVisits());
+            assertEquals(recorded, E2E.district().uuids());
+            assertEquals(recorded.size(), E2E.district().distinctStationSeqs());
+            assertEquals(STATIONS, E2E.district().stationsWithVisits());
 
             stopAll(agents);
-            broker.stop(); // Mosquitto 2.0 buffers its log file: a clean stop flushes it
-            List<String> lines = broker.logLines();
-            Map<Long, Integer> perSecond = new TreeMap<>();
+            E2E.broker().stop(); // Mosquitto 2.0 buffers its log file: a clean stop flushes it
+            List<String> lines = E2E.broker().logLines();
+            Map<String, Integer> perSecond = new TreeMap<>(); // ISO seconds sort in time order
             Set<String> reconnected = new HashSet<>();
             for (String line : lines.subList(logMark, lines.size())) {
                 Matcher m = CONNECTED.matcher(line);
                 if (m.find()) {
-                    perSecond.merge(Long.parseLong(m.group(1)), 1, Integer::sum);
+                    perSecond.merge(m.group(1), 1, Integer::sum);
                     reconnected.add(m.group(2));
                 }
             }

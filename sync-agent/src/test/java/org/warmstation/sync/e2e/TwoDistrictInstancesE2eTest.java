@@ -13,15 +13,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.district.DistrictServerCli;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Backlog;
-import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 import org.warmstation.visitlog.testing.ChildJvm;
 
@@ -34,35 +32,20 @@ class TwoDistrictInstancesE2eTest {
     private static final int STATIONS = 3;
     private static final int VISITS = 2000;
 
-    @TempDir
-    static Path tmp;
-    private static MosquittoBroker broker;
-    private static DistrictFixture district;
+    @RegisterExtension
+    static final SyncE2e E2E = new SyncE2e();
     private static Process instanceB;
-
-    @BeforeAll
-    static void start() throws Exception {
-        broker = MosquittoBroker.startEphemeral(Files.createDirectories(tmp.resolve("broker")));
-        district = DistrictFixture.start(tmp);
-        district.instance(broker.url(), "district-a", null);
-    }
 
     @AfterAll
     static void stop() throws Exception {
         if (instanceB != null) {
             instanceB.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        if (district != null) {
-            district.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     private static String logOfB() {
         try {
-            return Files.readString(tmp.resolve("district-b.log"));
+            return Files.readString(E2E.dir().resolve("district-b.log"));
         } catch (java.io.IOException e) {
             return "";
         }
@@ -70,10 +53,10 @@ class TwoDistrictInstancesE2eTest {
 
     @Test
     void instanceKilledMidStreamLosesNothingAndStoresNothingTwice() throws Exception {
-        instanceB = ChildJvm.start(DistrictServerCli.class, tmp.resolve("district-b.log"),
+        instanceB = ChildJvm.start(DistrictServerCli.class, E2E.dir().resolve("district-b.log"),
                 List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                         "-Dorg.slf4j.simpleLogger.log.org.warmstation.district.DistrictService=debug"),
-                "run", "--http", "off", "--jdbc-url", district.jdbcUrl(), "--broker", broker.url(), "--district",
+                "run", "--http", "off", "--jdbc-url", E2E.district().jdbcUrl(), "--broker", E2E.broker().url(), "--district",
                 Integer.toString(Stations.DISTRICT), "--client-id", "district-b", "--reconcile-every", "1h");
         Await.until(Duration.ofSeconds(60), "instance B connected", () -> logOfB().contains("district-b connected"),
                 TwoDistrictInstancesE2eTest::logOfB);
@@ -85,28 +68,28 @@ class TwoDistrictInstancesE2eTest {
         try {
             for (int i = 0; i < STATIONS; i++) {
                 String st = "share-" + i;
-                Path dir = tmp.resolve(st);
+                Path dir = E2E.dir().resolve(st);
                 recorded.addAll(Backlog.fill(dir, st, VISITS));
                 dirs.add(dir);
-                SyncAgent a = Stations.agent(Stations.config(broker.url(), st, dir).batchSize(50).drainRate(250).build(), key);
+                SyncAgent a = Stations.agent(Stations.config(E2E.broker().url(), st, dir).batchSize(50).drainRate(250).build(), key);
                 agents.add(a);
                 a.start();
             }
             Await.until(Duration.ofSeconds(90), "both instances storing",
-                    () -> district.count() >= STATIONS * VISITS / 4 && storedByB() > 0,
-                    () -> district.count() + " stored, by B " + storedByB());
+                    () -> E2E.district().count() >= STATIONS * VISITS / 4 && storedByB() > 0,
+                    () -> E2E.district().count() + " stored, by B " + storedByB());
             long batchesByB = storedByB();
-            long storedAtKill = district.count();
+            long storedAtKill = E2E.district().count();
             instanceB.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             assertTrue(storedAtKill < STATIONS * VISITS, "killed after the stream ended");
 
             Await.until(Duration.ofSeconds(120), "all stored, outboxes empty",
-                    () -> district.count() == (long) STATIONS * VISITS && dirs.stream().allMatch(d -> Backlog.waiting(d) == 0),
-                    () -> district.count() + " stored");
+                    () -> E2E.district().count() == (long) STATIONS * VISITS && dirs.stream().allMatch(d -> Backlog.waiting(d) == 0),
+                    () -> E2E.district().count() + " stored");
             System.out.printf("[figures] two instances: B stored %d batches before SIGKILL at %d of %d visits; "
                     + "instance A took over the rest%n", batchesByB, storedAtKill, STATIONS * VISITS);
-            assertEquals(recorded, district.uuids());
-            assertEquals((long) STATIONS * VISITS, district.distinctStationSeqs());
+            assertEquals(recorded, E2E.district().uuids());
+            assertEquals((long) STATIONS * VISITS, E2E.district().distinctStationSeqs());
         } finally {
             agents.forEach(SyncAgent::stop);
         }
