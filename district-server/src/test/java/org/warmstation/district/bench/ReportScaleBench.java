@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
 import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.fleet.FleetQuery;
+import org.warmstation.district.fleet.FleetSettings;
 import org.warmstation.district.report.OverviewQueries;
 import org.warmstation.district.report.ReportPeriod;
 import org.warmstation.district.report.ReportQueries;
@@ -111,6 +113,10 @@ public final class ReportScaleBench {
                     () -> ReportTable.of(reports.report(c, partial), k5));
             time("month report " + month + " from the visit table alone (--no-rollups)", 3,
                     () -> reports.reportFromVisits(c, month));
+            FleetQuery fleet = new FleetQuery(FleetSettings.DEFAULTS);
+            java.time.Instant noon = last.atTime(12, 0).atZone(FleetSettings.DEFAULTS.zone()).toInstant();
+            time("station state query (stations page and map, /api/stations, polled every 2 s)", runs,
+                    () -> fleet.stations(c, noon));
             long r0 = System.nanoTime();
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT report_rollup_rebuild()");
