@@ -7,7 +7,8 @@
   var COLOURS = {ONLINE: '#1a7f37', QUIET: '#d4a72c', OFFLINE: '#cf222e', UNKNOWN: '#8c959f'};
   var box = document.getElementById('map');
   var tiles = box.dataset.tiles;
-  var map = window.L.map(box, {zoomControl: true, attributionControl: !!tiles, preferCanvas: false});
+  // without tiles nothing blurs at fractional zoom: fit the district tightly
+  var map = window.L.map(box, {zoomControl: true, attributionControl: !!tiles, zoomSnap: tiles ? 1 : 0.25});
   if (tiles) {
     window.L.tileLayer(tiles, {maxZoom: 19}).addTo(map);
   }

@@ -19,11 +19,17 @@ import org.warmstation.district.report.Suppression;
  * The stations page's and the map's data: every station as a JSON-ready map, today's visits
  * suppressed (primary, and secondary against the district's total of today, which the overview
  * shows), plus the district outline (convex hull of the stations' positions). Thread-safe; each
- * call takes its own connection and blocks for one query.
+ * query takes its own connection and blocks. {@link #snapshot} is shared for {@link #SHARED_FOR}
+ * between the pages that poll it (at 1,300 stations the query takes 0.15–0.3 s, decision 0077).
  */
 final class FleetData {
+    /** How long one snapshot answers every poll. */
+    static final java.time.Duration SHARED_FOR = java.time.Duration.ofSeconds(1);
     private final ConsoleServices services;
     private final FleetQuery query;
+    private Map<String, Object> shared;
+    private long sharedAtNanos;
+    private Instant sharedClock;
 
     /** @param services database, settings (k) and clock */
     FleetData(ConsoleServices services) {
@@ -46,7 +52,20 @@ final class FleetData {
      *         {@link #station}) and {@code outline} (list of [lat, lon])
      * @throws SQLException when the database fails
      */
-    Map<String, Object> snapshot() throws SQLException {
+    synchronized Map<String, Object> snapshot() throws SQLException {
+        Instant clock = services.clock().instant();
+        // a console clock moved by hand (tests) past the sharing time also asks again
+        if (shared != null && System.nanoTime() - sharedAtNanos < SHARED_FOR.toNanos()
+                && java.time.Duration.between(sharedClock, clock).abs().compareTo(SHARED_FOR) < 0) {
+            return shared;
+        }
+        shared = fresh();
+        sharedAtNanos = System.nanoTime();
+        sharedClock = clock;
+        return shared;
+    }
+
+    private Map<String, Object> fresh() throws SQLException {
         List<StationView> views = stations();
         Suppression suppression = new Suppression(services.settings().k());
         List<Suppression.Count> cells = new ArrayList<>();
