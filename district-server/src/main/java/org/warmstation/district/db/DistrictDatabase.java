@@ -79,6 +79,10 @@ public final class DistrictDatabase implements AutoCloseable {
         if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn"); // it prints the whole URL at INFO
         }
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate") == null) {
+            // it warns on every start that outOfOrder (below) is on
+            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate", "error");
+        }
         EmbeddedPostgresServer server = null;
         String url;
         Path urlFile = urlFile(dataDirectory);

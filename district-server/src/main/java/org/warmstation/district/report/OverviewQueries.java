@@ -1,14 +1,17 @@
 package org.warmstation.district.report;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.warmstation.district.fleet.FleetQuery;
+import org.warmstation.district.fleet.FleetSettings;
+import org.warmstation.district.fleet.StationState;
+import org.warmstation.district.fleet.StationView;
 import org.warmstation.district.report.Suppression.Count;
 import org.warmstation.district.report.VisitReport.Dimension;
 import org.warmstation.district.report.VisitReport.Row;
@@ -28,7 +31,7 @@ public final class OverviewQueries {
      *
      * @param today          the day
      * @param sameDayLastWeek the day 7 days before
-     * @param stationsOnline stations whose last status is online
+     * @param stationsOnline stations judged online now (connected and heard within the quiet threshold)
      * @param stationsKnown  stations the district knows
      */
     public record Overview(VisitReport today, VisitReport sameDayLastWeek, int stationsOnline, int stationsKnown) {
@@ -37,20 +40,14 @@ public final class OverviewQueries {
     /**
      * @param c     connection
      * @param today the district's current local date
+     * @param now   the district clock's instant (judges which stations are online, as the Stations page does)
      * @return the overview
      * @throws SQLException when the database fails
      */
-    public Overview overview(Connection c, LocalDate today) throws SQLException {
-        int online;
-        int known;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FILTER (WHERE status = 'ONLINE'), count(*) FROM station");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            online = rs.getInt(1);
-            known = rs.getInt(2);
-        }
-        return new Overview(day(c, today), day(c, today.minusDays(7)), online, known);
+    public Overview overview(Connection c, LocalDate today, Instant now) throws SQLException {
+        List<StationView> stations = new FleetQuery(FleetSettings.DEFAULTS).stations(c, now);
+        int online = (int) stations.stream().filter(s -> s.state() == StationState.ONLINE).count();
+        return new Overview(day(c, today), day(c, today.minusDays(7)), online, stations.size());
     }
 
     /**
@@ -60,7 +57,7 @@ public final class OverviewQueries {
      * @throws SQLException when the database fails
      */
     public VisitReport day(Connection c, LocalDate day) throws SQLException {
-        VisitReport r = new ReportQueries().report(c, new ReportPeriod(day, day));
+        VisitReport r = new ReportQueries().districtReport(c, new ReportPeriod(day, day));
         Map<String, Row> hours = new HashMap<>();
         r.rows(Dimension.HOUR).forEach(h -> hours.put(h.key(), h));
         List<Row> rows = new ArrayList<>(r.rows().subList(0, 2));

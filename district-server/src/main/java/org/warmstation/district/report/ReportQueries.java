@@ -27,14 +27,15 @@ import org.warmstation.district.report.VisitReport.Row;
 public final class ReportQueries {
     /** The rollup part (months) and the visit part (edge days) of every query: 6 parameters. */
     private static final String RAW_DAYS = " (local_date BETWEEN ? AND ? OR local_date BETWEEN ? AND ?) ";
+    /** %s: the station column and GROUPING (station lines) or their district-only stand-ins, %s: the grouping sets. */
     private static final String CELLS = """
-            SELECT station_id, category, GROUPING(station_id, category), sum(visits), sum(guest_visits)
+            SELECT %s, category, %s, sum(visits), sum(guest_visits)
               FROM (SELECT station_id, category, visits, guest_visits FROM report_month_cell
                      WHERE month BETWEEN ? AND ?
                     UNION ALL
                     SELECT station_id, category, 1, (source = 'GUEST')::int FROM visit WHERE""" + RAW_DAYS + """
                    ) x
-             GROUP BY GROUPING SETS ((), (station_id), (category), (station_id, category))
+             GROUP BY GROUPING SETS (%s)
             HAVING sum(visits) > 0""";
     private static final String HOURS = """
             SELECT local_hour, sum(visits), sum(guest_visits)
@@ -43,15 +44,16 @@ public final class ReportQueries {
                     SELECT local_hour, 1, (source = 'GUEST')::int FROM visit WHERE""" + RAW_DAYS + """
                    ) x
              GROUP BY local_hour HAVING sum(visits) > 0""";
+    /** %s: station column and GROUPING, %s: grouping sets (with or without the station lines). */
     private static final String SERVICES = """
-            SELECT station_id, service, GROUPING(station_id), sum(visits), sum(guest_visits)
+            SELECT %s, service, %s, sum(visits), sum(guest_visits)
               FROM (SELECT station_id, service, visits, guest_visits FROM report_month_service WHERE month BETWEEN ? AND ?
                     UNION ALL
                     SELECT v.station_id, s.service, 1, (v.source = 'GUEST')::int
                       FROM visit v CROSS JOIN LATERAL (SELECT DISTINCT unnest(v.services)) AS s(service)
                      WHERE""" + RAW_DAYS + """
                    ) x
-             GROUP BY GROUPING SETS ((service), (station_id, service))
+             GROUP BY GROUPING SETS (%s)
             HAVING sum(visits) > 0""";
     /** Member rows (station, member, masks) of the months and the edge days; %s: "" or the regrouping. */
     private static final String MEMBER_ROWS = """
@@ -60,8 +62,10 @@ public final class ReportQueries {
                   FROM report_month_member WHERE month BETWEEN ? AND ?
                 UNION ALL
                 SELECT v.station_id, report_member_key(v.member_id), 1::bigint << n.bit,
-                       report_mask('S', v.services), 1 << v.local_hour
+                       coalesce(1::bigint << sn.bit, 0), 1 << v.local_hour
                   FROM visit v JOIN report_name n ON n.kind = 'C' AND n.name = v.category
+                       LEFT JOIN LATERAL unnest(v.services) AS sv(name) ON true
+                       LEFT JOIN report_name sn ON sn.kind = 'S' AND sn.name = sv.name
                  WHERE v.member_id IS NOT NULL AND""" + RAW_DAYS + """
             ) x %s""";
 
@@ -84,10 +88,10 @@ public final class ReportQueries {
             return monthFrom.equals(monthTo) && a.isAfter(b) && c.isAfter(d);
         }
 
-        void bind(PreparedStatement ps) throws SQLException {
+        void bind(PreparedStatement ps, int offset) throws SQLException {
             LocalDate[] v = {monthFrom, monthTo, a, b, c, d};
             for (int i = 0; i < v.length; i++) {
-                ps.setObject(i + 1, v[i]);
+                ps.setObject(offset + i + 1, v[i]);
             }
         }
     }
@@ -99,7 +103,7 @@ public final class ReportQueries {
      * @throws SQLException when the database fails
      */
     public VisitReport report(Connection c, ReportPeriod period) throws SQLException {
-        return report(c, period, true);
+        return report(c, period, true, true);
     }
 
     /**
@@ -112,17 +116,31 @@ public final class ReportQueries {
      * @throws SQLException when the database fails
      */
     public VisitReport reportFromVisits(Connection c, ReportPeriod period) throws SQLException {
-        return report(c, period, false);
+        return report(c, period, false, true);
     }
 
-    private VisitReport report(Connection c, ReportPeriod period, boolean rollups) throws SQLException {
+    /**
+     * The district's lines only (TOTAL, GUESTS, CATEGORY, SERVICE, HOUR), without station lines and
+     * cross-tables: the overview's day, cheaper than the whole report.
+     *
+     * @param c      connection
+     * @param period the period
+     * @return the report without STATION, STATION_CATEGORY and STATION_SERVICE lines
+     * @throws SQLException when the database fails
+     */
+    public VisitReport districtReport(Connection c, ReportPeriod period) throws SQLException {
+        return report(c, period, true, false);
+    }
+
+    private VisitReport report(Connection c, ReportPeriod period, boolean rollups, boolean stations)
+            throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             try (PreparedStatement ps = c.prepareStatement("SET LOCAL work_mem = '64MB'")) {
                 ps.execute(); // distinct counts hash or sort in memory (this transaction only)
             }
-            VisitReport r = compute(c, period, rollups);
+            VisitReport r = compute(c, period, rollups, stations);
             c.commit();
             return r;
         } catch (SQLException | RuntimeException e) {
@@ -133,10 +151,15 @@ public final class ReportQueries {
         }
     }
 
-    private VisitReport compute(Connection c, ReportPeriod period, boolean rollups) throws SQLException {
+    private VisitReport compute(Connection c, ReportPeriod period, boolean rollups, boolean stations)
+            throws SQLException {
         Split split = Split.of(period, rollups);
         Map<String, long[]> cells = new HashMap<>(); // key -> {visits, guests, members}
-        query(c, CELLS, split, rs -> {
+        String cellsSql = stations
+                ? String.format(CELLS, "station_id", "GROUPING(station_id, category)",
+                        "(), (station_id), (category), (station_id, category)")
+                : String.format(CELLS, "NULL", "GROUPING(category) + 2", "(), (category)");
+        query(c, cellsSql, split, 1, rs -> {
             String key = switch (rs.getInt(3)) {
                 case 3 -> "T";
                 case 1 -> "S\u0000" + rs.getString(1);
@@ -147,18 +170,21 @@ public final class ReportQueries {
             v[0] = rs.getLong(4);
             v[1] = rs.getLong(5);
         });
-        query(c, HOURS, split, rs -> {
+        query(c, HOURS, split, 1, rs -> {
             long[] v = cells.computeIfAbsent(String.format("H\u0000%02d", rs.getInt(1)), k -> new long[3]);
             v[0] = rs.getLong(2);
             v[1] = rs.getLong(3);
         });
-        query(c, SERVICES, split, rs -> {
+        String servicesSql = stations
+                ? String.format(SERVICES, "station_id", "GROUPING(station_id)", "(service), (station_id, service)")
+                : String.format(SERVICES, "NULL", "1", "(service)");
+        query(c, servicesSql, split, 1, rs -> {
             String key = (rs.getInt(3) == 1 ? "V\u0000" : "SV\u0000" + rs.getString(1) + "\u0000") + rs.getString(2);
             long[] v = cells.computeIfAbsent(key, k -> new long[3]);
             v[0] = rs.getLong(4);
             v[1] = rs.getLong(5);
         });
-        members(c, split, cells);
+        members(c, split, stations, cells);
         return assemble(period, cells);
     }
 
@@ -166,7 +192,8 @@ public final class ReportQueries {
      * Distinct members of every line in one statement: member rows (one per station and member,
      * with bit masks) counted per station, and, regrouped per member, for the district.
      */
-    private static void members(Connection c, Split split, Map<String, long[]> cells) throws SQLException {
+    private static void members(Connection c, Split split, boolean stations, Map<String, long[]> cells)
+            throws SQLException {
         Map<Integer, String> categories = new HashMap<>();
         Map<Integer, String> services = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT kind, name, bit FROM report_name");
@@ -193,15 +220,24 @@ public final class ReportQueries {
             stationCols.append(", 0");
             districtCols.append(", count(*) FILTER (WHERE h & ").append(1 << h).append(" <> 0)");
         }
-        // one whole month: the rollup rows are already one per station and member
-        boolean unique = split.singleMonth();
-        String rows = unique ? String.format(MEMBER_ROWS, "c, s, h", "")
-                : String.format(MEMBER_ROWS, "bit_or(c) AS c, bit_or(s) AS s, bit_or(h) AS h", "GROUP BY station_id, member");
-        String sql = "WITH m AS MATERIALIZED (" + rows + ") "
-                + "SELECT station_id, " + stationCols + " FROM m GROUP BY station_id "
-                + "UNION ALL SELECT NULL, " + districtCols + " FROM (SELECT member, bit_or(c) AS c, bit_or(s) AS s, "
-                + "bit_or(h) AS h FROM m GROUP BY member) d";
-        query(c, sql, split, rs -> {
+        String district = "SELECT NULL, " + districtCols + " FROM (SELECT member, bit_or(c) AS c, bit_or(s) AS s, "
+                + "bit_or(h) AS h FROM %s GROUP BY member) d";
+        String sql;
+        int times;
+        if (split.singleMonth()) {
+            // one whole month: the rollup rows are already one per station and member; two plain scans
+            String m = "(" + String.format(MEMBER_ROWS, "c, s, h", "") + ") m";
+            sql = stations ? "SELECT station_id, " + stationCols + " FROM " + m + " GROUP BY station_id UNION ALL "
+                    + String.format(district, m) : String.format(district, m);
+            times = stations ? 2 : 1;
+        } else {
+            String m = "WITH m AS MATERIALIZED (" + String.format(MEMBER_ROWS,
+                    "bit_or(c) AS c, bit_or(s) AS s, bit_or(h) AS h", "GROUP BY station_id, member") + ") ";
+            sql = m + (stations ? "SELECT station_id, " + stationCols + " FROM m GROUP BY station_id UNION ALL " : "")
+                    + String.format(district, "m");
+            times = 1;
+        }
+        query(c, sql, split, times, rs -> {
             String station = rs.getString(1);
             String prefix = station == null ? "" : "\u0000" + station;
             member(cells, station == null ? "T" : "S" + prefix, rs.getLong(2));
@@ -273,9 +309,12 @@ public final class ReportQueries {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, Split split, RowReader reader) throws SQLException {
+    /** Runs {@code sql}, whose parameters are the split's six, {@code times} over. */
+    private static void query(Connection c, String sql, Split split, int times, RowReader reader) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            split.bind(ps);
+            for (int i = 0; i < times; i++) {
+                split.bind(ps, 6 * i);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     reader.read(rs);

@@ -32,7 +32,10 @@ class OverviewAndStationTest {
         db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
             ReportData.generate(3, 4, TODAY.minusDays(40), 41).store(c);
-            st.execute("UPDATE station SET status = 'ONLINE' WHERE station_id IN ('st-00', 'st-01')");
+            st.execute("UPDATE station SET status = 'ONLINE', state_since = now(), last_message_at = now() "
+                    + "WHERE station_id IN ('st-00', 'st-01', 'st-02')");
+            st.execute("UPDATE station SET status = 'ONLINE', state_since = now() - interval '1 hour', "
+                    + "last_message_at = now() - interval '1 hour' WHERE station_id = 'st-02'"); // quiet
             st.execute("INSERT INTO reconciliation_finding (district_id, station_id, day, kind, first_seq, last_seq, detail) "
                     + "VALUES (110105, 'st-01', '2026-11-18', 'GAP', 40, 44, 'visits 40..44 missing')");
         }
@@ -46,7 +49,7 @@ class OverviewAndStationTest {
     @Test
     void overviewDayEqualsTheReportOfThatDay() throws Exception {
         try (Connection c = db.connection()) {
-            Overview o = new OverviewQueries().overview(c, TODAY);
+            Overview o = new OverviewQueries().overview(c, TODAY, java.time.Instant.now());
             assertEquals(2, o.stationsOnline());
             assertEquals(4, o.stationsKnown());
             for (VisitReport day : List.of(o.today(), o.sameDayLastWeek())) {

@@ -50,7 +50,7 @@ public final class OverviewPage implements ConsolePage {
         LocalDate today = LocalDate.now(services.clock());
         Overview o;
         try (Connection c = services.database().connection()) {
-            o = new OverviewQueries().overview(c, today);
+            o = new OverviewQueries().overview(c, today, services.clock().instant());
         }
         Suppression suppression = new Suppression(services.settings().k());
         ReportTable now = ReportTable.of(o.today(), suppression);

@@ -37,7 +37,8 @@ class ReportPagesBrowserTest {
     static final ConsoleExtension console = new ConsoleExtension().withSetup(db -> {
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
             ReportData.generate(5, 4, today().minusDays(40), 41).store(c);
-            st.execute("UPDATE station SET status = 'ONLINE' WHERE station_id <> 'st-03'");
+            st.execute("UPDATE station SET status = 'ONLINE', state_since = now(), last_message_at = now() "
+                    + "WHERE station_id <> 'st-03'");
             st.execute("INSERT INTO reconciliation_finding (district_id, station_id, day, kind, first_seq, last_seq, detail) "
                     + "VALUES (110105, 'st-00', '" + today().minusDays(2) + "', 'GAP', 40, 44, 'visits 40..44 missing')");
         }
