@@ -122,7 +122,7 @@ public final class ReportScaleBench {
                     () -> reports.reportFromVisits(c, month));
             FleetQuery fleet = new FleetQuery(FleetSettings.DEFAULTS);
             java.time.Instant noon = last.atTime(12, 0).atZone(FleetSettings.DEFAULTS.zone()).toInstant();
-            time("station state query (stations page and map, /api/stations, polled every 2 s)", runs,
+            time("station state query (stations page and map, /api/stations, polled every 2 s)", runs, c,
                     () -> fleet.stations(c, noon));
             long r0 = System.nanoTime();
             try (Statement st = c.createStatement()) {
