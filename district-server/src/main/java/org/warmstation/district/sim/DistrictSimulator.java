@@ -64,14 +64,6 @@ public final class DistrictSimulator {
         public static Settings demo(Instant now) {
             return new Settings(9, 40, 30, now, CHAOYANG);
         }
-
-        /**
-         * @param moment another present
-         * @return these settings at another present (the same stations and visits, cut off elsewhere)
-         */
-        public Settings at(Instant moment) {
-            return new Settings(seed, stations, days, moment, district);
-        }
     }
 
     private final Settings settings;
