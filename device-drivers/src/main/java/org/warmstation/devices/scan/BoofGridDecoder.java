@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * BoofCV's QR detector as a second detector: it finds the finder patterns as dark squares (a
@@ -47,11 +48,12 @@ final class BoofGridDecoder {
     }
 
     /**
-     * @param frame the luminance plane; not modified
-     * @param hints ZXing decode hints, may be null
+     * @param frame   the luminance plane; not modified
+     * @param hints   ZXing decode hints, may be null
+     * @param located told how many symbols BoofCV located (decoded or not, with a known version)
      * @return the text of the first symbol whose sampled modules ZXing decodes, or empty
      */
-    static Optional<String> decode(LuminanceFrame frame, Map<DecodeHintType, ?> hints) {
+    static Optional<String> decode(LuminanceFrame frame, Map<DecodeHintType, ?> hints, IntConsumer located) {
         GrayU8 gray = new GrayU8();
         gray.data = frame.luma();
         gray.width = frame.width();
@@ -62,13 +64,12 @@ final class BoofGridDecoder {
         detector.process(gray);
         List<QrCode> found = new ArrayList<>(detector.getDetections());
         found.addAll(detector.getFailures());
+        found.removeIf(qr -> qr.version < 1 || qr.version > 40); // located, but its size is unknown
+        located.accept(found.size());
         QrCodeBinaryGridReader<GrayU8> reader = READER.get();
         reader.setImage(gray);
         Decoder decoder = new Decoder();
         for (QrCode qr : found) {
-            if (qr.version < 1 || qr.version > 40) {
-                continue; // located, but its size is unknown
-            }
             try {
                 reader.setMarker(qr);
                 float finderThreshold = (float) (qr.threshCorner + qr.threshDown + qr.threshRight) / 3f;

@@ -46,7 +46,11 @@ final class DecodeSteps {
 
     static DecodeStep boof(String name, Scale scale, boolean inverted) {
         return new DecodeStep(name, inverted, p -> applies(p, scale)
-                ? BoofGridDecoder.decode(p.plane(scale, inverted), TRY_HARDER)
+                ? BoofGridDecoder.decode(p.plane(scale, inverted), TRY_HARDER, n -> {
+                    if (!inverted) {
+                        p.boofSymbols(n);
+                    }
+                })
                 : Optional.empty());
     }
 

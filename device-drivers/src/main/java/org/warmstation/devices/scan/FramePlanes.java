@@ -21,6 +21,7 @@ final class FramePlanes {
     private final Map<String, Object> cache = new HashMap<>();
     private int finderCandidates = -1;
     private int swappedCandidates = -1;
+    private int boofSymbols;
 
     FramePlanes(LuminanceFrame frame) {
         this.frame = frame;
@@ -38,6 +39,16 @@ final class FramePlanes {
     /** @return finder-pattern candidates ZXing's plain pass saw, -1 when it has not run */
     int finderCandidates() {
         return finderCandidates;
+    }
+
+    /** @param n symbols BoofCV located in an upright (not inverted) plane */
+    void boofSymbols(int n) {
+        boofSymbols += n;
+    }
+
+    /** @return symbols BoofCV located in upright planes so far (a dark code on light ground is there) */
+    int boofSymbols() {
+        return boofSymbols;
     }
 
     /** @return candidates seen with dark and light swapped, -1 when the plain pass has not run */

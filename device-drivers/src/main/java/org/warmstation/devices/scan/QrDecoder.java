@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the frame at another scale: halved when its longer side exceeds {@value #LARGE_SIDE}
  *       pixels; doubled with bilinear interpolation (small codes, two or three pixels a module)
  *       when it is at most {@value #UPSCALE_MAX_SIDE}, for ZXing and then BoofCV;</li>
- *   <li>the inverted frame (light code on a dark screen), for ZXing's retries and BoofCV.</li>
+ *   <li>the inverted frame (light code on a dark screen), for ZXing's retries and BoofCV; skipped
+ *       when BoofCV located a dark-on-light symbol in an earlier step.</li>
  * </ol>
  * Mirrored symbols (a code seen from behind glass or film) are read by every step: ZXing's
  * decoder retries a grid mirrored. Every answer has passed ZXing's Reed-Solomon and format
@@ -74,6 +75,9 @@ public final class QrDecoder implements FrameDecoder {
         for (DecodeStep step : steps) {
             if (planes.finderCandidates() == 0 && !step.inverted()) {
                 continue; // only the swapped search saw something: a light code on dark ground
+            }
+            if (step.inverted() && planes.boofSymbols() > 0) {
+                continue; // BoofCV located a dark-on-light symbol: not an inverted code
             }
             Optional<String> text = attempt(step, planes);
             if (text.isPresent()) {
