@@ -7,6 +7,7 @@ import boofcv.factory.fiducial.ConfigQrCode;
 import boofcv.factory.fiducial.FactoryFiducial;
 import boofcv.struct.image.GrayU8;
 import com.google.zxing.DecodeHintType;
+import georegression.struct.point.Point2D_F32;
 import com.google.zxing.ReaderException;
 import com.google.zxing.qrcode.decoder.Decoder;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.function.IntConsumer;
  * to all of those features.
  *
  * <p>Only BoofCV's geometry is used, for the symbols it decoded and for those it located but
- * could not decode: each module's grey level is sampled through BoofCV's transform, at the
+ * could not decode: each module's grey level is sampled (bilinear) through BoofCV's transform, at the
  * module centre and, failing that, a fifth of a module off it in each direction (fabric and
  * bent paper shift modules); the levels are thresholded in module space ({@link ModuleGrid}:
  * BoofCV's finder threshold, then thresholds local to each module's neighbourhood, for glare
@@ -47,6 +48,27 @@ final class BoofGridDecoder {
     private BoofGridDecoder() {
     }
 
+    /** The grey level at a module coordinate, interpolated between the four nearest pixels. */
+    private static float bilinear(LuminanceFrame frame, QrCodeBinaryGridReader<GrayU8> reader, float row, float col,
+                                  Point2D_F32 pixel) {
+        reader.gridToImage(row, col, pixel);
+        int w = frame.width();
+        int h = frame.height();
+        float x = Math.clamp(pixel.x - 0.5f, 0, w - 1.001f);
+        float y = Math.clamp(pixel.y - 0.5f, 0, h - 1.001f);
+        int x0 = (int) x;
+        int y0 = (int) y;
+        float fx = x - x0;
+        float fy = y - y0;
+        byte[] l = frame.luma();
+        int i = y0 * w + x0;
+        int x1 = Math.min(x0 + 1, w - 1) - x0;
+        int y1 = Math.min(y0 + 1, h - 1) > y0 ? w : 0;
+        float top = (l[i] & 0xff) * (1 - fx) + (l[i + x1] & 0xff) * fx;
+        float bottom = (l[i + y1] & 0xff) * (1 - fx) + (l[i + y1 + x1] & 0xff) * fx;
+        return top * (1 - fy) + bottom * fy;
+    }
+
     /**
      * @param frame   the luminance plane; not modified
      * @param hints   ZXing decode hints, may be null
@@ -69,12 +91,14 @@ final class BoofGridDecoder {
         QrCodeBinaryGridReader<GrayU8> reader = READER.get();
         reader.setImage(gray);
         Decoder decoder = new Decoder();
+        Point2D_F32 pixel = new Point2D_F32();
         for (QrCode qr : found) {
             try {
                 reader.setMarker(qr);
                 float finderThreshold = (float) (qr.threshCorner + qr.threshDown + qr.threshRight) / 3f;
                 for (float[] offset : OFFSETS) {
-                    ModuleGrid grid = ModuleGrid.sample(qr.getNumberOfModules(), offset[0], offset[1], reader::read);
+                    ModuleGrid grid = ModuleGrid.sample(qr.getNumberOfModules(), offset[0], offset[1],
+                            (row, col) -> bilinear(frame, reader, row, col, pixel));
                     for (ModuleGrid.Threshold t : ModuleGrid.Threshold.values()) {
                         try {
                             return Optional.of(decoder.decode(grid.bits(t, finderThreshold), hints).getText());

@@ -32,6 +32,9 @@ final class DecodeSteps {
     static final DecodeStep PLAIN = new DecodeStep("plain", false,
             p -> PlainPass.decode(p.bitmap(Scale.AS_IS, false, "hybrid", HYBRID), p));
 
+    /** BoofCV's detector on the frame as is; after it, a frame where neither detector saw much stops. */
+    static final DecodeStep BOOF = boof("boofcv", Scale.AS_IS, false);
+
     static DecodeStep regrid(String name, Scale scale, boolean inverted, boolean global) {
         return new DecodeStep(name, inverted, p -> applies(p, scale)
                 ? GridRetry.decode(p.bitmap(scale, inverted, global ? "global" : "hybrid", global ? GLOBAL : HYBRID).getBlackMatrix(), TRY_HARDER)
@@ -73,7 +76,7 @@ final class DecodeSteps {
             reader("double size", Scale.DOUBLE, false, false),
             reader("double size, global threshold", Scale.DOUBLE, false, true),
             regrid("inverted", Scale.AS_IS, true, false),
-            boof("boofcv", Scale.AS_IS, false),
+            DecodeSteps.BOOF,
             boof("boofcv inverted", Scale.AS_IS, true),
             boof("boofcv double size", Scale.DOUBLE, false),
             boof("boofcv half size", Scale.HALF, false));
@@ -83,7 +86,7 @@ final class DecodeSteps {
      * in all four quarter turns; see decision 0091).
      */
     static final List<DecodeStep> DEFAULT = List.of(ALL.get(0), ALL.get(7), ALL.get(1), ALL.get(2), ALL.get(3),
-            ALL.get(4), ALL.get(9), ALL.get(6), ALL.get(8));
+            ALL.get(4), ALL.get(6), ALL.get(8));
 
     private static Map<DecodeHintType, Object> tryHarder() {
         Map<DecodeHintType, Object> h = new EnumMap<>(DecodeHintType.class);

@@ -21,14 +21,15 @@ import org.slf4j.LoggerFactory;
  *       steps (last) run;</li>
  *   <li>BoofCV's detector ({@code BoofGridDecoder}): finder patterns as dark squares, every
  *       alignment pattern, modules thresholded locally in module space, ZXing's decoder on the
- *       result (t-shirt prints, bent paper, glare);</li>
+ *       result (t-shirt prints, bent paper, glare). When BoofCV located no symbol and ZXing's
+ *       search saw fewer than three finder candidates, the decoder stops here;</li>
  *   <li>ZXing's threshold with other finder-pattern triples, the neighbouring symbol sizes and
  *       a template-matched alignment pattern ({@code GridRetry}; about one clean card in 150
  *       defeats step 1 through a finder look-alike in its data, and tilted cards often do);</li>
  *   <li>a global histogram threshold (uneven light), with the same retries;</li>
  *   <li>the frame at another scale: halved when its longer side exceeds {@value #LARGE_SIDE}
  *       pixels; doubled with bilinear interpolation (small codes, two or three pixels a module)
- *       when it is at most {@value #UPSCALE_MAX_SIDE}, for ZXing and then BoofCV;</li>
+ *       when it is at most {@value #UPSCALE_MAX_SIDE};</li>
  *   <li>the inverted frame (light code on a dark screen), for ZXing's retries and BoofCV; skipped
  *       when BoofCV located a dark-on-light symbol in an earlier step.</li>
  * </ol>
@@ -45,6 +46,9 @@ public final class QrDecoder implements FrameDecoder {
     public static final int LARGE_SIDE = 1000;
     /** Frames whose longer side is at most this many pixels are also tried at double size. */
     public static final int UPSCALE_MAX_SIDE = 1024;
+
+    /** Fewer finder candidates than a symbol has finder patterns. */
+    private static final int FEW_CANDIDATES = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(QrDecoder.class);
 
@@ -86,6 +90,9 @@ public final class QrDecoder implements FrameDecoder {
             }
             if (planes.finderCandidates() == 0 && planes.swappedCandidates() == 0) {
                 return Optional.empty(); // nothing finder-like either way: no code here
+            }
+            if (step == DecodeSteps.BOOF && planes.boofSymbols() == 0 && planes.finderCandidates() < FEW_CANDIDATES) {
+                return Optional.empty(); // BoofCV located no symbol and ZXing saw fewer than three finders
             }
         }
         return Optional.empty();
