@@ -24,6 +24,8 @@ final class StressScenes {
     static final int WIDTH = 640;
     static final int HEIGHT = 480;
     private static final int COUNTER = 90;
+    /** Sub-samples per frame pixel side. */
+    private static final int SUB = 3;
 
     private StressScenes() {
     }
@@ -59,15 +61,27 @@ final class StressScenes {
                 0, 0, card.getWidth(), 0, card.getWidth(), card.getHeight(), 0, card.getHeight());
         int[][] src = grey(card);
         BufferedImage out = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        float[] p = new float[2 * WIDTH];
+        // each frame pixel integrates its area as a sensor does: 3x3 sub-samples through the
+        // perspective, each the mean of the card pixels it covers
+        float[] p = new float[2 * WIDTH * SUB * SUB];
         for (int y = 0; y < HEIGHT; y++) {
+            int k = 0;
             for (int x = 0; x < WIDTH; x++) {
-                p[2 * x] = x + 0.5f;
-                p[2 * x + 1] = y + 0.5f;
+                for (int j = 0; j < SUB; j++) {
+                    for (int i = 0; i < SUB; i++) {
+                        p[k++] = x + (i + 0.5f) / SUB;
+                        p[k++] = y + (j + 0.5f) / SUB;
+                    }
+                }
             }
             toCard.transformPoints(p);
+            k = 0;
             for (int x = 0; x < WIDTH; x++) {
-                set(out, x, y, areaSample(src, p[2 * x], p[2 * x + 1], 1 / s));
+                int sum = 0;
+                for (int n = 0; n < SUB * SUB; n++, k += 2) {
+                    sum += areaSample(src, p[k], p[k + 1], 1 / (s * SUB));
+                }
+                set(out, x, y, Math.round(sum / (float) (SUB * SUB)));
             }
         }
         return out;
