@@ -146,7 +146,9 @@ public final class ReportScaleBench {
      */
     private static void time(String what, int runs, Connection c, Work work) throws Exception {
         long pid = scalar(c, "SELECT pg_backend_pid()");
-        work.run(); // warm-up: plans, caches
+        for (int w = runs >= 10 ? 3 : 1; w > 0; w--) {
+            work.run(); // warm-up: plans, caches, the JIT (a console server runs for days)
+        }
         double[] ms = new double[runs];
         double[] cpu = new double[runs];
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
