@@ -130,6 +130,12 @@ public final class ReportScaleBench {
             }
             System.out.printf("[figures] report_rollup_rebuild() over %,d visits: %.1f s%n", visits,
                     (System.nanoTime() - r0) / 1e9);
+        } finally {
+            if (System.getProperty("bench.dir") == null) {
+                try (java.util.stream.Stream<Path> files = Files.walk(dir)) { // a temporary directory: remove it
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
     }
 
