@@ -153,14 +153,16 @@ public final class DistrictReceiver implements AutoCloseable {
         if (c == null) {
             return;
         }
+        // Paho 1.2.5 throws a NullPointerException from disconnectForcibly on a client whose
+        // normal disconnect has just shut it down: a client being discarded may fail either way
         try {
             c.disconnectForcibly(0, 1000, false);
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
             LOG.trace("discarding a client: {}", e.toString());
         }
         try {
             c.close(true);
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
             LOG.trace("closing a client: {}", e.toString());
         }
     }
