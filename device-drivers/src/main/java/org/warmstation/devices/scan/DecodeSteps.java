@@ -57,6 +57,15 @@ final class DecodeSteps {
                 : Optional.empty());
     }
 
+    /**
+     * @param p the frame's planes
+     * @return the frame under ZXing's local threshold (the plain pass's, made once)
+     * @throws com.google.zxing.NotFoundException when ZXing cannot threshold it
+     */
+    static com.google.zxing.common.BitMatrix hybridMatrix(FramePlanes p) throws com.google.zxing.NotFoundException {
+        return p.bitmap(Scale.AS_IS, false, "hybrid", HYBRID).getBlackMatrix();
+    }
+
     /** Halving only pays on large frames, doubling only on small ones. */
     static boolean applies(FramePlanes p, Scale scale) {
         int longer = Math.max(p.frame().width(), p.frame().height());

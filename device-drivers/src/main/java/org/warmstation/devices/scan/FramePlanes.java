@@ -29,7 +29,7 @@ final class FramePlanes {
 
     /**
      * @param n       finder-pattern candidates ZXing's plain pass saw
-     * @param swapped candidates the search saw with dark and light swapped (0 when not run)
+     * @param swapped candidates the search saw with dark and light swapped (-1 when not run)
      */
     void finderCandidates(int n, int swapped) {
         finderCandidates = n;
@@ -51,7 +51,7 @@ final class FramePlanes {
         return boofSymbols;
     }
 
-    /** @return candidates seen with dark and light swapped, -1 when the plain pass has not run */
+    /** @return candidates seen with dark and light swapped, -1 when that search has not run */
     int swappedCandidates() {
         return swappedCandidates;
     }

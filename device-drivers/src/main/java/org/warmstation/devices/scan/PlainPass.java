@@ -40,12 +40,17 @@ final class PlainPass {
         try {
             return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
         } finally {
-            int swapped = seen.get() > 0 ? 0 : swappedCandidates(bitmap.getBlackMatrix());
+            int swapped = seen.get() > 0 ? -1 : swappedCandidates(bitmap.getBlackMatrix());
             planes.finderCandidates(seen.get(), swapped);
         }
     }
 
-    private static int swappedCandidates(BitMatrix bits) {
+    /**
+     * @param bits a thresholded frame
+     * @return finder-pattern candidates ZXing's search sees in it with dark and light swapped,
+     *         at half resolution
+     */
+    static int swappedCandidates(BitMatrix bits) {
         int w = bits.getWidth() / 2;
         int h = bits.getHeight() / 2;
         if (w < 21 || h < 21) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *   <li>BoofCV's detector ({@code BoofGridDecoder}): finder patterns as dark squares, every
  *       alignment pattern, modules thresholded locally in module space, ZXing's decoder on the
  *       result (t-shirt prints, bent paper, glare). When BoofCV located no symbol and ZXing's
- *       search saw fewer than three finder candidates, the decoder stops here;</li>
+ *       search saw fewer than three finder candidates, the decoder stops here, unless the swapped
+ *       search sees finder candidates: then only the inverted steps follow;</li>
  *   <li>ZXing's threshold with other finder-pattern triples, the neighbouring symbol sizes and
  *       a template-matched alignment pattern ({@code GridRetry}; about one clean card in 150
  *       defeats step 1 through a finder look-alike in its data, and tilted cards often do);</li>
@@ -76,8 +77,9 @@ public final class QrDecoder implements FrameDecoder {
     public Optional<String> decode(LuminanceFrame frame) {
         Objects.requireNonNull(frame, "frame");
         FramePlanes planes = new FramePlanes(frame);
+        boolean invertedOnly = false;
         for (DecodeStep step : steps) {
-            if (planes.finderCandidates() == 0 && !step.inverted()) {
+            if ((invertedOnly || planes.finderCandidates() == 0) && !step.inverted()) {
                 continue; // only the swapped search saw something: a light code on dark ground
             }
             if (step.inverted() && planes.boofSymbols() > 0) {
@@ -92,7 +94,12 @@ public final class QrDecoder implements FrameDecoder {
                 return Optional.empty(); // nothing finder-like either way: no code here
             }
             if (step == DecodeSteps.BOOF && planes.boofSymbols() == 0 && planes.finderCandidates() < FEW_CANDIDATES) {
-                return Optional.empty(); // BoofCV located no symbol and ZXing saw fewer than three finders
+                // BoofCV located no symbol and ZXing saw fewer than three finders: no dark code here;
+                // a light one on dark ground is left only when the swapped search sees finders
+                if (swappedCandidates(planes) == 0) {
+                    return Optional.empty();
+                }
+                invertedOnly = true;
             }
         }
         return Optional.empty();
@@ -108,6 +115,17 @@ public final class QrDecoder implements FrameDecoder {
      */
     public Optional<String> decode(BufferedImage image) {
         return decode(ImageFrames.toFrame(image));
+    }
+
+    private static int swappedCandidates(FramePlanes planes) {
+        if (planes.swappedCandidates() >= 0) {
+            return planes.swappedCandidates();
+        }
+        try {
+            return PlainPass.swappedCandidates(DecodeSteps.hybridMatrix(planes));
+        } catch (ReaderException e) {
+            return 0;
+        }
     }
 
     private static Optional<String> attempt(DecodeStep step, FramePlanes planes) {
