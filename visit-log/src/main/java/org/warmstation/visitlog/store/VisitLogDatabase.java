@@ -165,8 +165,11 @@ public final class VisitLogDatabase {
                     .baselineOnMigrate(beside)
                     .baselineVersion("0")
                     // a terminal from before the visit-log module applied the sync tables as the
-                    // visit log's V101; they are the sync agent's migration now
-                    .ignoreMigrationPatterns("*:missing")
+                    // visit log's V101; they are the sync agent's migration now. That entry is
+                    // "future" to the visit log (above its newest script): ignore it, and apply
+                    // later visit-log scripts (V3 ...) out of order below it
+                    .ignoreMigrationPatterns("*:missing", "*:future")
+                    .outOfOrder(true)
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
