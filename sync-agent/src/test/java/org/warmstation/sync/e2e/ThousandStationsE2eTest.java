@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.visitlog.outbox.InMemoryOutbox;
@@ -66,6 +67,11 @@ class ThousandStationsE2eTest {
      * sticks.
      */
     private static final java.util.logging.Logger PAHO = java.util.logging.Logger.getLogger("org.eclipse.paho.mqttv5.client");
+
+    @BeforeAll
+    static void silencePaho() {
+        PAHO.setLevel(java.util.logging.Level.OFF);
+    }
 
     private static final DownlinkApplier NO_DOWNLINKS = new DownlinkApplier() {
         @Override
