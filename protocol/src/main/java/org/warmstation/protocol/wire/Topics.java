@@ -30,7 +30,11 @@ public record Topics(int district, String station) {
         /** Station to district: {@link DownlinkAck}, QoS 1. */
         DOWNLINK_ACK("downlink-ack"),
         /** Station to district: {@link DaySummary}, QoS 1. */
-        LEDGER("ledger");
+        LEDGER("ledger"),
+        /** Station to district: {@link RecordBatch} (records other than visits), QoS 1, not retained. */
+        RECORDS("records"),
+        /** District to station: {@link RecordAck}, QoS 1. */
+        RECORDS_ACK("records-ack");
 
         private final String level;
 

@@ -109,6 +109,53 @@ public final class Wire {
         }
     }
 
+    /**
+     * @param value a record (e.g. a {@link RecordBody})
+     * @return its JSON tree, by the rules of {@link #encode}
+     * @throws WireFormatException when it cannot be encoded
+     */
+    static com.fasterxml.jackson.databind.JsonNode toTree(Object value) {
+        try {
+            return MAPPER.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException("cannot encode " + value.getClass().getSimpleName() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * @param tree any JSON tree, possibly hostile
+     * @param type the record type
+     * @param <T>  the record type
+     * @return the valid record
+     * @throws WireFormatException for anything but a valid value of that type; never another exception
+     */
+    static <T> T fromTree(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type) {
+        try {
+            T value = MAPPER.treeToValue(tree, type);
+            if (value == null) {
+                throw new WireFormatException(type.getSimpleName() + ": JSON null");
+            }
+            return value;
+        } catch (WireFormatException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            throw new WireFormatException(type.getSimpleName() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * @param json compact JSON text of an object, as stored by a station or district
+     * @return the tree
+     * @throws WireFormatException when it is not JSON
+     */
+    public static com.fasterxml.jackson.databind.JsonNode parseTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new WireFormatException("not JSON: " + rootMessage(e), e);
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public record WireVisit(UUID uuid, long seq, int revision, Instant recordedAt, String zone,
                         String memberId, long cardSerial, String category, List<String> services,
-                        String source, boolean clockSynced, long sinceBootMs) {
+                        String source, boolean clockSynced, long sinceBootMs) implements OutboxEntry {
     private static final Pattern MEMBER_HEX = Pattern.compile("[0-9a-f]{16}");
 
     /** @throws IllegalArgumentException naming the first invalid field */
@@ -57,5 +57,11 @@ public record WireVisit(UUID uuid, long seq, int revision, Instant recordedAt, S
             throw new IllegalArgumentException("cardSerial must be 1..2^32-1 for a card visit, 0 for a guest: " + cardSerial);
         }
         Check.nonNegative("sinceBootMs", sinceBootMs);
+    }
+
+    /** @return always {@link RecordKind#VISIT} (not a JSON field) */
+    @Override
+    public RecordKind kind() {
+        return RecordKind.VISIT;
     }
 }
