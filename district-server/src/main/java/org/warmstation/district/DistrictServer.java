@@ -15,13 +15,16 @@ import org.warmstation.district.mqtt.ReceiverSettings;
 
 /**
  * One running district-server instance: the MQTT receiver feeding the {@link DistrictService},
- * and a scheduled day-close reconciliation every {@code reconcileEvery}.
+ * a scheduled day-close reconciliation every {@code reconcileEvery}, and the sending of queued
+ * downlinks every {@link #DISPATCH_EVERY}.
  *
  * <p>{@link #start} returns at once (connecting continues in the background); {@link #close}
  * stops everything but the database, which the caller owns.
  */
 public final class DistrictServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DistrictServer.class);
+    /** How often downlinks queued by the console or the command line are looked for and sent. */
+    public static final Duration DISPATCH_EVERY = Duration.ofMillis(250);
 
     private final DistrictReceiver receiver;
     private final DistrictService service;
@@ -50,8 +53,8 @@ public final class DistrictServer implements AutoCloseable {
         DistrictService service = new DistrictService(db, settings.district(), receiver.outbound(), ledger,
                 Clock.systemUTC());
         receiver.start(service);
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                r -> Thread.ofPlatform().name(settings.clientId() + "-reconcile").daemon(true).unstarted(r));
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+                r -> Thread.ofPlatform().name(settings.clientId() + "-scheduled").daemon(true).unstarted(r));
         long every = Math.max(100, reconcileEvery.toMillis());
         scheduler.scheduleWithFixedDelay(() -> {
             try {
@@ -60,6 +63,13 @@ public final class DistrictServer implements AutoCloseable {
                 LOG.error("reconciliation pass failed (retried in {} ms): {}", every, e.toString());
             }
         }, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                service.dispatchDownlinks();
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("sending queued downlinks failed (retried in {} ms): {}", DISPATCH_EVERY.toMillis(), e.toString());
+            }
+        }, DISPATCH_EVERY.toMillis(), DISPATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new DistrictServer(receiver, service, scheduler);
     }
 

@@ -13,12 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.db.StationStore;
 import org.warmstation.district.db.VisitStore;
+import org.warmstation.district.cards.HeldListStore;
+import org.warmstation.district.downlink.DownlinkDispatcher;
+import org.warmstation.district.downlink.DownlinkSender;
 import org.warmstation.district.ledger.Finding;
 import org.warmstation.district.ledger.LedgerStore;
 import org.warmstation.district.ledger.Reconciler;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.wire.DaySummary;
-import org.warmstation.protocol.wire.Downlink;
 import org.warmstation.protocol.wire.DownlinkAck;
 import org.warmstation.protocol.wire.DownlinkCommand;
 import org.warmstation.protocol.wire.SeqRange;
@@ -34,12 +36,13 @@ import org.warmstation.protocol.wire.WireFormatException;
  * What the district does with each message from its stations, independent of the MQTT client:
  * stores visit batches idempotently and answers with a {@link VisitAck} only after the commit,
  * records status and heartbeats, keeps day summaries, and reconciles them (sending a signed
- * RESEND downlink for a gap). A malformed message, one whose payload names another station than
+ * RESEND downlink for a gap); sends queued downlinks, re-sends un-acked ones on a station's birth
+ * and stores the stations' downlink acks ({@link DownlinkDispatcher}). A malformed message, one whose payload names another station than
  * its topic, or a database failure is logged and dropped: the station sends again when no ack
  * comes, so nothing is lost.
  *
  * <p>{@link #handle} is called from one thread (the MQTT callback thread); {@link #reconcile}
- * from another; each keeps its own database connection.
+ * from another, {@link #dispatchDownlinks} from a third; each keeps its own database connection.
  */
 public final class DistrictService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DistrictService.class);
@@ -61,7 +64,8 @@ public final class DistrictService implements AutoCloseable {
      *
      * @param grace       how long after its receipt a day summary is first reconciled
      * @param resendEvery how long to wait before asking again for the same gap
-     * @param districtKey the key that signs downlinks, or empty (then gaps are listed, not resent)
+     * @param districtKey the district's downlink key, which signs every downlink, or empty (then
+     *                    gaps are listed, not resent, and queued downlinks are not sent)
      */
     public record LedgerSettings(Duration grace, Duration resendEvery, Optional<DistrictKey> districtKey) {
         public LedgerSettings {
@@ -80,7 +84,11 @@ public final class DistrictService implements AutoCloseable {
     private final StationStore stations = new StationStore();
     private final LedgerStore summaries = new LedgerStore();
     private final Reconciler reconciler = new Reconciler();
+    private final HeldListStore heldLists = new HeldListStore();
+    private final DownlinkSender sender;
+    private final DownlinkDispatcher downlinks;
     private Connection handlerConnection;
+    private Connection dispatchConnection;
 
     /**
      * @param db       the database
@@ -95,6 +103,8 @@ public final class DistrictService implements AutoCloseable {
         this.outbound = Objects.requireNonNull(outbound, "outbound");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sender = new DownlinkSender(db, district);
+        this.downlinks = new DownlinkDispatcher(district, ledger.districtKey(), outbound::publish, clock);
     }
 
     /**
@@ -140,6 +150,9 @@ public final class DistrictService implements AutoCloseable {
         same(where, status.district(), status.station());
         stations.recordStatus(connection(), status, clock.instant());
         LOG.info("{} is {} (version {})", where, status.state(), status.appVersion());
+        if (status.state() == StationStatus.State.ONLINE) {
+            downlinks.onBirth(connection(), status.station());
+        }
     }
 
     private void onTelemetry(Topics where, Telemetry t) throws SQLException {
@@ -157,9 +170,39 @@ public final class DistrictService implements AutoCloseable {
                 s.firstSeq(), s.lastSeq(), ok ? "valid" : "INVALID");
     }
 
-    private void onDownlinkAck(Topics where, DownlinkAck a) {
+    private void onDownlinkAck(Topics where, DownlinkAck a) throws SQLException {
         same(where, a.district(), a.station());
         LOG.info("{}: downlink {} {}{}", where, a.commandId(), a.outcome(), a.message() == null ? "" : ": " + a.message());
+        Connection c = connection();
+        var stored = downlinks.onAck(c, a);
+        if (stored.isPresent()) {
+            heldLists.acked(c, stored.get());
+        }
+    }
+
+    /**
+     * Signs and publishes the downlinks queued by the console, the command line or the
+     * reconciliation ({@link DownlinkSender}); called every fraction of a second by the server.
+     *
+     * @return downlinks sent
+     * @throws SQLException when the database fails; they stay queued then
+     */
+    public int dispatchDownlinks() throws SQLException {
+        try {
+            if (dispatchConnection == null || dispatchConnection.isClosed()) {
+                dispatchConnection = db.connection();
+            }
+            return downlinks.dispatchQueued(dispatchConnection);
+        } catch (SQLException e) {
+            closeQuietly(dispatchConnection);
+            dispatchConnection = null;
+            throw e;
+        }
+    }
+
+    /** @return how this district queues downlinks (for the console and the command line) */
+    public DownlinkSender sender() {
+        return sender;
     }
 
     private static void same(Topics where, int district, String station) {
@@ -241,8 +284,8 @@ public final class DistrictService implements AutoCloseable {
         }
         DownlinkCommand cmd = DownlinkCommand.resend(f.district(), f.station(), now,
                 new SeqRange(f.firstSeq(), f.lastSeq()));
-        Downlink signed = Downlink.sign(cmd, ledger.districtKey().get());
-        outbound.publish(new Topics(f.district(), f.station()).topic(Topics.Kind.DOWNLINK), Wire.encode(signed));
+        sender.send(c, cmd, "reconciler");
+        downlinks.dispatchQueued(c); // signed and published now, and again on the station's birth until acked
         summaries.resendSent(c, o.id(), now);
         LOG.info("{}/{}: requested resend of {}..{} (command {})", f.district(), f.station(), f.firstSeq(),
                 f.lastSeq(), cmd.id());
@@ -256,20 +299,26 @@ public final class DistrictService implements AutoCloseable {
     }
 
     private void closeHandlerConnection() {
-        if (handlerConnection != null) {
+        closeQuietly(handlerConnection);
+        handlerConnection = null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
             try {
-                handlerConnection.close();
+                c.close();
             } catch (SQLException e) {
                 LOG.debug("closing a failed connection: {}", e.toString());
             }
-            handlerConnection = null;
         }
     }
 
-    /** Closes the handler's connection (the database stays open). */
+    /** Closes the handler's and the dispatcher's connections (the database stays open). */
     @Override
     public void close() {
         closeHandlerConnection();
+        closeQuietly(dispatchConnection);
+        dispatchConnection = null;
     }
 
     /** A payload that claims another station or district than its topic. */

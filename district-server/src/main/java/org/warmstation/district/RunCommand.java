@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     String clientId;
     @Option(names = "--share-group", defaultValue = "district", description = "shared subscription group (default: ${DEFAULT-VALUE})")
     String shareGroup;
-    @Option(names = "--district-key", description = "PEM file of the district key that signs downlinks (resend requests)")
+    @Option(names = "--district-key", description = "PEM file of the district's downlink key: signs every downlink (deny and trust lists, settings, resends); the only key this server holds")
     Path districtKey;
     @Option(names = "--reconcile-every", converter = DurationConverter.class, defaultValue = "60s", description = "reconciliation interval (default: ${DEFAULT-VALUE})")
     Duration reconcileEvery;

@@ -83,9 +83,10 @@ public final class CardVerifier {
         } catch (IllegalArgumentException e) {
             return reject(RejectionReason.MALFORMED, e.getMessage());
         }
-        var candidates = trustList.keysWithId(card.keyId());
+        // only keys trusted for cards: a card signed by a downlink or enrollment key is refused (issue 11)
+        var candidates = trustList.keysFor(card.keyId(), KeyPurpose.CARD);
         if (candidates.isEmpty()) {
-            return reject(RejectionReason.UNKNOWN_KEY, String.format("key id %04x", card.keyId()));
+            return reject(RejectionReason.UNKNOWN_KEY, trustList.noKeyDetail(card.keyId(), KeyPurpose.CARD));
         }
         byte[] message = CardToken.signedMessage(body);
         TrustedKey signer = null;

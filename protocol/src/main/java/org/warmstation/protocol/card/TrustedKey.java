@@ -7,24 +7,34 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * A district public key that the station trusts to sign member cards.
+ * A district public key that the station trusts, and what it may sign (its {@link KeyPurpose}s).
  *
  * @param keyId      the 16-bit id carried in cards; by convention the first two bytes of the
  *                   SHA-256 of the key's X.509 encoding ({@link #keyIdOf}), but ids may collide,
  *                   so verification tries every key with a matching id
  * @param districtId the district this key signs for
  * @param publicKey  an Ed25519 public key
+ * @param purposes   what it may sign, not empty; {@link KeyPurpose#legacy()} (all) for a key line
+ *                   without a purpose
  */
-public record TrustedKey(int keyId, int districtId, PublicKey publicKey) {
+public record TrustedKey(int keyId, int districtId, PublicKey publicKey, Set<KeyPurpose> purposes) {
 
     /**
-     * @throws IllegalArgumentException when the id is outside 0–65535 or the key is not Ed25519
+     * @throws IllegalArgumentException when the id is outside 0–65535, the key is not Ed25519 or
+     *                                  the purposes are empty
      */
     public TrustedKey {
         Objects.requireNonNull(publicKey, "publicKey");
+        Objects.requireNonNull(purposes, "purposes");
+        if (purposes.isEmpty()) {
+            throw new IllegalArgumentException("a trusted key needs at least one purpose");
+        }
+        purposes = Set.copyOf(EnumSet.copyOf(purposes));
         if (keyId < 0 || keyId > 0xffff) {
             throw new IllegalArgumentException("keyId out of range: " + keyId);
         }
@@ -34,6 +44,31 @@ public record TrustedKey(int keyId, int districtId, PublicKey publicKey) {
         if (!"Ed25519".equals(publicKey.getAlgorithm()) && !"EdDSA".equals(publicKey.getAlgorithm())) {
             throw new IllegalArgumentException("not an Ed25519 key: " + publicKey.getAlgorithm());
         }
+    }
+
+    /**
+     * A key for every purpose (a trust-list line without a purpose, as before issue 11).
+     *
+     * @param keyId      the key id
+     * @param districtId the district
+     * @param publicKey  an Ed25519 public key
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public TrustedKey(int keyId, int districtId, PublicKey publicKey) {
+        this(keyId, districtId, publicKey, KeyPurpose.legacy());
+    }
+
+    /**
+     * @param purpose a purpose
+     * @return whether this key may sign for it
+     */
+    public boolean allows(KeyPurpose purpose) {
+        return purposes.contains(purpose);
+    }
+
+    /** @return whether this key is trusted for every purpose (written without a purpose) */
+    public boolean allPurposes() {
+        return purposes.size() == KeyPurpose.values().length;
     }
 
     /**

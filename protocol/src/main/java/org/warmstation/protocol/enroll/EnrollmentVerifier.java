@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.warmstation.protocol.card.Base45;
 import org.warmstation.protocol.card.Ed25519;
+import org.warmstation.protocol.card.KeyPurpose;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.card.TrustedKey;
 
@@ -52,9 +53,10 @@ public final class EnrollmentVerifier {
         } catch (IllegalArgumentException ex) {
             return refuse(EnrollmentRefusal.MALFORMED, ex.getMessage());
         }
-        var candidates = trustList.keysWithId(e.keyId());
+        // only keys trusted for enrollment codes (issue 11)
+        var candidates = trustList.keysFor(e.keyId(), KeyPurpose.ENROLLMENT);
         if (candidates.isEmpty()) {
-            return refuse(EnrollmentRefusal.UNKNOWN_KEY, String.format("key id %04x", e.keyId()));
+            return refuse(EnrollmentRefusal.UNKNOWN_KEY, trustList.noKeyDetail(e.keyId(), KeyPurpose.ENROLLMENT));
         }
         int bodyLength = EnrollmentToken.bodyLength(all);
         byte[] message = EnrollmentToken.signedMessage(Arrays.copyOf(all, bodyLength));

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Objects;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.Ed25519;
+import org.warmstation.protocol.card.KeyPurpose;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.card.TrustedKey;
 
@@ -12,7 +13,8 @@ import org.warmstation.protocol.card.TrustedKey;
  * The signed envelope of a {@link DownlinkCommand}, district to station on
  * {@code ws/v1/{district}/{station}/downlink} at QoS 1 (schema
  * {@code docs/schemas/downlink.schema.json}). The signature is Ed25519 (RFC 8032) over the exact
- * payload bytes, by a district key that the station's trust list holds for that district.
+ * payload bytes, by a district key that the station's trust list holds for that district with the
+ * purpose {@code downlink} (or a key line without purposes, as before issue 11).
  * Whole messages are limited to {@link Wire#MAX_DOWNLINK_BYTES}.
  *
  * @param schema    always {@link #SCHEMA}
@@ -76,14 +78,16 @@ public record Downlink(String schema, int keyId, String payload, String signatur
             throw new WireFormatException("downlink signature is " + sig.length + " bytes, not 64");
         }
         boolean verified = false;
-        for (TrustedKey k : trust.keysWithId(keyId)) {
+        // only keys trusted for downlinks: one signed by a card or enrollment key is refused (issue 11)
+        for (TrustedKey k : trust.keysFor(keyId, KeyPurpose.DOWNLINK)) {
             if (k.districtId() == district && verifies(k.publicKey(), bytes, sig)) {
                 verified = true;
                 break;
             }
         }
         if (!verified) {
-            throw new WireFormatException(String.format("downlink not signed by a trusted key %04x of district %d", keyId, district));
+            throw new WireFormatException(String.format("downlink not signed by a trusted downlink key %04x of district %d (%s)",
+                    keyId, district, trust.noKeyDetail(keyId, KeyPurpose.DOWNLINK)));
         }
         DownlinkCommand command = Wire.decode(bytes, DownlinkCommand.class, Wire.MAX_DOWNLINK_BYTES);
         if (command.district() != district || !command.station().equals(station)) {

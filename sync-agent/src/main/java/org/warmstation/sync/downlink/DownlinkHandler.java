@@ -81,6 +81,11 @@ public final class DownlinkHandler {
         String key = APPLIED_KEY + cmd.kind();
         try {
             Optional<String> last = state.get(key);
+            if (last.isPresent() && isSameCommand(cmd, last.get())) {
+                // a QoS 1 duplicate or the district's re-send on our birth: answer as before, change nothing
+                log.info("downlink {} {} already applied", cmd.kind(), cmd.id());
+                return Optional.of(DownlinkAck.of(cmd, DownlinkAck.Outcome.APPLIED, "already applied", now));
+            }
             if (last.isPresent() && isStale(cmd, last.get())) {
                 log.warn("downlink {} {} refused: not newer than the last applied ({})", cmd.kind(), cmd.id(), last.get());
                 return Optional.of(DownlinkAck.of(cmd, DownlinkAck.Outcome.REFUSED, "stale: last applied " + last.get(), now));
@@ -97,9 +102,12 @@ public final class DownlinkHandler {
 
     private static boolean isStale(DownlinkCommand cmd, String last) {
         String[] f = last.split(" ", 2);
-        Instant lastIssued = Instant.parse(f[0]);
-        return cmd.issuedAt().isBefore(lastIssued)
-                || (cmd.issuedAt().equals(lastIssued) && f.length > 1 && f[1].equals(cmd.id().toString()));
+        return cmd.issuedAt().isBefore(Instant.parse(f[0]));
+    }
+
+    private static boolean isSameCommand(DownlinkCommand cmd, String last) {
+        String[] f = last.split(" ", 2);
+        return f.length > 1 && f[1].equals(cmd.id().toString());
     }
 
     private String apply(DownlinkCommand cmd) throws Exception {
