@@ -5,20 +5,52 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import org.warmstation.protocol.wire.WireVisit;
+import java.util.Objects;
+import java.util.Optional;
+import org.warmstation.protocol.wire.OutboxEntry;
+import org.warmstation.protocol.wire.RecordKind;
+import org.warmstation.visitlog.outbox.OutboxStats;
 
 /**
- * Every change of state of the {@code outbox} table, in one place (the outbox contract:
- * {@link org.warmstation.visitlog.outbox.Outbox}). A row's life: CREATED when a visit or a new
- * revision of it is recorded, PUBLISHED when sent (attempts counted), CONFIRMED when the district
- * acknowledged that revision or a later one; set back to CREATED with {@code attempts = 0} by a new
- * revision or a resend request; deleted by retention once confirmed. Each method runs inside a
- * transaction the caller holds ({@link SqliteTransaction}). Stateless.
+ * Every change of outbox state, in one place (the outbox contract:
+ * {@link org.warmstation.visitlog.outbox.TypedOutbox}), for the visits' {@code outbox} table
+ * ({@link #VISITS}) and for the {@code record} table of each other kind ({@link #records}). A
+ * row's life: CREATED when a record or a new revision of it is recorded, PUBLISHED when sent
+ * (attempts counted), CONFIRMED when the district acknowledged that revision or a later one; set
+ * back to CREATED with {@code attempts = 0} by a new revision or a resend request; deleted by
+ * retention once confirmed, except the highest seq of the kind. Each method runs inside a
+ * transaction the caller holds ({@link SqliteTransaction}), or, for {@link #stats}, on any
+ * connection. Immutable and thread-safe.
  */
 public final class OutboxRows {
-    private OutboxRows() {
+    /** The visits' outbox: table {@code outbox}, one row per visit of table {@code visit}. */
+    public static final OutboxRows VISITS = new OutboxRows("outbox", "", "seq IN (SELECT seq FROM visit WHERE id = ?)");
+
+    /** Rows not yet confirmed. */
+    static final String PENDING = "state IN ('CREATED', 'PUBLISHED')";
+
+    private final String table;
+    private final String scope;
+    private final String sameUuid;
+
+    private OutboxRows(String table, String scope, String sameUuid) {
+        this.table = table;
+        this.scope = scope;
+        this.sameUuid = sameUuid;
+    }
+
+    /**
+     * @param kind a kind other than {@link RecordKind#VISIT}
+     * @return the outbox state of that kind's rows of table {@code record}
+     */
+    public static OutboxRows records(RecordKind kind) {
+        if (Objects.requireNonNull(kind, "kind") == RecordKind.VISIT) {
+            throw new IllegalArgumentException("visits have their own outbox table");
+        }
+        return new OutboxRows("record", "kind = '" + kind.name() + "' AND ", "id = ?"); // enum name: [A-Z]+
     }
 
     /**
@@ -46,18 +78,19 @@ public final class OutboxRows {
      * Marks the sent revisions PUBLISHED at {@code at} and counts an attempt; a row that has since
      * got a newer revision, or is confirmed, is left as it is.
      *
-     * @param c      a connection inside a write transaction
-     * @param visits the visits sent
-     * @param at     when
+     * @param c       a connection inside a write transaction
+     * @param entries the entries sent
+     * @param at      when
      * @throws SQLException when the write fails
      */
-    public static void published(Connection c, Collection<WireVisit> visits, Instant at) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET state = 'PUBLISHED', published_at_ms = ?,"
-                + " attempts = attempts + 1 WHERE seq = ? AND revision = ? AND state <> 'CONFIRMED'")) {
-            for (WireVisit v : visits) {
+    public void published(Connection c, Collection<? extends OutboxEntry> entries, Instant at) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET state = 'PUBLISHED',"
+                + " published_at_ms = ?, attempts = attempts + 1 WHERE " + scope + "seq = ? AND revision = ?"
+                + " AND state <> 'CONFIRMED'")) {
+            for (OutboxEntry e : entries) {
                 st.setLong(1, at.toEpochMilli());
-                st.setLong(2, v.seq());
-                st.setInt(3, v.revision());
+                st.setLong(2, e.seq());
+                st.setInt(3, e.revision());
                 st.addBatch();
             }
             st.executeBatch();
@@ -65,25 +98,25 @@ public final class OutboxRows {
     }
 
     /**
-     * Marks rows CONFIRMED whose queued revision is at most the acknowledged one and whose visit
-     * has the acknowledged UUID (an ack for another visit under a reused sequence confirms nothing).
+     * Marks rows CONFIRMED whose queued revision is at most the acknowledged one and whose record
+     * has the acknowledged UUID (an ack for another record under a reused sequence confirms nothing).
      *
-     * @param c      a connection inside a write transaction
-     * @param visits the acknowledged visits
-     * @param at     when
+     * @param c       a connection inside a write transaction
+     * @param entries the acknowledged entries
+     * @param at      when
      * @return the rows newly confirmed
      * @throws SQLException when the write fails
      */
-    public static int confirmed(Connection c, Collection<WireVisit> visits, Instant at) throws SQLException {
+    public int confirmed(Connection c, Collection<? extends OutboxEntry> entries, Instant at) throws SQLException {
         int n = 0;
-        try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET state = 'CONFIRMED', confirmed_at_ms = ?"
-                + " WHERE seq = ? AND revision <= ? AND state <> 'CONFIRMED'"
-                + " AND seq IN (SELECT seq FROM visit WHERE id = ?)")) {
-            for (WireVisit v : visits) {
+        try (PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET state = 'CONFIRMED',"
+                + " confirmed_at_ms = ? WHERE " + scope + "seq = ? AND revision <= ? AND state <> 'CONFIRMED'"
+                + " AND " + sameUuid)) {
+            for (OutboxEntry e : entries) {
                 st.setLong(1, at.toEpochMilli());
-                st.setLong(2, v.seq());
-                st.setInt(3, v.revision());
-                st.setString(4, v.uuid().toString());
+                st.setLong(2, e.seq());
+                st.setInt(3, e.revision());
+                st.setString(4, e.uuid().toString());
                 n += st.executeUpdate();
             }
         }
@@ -100,9 +133,10 @@ public final class OutboxRows {
      * @return the rows re-queued
      * @throws SQLException when the write fails
      */
-    public static int requeued(Connection c, long fromSeq, long toSeq) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE outbox SET state = 'CREATED', published_at_ms = NULL,"
-                + " confirmed_at_ms = NULL, attempts = 0 WHERE seq BETWEEN ? AND ?")) {
+    public int requeued(Connection c, long fromSeq, long toSeq) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET state = 'CREATED',"
+                + " published_at_ms = NULL, confirmed_at_ms = NULL, attempts = 0 WHERE " + scope
+                + "seq BETWEEN ? AND ?")) {
             st.setLong(1, fromSeq);
             st.setLong(2, toSeq);
             return st.executeUpdate();
@@ -110,32 +144,68 @@ public final class OutboxRows {
     }
 
     /**
-     * Deletes the rows confirmed before {@code confirmedBefore} and the visits left without a row,
-     * always keeping the latest visit (its sequence number continues the log's numbering).
+     * Deletes the rows confirmed before {@code confirmedBefore} (and, for visits, the visits left
+     * without a row), always keeping the latest record of the kind (its sequence number continues
+     * the numbering).
      *
      * @param c               a connection inside a write transaction
      * @param confirmedBefore retention limit
      * @return the outbox rows deleted
      * @throws SQLException when the write fails
      */
-    public static int purged(Connection c, Instant confirmedBefore) throws SQLException {
-        long maxSeq;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM visit")) {
-            rs.next();
-            maxSeq = rs.getLong(1);
-        }
+    public int purged(Connection c, Instant confirmedBefore) throws SQLException {
+        long maxSeq = highestSeq(c, this == VISITS ? "visit" : table);
         int n;
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM outbox WHERE state = 'CONFIRMED'"
-                + " AND confirmed_at_ms < ? AND seq < ?")) {
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE " + scope
+                + "state = 'CONFIRMED' AND confirmed_at_ms < ? AND seq < ?")) {
             st.setLong(1, confirmedBefore.toEpochMilli());
             st.setLong(2, maxSeq);
             n = st.executeUpdate();
         }
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM visit WHERE seq < ?"
-                + " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = visit.seq)")) {
-            st.setLong(1, maxSeq);
-            st.executeUpdate();
+        if (this == VISITS) {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM visit WHERE seq < ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = visit.seq)")) {
+                st.setLong(1, maxSeq);
+                st.executeUpdate();
+            }
         }
         return n;
+    }
+
+    private long highestSeq(Connection c, String from) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM " + from
+                     + (scope.isEmpty() ? "" : " WHERE " + scope.substring(0, scope.length() - " AND ".length())))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * @param c   a connection
+     * @param now the current time
+     * @return the counts of the contract's {@code stats}
+     * @throws SQLException when the read fails
+     */
+    public OutboxStats stats(Connection c, Instant now) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            long waiting;
+            long published;
+            Long oldestCreated;
+            Long minPending;
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*), COALESCE(SUM(state = 'PUBLISHED'), 0),"
+                    + " MIN(created_at_ms), MIN(seq) FROM " + table + " WHERE " + scope + PENDING)) {
+                rs.next();
+                waiting = rs.getLong(1);
+                published = rs.getLong(2);
+                oldestCreated = rs.getObject(3) == null ? null : rs.getLong(3);
+                minPending = rs.getObject(4) == null ? null : rs.getLong(4);
+            }
+            long maxSeq = highestSeq(c, table);
+            Optional<Duration> age = oldestCreated == null ? Optional.empty()
+                    : Optional.of(Duration.between(Instant.ofEpochMilli(oldestCreated), now).isNegative() ? Duration.ZERO
+                            : Duration.between(Instant.ofEpochMilli(oldestCreated), now));
+            return new OutboxStats(waiting, published, age, minPending == null ? maxSeq : minPending - 1, maxSeq);
+        }
     }
 }

@@ -267,11 +267,7 @@ public final class SqliteVisitStore implements VisitStore {
      * @param maxPages the most pages the file may have (SQLite's page size, 4 KiB by default)
      */
     public synchronized void limitPages(long maxPages) {
-        try (Statement st = open().createStatement()) {
-            st.execute("PRAGMA max_page_count = " + maxPages);
-        } catch (SQLException e) {
-            throw SqliteErrors.failure("limiting the database size", e);
-        }
+        VisitLogDatabase.limitPages(open(), maxPages);
     }
 
     private Connection open() {

@@ -187,4 +187,21 @@ public final class VisitLogDatabase {
             throw new StoreException("cannot prepare the schema of the visit log " + db + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Limits a connection's database to a number of pages ({@code PRAGMA max_page_count}, that
+     * connection only): writes that reach it fail as on a full disk (SQLITE_FULL). Lets tests fill
+     * the log without filling a disk. Blocks on the database.
+     *
+     * @param c        the connection
+     * @param maxPages the most pages the file may have (SQLite's page size, 4 KiB by default)
+     * @throws StoreException when SQLite refuses
+     */
+    public static void limitPages(Connection c, long maxPages) {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA max_page_count = " + maxPages);
+        } catch (SQLException e) {
+            throw SqliteErrors.failure("limiting the database size", e);
+        }
+    }
 }

@@ -1,0 +1,116 @@
+package org.warmstation.visitlog.outbox;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.protocol.wire.OutboxEntry;
+import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.sqlite.OutboxRows;
+import org.warmstation.visitlog.sqlite.SqliteErrors;
+import org.warmstation.visitlog.sqlite.SqliteTransaction;
+import org.warmstation.visitlog.store.VisitLogDatabase;
+
+/**
+ * What the SQLite outboxes of every kind share: a connection of their own to the station's visit
+ * log ({@link VisitLogDatabase}; WAL: reads do not block the kiosk's writes; writes wait up to
+ * {@link VisitLogDatabase#BUSY_TIMEOUT}) and the state changes of {@link OutboxRows}, each in one
+ * immediate transaction. Subclasses read the due entries. Thread-safe (calls are serialised);
+ * every method blocks on storage.
+ *
+ * <p>This connection runs with {@code synchronous=NORMAL} (the recorders keep {@code FULL}): in
+ * WAL mode the database stays consistent, and a power cut can only lose the latest
+ * PUBLISHED/CONFIRMED marks — which means those records are sent again and the district drops
+ * the duplicates. The records themselves are never at risk here. This saves two fsyncs per batch.
+ *
+ * @param <E> the entries
+ */
+abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOutbox<E>
+        permits SqliteOutbox, SqliteRecordOutbox {
+    private static final Logger log = LoggerFactory.getLogger(SqliteOutboxBase.class);
+
+    private final Path dataDirectory;
+    private final OutboxRows rows;
+    private final String what;
+    private Connection connection;
+
+    /**
+     * @param dataDirectory the station's data directory
+     * @param rows          the outbox rows of this kind
+     * @param what          the entries' name in messages, e.g. "visits"
+     * @throws StoreException when the database cannot be opened or migrated
+     */
+    SqliteOutboxBase(Path dataDirectory, OutboxRows rows, String what) {
+        this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+        this.rows = rows;
+        this.what = what;
+        this.connection = VisitLogDatabase.open(dataDirectory);
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA synchronous = NORMAL");
+        } catch (SQLException e) {
+            close();
+            throw SqliteErrors.failure("configuring the outbox connection", e);
+        }
+    }
+
+    @Override
+    public synchronized void markPublished(Collection<E> entries, Instant at) {
+        SqliteTransaction.immediate(open(), "marking " + what + " published", c -> {
+            rows.published(c, entries, at);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized int confirm(Collection<E> entries, Instant at) {
+        return SqliteTransaction.immediate(open(), "confirming " + what, c -> rows.confirmed(c, entries, at));
+    }
+
+    @Override
+    public synchronized int requeue(long fromSeq, long toSeq) {
+        return SqliteTransaction.immediate(open(), "re-queueing " + what + " " + fromSeq + ".." + toSeq,
+                c -> rows.requeued(c, fromSeq, toSeq));
+    }
+
+    @Override
+    public synchronized int purgeConfirmed(Instant confirmedBefore) {
+        return SqliteTransaction.immediate(open(), "purging confirmed " + what, c -> rows.purged(c, confirmedBefore));
+    }
+
+    @Override
+    public synchronized OutboxStats stats(Instant now) {
+        try {
+            return rows.stats(open(), now);
+        } catch (SQLException e) {
+            throw SqliteErrors.failure("counting the outbox of " + what, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("closing the outbox connection: {}", e.getMessage());
+            }
+            connection = null;
+        }
+    }
+
+    /**
+     * @return the open connection
+     * @throws StoreException when closed
+     */
+    synchronized Connection open() {
+        if (connection == null) {
+            throw new StoreException("the outbox of " + dataDirectory + " is closed", null);
+        }
+        return connection;
+    }
+}

@@ -1,0 +1,181 @@
+package org.warmstation.visitlog.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.protocol.wire.OutboxEntry;
+
+/**
+ * The {@link TypedOutbox} contract, run against every kind and every implementation: visits
+ * ({@code OutboxContractTest}: SQLite and in memory) and each other record kind
+ * ({@code RecordOutboxContractTest}: SQLite and in memory, parameterised over the kinds). A
+ * subclass supplies a station: something that records entries of its kind and revises them the
+ * way the kiosk does.
+ *
+ * @param <E> the entries
+ */
+abstract class OutboxContract<E extends OutboxEntry> {
+    static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
+    static final Duration RESEND = Duration.ofSeconds(60);
+
+    /** Records and revises entries, as the kiosk does, next to an outbox. */
+    interface Station<E extends OutboxEntry> extends AutoCloseable {
+        TypedOutbox<E> outbox();
+
+        /** Records a new entry at {@link #T0} (two variants, e.g. guest or card); @return its uuid. */
+        UUID record(boolean variant);
+
+        /** Records a new revision of a recorded entry (a visit's services, a record's body). */
+        void revise(UUID id);
+
+        @Override
+        void close();
+    }
+
+    protected abstract Station<E> openStation(Path dir);
+
+    /** Checks what a revision made by {@link Station#revise} holds; nothing by default. */
+    protected void assertRevised(E revised) {
+    }
+
+    @TempDir
+    Path dir;
+    Station<E> station;
+    TypedOutbox<E> outbox;
+
+    @BeforeEach
+    void open() {
+        station = openStation(dir);
+        outbox = station.outbox();
+    }
+
+    @AfterEach
+    void close() {
+        station.close();
+    }
+
+    List<UUID> record(int n) {
+        return IntStream.range(0, n).mapToObj(i -> station.record(i % 3 == 0)).toList();
+    }
+
+    static List<Long> seqs(List<? extends OutboxEntry> entries) {
+        return entries.stream().map(OutboxEntry::seq).toList();
+    }
+
+    @Test
+    void newEntriesAreDueInSeqOrderAndPagedBySeq() {
+        List<UUID> ids = record(5);
+        List<E> first = outbox.due(0, 2, T0, RESEND);
+        assertEquals(List.of(1L, 2L), seqs(first));
+        assertEquals(List.of(ids.get(0), ids.get(1)), first.stream().map(OutboxEntry::uuid).toList());
+        assertEquals(List.of(3L, 4L), seqs(outbox.due(2, 2, T0, RESEND)));
+        assertEquals(List.of(5L), seqs(outbox.due(4, 10, T0, RESEND)));
+        assertEquals(List.of(), outbox.due(5, 10, T0, RESEND));
+        assertThrows(IllegalArgumentException.class, () -> outbox.due(0, 0, T0, RESEND));
+        assertTrue(first.stream().allMatch(e -> e.kind() == outbox.kind() && e.revision() == 1));
+    }
+
+    @Test
+    void publishedEntryIsDueAgainOnlyAfterTheResendTimeout() {
+        record(3);
+        List<E> sent = outbox.due(0, 2, T0, RESEND);
+        outbox.markPublished(sent, T0);
+        assertEquals(List.of(3L), seqs(outbox.due(0, 10, T0.plusSeconds(59), RESEND)));
+        assertEquals(List.of(1L, 2L, 3L), seqs(outbox.due(0, 10, T0.plusSeconds(60), RESEND)));
+        OutboxStats stats = outbox.stats(T0.plusSeconds(10));
+        assertEquals(3, stats.waiting());
+        assertEquals(2, stats.published());
+    }
+
+    @Test
+    void onlyConfirmationRemovesEntriesFromTheQueue() {
+        record(4);
+        List<E> sent = outbox.due(0, 10, T0, RESEND);
+        outbox.markPublished(sent, T0);
+        assertEquals(2, outbox.confirm(List.of(sent.get(0), sent.get(2)), T0.plusSeconds(1)));
+        OutboxStats stats = outbox.stats(T0.plusSeconds(2));
+        assertEquals(2, stats.waiting());
+        assertEquals(1, stats.lastConfirmedSeq(), "seq 2 is not confirmed, so 1 is the highest contiguous");
+        assertEquals(4, stats.highestSeq());
+        assertEquals(List.of(2L, 4L), seqs(outbox.due(0, 10, T0.plusSeconds(600), RESEND)));
+    }
+
+    @Test
+    void confirmingTwiceChangesNothingTheSecondTime() {
+        record(2);
+        List<E> sent = outbox.due(0, 10, T0, RESEND);
+        assertEquals(2, outbox.confirm(sent, T0));
+        assertEquals(0, outbox.confirm(sent, T0));
+        assertEquals(0, outbox.stats(T0).waiting());
+        assertEquals(2, outbox.stats(T0).lastConfirmedSeq());
+    }
+
+    @Test
+    void confirmationOfAnOlderRevisionLeavesARevisedEntryQueued() {
+        UUID id = record(1).getFirst();
+        E rev1 = outbox.due(0, 10, T0, RESEND).getFirst();
+        outbox.markPublished(List.of(rev1), T0);
+        station.revise(id);
+        assertEquals(0, outbox.confirm(List.of(rev1), T0.plusSeconds(1)));
+        E rev2 = outbox.due(0, 10, T0.plusSeconds(1), RESEND).getFirst();
+        assertEquals(2, rev2.revision());
+        assertRevised(rev2);
+        outbox.markPublished(List.of(rev1), T0.plusSeconds(1)); // a late mark of the old revision
+        assertEquals(List.of(rev2), outbox.due(0, 10, T0.plusSeconds(1), RESEND), "stale mark ignored");
+        assertEquals(1, outbox.confirm(List.of(rev2), T0.plusSeconds(2)));
+        assertEquals(0, outbox.stats(T0.plusSeconds(2)).waiting());
+    }
+
+    @Test
+    void aRevisionAfterConfirmationQueuesTheEntryAgain() {
+        UUID id = record(1).getFirst();
+        outbox.confirm(outbox.due(0, 10, T0, RESEND), T0);
+        station.revise(id);
+        assertEquals(1, outbox.stats(T0).waiting());
+        assertEquals(2, outbox.due(0, 10, T0, RESEND).getFirst().revision());
+    }
+
+    @Test
+    void requeueMakesAConfirmedRangeDueAgain() {
+        record(5);
+        outbox.confirm(outbox.due(0, 10, T0, RESEND), T0);
+        assertEquals(List.of(), outbox.due(0, 10, T0, RESEND));
+        assertEquals(3, outbox.requeue(2, 4));
+        assertEquals(List.of(2L, 3L, 4L), seqs(outbox.due(0, 10, T0, RESEND)));
+        assertEquals(1, outbox.stats(T0).lastConfirmedSeq());
+    }
+
+    @Test
+    void purgeRemovesOnlyConfirmedEntriesPastRetentionAndKeepsTheHighestSeq() {
+        record(4);
+        List<E> all = outbox.due(0, 10, T0, RESEND);
+        outbox.confirm(List.of(all.get(0), all.get(1), all.get(3)), T0);
+        Instant later = T0.plus(TypedOutbox.RETENTION).plusSeconds(1);
+        assertEquals(0, outbox.purgeConfirmed(T0), "nothing confirmed before T0");
+        assertEquals(2, outbox.purgeConfirmed(later.minus(TypedOutbox.RETENTION)));
+        assertEquals(List.of(3L), seqs(outbox.due(0, 10, later, RESEND)), "the unconfirmed entry survives");
+        assertEquals(0, outbox.requeue(1, 2), "purged entries cannot be re-queued");
+        station.record(false);
+        assertEquals(List.of(3L, 5L), seqs(outbox.due(0, 10, later, RESEND)), "seq goes on after purge");
+    }
+
+    @Test
+    void oldestWaitingAgeCountsFromCreation() {
+        assertTrue(outbox.stats(T0).oldestWaitingAge().isEmpty());
+        record(2);
+        assertEquals(Duration.ofMinutes(5), outbox.stats(T0.plus(Duration.ofMinutes(5))).oldestWaitingAge().orElseThrow());
+        assertNotEquals(0, outbox.stats(T0).highestSeq());
+    }
+}
