@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.devices.peripherals.CheckInOutcome;
@@ -22,17 +23,31 @@ import org.warmstation.protocol.card.WorkerCategory;
  * Failed (or a check-in that threw) as offline. It runs on the kiosk's background thread, right
  * after the visit was recorded; {@link StationFeedback#show} returns at once, so neither that
  * thread nor the UI thread waits for the hardware, and a feedback problem never changes the
- * check-in's result.
+ * check-in's result. The outcome's voice prompt goes to {@code voice} right after (it too returns
+ * at once: {@link VoicePrompts#say}).
  *
  * @param delegate the backend that records the visits
  * @param feedback the station's outputs
+ * @param voice    receives each check-in's result to speak it
  */
-public record FeedbackBackend(KioskBackend delegate, StationFeedback feedback) implements KioskBackend {
+public record FeedbackBackend(KioskBackend delegate, StationFeedback feedback, Consumer<CheckInResult> voice)
+        implements KioskBackend {
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackBackend.class);
 
     public FeedbackBackend {
         Objects.requireNonNull(delegate, "delegate");
         Objects.requireNonNull(feedback, "feedback");
+        Objects.requireNonNull(voice, "voice");
+    }
+
+    /**
+     * Without voice prompts.
+     *
+     * @param delegate the backend that records the visits
+     * @param feedback the station's outputs
+     */
+    public FeedbackBackend(KioskBackend delegate, StationFeedback feedback) {
+        this(delegate, feedback, r -> { });
     }
 
     /**
@@ -74,10 +89,20 @@ public record FeedbackBackend(KioskBackend delegate, StationFeedback feedback) i
             result = checkIn.get();
         } catch (RuntimeException e) {
             show(CheckInOutcome.OFFLINE);
+            speak(new CheckInResult.Failed(String.valueOf(e.getMessage())));
             throw e;
         }
         show(outcomeOf(result));
+        speak(result);
         return result;
+    }
+
+    private void speak(CheckInResult result) {
+        try {
+            voice.accept(result);
+        } catch (RuntimeException e) {
+            LOG.warn("could not speak the prompt of {}: {}", result.getClass().getSimpleName(), e.toString());
+        }
     }
 
     private void show(CheckInOutcome outcome) {

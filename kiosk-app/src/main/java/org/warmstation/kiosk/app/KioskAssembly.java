@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warmstation.devices.audio.JavaSoundSpeaker;
 import org.warmstation.devices.pi4j.MockStation;
 import org.warmstation.devices.scan.CameraScanner;
 import org.warmstation.devices.scan.CardScanner;
@@ -18,6 +19,7 @@ import org.warmstation.devices.scan.QrDecoder;
 import org.warmstation.kiosk.config.ScannerSettings;
 import org.warmstation.kiosk.config.StaffPin;
 import org.warmstation.kiosk.config.StationConfig;
+import org.warmstation.kiosk.config.VoiceSettings;
 import org.warmstation.kiosk.demo.DemoCamera;
 import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.domain.PinGate;
@@ -55,12 +57,14 @@ final class KioskAssembly {
         StaffPin pin = StaffPin.hash(DemoStation.STAFF_PIN.toCharArray());
         MockStation mock = MockStation.open(Clock.system(DemoStation.ZONE));
         StationHardware hardware = new StationHardware(mock.peripherals(), Optional.empty());
+        VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), () -> VoiceSettings.DEFAULTS,
+                Clock.system(DemoStation.ZONE));
         KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pin::matches,
-                KioskSettings.defaults(DemoStation.STATION_NAME), hardware);
+                KioskSettings.defaults(DemoStation.STATION_NAME), hardware, voice);
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
         return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
-                camera, hardware, mock, settings, watchClock(clock, store));
+                camera, hardware, mock, settings, watchClock(clock, store), voice);
     }
 
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
@@ -77,19 +81,22 @@ final class KioskAssembly {
         }
         Predicate<char[]> pinCheck = p -> config.staffPin().map(s -> s.matches(p)).orElse(false);
         StationHardware peripherals = hardware.apply(config.hardware());
+        VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), config::voice, Clock.system(config.zone()));
         KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
-                KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals);
+                KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
+                voice);
         Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
         boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
-                settings, watchClock(clock, store));
+                settings, watchClock(clock, store), voice);
     }
 
     private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,
                                             Predicate<char[]> pinCheck, KioskSettings settings,
-                                            StationHardware hardware) {
+                                            StationHardware hardware, VoicePrompts voice) {
         PinGate gate = PinGate.standard(pin -> pinCheck.test(pin.toCharArray()), clock::sinceBoot);
-        KioskBackend backend = new FeedbackBackend(new VisitServiceBackend(service), hardware.peripherals().feedback());
+        KioskBackend backend = new FeedbackBackend(new VisitServiceBackend(service), hardware.peripherals().feedback(),
+                voice::say);
         PeripheralsViewModel peripherals = hardware.viewModel(executor);
         return new KioskViewModel(backend, executor, clock, zone, gate, settings, peripherals);
     }

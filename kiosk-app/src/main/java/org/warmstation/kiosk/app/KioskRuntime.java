@@ -58,6 +58,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final MockStation mockStation;
     private final StationSettingsFile settingsFile;
     private final ClockSyncWatcher clockWatcher;
+    private final VoicePrompts voice;
     private KeystrokeAssembler assembler;
     private PeripheralPanel panel;
     private volatile org.warmstation.kiosk.sync.StationServices services = org.warmstation.kiosk.sync.StationServices.NONE;
@@ -67,7 +68,7 @@ public final class KioskRuntime implements AutoCloseable {
     KioskRuntime(VisitStore store, VisitService service, TaskExecutor executor, KioskViewModel viewModel,
                  Optional<CardScanner> scanner, boolean wedge, DemoStation demo, DemoCamera camera,
                  StationHardware hardware, MockStation mockStation, StationSettingsFile settingsFile,
-                 ClockSyncWatcher clockWatcher) {
+                 ClockSyncWatcher clockWatcher, VoicePrompts voice) {
         this.store = store;
         this.service = service;
         this.executor = executor;
@@ -80,6 +81,7 @@ public final class KioskRuntime implements AutoCloseable {
         this.mockStation = mockStation;
         this.settingsFile = settingsFile;
         this.clockWatcher = clockWatcher;
+        this.voice = voice;
     }
 
     /**
@@ -215,7 +217,7 @@ public final class KioskRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops the scanner, the executor, the visit log and the peripherals (outputs off, door
+     * Stops the scanner, the executor, the visit log, the voice prompts and the peripherals (outputs off, door
      * locked); idempotent. Blocks until the scanner ended.
      */
     @Override
@@ -229,6 +231,7 @@ public final class KioskRuntime implements AutoCloseable {
         executor.close();
         clockWatcher.close();
         store.close();
+        voice.close();
         viewModel.peripherals().close();
         if (mockStation != null) {
             mockStation.close();

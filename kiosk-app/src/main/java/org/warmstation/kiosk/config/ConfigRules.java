@@ -136,6 +136,13 @@ final class ConfigRules {
         return n;
     }
 
+    static boolean bool(String key, String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new KeyException(key, "must be true or false" + got(value));
+    }
+
     static void checkRange(String key, int n, int min, int max) {
         if (n < min || n > max) {
             throw new KeyException(key, "must be a whole number from " + min + " to " + max + got(n));

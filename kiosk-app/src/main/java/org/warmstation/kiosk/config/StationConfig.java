@@ -42,12 +42,14 @@ import java.util.TreeMap;
  *                        {@code hardware.relay.pin}); parsed by the hardware drivers
  * @param sync            the broker credentials and {@code sync.*} keys of the sync agent
  * @param profile         address, phone, opening hours and services the station tells the district
+ * @param voice           the {@code voice.*} keys: spoken prompts on or off, volume, quiet hours
  */
 public record StationConfig(String stationId, String stationName, int districtId, double latitude, double longitude,
                             ZoneId zone, URI brokerUrl, Optional<String> brokerUsername, Path dataDir,
                             Path trustFile, Optional<Path> denyFile, Duration duplicateWindow,
                             Duration welcomeTimeout, Optional<StaffPin> staffPin, ScannerSettings scanner,
-                            Map<String, String> hardware, SyncSettings sync, ProfileSettings profile) {
+                            Map<String, String> hardware, SyncSettings sync, ProfileSettings profile,
+                            VoiceSettings voice) {
 
     /** Default {@code zone}. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -74,6 +76,7 @@ public record StationConfig(String stationId, String stationName, int districtId
         Objects.requireNonNull(scanner, "scanner");
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(voice, "voice");
         hardware = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(hardware, "hardware")));
         try {
             ConfigRules.stationId(Objects.requireNonNull(stationId, "stationId"));
@@ -94,6 +97,22 @@ public record StationConfig(String stationId, String stationName, int districtId
         } catch (ConfigRules.KeyException e) {
             throw new IllegalArgumentException(e.key() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A configuration with the default voice prompts ({@link VoiceSettings#DEFAULTS}); otherwise as
+     * the canonical constructor.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public StationConfig(String stationId, String stationName, int districtId, double latitude, double longitude,
+                         ZoneId zone, URI brokerUrl, Optional<String> brokerUsername, Path dataDir,
+                         Path trustFile, Optional<Path> denyFile, Duration duplicateWindow,
+                         Duration welcomeTimeout, Optional<StaffPin> staffPin, ScannerSettings scanner,
+                         Map<String, String> hardware, SyncSettings sync, ProfileSettings profile) {
+        this(stationId, stationName, districtId, latitude, longitude, zone, brokerUrl, brokerUsername, dataDir,
+                trustFile, denyFile, duplicateWindow, welcomeTimeout, staffPin, scanner, hardware, sync, profile,
+                VoiceSettings.DEFAULTS);
     }
 
     /**

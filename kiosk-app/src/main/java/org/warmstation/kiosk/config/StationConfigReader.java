@@ -33,7 +33,8 @@ final class StationConfigReader {
             "location.longitude", "station.address", "station.phone", "station.hours", "station.services", "zone", "broker.url", "broker.username", "broker.password", "broker.password.file", "broker.ca.file",
             "sync.heartbeat", "data.dir", "trust.file", "deny.file",
             "duplicate.window", "welcome.timeout", "staff.pin", "scanner.source", "scanner.command",
-            "scanner.width", "scanner.height", "scanner.format", "scanner.folder", "scanner.device");
+            "scanner.width", "scanner.height", "scanner.format", "scanner.folder", "scanner.device",
+            "voice.enabled", "voice.volume", "voice.quietHours");
 
     private final Map<String, String> props;
     private final Map<String, Integer> lines;
@@ -104,6 +105,12 @@ final class StationConfigReader {
                 ScannerSettings.PixelFormat.class)).orElse(ScannerSettings.PixelFormat.GRAY8);
         var folder = optional("scanner.folder", this::path);
         var device = optional("scanner.device", v -> v);
+        boolean voiceOn = optional("voice.enabled", v -> ConfigRules.bool("voice.enabled", v))
+                .orElse(VoiceSettings.DEFAULTS.enabled());
+        int volume = optional("voice.volume", v -> ConfigRules.integer("voice.volume", v, 0, 100))
+                .orElse(VoiceSettings.DEFAULT_VOLUME);
+        var quiet = optional("voice.quietHours", VoiceSettings::quietHours)
+                .orElse(VoiceSettings.DEFAULTS.quietHours());
         Map<String, String> hardware = new TreeMap<>();
         props.forEach((k, v) -> {
             if (k.startsWith("hardware.")) {
@@ -141,7 +148,8 @@ final class StationConfigReader {
             throw new ConfigException(file, problems);
         }
         return new StationConfig(stationId, stationName, districtId, lat, lon, zone, broker, user, dataDir, trust,
-                deny, window, welcome, pin, scanner, hardware, sync, profile);
+                deny, window, welcome, pin, scanner, hardware, sync, profile,
+                new VoiceSettings(voiceOn, volume, quiet));
     }
 
     private <T> T required(String key, Function<String, T> parser) {

@@ -33,6 +33,7 @@ final class StationConfigWriter {
             Map.entry("duplicate.window", "Timing (ISO-8601 durations): repeated scans of a card within the window"
                     + " are one visit;\n# the welcome screen closes after welcome.timeout"),
             Map.entry("staff.pin", "Staff PIN, stored only as a salted PBKDF2 hash; set it with 'station init --pin'"),
+            Map.entry("voice.enabled", "Spoken prompts: on (true) or off, volume 0-100 %, quiet hours (HH:mm-HH:mm,... or none)"),
             Map.entry("scanner.source", "Card scanner: camera | folder | wedge | serial | none;"
                     + " frame size and format GRAY8 | YUV420 for the camera"));
 
@@ -70,6 +71,12 @@ final class StationConfigWriter {
         p.put("scanner.format", s.format().name());
         s.folder().ifPresent(f -> p.put("scanner.folder", f.toString()));
         s.device().ifPresent(d -> p.put("scanner.device", d));
+        VoiceSettings voice = c.voice();
+        if (!voice.equals(VoiceSettings.DEFAULTS)) {
+            p.put("voice.enabled", Boolean.toString(voice.enabled()));
+            p.put("voice.volume", Integer.toString(voice.volumePercent()));
+            p.put("voice.quietHours", voice.quietHoursText());
+        }
         p.putAll(c.hardware());
         return p;
     }

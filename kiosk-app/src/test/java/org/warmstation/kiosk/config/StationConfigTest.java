@@ -98,6 +98,21 @@ class StationConfigTest {
     }
 
     @Test
+    void voicePromptsAreOnAt80PercentQuietAtNightUnlessConfigured() throws Exception {
+        assertEquals(VoiceSettings.DEFAULTS, StationConfig.load(file(GOOD)).voice());
+        List<String> lines = new java.util.ArrayList<>(GOOD);
+        lines.addAll(List.of("voice.enabled=false", "voice.volume=35", "voice.quietHours=12:00-13:30, 21:00-06:30"));
+        StationConfig c = StationConfig.load(file(lines));
+        assertEquals(new VoiceSettings(false, 35, Optional.of(org.warmstation.devices.peripherals.TimeWindow
+                .parse("12:00-13:30,21:00-06:30"))), c.voice());
+        Path out = dir.resolve("voice.properties");
+        c.write(out);
+        assertEquals(c.voice(), StationConfig.load(out).voice(), "written and read back");
+        lines.set(lines.size() - 1, "voice.quietHours=none");
+        assertEquals(Optional.empty(), StationConfig.load(file(lines)).voice().quietHours());
+    }
+
+    @Test
     void writeReplacesAnExistingFile() throws Exception {
         StationConfig c = StationConfig.load(file(GOOD));
         Path out = dir.resolve("station.properties");
@@ -161,7 +176,12 @@ class StationConfigTest {
                 Arguments.of("scanner.height", "tall"),
                 Arguments.of("scanner.format", "RGB24"),
                 Arguments.of("hardware.relay.pin", "28"),
-                Arguments.of("hardware.relay.pin", "GPIO17"));
+                Arguments.of("hardware.relay.pin", "GPIO17"),
+                Arguments.of("voice.enabled", "yes"),
+                Arguments.of("voice.volume", "101"),
+                Arguments.of("voice.volume", "loud"),
+                Arguments.of("voice.quietHours", "22:00"),
+                Arguments.of("voice.quietHours", "22:00-22:00"));
     }
 
     @ParameterizedTest
