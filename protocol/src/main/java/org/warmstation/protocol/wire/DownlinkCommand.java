@@ -23,9 +23,11 @@ import org.warmstation.protocol.card.TrustList;
  * @param denyList  for {@link Kind#DENY_LIST}: the new deny list in its text form
  * @param settings  for {@link Kind#SETTINGS}: the new station settings
  * @param resend    for {@link Kind#RESEND}: the visit range to send again
+ * @param tickets   for {@link Kind#TICKETS}: where the station's tickets stand at the district
  */
 public record DownlinkCommand(String schema, UUID id, int district, String station, Instant issuedAt, Kind kind,
-                              String trustList, String denyList, StationSettings settings, SeqRange resend) {
+                              String trustList, String denyList, StationSettings settings, SeqRange resend,
+                              TicketStatuses tickets) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.downlink-command/1";
 
@@ -38,7 +40,9 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
         /** Replace the station settings. */
         SETTINGS,
         /** Send a range of visits again (after a day-close reconciliation found a gap). */
-        RESEND
+        RESEND,
+        /** Where the station's fault and wish tickets stand at the district. */
+        TICKETS
     }
 
     /** @throws IllegalArgumentException naming the first invalid field */
@@ -50,12 +54,13 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(kind, "kind");
         int present = (trustList != null ? 1 : 0) + (denyList != null ? 1 : 0) + (settings != null ? 1 : 0)
-                + (resend != null ? 1 : 0);
+                + (resend != null ? 1 : 0) + (tickets != null ? 1 : 0);
         boolean matches = switch (kind) {
             case TRUST_LIST -> trustList != null;
             case DENY_LIST -> denyList != null;
             case SETTINGS -> settings != null;
             case RESEND -> resend != null;
+            case TICKETS -> tickets != null;
         };
         if (present != 1 || !matches) {
             throw new IllegalArgumentException("a " + kind + " command carries exactly its own field");
@@ -71,7 +76,7 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
     private static DownlinkCommand of(int district, String station, Instant issuedAt, Kind kind, String trust,
                                       String deny, StationSettings settings, SeqRange resend) {
         return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, kind, trust, deny,
-                settings, resend);
+                settings, resend, null);
     }
 
     /**
@@ -116,6 +121,18 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
      */
     public static DownlinkCommand resend(int district, String station, Instant issuedAt, SeqRange range) {
         return of(district, station, issuedAt, Kind.RESEND, null, null, null, range);
+    }
+
+    /**
+     * @param district issuing district
+     * @param station  target station
+     * @param issuedAt issue instant
+     * @param tickets  where the station's tickets stand
+     * @return a command with a new random id
+     */
+    public static DownlinkCommand tickets(int district, String station, Instant issuedAt, TicketStatuses tickets) {
+        return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, Kind.TICKETS, null, null,
+                null, null, Objects.requireNonNull(tickets, "tickets"));
     }
 
     /** @return the parsed trust list of a {@link Kind#TRUST_LIST} command */
