@@ -82,6 +82,15 @@ public final class PageRenderer {
     }
 
     /**
+     * @param ctx the request
+     * @return the logged-in user, empty when anonymous (pages behind a login always have one)
+     * @throws SQLException when the login state cannot be read
+     */
+    public java.util.Optional<org.warmstation.district.console.auth.ConsoleUser> user(Context ctx) throws SQLException {
+        return auth.user(ctx);
+    }
+
+    /**
      * @param template template name without {@code .html}
      * @param lang     language
      * @param vars     all variables

@@ -3,6 +3,8 @@ package org.warmstation.district.console.pages;
 import java.util.List;
 import org.warmstation.district.console.ConsolePage;
 import org.warmstation.district.console.ConsoleServices;
+import org.warmstation.district.ticket.TicketDownlinks;
+import org.warmstation.district.ticket.TicketStore;
 
 /**
  * The list of the console's pages (besides login/logout, which the server always adds). A new
@@ -24,6 +26,10 @@ public final class ConsolePages {
                 new StationsPages(services),
                 new MapPage(services),
                 new StationDetailPage(services),
-                new ReportsPage(services));
+                new ReportsPage(services),
+                new TicketInboxPage(services, new TicketDownlinks(services.settings().district(), new TicketStore(),
+                        (station, command) -> {
+                            throw new UnsupportedOperationException("no downlink delivery wired yet");
+                        }, services.clock())));
     }
 }
