@@ -29,7 +29,7 @@ public final class RecordSinks {
      * @return the sinks
      */
     public static RecordSinks standard() {
-        return of(List.of());
+        return of(List.of(new org.warmstation.district.ticket.TicketProjection()));
     }
 
     /**

@@ -10,24 +10,26 @@ import org.warmstation.protocol.wire.DownlinkCommand;
 
 /**
  * Tells a station where its tickets stand: builds the {@code TICKETS} downlink from the
- * {@link TicketStore} and hands it to the district's downlink delivery, which signs it, publishes
- * it and sends it again on the station's birth until the station acks it. Each status change sends
- * the whole current list, so the newest command is all a station needs.
+ * {@link TicketStore} and queues it with the district's downlink delivery
+ * ({@link org.warmstation.district.downlink.DownlinkSender}), which signs it, publishes it and sends
+ * it again on the station's birth until the station acks it. Each status change sends the whole
+ * current list, so the newest command is all a station needs.
  *
- * <p>Thread-safe when the outlet is; blocks on the database and the outlet.
+ * <p>Thread-safe when the outlet is; blocks on the database.
  */
 public final class TicketDownlinks {
     private static final Logger LOG = LoggerFactory.getLogger(TicketDownlinks.class);
 
-    /** Where the commands go: the district's downlink delivery (e.g. {@code DownlinkSender::send}). */
+    /** Where the commands go: the district's downlink delivery, {@code DownlinkSender::send}. */
     @FunctionalInterface
     public interface Outlet {
         /**
-         * @param station the target station
-         * @param command the command, for that station
-         * @throws Exception when it could not be stored for delivery
+         * @param c        connection, inside the caller's transaction
+         * @param command  the command, for its station
+         * @param queuedBy who changed the ticket
+         * @throws SQLException when it could not be queued
          */
-        void send(String station, DownlinkCommand command) throws Exception;
+        void send(Connection c, DownlinkCommand command, String queuedBy) throws SQLException;
     }
 
     private final int district;
@@ -49,18 +51,19 @@ public final class TicketDownlinks {
     }
 
     /**
-     * Sends the station its current ticket list.
+     * Queues the station's current ticket list for it, in the caller's transaction (after the
+     * status change, so the list has it; sent once the caller commits).
      *
-     * @param c       connection (the status change is committed already)
-     * @param station the station
-     * @return the command sent
-     * @throws SQLException when the list cannot be read
-     * @throws Exception    when the delivery refuses the command
+     * @param c        connection, inside the transaction that changed a ticket
+     * @param station  the station
+     * @param queuedBy who changed it (console user)
+     * @return the command queued
+     * @throws SQLException when the list cannot be read or the command queued
      */
-    public DownlinkCommand send(Connection c, String station) throws Exception {
+    public DownlinkCommand send(Connection c, String station, String queuedBy) throws SQLException {
         DownlinkCommand cmd = DownlinkCommand.tickets(district, station, clock.instant(),
                 store.statuses(c, district, station, clock.instant()));
-        outlet.send(station, cmd);
+        outlet.send(c, cmd, queuedBy);
         LOG.info("tickets of {} sent ({} listed, command {})", station, cmd.tickets().tickets().size(), cmd.id());
         return cmd;
     }

@@ -23,8 +23,8 @@ import java.util.UUID;
  */
 public final class RecordTypes {
     private static final RecordTypes STANDARD = new RecordTypes(Map.of(
-            // one entry per kind with a body type, e.g. RecordKind.TICKET, WireTicket.class (issue 11);
-            // SUPPLY, LOAN and RATING bodies arrive with issue 12
+            // one entry per kind with a body type; SUPPLY, LOAN and RATING bodies arrive with issue 12
+            RecordKind.TICKET, WireTicket.class
     ));
 
     private final Map<RecordKind, Class<? extends RecordBody>> bodies;

@@ -20,7 +20,8 @@ import org.warmstation.protocol.ticket.TicketText;
  * @param device   for a {@code TERMINAL} ticket, the failing peripheral role name (e.g.
  *                 {@code BUZZER}, {@code CAMERA}); otherwise null
  */
-public record WireTicket(UUID id, Instant openedAt, String problem, String source, String text, String device) {
+public record WireTicket(UUID id, Instant openedAt, String problem, String source, String text, String device)
+        implements RecordBody {
     /** @throws IllegalArgumentException naming the first invalid field */
     public WireTicket {
         Objects.requireNonNull(id, "id");
@@ -43,5 +44,10 @@ public record WireTicket(UUID id, Instant openedAt, String problem, String sourc
         if (device != null) {
             Check.enumName("device", device);
         }
+    }
+
+    @Override
+    public RecordKind kind() {
+        return RecordKind.TICKET;
     }
 }

@@ -3,6 +3,7 @@ package org.warmstation.district.console.pages;
 import java.util.List;
 import org.warmstation.district.console.ConsolePage;
 import org.warmstation.district.console.ConsoleServices;
+import org.warmstation.district.downlink.DownlinkSender;
 import org.warmstation.district.ticket.TicketDownlinks;
 import org.warmstation.district.ticket.TicketStore;
 
@@ -28,8 +29,7 @@ public final class ConsolePages {
                 new StationDetailPage(services),
                 new ReportsPage(services),
                 new TicketInboxPage(services, new TicketDownlinks(services.settings().district(), new TicketStore(),
-                        (station, command) -> {
-                            throw new UnsupportedOperationException("no downlink delivery wired yet");
-                        }, services.clock())));
+                        new DownlinkSender(services.database(), services.settings().district())::send,
+                        services.clock())));
     }
 }

@@ -102,20 +102,20 @@ public final class TicketInboxPage implements ConsolePage {
         ConsoleUser user = services.renderer().user(ctx).orElseThrow(() -> new ConsoleException(401, "error.unauthorized"));
         int district = services.settings().district();
         try (Connection c = services.database().connection()) {
-            switch (store.move(c, district, id, to, user.name(), services.clock().instant())) {
-                case UNKNOWN -> throw ConsoleException.notFound("error.ticketUnknown", id.toString());
-                case NOT_FORWARD -> throw new ConsoleException(409, "error.ticketNotForward", id.toString());
-                case MOVED -> {
-                    LOG.info("ticket {} {} by {}", id, to, user.name());
-                    String station = store.find(c, district, id).orElseThrow().station();
-                    try {
-                        downlinks.send(c, station);
-                    } catch (Exception e) { // the status is stored; the next change sends the whole list again
-                        LOG.error("tickets of {} could not be queued for the station: {}", station, e.toString());
-                    }
+            c.setAutoCommit(false);
+            try {
+                switch (store.move(c, district, id, to, user.name(), services.clock().instant())) {
+                    case UNKNOWN -> throw ConsoleException.notFound("error.ticketUnknown", id.toString());
+                    case NOT_FORWARD -> throw new ConsoleException(409, "error.ticketNotForward", id.toString());
+                    case MOVED -> downlinks.send(c, store.find(c, district, id).orElseThrow().station(), user.name());
                 }
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
             }
         }
+        LOG.info("ticket {} {} by {}", id, to, user.name());
         ctx.redirect("/tickets?changed=" + id, HttpStatus.SEE_OTHER);
     }
 

@@ -19,6 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.warmstation.district.console.testing.Browser;
 import org.warmstation.district.console.testing.ConsoleExtension;
 import org.warmstation.district.console.testing.ConsoleHttp;
+import org.warmstation.district.downlink.DownlinkRecord;
+import org.warmstation.district.downlink.DownlinkSender;
 import org.warmstation.district.ticket.TicketDownlinks;
 import org.warmstation.district.ticket.TicketStore;
 import org.warmstation.protocol.ticket.TicketStatus;
@@ -59,7 +61,8 @@ class TicketInboxBrowserTest {
         List<org.warmstation.district.console.ConsolePage> pages = new ArrayList<>(ConsolePages.standard(services));
         pages.removeIf(p -> p instanceof TicketInboxPage);
         pages.add(new TicketInboxPage(services, new TicketDownlinks(ConsoleExtension.DISTRICT, new TicketStore(),
-                (station, cmd) -> {
+                (c, cmd, by) -> {
+                    new DownlinkSender(services.database(), ConsoleExtension.DISTRICT).send(c, cmd, by);
                     synchronized (SENT) {
                         SENT.add(cmd);
                     }
@@ -109,6 +112,10 @@ class TicketInboxBrowserTest {
             DownlinkCommand resolved = lastSent();
             assertEquals(TicketStatus.RESOLVED, entry(resolved, HEATER).status());
             assertEquals("admin", entry(resolved, HEATER).by());
+            DownlinkRecord queued = new DownlinkSender(console.database(), ConsoleExtension.DISTRICT)
+                    .history("st-a", 1).getFirst();
+            assertEquals(resolved.id(), queued.commandId());
+            assertEquals("admin", queued.queuedBy());
             assertTrue(b.driver().findElements(By.cssSelector(row + " button")).isEmpty(), "nothing left to do");
 
             b.open("/tickets?show=all&lang=zh");
