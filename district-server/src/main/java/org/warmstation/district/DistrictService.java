@@ -14,6 +14,7 @@ import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.db.StationStore;
 import org.warmstation.district.db.VisitStore;
 import org.warmstation.district.cards.HeldListStore;
+import org.warmstation.district.cards.ListCatchUp;
 import org.warmstation.district.downlink.DownlinkDispatcher;
 import org.warmstation.district.downlink.DownlinkSender;
 import org.warmstation.district.ledger.Finding;
@@ -87,6 +88,7 @@ public final class DistrictService implements AutoCloseable {
     private final HeldListStore heldLists = new HeldListStore();
     private final DownlinkSender sender;
     private final DownlinkDispatcher downlinks;
+    private final ListCatchUp catchUp;
     private Connection handlerConnection;
     private Connection dispatchConnection;
 
@@ -105,6 +107,7 @@ public final class DistrictService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sender = new DownlinkSender(db, district);
         this.downlinks = new DownlinkDispatcher(district, ledger.districtKey(), outbound::publish, clock);
+        this.catchUp = new ListCatchUp(district, sender);
     }
 
     /**
@@ -151,6 +154,7 @@ public final class DistrictService implements AutoCloseable {
         stations.recordStatus(connection(), status, clock.instant());
         LOG.info("{} is {} (version {})", where, status.state(), status.appVersion());
         if (status.state() == StationStatus.State.ONLINE) {
+            catchUp.queueIfBehind(connection(), status.station(), clock.instant());
             downlinks.onBirth(connection(), status.station());
         }
     }
