@@ -153,6 +153,7 @@ public final class DistrictService implements AutoCloseable {
         same(where, status.district(), status.station());
         stations.recordStatus(connection(), status, clock.instant());
         LOG.info("{} is {} (version {})", where, status.state(), status.appVersion());
+        heldLists.reported(connection(), status.district(), status.station(), status.lists());
         if (status.state() == StationStatus.State.ONLINE) {
             catchUp.queueIfBehind(connection(), status.station(), clock.instant());
             downlinks.onBirth(connection(), status.station());
@@ -162,6 +163,7 @@ public final class DistrictService implements AutoCloseable {
     private void onTelemetry(Topics where, Telemetry t) throws SQLException {
         same(where, t.district(), t.station());
         stations.recordTelemetry(connection(), t, clock.instant());
+        heldLists.reported(connection(), t.district(), t.station(), t.lists());
     }
 
     private void onLedger(Topics where, DaySummary s) throws SQLException {

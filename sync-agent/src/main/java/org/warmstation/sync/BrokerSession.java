@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.protocol.wire.StationProfile;
 import org.warmstation.protocol.wire.StationStatus;
 import org.warmstation.protocol.wire.Topics;
@@ -46,6 +47,7 @@ final class BrokerSession {
     private final InstantSource wall;
     private final String stationKey;
     private final StationProfile profile;
+    private final java.util.function.Supplier<HeldLists> lists;
     private final AgentThread thread;
     private final Backoff backoff;
     private final AtomicInteger attempts = new AtomicInteger();
@@ -58,8 +60,9 @@ final class BrokerSession {
     private Instant connectedSince;
 
     BrokerSession(SyncConfig config, InstantSource wall, String stationKey, StationProfile profile,
-                  AgentThread thread) {
+                  java.util.function.Supplier<HeldLists> lists, AgentThread thread) {
         this.config = config;
+        this.lists = lists;
         this.topics = config.topics();
         this.wall = wall;
         this.stationKey = stationKey;
@@ -154,13 +157,13 @@ final class BrokerSession {
         scheduleConnect();
     }
 
-    /** The birth message carries the profile and heartbeat interval; the will and the clean OFFLINE do not. */
+    /** The birth message carries the profile, heartbeat interval and lists held; the will and the clean OFFLINE do not. */
     private StationStatus statusMessage(StationStatus.State state) {
         boolean online = state == StationStatus.State.ONLINE;
         long hb = Math.clamp(config.heartbeat().toSeconds(), 1, 3600);
         return new StationStatus(StationStatus.SCHEMA, topics.district(), topics.station(), state, config.appVersion(),
                 connectedSince != null && online ? connectedSince : wall.instant(),
-                stationKey, online ? profile : null, online ? (int) hb : null);
+                stationKey, online ? profile : null, online ? (int) hb : null, online ? lists.get() : null);
     }
 
     /** Publishes on this station's topic of {@code kind}; a failure is only logged. */

@@ -2,6 +2,7 @@ package org.warmstation.sync;
 
 import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.protocol.wire.StationSettings;
 
 /**
@@ -27,4 +28,14 @@ public interface DownlinkApplier {
      * @throws Exception when they could not be applied; nothing changed then
      */
     void applySettings(StationSettings settings) throws Exception;
+
+    /**
+     * The deny- and trust-list versions in force and when they were received, for the status and
+     * heartbeat (issue 11). Called on the agent's thread; may read storage.
+     *
+     * @return what is held, or null when this applier cannot tell
+     */
+    default HeldLists held() {
+        return null;
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
 import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.protocol.wire.Wire;
 
@@ -62,6 +63,31 @@ public final class FileDownlinkApplier implements DownlinkApplier {
     @Override
     public void applySettings(StationSettings settings) throws IOException {
         write(settingsFile, Wire.encode(settings));
+    }
+
+    /**
+     * Reads the versions from the list files and takes each file's modification time as the time
+     * it was received (a list is only ever replaced whole, by a downlink or by hand).
+     *
+     * @return the versions and times; a missing or unreadable file counts as version 0, never received
+     */
+    @Override
+    public HeldLists held() {
+        Version deny = version(denyFile, t -> DenyList.parse(t).version());
+        Version trust = version(trustFile, t -> TrustList.parse(t).version());
+        return new HeldLists(deny.version(), deny.at(), trust.version(), trust.at());
+    }
+
+    private record Version(long version, java.time.Instant at) {
+    }
+
+    private static Version version(Path file, java.util.function.ToLongFunction<String> parse) {
+        try {
+            java.time.Instant at = Files.getLastModifiedTime(file).toInstant();
+            return new Version(parse.applyAsLong(Files.readString(file, StandardCharsets.UTF_8)), at);
+        } catch (IOException | IllegalArgumentException e) {
+            return new Version(0, null);
+        }
     }
 
     private static void write(Path target, byte[] bytes) throws IOException {

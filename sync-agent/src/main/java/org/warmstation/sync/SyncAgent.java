@@ -94,7 +94,7 @@ public final class SyncAgent implements AutoCloseable {
         this.topics = config.topics();
         InstantSource wall = () -> parts.clock().now();
         this.thread = new AgentThread(topics.station(), this::reportProblem);
-        this.session = new BrokerSession(config, wall, parts.stationKey(), parts.profile(), thread);
+        this.session = new BrokerSession(config, wall, parts.stationKey(), parts.profile(), parts.applier()::held, thread);
         this.visits = new VisitUplink(new OutboxDrainer(parts.outbox(), wall, topics.district(), topics.station(),
                 config.batchSize(), config.maxInFlight(), config.maxAwaitingAck(), config.resendAfter(),
                 config.drainRate()), session, thread, topics);

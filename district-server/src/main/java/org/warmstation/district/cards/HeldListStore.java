@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import org.warmstation.district.downlink.DownlinkRecord;
 import org.warmstation.protocol.wire.DownlinkAck;
+import org.warmstation.protocol.wire.HeldLists;
 
 /**
  * Which deny- and trust-list versions each station holds, and since when: from the acks of list
@@ -32,6 +33,28 @@ public final class HeldListStore {
         };
         if (prefix != null) {
             update(c, prefix, record.district(), record.station(), record.listVersion(), Timestamp.from(record.ackedAt()));
+        }
+    }
+
+    /**
+     * Records what a station reports it holds (birth message or heartbeat); a list without a
+     * receipt time is left as it was.
+     *
+     * @param c        a connection
+     * @param district the district
+     * @param station  the station
+     * @param lists    what it reports, or null (a terminal before issue 11: nothing recorded)
+     * @throws SQLException when the database fails
+     */
+    public void reported(Connection c, int district, String station, HeldLists lists) throws SQLException {
+        if (lists == null) {
+            return;
+        }
+        if (lists.denyReceivedAt() != null) {
+            update(c, "deny_list", district, station, lists.denyVersion(), Timestamp.from(lists.denyReceivedAt()));
+        }
+        if (lists.trustReceivedAt() != null) {
+            update(c, "trust_list", district, station, lists.trustVersion(), Timestamp.from(lists.trustReceivedAt()));
         }
     }
 

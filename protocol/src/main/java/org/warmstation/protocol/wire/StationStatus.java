@@ -22,9 +22,12 @@ import java.util.Objects;
  *                   the field is optional, so their messages still decode)
  * @param heartbeatSeconds the station's telemetry interval in seconds (1..3600), or null when not
  *                   sent; the district derives the "quiet" threshold from it
+ * @param lists      the deny- and trust-list versions the station holds (in the birth message), or
+ *                   null (a last will, a terminal before issue 11)
  */
 public record StationStatus(String schema, int district, String station, State state, String appVersion,
-                            Instant since, String stationKey, StationProfile profile, Integer heartbeatSeconds) {
+                            Instant since, String stationKey, StationProfile profile, Integer heartbeatSeconds,
+                            HeldLists lists) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.status/1";
 
@@ -52,12 +55,22 @@ public record StationStatus(String schema, int district, String station, State s
     }
 
     /**
+     * A status without the lists held (a terminal before issue 11).
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public StationStatus(String schema, int district, String station, State state, String appVersion,
+                         Instant since, String stationKey, StationProfile profile, Integer heartbeatSeconds) {
+        this(schema, district, station, state, appVersion, since, stationKey, profile, heartbeatSeconds, null);
+    }
+
+    /**
      * A status without profile and heartbeat interval (a last will, or a terminal before issue 9).
      *
      * @throws IllegalArgumentException naming the first invalid field
      */
     public StationStatus(String schema, int district, String station, State state, String appVersion,
                          Instant since, String stationKey) {
-        this(schema, district, station, state, appVersion, since, stationKey, null, null);
+        this(schema, district, station, state, appVersion, since, stationKey, null, null, null);
     }
 }

@@ -28,11 +28,13 @@ import java.util.Objects;
  * @param motionEntriesLastHour    of those, the ones in the hour before {@code sentAt} (as far
  *                                 as the station has seen; see docs/mqtt.md), or null without a
  *                                 sensor
+ * @param lists                    the deny- and trust-list versions the station holds, or null (a
+ *                                 terminal before issue 11)
  */
 public record Telemetry(String schema, int district, String station, Instant sentAt, String appVersion,
                         long uptimeSeconds, long queueDepth, Long oldestUnsyncedAgeSeconds, long lastConfirmedSeq,
                         long diskFreeBytes, boolean diskWarning, boolean clockSynced, Double temperatureCelsius,
-                        long telemetryDropped, Long motionEntriesToday, Long motionEntriesLastHour) {
+                        long telemetryDropped, Long motionEntriesToday, Long motionEntriesLastHour, HeldLists lists) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.telemetry/1";
 
@@ -64,6 +66,20 @@ public record Telemetry(String schema, int district, String station, Instant sen
     }
 
     /**
+     * A heartbeat without the lists held (a terminal before issue 11).
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public Telemetry(String schema, int district, String station, Instant sentAt, String appVersion,
+                     long uptimeSeconds, long queueDepth, Long oldestUnsyncedAgeSeconds, long lastConfirmedSeq,
+                     long diskFreeBytes, boolean diskWarning, boolean clockSynced, Double temperatureCelsius,
+                     long telemetryDropped, Long motionEntriesToday, Long motionEntriesLastHour) {
+        this(schema, district, station, sentAt, appVersion, uptimeSeconds, queueDepth, oldestUnsyncedAgeSeconds,
+                lastConfirmedSeq, diskFreeBytes, diskWarning, clockSynced, temperatureCelsius, telemetryDropped,
+                motionEntriesToday, motionEntriesLastHour, null);
+    }
+
+    /**
      * A heartbeat without motion-sensor counts (a station without a PIR sensor, or before issue 9).
      *
      * @throws IllegalArgumentException naming the first invalid field
@@ -74,6 +90,6 @@ public record Telemetry(String schema, int district, String station, Instant sen
                      long telemetryDropped) {
         this(schema, district, station, sentAt, appVersion, uptimeSeconds, queueDepth, oldestUnsyncedAgeSeconds,
                 lastConfirmedSeq, diskFreeBytes, diskWarning, clockSynced, temperatureCelsius, telemetryDropped,
-                null, null);
+                null, null, null);
     }
 }

@@ -45,6 +45,8 @@ class SchemaConformanceTest {
         assertEquals(Set.of(), validate("status.schema.json", WireSamples.status()));
         assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetry()));
         assertEquals(Set.of(), validate("status.schema.json", WireSamples.statusWithProfile()));
+        assertEquals(Set.of(), validate("status.schema.json", WireSamples.statusWithLists()));
+        assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetryWithLists()));
         assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetryWithMotion()));
         assertEquals(Set.of(), validate("downlink-command.schema.json", cmd));
         assertEquals(Set.of(), validate("downlink.schema.json", Downlink.sign(cmd, key)));

@@ -41,6 +41,20 @@ final class WireSamples {
                 false, true, 18.5, 3, 57L, 9L);
     }
 
+    static HeldLists lists() {
+        return new HeldLists(7, T.minusSeconds(3600), 2, null);
+    }
+
+    static Telemetry telemetryWithLists() {
+        return new Telemetry(Telemetry.SCHEMA, DISTRICT, STATION, T, "0.1.0", 3600, 12, 95L, 40, 1_000_000_000L,
+                false, true, 18.5, 3, null, null, lists());
+    }
+
+    static StationStatus statusWithLists() {
+        return new StationStatus(StationStatus.SCHEMA, DISTRICT, STATION, StationStatus.State.ONLINE, "0.1.0", T,
+                null, profile(), 60, lists());
+    }
+
     static StationProfile profile() {
         return new StationProfile("朝阳门外驿站", "北京市朝阳区朝阳门外大街1号", 39.9219, 116.4436, "010-6500 1234",
                 OpeningHours.parse("MON-FRI 08:00-20:00; SAT,SUN 09:00-17:00"), List.of("HOT_WATER", "TOILET"),

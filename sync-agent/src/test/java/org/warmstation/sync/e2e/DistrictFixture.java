@@ -43,6 +43,16 @@ final class DistrictFixture implements AutoCloseable {
         return new DistrictFixture(DistrictDatabase.open(Optional.empty(), dir.resolve("district-pg")));
     }
 
+    /** @return the district database (for revocations and downlinks sent by the test) */
+    DistrictDatabase database() {
+        return db;
+    }
+
+    /** @return whether every instance is connected and subscribed */
+    boolean ready() {
+        return servers.stream().allMatch(s -> s.receiver().ready());
+    }
+
     /** @return the JDBC URL of the embedded server (for a district-server child process) */
     String jdbcUrl() {
         return db.url();
