@@ -135,7 +135,7 @@ final class BrokerSession {
         connectedSince = wall.instant();
         backoff.reset();
         log.info("{}: connected to {}", topics.station(), config.serverUri());
-        link.subscribe(List.of(topics.topic(Kind.ACK), topics.topic(Kind.DOWNLINK)), err -> {
+        link.subscribe(List.of(topics.topic(Kind.ACK), topics.topic(Kind.DOWNLINK), topics.topic(Kind.RECORDS_ACK)), err -> {
             if (err != null) {
                 log.warn("{}: subscribe failed: {}", topics.station(), err.getMessage());
             }

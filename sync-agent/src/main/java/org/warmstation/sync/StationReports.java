@@ -143,5 +143,12 @@ final class StationReports {
         if (n > 0) {
             log.info("{}: purged {} visits confirmed more than {} days ago", topics.station(), n, Outbox.RETENTION.toDays());
         }
+        for (var box : parts.records()) {
+            int r = box.purgeConfirmed(wall.instant().minus(Outbox.RETENTION));
+            if (r > 0) {
+                log.info("{}: purged {} {} records confirmed more than {} days ago", topics.station(), r, box.kind(),
+                        Outbox.RETENTION.toDays());
+            }
+        }
     }
 }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,6 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.visitlog.domain.StationClock;
 import org.warmstation.visitlog.outbox.Outbox;
+import org.warmstation.visitlog.outbox.RecordOutbox;
+import org.warmstation.protocol.wire.RecordBatch;
+import org.warmstation.protocol.wire.RecordKind;
+import org.warmstation.protocol.wire.VisitBatch;
+import org.warmstation.sync.drain.Drainer;
+import org.warmstation.sync.drain.PublishWindow;
+import org.warmstation.sync.drain.RecordDrainer;
+import org.warmstation.sync.drain.TokenBucket;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.DaySummary;
 import org.warmstation.protocol.wire.DownlinkAck;
@@ -26,7 +37,8 @@ import org.warmstation.sync.mqtt.MqttLink;
 /**
  * The terminal side of the MQTT sync ({@code docs/mqtt.md}): keeps a connection to the broker with
  * its own reconnect loop and birth/will status ({@link BrokerSession}), drains the {@link Outbox}
- * ({@link VisitUplink}), publishes heartbeats and day summaries ({@link StationReports}), and
+ * of visits and each record kind's {@link RecordOutbox} (one {@link Uplink} per kind, sharing one
+ * publish window and one pace; acks by {@link AckReceiver}), publishes heartbeats and day summaries ({@link StationReports}), and
  * handles downlinks ({@link DownlinkHandler}).
  *
  * <p>All work runs on one thread of its own ({@code sync-agent-<station>}); Paho's callbacks only
@@ -51,10 +63,14 @@ public final class SyncAgent implements AutoCloseable {
      * @param temperature the room temperature sensor, or null without one
      * @param motion      the motion sensor's entry counter, or null without one
      * @param profile     the station's profile for the birth message, or null to send none
+     * @param records     the outboxes of the other record kinds to drain (at most one per kind;
+     *                    null or empty for visits only)
      */
     public record Parts(Outbox outbox, StationClock clock, ZoneId zone, Supplier<TrustList> trust,
                         DownlinkApplier applier, SyncState state, Ledger ledger, String stationKey,
-                        TemperatureProbe temperature, MotionProbe motion, StationProfile profile) {
+                        TemperatureProbe temperature, MotionProbe motion, StationProfile profile,
+                        List<RecordOutbox> records) {
+        /** @throws IllegalArgumentException when two record outboxes have the same kind */
         public Parts {
             Objects.requireNonNull(outbox, "outbox");
             Objects.requireNonNull(clock, "clock");
@@ -62,13 +78,33 @@ public final class SyncAgent implements AutoCloseable {
             Objects.requireNonNull(trust, "trust");
             Objects.requireNonNull(applier, "applier");
             Objects.requireNonNull(state, "state");
+            records = records == null ? List.of() : List.copyOf(records);
+            if (records.stream().map(RecordOutbox::kind).distinct().count() != records.size()) {
+                throw new IllegalArgumentException("two record outboxes of one kind");
+            }
+        }
+
+        /** Parts for visits only; otherwise as the canonical constructor. */
+        public Parts(Outbox outbox, StationClock clock, ZoneId zone, Supplier<TrustList> trust,
+                     DownlinkApplier applier, SyncState state, Ledger ledger, String stationKey,
+                     TemperatureProbe temperature, MotionProbe motion, StationProfile profile) {
+            this(outbox, clock, zone, trust, applier, state, ledger, stationKey, temperature, motion, profile, null);
+        }
+
+        /**
+         * @param more record outboxes to drain besides visits
+         * @return these parts with those record outboxes
+         */
+        public Parts withRecords(List<RecordOutbox> more) {
+            return new Parts(outbox, clock, zone, trust, applier, state, ledger, stationKey, temperature, motion,
+                    profile, more);
         }
 
         /** Parts without motion sensor and profile; otherwise as the canonical constructor. */
         public Parts(Outbox outbox, StationClock clock, ZoneId zone, Supplier<TrustList> trust,
                      DownlinkApplier applier, SyncState state, Ledger ledger, String stationKey,
                      TemperatureProbe temperature) {
-            this(outbox, clock, zone, trust, applier, state, ledger, stationKey, temperature, null, null);
+            this(outbox, clock, zone, trust, applier, state, ledger, stationKey, temperature, null, null, null);
         }
     }
 
@@ -78,7 +114,10 @@ public final class SyncAgent implements AutoCloseable {
     private final AgentThread thread;
     private final MqttLink link;
     private final BrokerSession session;
-    private final VisitUplink visits;
+    private final Uplink visits;
+    private final List<Uplink> uplinks;
+    private final Map<RecordKind, Uplink> recordUplinks;
+    private final AckReceiver acks;
     private final StationReports reports;
     private final DownlinkHandler downlinks;
     private volatile SyncStatus status = SyncStatus.INITIAL;
@@ -95,9 +134,24 @@ public final class SyncAgent implements AutoCloseable {
         InstantSource wall = () -> parts.clock().now();
         this.thread = new AgentThread(topics.station(), this::reportProblem);
         this.session = new BrokerSession(config, wall, parts.stationKey(), parts.profile(), parts.applier()::held, thread);
-        this.visits = new VisitUplink(new OutboxDrainer(parts.outbox(), wall, topics.district(), topics.station(),
-                config.batchSize(), config.maxInFlight(), config.maxAwaitingAck(), config.resendAfter(),
-                config.drainRate()), session, thread, topics);
+        Drainer.Limits limits = new Drainer.Limits(config.batchSize(), config.maxAwaitingAck(), config.resendAfter());
+        PublishWindow window = new PublishWindow(config.maxInFlight()); // every kind together below Receive Maximum
+        TokenBucket pace = TokenBucket.of(config.drainRate(), config.batchSize());
+        OutboxDrainer visitDrainer = new OutboxDrainer(parts.outbox(), wall, topics.district(), topics.station(),
+                limits, window, pace);
+        this.visits = new Uplink(visitDrainer, Kind.VISITS, VisitBatch.SCHEMA, session, thread);
+        Map<RecordKind, RecordDrainer> recordDrainers = new EnumMap<>(RecordKind.class);
+        Map<RecordKind, Uplink> byKind = new EnumMap<>(RecordKind.class);
+        for (RecordOutbox box : parts.records()) {
+            RecordDrainer d = new RecordDrainer(box, wall, topics.district(), topics.station(), limits, window, pace);
+            recordDrainers.put(box.kind(), d);
+            byKind.put(box.kind(), new Uplink(d, Kind.RECORDS, RecordBatch.SCHEMA, session, thread));
+        }
+        this.recordUplinks = Map.copyOf(byKind);
+        List<Uplink> all = new ArrayList<>(List.of(visits));
+        all.addAll(byKind.values());
+        this.uplinks = List.copyOf(all);
+        this.acks = new AckReceiver(topics, visitDrainer, recordDrainers);
         this.reports = new StationReports(config, parts, wall, session, thread);
         this.downlinks = new DownlinkHandler(topics, parts.trust(), parts.applier(), parts.outbox(), parts.state(), wall);
         this.link = new MqttLink(config.serverUri(), topics.station(), new MqttLink.Events() {
@@ -117,12 +171,12 @@ public final class SyncAgent implements AutoCloseable {
                 reports.flushTelemetry();
                 reports.publishLedger();
                 refreshStatus();
-                visits.drainNow();
+                uplinks.forEach(Uplink::drainNow);
             }
 
             @Override
             public void disconnected() {
-                visits.connectionLost();
+                uplinks.forEach(Uplink::connectionLost);
             }
 
             @Override
@@ -140,7 +194,7 @@ public final class SyncAgent implements AutoCloseable {
         thread.every("status", Duration.ZERO, Duration.ofSeconds(1), this::refreshStatus);
         thread.every("day close", Duration.ofSeconds(5), Duration.ofSeconds(600), reports::closeDays);
         thread.every("retention", Duration.ofSeconds(60), Duration.ofHours(6), reports::purge);
-        thread.every("drain poll", Duration.ofSeconds(1), Duration.ofSeconds(1), visits::drainNow);
+        thread.every("drain poll", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> uplinks.forEach(Uplink::drainNow));
     }
 
     /** @return the latest sync state for the staff screen; never blocks */
@@ -175,7 +229,14 @@ public final class SyncAgent implements AutoCloseable {
 
     private void onMessage(String topic, byte[] payload) {
         if (topic.equals(topics.topic(Kind.ACK))) {
-            visits.onAck(payload);
+            if (acks.onVisitAck(payload)) {
+                visits.wake();
+            }
+        } else if (topic.equals(topics.topic(Kind.RECORDS_ACK))) {
+            RecordKind kind = acks.onRecordAck(payload);
+            if (kind != null) {
+                recordUplinks.get(kind).wake();
+            }
         } else if (topic.equals(topics.topic(Kind.DOWNLINK))) {
             Optional<DownlinkAck> ack = downlinks.handle(payload);
             ack.ifPresent(a -> session.publish(Kind.DOWNLINK_ACK, Wire.encode(a), 1, false, DownlinkAck.SCHEMA));

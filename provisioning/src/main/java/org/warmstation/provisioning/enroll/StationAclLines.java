@@ -6,8 +6,8 @@ import org.warmstation.protocol.wire.Topics;
 
 /**
  * The Mosquitto ACL lines of one station, in the form of {@code docs/deploy/warmstation.acl}'s
- * {@code pattern} lines written out for its username: write on the five topics it publishes,
- * read on the two it receives (topics: {@code docs/mqtt.md}).
+ * {@code pattern} lines written out for its username: write on the six topics it publishes,
+ * read on the three it receives (topics: {@code docs/mqtt.md}).
  */
 public final class StationAclLines {
     private StationAclLines() {
@@ -21,11 +21,12 @@ public final class StationAclLines {
         List<String> lines = new ArrayList<>();
         lines.add("user " + topics.station());
         for (Topics.Kind k : List.of(Topics.Kind.VISITS, Topics.Kind.STATUS, Topics.Kind.TELEMETRY,
-                Topics.Kind.DOWNLINK_ACK, Topics.Kind.LEDGER)) {
+                Topics.Kind.DOWNLINK_ACK, Topics.Kind.LEDGER, Topics.Kind.RECORDS)) {
             lines.add("topic write " + topics.topic(k));
         }
         lines.add("topic read " + topics.topic(Topics.Kind.ACK));
         lines.add("topic read " + topics.topic(Topics.Kind.DOWNLINK));
+        lines.add("topic read " + topics.topic(Topics.Kind.RECORDS_ACK));
         return lines;
     }
 }

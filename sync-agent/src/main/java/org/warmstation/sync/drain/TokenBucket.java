@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * Paces the backlog drain: {@code rate} tokens (visits) per second, holding at most
- * {@code capacity}. Not thread-safe; used by the agent's one thread.
+ * {@code capacity}; shared by the agent's drainers. Not thread-safe; used by the agent's one thread.
  */
-final class TokenBucket {
+public final class TokenBucket {
     private final double ratePerNano;
     private final double capacity;
     private double tokens;
@@ -22,6 +22,15 @@ final class TokenBucket {
         this.capacity = capacity;
         this.tokens = capacity;
         this.last = nowNanos;
+    }
+
+    /**
+     * @param ratePerSecond entries per second, at least 1
+     * @param batchSize     entries per batch (the burst holds at least one batch)
+     * @return a full bucket starting now
+     */
+    public static TokenBucket of(int ratePerSecond, int batchSize) {
+        return new TokenBucket(ratePerSecond, Math.max(batchSize, ratePerSecond), System.nanoTime());
     }
 
     /** @return whether {@code n} tokens were available (and are now taken) */
