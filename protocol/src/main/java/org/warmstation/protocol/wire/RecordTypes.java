@@ -23,8 +23,10 @@ import java.util.UUID;
  */
 public final class RecordTypes {
     private static final RecordTypes STANDARD = new RecordTypes(Map.of(
-            // one entry per kind with a body type; SUPPLY, LOAN and RATING bodies arrive with issue 12
-            RecordKind.TICKET, WireTicket.class
+            // one entry per kind with a body type; the LOAN body arrives with issue 12
+            RecordKind.TICKET, WireTicket.class,
+            RecordKind.SUPPLY, WireSupply.class,
+            RecordKind.RATING, WireRating.class
     ));
 
     private final Map<RecordKind, Class<? extends RecordBody>> bodies;
