@@ -30,12 +30,18 @@ import org.warmstation.protocol.wire.Telemetry;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.VisitAck;
 import org.warmstation.protocol.wire.VisitBatch;
+import org.warmstation.protocol.wire.RecordAck;
+import org.warmstation.protocol.wire.RecordBatch;
+import org.warmstation.protocol.wire.RecordTypes;
+import org.warmstation.district.records.RecordSinks;
+import org.warmstation.district.records.RecordStore;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.protocol.wire.WireFormatException;
 
 /**
  * What the district does with each message from its stations, independent of the MQTT client:
  * stores visit batches idempotently and answers with a {@link VisitAck} only after the commit,
+ * likewise record batches of the other kinds ({@link RecordStore}, answered by a {@link RecordAck}),
  * records status and heartbeats, keeps day summaries, and reconciles them (sending a signed
  * RESEND downlink for a gap); sends queued downlinks, re-sends un-acked ones on a station's birth
  * and stores the stations' downlink acks ({@link DownlinkDispatcher}). A malformed message, one whose payload names another station than
@@ -77,6 +83,7 @@ public final class DistrictService implements AutoCloseable {
     }
 
     private final DistrictDatabase db;
+    private final RecordStore records;
     private final int district;
     private final Outbound outbound;
     private final LedgerSettings ledger;
@@ -100,6 +107,20 @@ public final class DistrictService implements AutoCloseable {
      * @param clock    the district clock
      */
     public DistrictService(DistrictDatabase db, int district, Outbound outbound, LedgerSettings ledger, Clock clock) {
+        this(db, district, outbound, ledger, clock, new RecordStore(RecordTypes.standard(), RecordSinks.standard()));
+    }
+
+    /**
+     * @param db       the database
+     * @param district the district served; messages of other districts are dropped
+     * @param outbound where acks and downlinks go
+     * @param ledger   reconciliation settings
+     * @param clock    the district clock
+     * @param records  where records other than visits are stored (body types and projections)
+     */
+    public DistrictService(DistrictDatabase db, int district, Outbound outbound, LedgerSettings ledger, Clock clock,
+                           RecordStore records) {
+        this.records = Objects.requireNonNull(records, "records");
         this.db = Objects.requireNonNull(db, "db");
         this.district = district;
         this.outbound = Objects.requireNonNull(outbound, "outbound");
@@ -130,6 +151,7 @@ public final class DistrictService implements AutoCloseable {
                 case TELEMETRY -> onTelemetry(where, Wire.decode(payload, Telemetry.class));
                 case LEDGER -> onLedger(where, Wire.decode(payload, DaySummary.class));
                 case DOWNLINK_ACK -> onDownlinkAck(where, Wire.decode(payload, DownlinkAck.class));
+                case RECORDS -> onRecords(where, Wire.decode(payload, RecordBatch.class));
                 default -> LOG.debug("ignored {} message on {}", parsed.get().kind(), topic);
             }
         } catch (WireFormatException | MismatchException e) {
@@ -138,6 +160,16 @@ public final class DistrictService implements AutoCloseable {
             LOG.error("could not process message on {} (the station will send it again): {}", topic, e.toString());
             closeHandlerConnection();
         }
+    }
+
+    private void onRecords(Topics where, RecordBatch batch) throws SQLException {
+        same(where, batch.district(), batch.station());
+        List<RecordAck.Stored> stored = records.store(connection(), batch);
+        if (!stored.isEmpty()) { // committed: only now may the station confirm them
+            outbound.publish(where.topic(Topics.Kind.RECORDS_ACK), Wire.encode(RecordAck.of(batch, stored, clock.instant())));
+        }
+        LOG.debug("{}: stored {} batch {} ({} of {} records held)", where, batch.kind(), batch.batchId(), stored.size(),
+                batch.records().size());
     }
 
     private void onVisits(Topics where, VisitBatch batch) throws SQLException {

@@ -42,7 +42,15 @@ public final class StationStore {
                              boolean keyRegistered, Instant lastMessage, java.time.Duration heartbeat) {
     }
 
-    static void ensureStation(Connection c, int district, String station) throws SQLException {
+    /**
+     * Adds a station row if there is none (first message of a station).
+     *
+     * @param c        a connection
+     * @param district the district
+     * @param station  the station
+     * @throws SQLException when the database fails
+     */
+    public static void ensureStation(Connection c, int district, String station) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO station (district_id, station_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             ps.setInt(1, district);
@@ -62,7 +70,16 @@ public final class StationStore {
         }
     }
 
-    static long lockContiguousSeq(Connection c, int district, String station) throws SQLException {
+    /**
+     * Locks the station's row until the transaction ends (writers of one station take turns).
+     *
+     * @param c        a connection inside a transaction
+     * @param district the district
+     * @param station  the station
+     * @return the station's highest contiguous visit seq
+     * @throws SQLException when the database fails
+     */
+    public static long lockContiguousSeq(Connection c, int district, String station) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT contiguous_seq FROM station WHERE district_id = ? AND station_id = ? FOR UPDATE")) {
             ps.setInt(1, district);

@@ -23,7 +23,7 @@ import org.warmstation.protocol.wire.Topics;
 
 /**
  * The district server's MQTT 5 connection (Eclipse Paho): subscribes with shared subscriptions
- * {@code $share/{group}/ws/v1/{district}/+/visits} (and telemetry, ledger, downlink-ack) so that
+ * {@code $share/{group}/ws/v1/{district}/+/visits} (and records, telemetry, ledger, downlink-ack) so that
  * several instances share the stations' traffic, plus a plain subscription to the retained status
  * topics (retained messages are not sent to shared subscriptions, MQTT 5 section 4.8.2). Each
  * message is handed to the {@link DistrictService} on Paho's callback thread; the PUBACK goes out
@@ -172,6 +172,7 @@ public final class DistrictReceiver implements AutoCloseable {
         String g = settings.shareGroup();
         MqttSubscription[] subs = {
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.VISITS), 1),
+            new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.RECORDS), 1),
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.LEDGER), 1),
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.DOWNLINK_ACK), 1),
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.TELEMETRY), 0),
