@@ -1,7 +1,8 @@
 -- Records other than visits (typed outbox, issue 10, decision 0115): tickets, supplies, loans,
 -- ratings, each stored once by its uuid (a newer revision replaces body and revision; the same
 -- or an older one changes nothing), acked to the station after the commit. Kind-specific tables
--- (e.g. the tickets inbox, V9) are projections written in the same transaction.
+-- (e.g. the tickets inbox, V9) are projections written in the same transaction. Like visit, no
+-- foreign key to station (the station row is made in the same transaction; tests truncate station).
 CREATE TABLE station_record (
     record_uuid  UUID        PRIMARY KEY,
     district_id  INTEGER     NOT NULL,
@@ -12,7 +13,6 @@ CREATE TABLE station_record (
     recorded_at  TIMESTAMPTZ NOT NULL,
     body         JSONB       NOT NULL,
     received_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
-    updated_at   TIMESTAMPTZ,
-    FOREIGN KEY (district_id, station_id) REFERENCES station (district_id, station_id)
+    updated_at   TIMESTAMPTZ
 );
 CREATE INDEX station_record_by_kind ON station_record (district_id, station_id, kind, seq);

@@ -14,6 +14,9 @@ import org.warmstation.devices.peripherals.PeripheralStates;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.visitlog.domain.StationClock;
 import org.warmstation.visitlog.outbox.SqliteOutbox;
+import org.warmstation.visitlog.outbox.RecordOutbox;
+import org.warmstation.visitlog.outbox.SqliteRecordOutbox;
+import org.warmstation.protocol.wire.RecordTypes;
 import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.StationProfile;
@@ -152,10 +155,17 @@ public final class SyncWiring {
         KeyPair key = StationKeyStore.loadOrCreate(dir);
         SqliteSyncState state = new SqliteSyncState(dir);
         SqliteLedger ledger = new SqliteLedger(dir, sync.topics(), zone, key);
+        // every record kind with a body type is drained (typed outbox, decision 0115)
+        List<RecordOutbox> records = RecordTypes.standard().kinds().stream()
+                .<RecordOutbox>map(kind -> new SqliteRecordOutbox(dir, kind)).toList();
         SyncAgent agent = new SyncAgent(sync, new SyncAgent.Parts(outbox, clock, zone, trust, applier, state, ledger,
-                Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion, profile));
+                Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion, profile)
+                .withRecords(records));
         agent.start();
-        LOG.info("sync agent of {} started ({})", sync.topics().station(), sync.serverUri());
-        return new AgentServices(agent, List.of(ledger, state, outbox));
+        LOG.info("sync agent of {} started ({}), records of {}", sync.topics().station(), sync.serverUri(),
+                RecordTypes.standard().kinds());
+        List<AutoCloseable> closing = new java.util.ArrayList<>(List.of(ledger, state, outbox));
+        closing.addAll(records);
+        return new AgentServices(agent, closing);
     }
 }
