@@ -24,10 +24,11 @@ import org.warmstation.protocol.card.TrustList;
  * @param settings  for {@link Kind#SETTINGS}: the new station settings
  * @param resend    for {@link Kind#RESEND}: the visit range to send again
  * @param tickets   for {@link Kind#TICKETS}: where the station's tickets stand at the district
+ * @param loans     for {@link Kind#LOANS}: the station's loans as the district sees them
  */
 public record DownlinkCommand(String schema, UUID id, int district, String station, Instant issuedAt, Kind kind,
                               String trustList, String denyList, StationSettings settings, SeqRange resend,
-                              TicketStatuses tickets) {
+                              TicketStatuses tickets, LoanStatuses loans) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.downlink-command/1";
 
@@ -42,7 +43,9 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
         /** Send a range of visits again (after a day-close reconciliation found a gap). */
         RESEND,
         /** Where the station's fault and wish tickets stand at the district. */
-        TICKETS
+        TICKETS,
+        /** The station's loans as the district sees them (returns at other stations included). */
+        LOANS
     }
 
     /** @throws IllegalArgumentException naming the first invalid field */
@@ -54,13 +57,14 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(kind, "kind");
         int present = (trustList != null ? 1 : 0) + (denyList != null ? 1 : 0) + (settings != null ? 1 : 0)
-                + (resend != null ? 1 : 0) + (tickets != null ? 1 : 0);
+                + (resend != null ? 1 : 0) + (tickets != null ? 1 : 0) + (loans != null ? 1 : 0);
         boolean matches = switch (kind) {
             case TRUST_LIST -> trustList != null;
             case DENY_LIST -> denyList != null;
             case SETTINGS -> settings != null;
             case RESEND -> resend != null;
             case TICKETS -> tickets != null;
+            case LOANS -> loans != null;
         };
         if (present != 1 || !matches) {
             throw new IllegalArgumentException("a " + kind + " command carries exactly its own field");
@@ -76,7 +80,7 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
     private static DownlinkCommand of(int district, String station, Instant issuedAt, Kind kind, String trust,
                                       String deny, StationSettings settings, SeqRange resend) {
         return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, kind, trust, deny,
-                settings, resend, null);
+                settings, resend, null, null);
     }
 
     /**
@@ -132,7 +136,19 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
      */
     public static DownlinkCommand tickets(int district, String station, Instant issuedAt, TicketStatuses tickets) {
         return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, Kind.TICKETS, null, null,
-                null, null, Objects.requireNonNull(tickets, "tickets"));
+                null, null, Objects.requireNonNull(tickets, "tickets"), null);
+    }
+
+    /**
+     * @param district issuing district
+     * @param station  target station
+     * @param issuedAt issue instant
+     * @param loans    the station's loans as the district sees them
+     * @return a command with a new random id
+     */
+    public static DownlinkCommand loans(int district, String station, Instant issuedAt, LoanStatuses loans) {
+        return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, Kind.LOANS, null, null,
+                null, null, null, Objects.requireNonNull(loans, "loans"));
     }
 
     /** @return the parsed trust list of a {@link Kind#TRUST_LIST} command */

@@ -23,9 +23,10 @@ import java.util.UUID;
  */
 public final class RecordTypes {
     private static final RecordTypes STANDARD = new RecordTypes(Map.of(
-            // one entry per kind with a body type; the LOAN body arrives with issue 12
+            // one entry per kind with a body type
             RecordKind.TICKET, WireTicket.class,
             RecordKind.SUPPLY, WireSupply.class,
+            RecordKind.LOAN, WireLoan.class,
             RecordKind.RATING, WireRating.class
     ));
 
