@@ -46,9 +46,18 @@ public record DistrictKey(int districtId, int keyId, KeyPair keyPair) {
         return keyPair.getPrivate();
     }
 
-    /** @return the trust-list entry for this key */
+    /** @return the trust-list entry for this key, trusted for every purpose (as before issue 11) */
     public TrustedKey trustedKey() {
         return new TrustedKey(keyId, districtId, keyPair.getPublic());
+    }
+
+    /**
+     * @param purposes what the key may sign, not empty
+     * @return the trust-list entry for this key with those purposes
+     * @throws IllegalArgumentException when the purposes are empty
+     */
+    public TrustedKey trustedKey(java.util.Set<KeyPurpose> purposes) {
+        return new TrustedKey(keyId, districtId, keyPair.getPublic(), purposes);
     }
 
     /**

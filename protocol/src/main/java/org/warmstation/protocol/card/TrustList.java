@@ -82,7 +82,8 @@ public record TrustList(Instant issuedAt, List<TrustedKey> keys, long version) {
     public String noKeyDetail(int keyId, KeyPurpose purpose) {
         List<TrustedKey> other = keysWithId(keyId);
         String id = String.format("key id %04x", keyId);
-        return other.isEmpty() ? id : id + " is not a " + purpose.label() + " key ("
+        String article = purpose == KeyPurpose.ENROLLMENT ? " an " : " a ";
+        return other.isEmpty() ? id : id + " is not" + article + purpose.label() + " key ("
                 + String.join("; ", other.stream().map(k -> KeyPurpose.format(k.purposes())).toList()) + ")";
     }
 
