@@ -16,7 +16,7 @@ public final class DistrictCommand {
 
     /** {@code district init}: thin wrapper of {@link DistrictKeyFiles#init}. */
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Create the district's signing key (mode 600) and its trust list.")
+            description = "Create the district's card key and downlink key (mode 600) and its trust list, or rotate one (--rotate --role).")
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -32,22 +32,43 @@ public final class DistrictCommand {
         @Option(names = "--rotate", description = "add a new key although one exists; the old key is kept")
         boolean rotate;
 
+        @Option(names = "--role", defaultValue = "card", paramLabel = "card|downlink",
+                description = "with --rotate: the key to rotate: card (cards and enrollment codes, the office key;"
+                        + " old cards stay valid) or downlink (the district server's key; replaced in the trust list)"
+                        + " (default: ${DEFAULT-VALUE})")
+        String role;
+
         @Override
         public Integer call() {
             try {
                 int id = DistrictKeyFiles.parseDistrictId(district);
-                var r = DistrictKeyFiles.init(id, dir, rotate, Instant.now());
+                DistrictKeyFiles.Role r0 = parseRole(role);
+                var r = DistrictKeyFiles.init(id, dir, rotate, r0, Instant.now());
                 var out = spec.commandLine().getOut();
-                out.printf("district %d: new key %04x in %s (mode 600; keep it offline and backed up)%n",
-                        id, r.key().keyId(), r.keyFile());
-                r.archived().ifPresent(a -> out.printf("previous key kept as %s; cards it signed stay valid%n", a));
-                out.printf("trust list %s with %d key(s): copy it to every station%n",
-                        r.trustFile(), r.trustList().keys().size());
+                boolean downlink = r.keyFile().getFileName().toString().endsWith("-downlink.key");
+                out.printf("district %d: new %s key %04x in %s (mode 600; %s)%n", id, downlink ? "downlink" : "card",
+                        r.key().keyId(), r.keyFile(), downlink ? "copy it to the district server (--district-key)"
+                                : "signs cards and enrollment codes: keep it offline and backed up");
+                r.downlinkKeyFile().ifPresent(f -> out.printf("district %d: downlink key in %s (mode 600; copy it to"
+                        + " the district server, --district-key)%n", id, f));
+                r.archived().ifPresent(a -> out.printf("previous key kept as %s%s%n", a,
+                        downlink ? "; no longer in the trust list" : "; cards it signed stay valid until they expire"));
+                out.printf("trust list %s version %d with %d key(s): send it with `district-server trust-list push`"
+                        + " (or copy it to new stations)%n", r.trustFile(), r.trustList().version(), r.trustList().keys().size());
                 return 0;
             } catch (ProvisioningException e) {
                 spec.commandLine().getErr().println("district init: " + e.getMessage());
                 return e.exitCode();
             }
+        }
+
+        private static DistrictKeyFiles.Role parseRole(String text) throws ProvisioningException {
+            return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "card" -> DistrictKeyFiles.Role.CARD;
+                case "downlink" -> DistrictKeyFiles.Role.DOWNLINK;
+                default -> throw new ProvisioningException(ProvisioningException.USAGE,
+                        "--role must be card or downlink (found '" + text + "')");
+            };
         }
     }
 }

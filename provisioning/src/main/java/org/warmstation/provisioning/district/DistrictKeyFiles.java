@@ -9,20 +9,25 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.card.KeyPurpose;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.card.TrustedKey;
 import org.warmstation.provisioning.ProvisioningException;
 import org.warmstation.provisioning.files.SafeFiles;
 
 /**
- * The district's signing key files and trust list on the office computer: creates a key
- * ({@code district-ID.key}, PEM, mode 600, never overwritten), rotates it (the old key is kept as
- * {@code district-ID-KEYID.key} and stays in the trust list so issued cards keep working), and
- * reads key files and trust lists. All methods block on file I/O.
+ * The district's signing key files and trust list on the office computer: creates the office key
+ * ({@code district-ID.key}: cards and enrollment codes) and the downlink key
+ * ({@code district-ID-downlink.key}: for the district server), PEM, mode 600, never overwritten;
+ * rotates either (the old card key is kept as {@code district-ID-KEYID.key} and stays in the trust
+ * list so issued cards keep working), and reads key files and trust lists. All methods block on
+ * file I/O.
  */
 public final class DistrictKeyFiles {
     /** Name of the trust list written beside the keys. */
@@ -38,9 +43,10 @@ public final class DistrictKeyFiles {
      * @param archived  where the previous key was moved on rotation, if any
      * @param trustFile the trust list
      * @param trustList its content
+     * @param downlinkKeyFile the downlink key made by a first init, else empty
      */
     public record InitResult(DistrictKey key, Path keyFile, Optional<Path> archived, Path trustFile,
-                             TrustList trustList) {
+                             TrustList trustList, Optional<Path> downlinkKeyFile) {
     }
 
     private DistrictKeyFiles() {
@@ -69,18 +75,77 @@ public final class DistrictKeyFiles {
         return Integer.parseInt(text.strip());
     }
 
+    /** Which of the district's keys {@code init --rotate} replaces (decision 0123). */
+    public enum Role {
+        /** The office key: member cards and enrollment codes ({@code district-ID.key}). */
+        CARD(EnumSet.of(KeyPurpose.CARD, KeyPurpose.ENROLLMENT)),
+        /** The district server's key: downlinks ({@code district-ID-downlink.key}). */
+        DOWNLINK(EnumSet.of(KeyPurpose.DOWNLINK));
+
+        private final Set<KeyPurpose> purposes;
+
+        Role(Set<KeyPurpose> purposes) {
+            this.purposes = purposes;
+        }
+
+        /** @return what a key of this role may sign */
+        public Set<KeyPurpose> purposes() {
+            return purposes;
+        }
+
+        String fileName(int districtId) {
+            return this == CARD ? keyFileName(districtId) : downlinkKeyFileName(districtId);
+        }
+
+        String archiveName(int districtId, int keyId) {
+            return "district-" + districtId + (this == CARD ? "" : "-downlink") + "-" + String.format("%04x", keyId) + ".key";
+        }
+    }
+
     /**
-     * Generates a district key and writes it with the trust list.
+     * @param districtId a district id
+     * @return the downlink key file name, {@code district-ID-downlink.key}
+     */
+    public static String downlinkKeyFileName(int districtId) {
+        return "district-" + districtId + "-downlink.key";
+    }
+
+    /**
+     * As {@link #init(int, Path, boolean, Role, Instant)} rotating the card (office) key.
      *
      * @param districtId the district
-     * @param dir        the folder for the key and the trust list; created (mode 700) if missing
-     * @param rotate     whether an existing key may be replaced by a new one; the old key is kept
+     * @param dir        the folder for the keys and the trust list
+     * @param rotate     whether an existing key may be replaced by a new one
      * @param now        the trust list's issue instant
      * @return what was written
+     * @throws ProvisioningException as that method
+     */
+    public static InitResult init(int districtId, Path dir, boolean rotate, Instant now) throws ProvisioningException {
+        return init(districtId, dir, rotate, Role.CARD, now);
+    }
+
+    /**
+     * Creates the district's keys and trust list, or rotates one key. A first init writes two keys:
+     * the office key {@code district-ID.key} (purposes card, enrollment; stays on the offline office
+     * computer) and the downlink key {@code district-ID-downlink.key} (purpose downlink; copied to
+     * the district server), and trust list version 1 naming both with their purposes. With
+     * {@code rotate}, a new key of {@code role} is made and the trust list's version raised: a
+     * rotated card key stays in the trust list (cards it signed stay valid until they expire); a
+     * rotated downlink key is replaced in it (downlinks are short-lived; the new list itself is
+     * still signed by the old downlink key, which the stations trust until they apply it). The
+     * old key file is kept as {@code district-ID[-downlink]-KEYID.key}.
+     *
+     * @param districtId the district
+     * @param dir        the folder for the keys and the trust list; created (mode 700) if missing
+     * @param rotate     whether an existing key may be replaced by a new one; the old key is kept
+     * @param role       which key to make when rotating (a first init makes both)
+     * @param now        the trust list's issue instant
+     * @return what was written; {@code key} is the new key of {@code role} (the office key on a first init)
      * @throws ProvisioningException when a key exists and {@code rotate} is false, an existing key
      *                               or trust list is unreadable, or a file cannot be written
      */
-    public static InitResult init(int districtId, Path dir, boolean rotate, Instant now) throws ProvisioningException {
+    public static InitResult init(int districtId, Path dir, boolean rotate, Role role, Instant now)
+            throws ProvisioningException {
         Path keyFile = dir.resolve(keyFileName(districtId));
         Path trustFile = dir.resolve(TRUST_LIST);
         try {
@@ -93,25 +158,43 @@ public final class DistrictKeyFiles {
                         + " key is never overwritten. To start using a new key and keep the old one, add --rotate.");
             }
             List<TrustedKey> keys = new ArrayList<>();
+            long version = 0;
             if (Files.exists(trustFile)) {
-                keys.addAll(readTrustList(trustFile).keys());
+                TrustList before = readTrustList(trustFile);
+                keys.addAll(before.keys());
+                version = before.version();
             }
+            if (!exists) {
+                DistrictKey office = DistrictKey.generate(districtId);
+                DistrictKey downlink = DistrictKey.generate(districtId);
+                SafeFiles.createPrivate(keyFile, office.toPem());
+                Path downlinkFile = dir.resolve(downlinkKeyFileName(districtId));
+                SafeFiles.createPrivate(downlinkFile, downlink.toPem());
+                keys.add(office.trustedKey(Role.CARD.purposes()));
+                keys.add(downlink.trustedKey(Role.DOWNLINK.purposes()));
+                TrustList list = new TrustList(now, keys, version + 1);
+                SafeFiles.replaceText(trustFile, list.format());
+                return new InitResult(office, keyFile, Optional.empty(), trustFile, list, Optional.of(downlinkFile));
+            }
+            Path roleFile = dir.resolve(role.fileName(districtId));
             DistrictKey key = DistrictKey.generate(districtId);
             Optional<Path> archived = Optional.empty();
-            if (exists) {
-                DistrictKey old = readKey(keyFile);
-                if (keys.stream().noneMatch(k -> k.publicKey().equals(old.keyPair().getPublic()))) {
-                    keys.add(old.trustedKey());
+            if (Files.exists(roleFile)) {
+                DistrictKey old = readKey(roleFile);
+                if (role == Role.DOWNLINK) {
+                    keys.removeIf(k -> k.publicKey().equals(old.keyPair().getPublic()));
+                } else if (keys.stream().noneMatch(k -> k.publicKey().equals(old.keyPair().getPublic()))) {
+                    keys.add(old.trustedKey(role.purposes()));
                 }
-                Path to = dir.resolve("district-" + districtId + "-" + String.format("%04x", old.keyId()) + ".key");
-                SafeFiles.renameNoReplace(keyFile, to);
+                Path to = dir.resolve(role.archiveName(districtId, old.keyId()));
+                SafeFiles.renameNoReplace(roleFile, to);
                 archived = Optional.of(to);
             }
-            SafeFiles.createPrivate(keyFile, key.toPem());
-            keys.add(key.trustedKey());
-            TrustList list = new TrustList(now, keys);
+            SafeFiles.createPrivate(roleFile, key.toPem());
+            keys.add(key.trustedKey(role.purposes()));
+            TrustList list = new TrustList(now, keys, version + 1);
             SafeFiles.replaceText(trustFile, list.format());
-            return new InitResult(key, keyFile, archived, trustFile, list);
+            return new InitResult(key, roleFile, archived, trustFile, list, Optional.empty());
         } catch (FileAlreadyExistsException e) {
             throw new ProvisioningException(ProvisioningException.FAILED, e.getFile() + " already exists; not overwritten", e);
         } catch (IOException e) {

@@ -68,8 +68,18 @@ class DistrictInitTest {
         TrustList list = TrustList.parse(Files.readString(dir.resolve("trust-list.txt")));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("trust-list.txt"))),
                 "the trust list is public: stations must read it");
-        assertEquals(1, list.keys().size());
+        assertEquals(2, list.keys().size(), "the card key and the downlink key");
+        assertEquals(1, list.version());
         TrustedKey trusted = list.keys().getFirst();
+        assertEquals(java.util.EnumSet.of(org.warmstation.protocol.card.KeyPurpose.CARD,
+                org.warmstation.protocol.card.KeyPurpose.ENROLLMENT), trusted.purposes());
+        Path downlinkFile = dir.resolve("district-110105-downlink.key");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(downlinkFile)));
+        DistrictKey downlink = DistrictKey.fromPem(Files.readString(downlinkFile, StandardCharsets.UTF_8));
+        assertEquals(java.util.Set.of(org.warmstation.protocol.card.KeyPurpose.DOWNLINK), list.keys().get(1).purposes());
+        assertArrayEquals(downlink.keyPair().getPublic().getEncoded(), list.keys().get(1).publicKey().getEncoded());
+        assertTrue(!verify(dir.resolve("trust-list.txt"), CardToken.sign(card(downlink), downlink.privateKey())).accepted(),
+                "a card signed by the downlink key is refused");
         assertEquals(key.keyId(), trusted.keyId());
         assertEquals(110105, trusted.districtId());
         assertArrayEquals(key.keyPair().getPublic().getEncoded(), trusted.publicKey().getEncoded());
@@ -99,7 +109,9 @@ class DistrictInitTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(archived)));
         assertArrayEquals(old.privateKey().getEncoded(),
                 DistrictKey.fromPem(Files.readString(archived)).privateKey().getEncoded());
-        assertEquals(2, TrustList.parse(Files.readString(dir.resolve("trust-list.txt"))).keys().size());
+        TrustList rotated = TrustList.parse(Files.readString(dir.resolve("trust-list.txt")));
+        assertEquals(3, rotated.keys().size(), "old card key, downlink key, new card key");
+        assertEquals(2, rotated.version());
         assertTrue(verify(dir.resolve("trust-list.txt"), oldToken).accepted(), "card of the old key");
         assertTrue(verify(dir.resolve("trust-list.txt"), CardToken.sign(card(fresh), fresh.privateKey())).accepted(),
                 "card of the new key");

@@ -1,0 +1,100 @@
+package org.warmstation.district.cards;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Objects;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.downlink.DownlinkSender;
+import org.warmstation.protocol.card.TrustList;
+import org.warmstation.protocol.card.TrustedKey;
+import org.warmstation.protocol.wire.DownlinkCommand;
+
+/**
+ * Sends a new trust list (made by {@code station district init [--rotate]} on the office computer)
+ * to every station of the district as a {@code TRUST_LIST} downlink, and keeps it as the district's
+ * current trust list (stations enrolled later get it on their birth). Thread-safe; blocks on the
+ * database.
+ */
+public final class TrustListPush {
+    private final DistrictDatabase db;
+    private final int district;
+    private final DownlinkSender sender;
+
+    /**
+     * @param db       the district database
+     * @param district the district
+     */
+    public TrustListPush(DistrictDatabase db, int district) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.district = district;
+        this.sender = new DownlinkSender(db, district);
+    }
+
+    /**
+     * @param list the new trust list
+     * @param by   who sends it
+     * @param now  the district clock
+     * @return stations it was queued for
+     * @throws IllegalArgumentException when it is not newer than the last one sent, holds no key of
+     *                                  this district for downlinks or for cards, or holds a key of another district
+     * @throws SQLException             when the database fails; nothing is queued then
+     */
+    public int push(TrustList list, String by, Instant now) throws SQLException {
+        check(list);
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                long current = current(c);
+                if (list.version() <= current) {
+                    throw new IllegalArgumentException("trust list version " + list.version()
+                            + " is not newer than version " + current + " already sent; make a new one with"
+                            + " `station district init --rotate`");
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO card_list (district_id, kind, version, issued_at, body) VALUES (?, 'TRUST', ?, ?, ?)")) {
+                    ps.setInt(1, district);
+                    ps.setLong(2, list.version());
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setString(4, list.format());
+                    ps.executeUpdate();
+                }
+                int n = sender.sendToAll(c, s -> DownlinkCommand.trustList(district, s, now, list), by).size();
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void check(TrustList list) {
+        for (TrustedKey k : list.keys()) {
+            if (k.districtId() != district) {
+                throw new IllegalArgumentException(String.format("the trust list holds key %04x of district %d, not %d",
+                        k.keyId(), k.districtId(), district));
+            }
+        }
+        for (var purpose : org.warmstation.protocol.card.KeyPurpose.values()) {
+            if (list.keys().stream().noneMatch(k -> k.allows(purpose))) {
+                throw new IllegalArgumentException("the trust list holds no " + purpose.label()
+                        + " key: stations would refuse every " + purpose.label() + " after applying it");
+            }
+        }
+    }
+
+    private long current(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(max(version), 0) FROM card_list WHERE district_id = ? AND kind = 'TRUST' FOR UPDATE")) {
+            ps.setInt(1, district);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
