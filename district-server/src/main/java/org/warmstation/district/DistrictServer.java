@@ -25,6 +25,8 @@ public final class DistrictServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DistrictServer.class);
     /** How often downlinks queued by the console or the command line are looked for and sent. */
     public static final Duration DISPATCH_EVERY = Duration.ofMillis(250);
+    /** How often stations whose card lists are due a refresh are looked for. */
+    public static final Duration REFRESH_EVERY = Duration.ofMinutes(10);
 
     private final DistrictReceiver receiver;
     private final DistrictService service;
@@ -70,6 +72,13 @@ public final class DistrictServer implements AutoCloseable {
                 LOG.error("sending queued downlinks failed (retried in {} ms): {}", DISPATCH_EVERY.toMillis(), e.toString());
             }
         }, DISPATCH_EVERY.toMillis(), DISPATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                service.refreshLists();
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("refreshing the stations' card lists failed (retried in {}): {}", REFRESH_EVERY, e.toString());
+            }
+        }, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new DistrictServer(receiver, service, scheduler);
     }
 

@@ -238,6 +238,19 @@ public final class DistrictService implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues the current deny and trust lists again for stations whose copy is older than
+     * {@link ListCatchUp#REFRESH_AFTER}; called every few minutes by the server.
+     *
+     * @return lists queued
+     * @throws SQLException when the database fails
+     */
+    public int refreshLists() throws SQLException {
+        try (Connection c = db.connection()) {
+            return catchUp.refresh(c, clock.instant());
+        }
+    }
+
     /** @return how this district queues downlinks (for the console and the command line) */
     public DownlinkSender sender() {
         return sender;

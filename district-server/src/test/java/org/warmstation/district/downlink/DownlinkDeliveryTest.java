@@ -69,7 +69,7 @@ class DownlinkDeliveryTest {
     @BeforeEach
     void newService() throws Exception {
         try (Connection c = db.connection(); var st = c.createStatement()) {
-            st.execute("TRUNCATE downlink, station");
+            st.execute("TRUNCATE downlink, station, card_list");
         }
         service = new DistrictService(db, DISTRICT, (t, p) -> {
             topics.add(t);
@@ -185,6 +185,24 @@ class DownlinkDeliveryTest {
         assertEquals(2, service.dispatchDownlinks());
         assertEquals(List.of(new Topics(DISTRICT, "dl-e").topic(Topics.Kind.DOWNLINK),
                 new Topics(DISTRICT, "dl-f").topic(Topics.Kind.DOWNLINK)), topics.stream().sorted().toList());
+    }
+
+    @Test
+    void listsReceivedMoreThanTwelveHoursAgoAreSentAgainOnceUntilAcked() throws Exception {
+        online("dl-g");
+        online("dl-h");
+        try (Connection c = db.connection(); var st = c.createStatement()) {
+            st.execute("UPDATE station SET deny_list_version = 1, deny_list_received_at = '" + NOW.minusSeconds(13 * 3600)
+                    + "' WHERE station_id = 'dl-g'");
+            st.execute("UPDATE station SET deny_list_version = 1, deny_list_received_at = '" + NOW.minusSeconds(3600)
+                    + "' WHERE station_id = 'dl-h'");
+        }
+        assertEquals(1, service.refreshLists(), "only the station with the old copy (no trust list at the district yet)");
+        DownlinkRecord r = service.sender().history("dl-g", 1).getFirst();
+        assertEquals(DownlinkCommand.Kind.DENY_LIST, r.kind());
+        assertEquals(1L, r.listVersion(), "the district's deny list starts at version 1, empty");
+        assertEquals(List.of(), service.sender().history("dl-h", 1));
+        assertEquals(0, service.refreshLists(), "not again while the first is un-acked");
     }
 
     @Test
