@@ -137,6 +137,34 @@ final class DistrictFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * @param station a station
+     * @return its stored records other than visits: uuid to "KIND rREVISION"
+     */
+    java.util.Map<UUID, String> records(String station) {
+        java.util.Map<UUID, String> out = new java.util.HashMap<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT record_uuid, kind || ' r' || revision FROM station_record WHERE station_id = ?")) {
+            ps.setString(1, station);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /**
+     * @param sql a query of one number
+     * @return its value
+     */
+    long number(String sql) {
+        return longQuery(sql);
+    }
+
     private long longQuery(String sql) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {

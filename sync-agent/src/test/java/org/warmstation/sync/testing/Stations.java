@@ -91,6 +91,24 @@ public final class Stations {
     public static SyncAgent agent(SyncConfig config, DistrictKey districtKey, org.warmstation.sync.TemperatureProbe temperature,
                                   org.warmstation.sync.MotionProbe motion,
                                   org.warmstation.protocol.wire.StationProfile profile) {
+        return agent(config, districtKey, temperature, motion, profile, List.of());
+    }
+
+    /**
+     * @param config      settings (its data directory is used)
+     * @param districtKey the district key the station trusts for downlinks
+     * @param records     record outboxes drained besides visits
+     * @return an agent over the real SQLite outbox of the config's data directory (not started)
+     */
+    public static SyncAgent agent(SyncConfig config, DistrictKey districtKey,
+                                  List<org.warmstation.visitlog.outbox.RecordOutbox> records) {
+        return agent(config, districtKey, null, null, null, records);
+    }
+
+    private static SyncAgent agent(SyncConfig config, DistrictKey districtKey, org.warmstation.sync.TemperatureProbe temperature,
+                                   org.warmstation.sync.MotionProbe motion,
+                                   org.warmstation.protocol.wire.StationProfile profile,
+                                   List<org.warmstation.visitlog.outbox.RecordOutbox> records) {
         Path dir = config.dataDirectory();
         Outbox outbox = new SqliteOutbox(dir);
         var key = StationKeyStore.loadOrCreate(dir);
@@ -99,7 +117,7 @@ public final class Stations {
                 new FileDownlinkApplier(dir.resolve("downlinks")), new SqliteSyncState(dir),
                 new SqliteLedger(dir, config.topics(), ZONE, key),
                 java.util.Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion,
-                profile));
+                profile, records));
     }
 
     /**

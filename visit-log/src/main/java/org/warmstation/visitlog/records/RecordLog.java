@@ -41,6 +41,19 @@ public interface RecordLog extends AutoCloseable {
     WireRecord append(RecordBody body);
 
     /**
+     * Records a new record of {@code body.kind()} under an id the caller made, e.g. when the body
+     * names the record's id (a ticket's id is its record's uuid).
+     *
+     * @param uuid the record id, a UUIDv7 not held yet
+     * @param body the body, of the kind's registered type
+     * @return the record as stored and queued (revision 1)
+     * @throws IllegalArgumentException when the uuid is held already, the kind has no registered
+     *                                  body type or the body is invalid
+     * @throws StoreException           when storage fails (e.g. full); nothing was recorded
+     */
+    WireRecord append(UUID uuid, RecordBody body);
+
+    /**
      * Records a new revision of a record and queues it again.
      *
      * @param uuid the record

@@ -55,10 +55,18 @@ public final class SqliteRecordLog implements RecordLog {
 
     @Override
     public synchronized WireRecord append(RecordBody body) {
+        return append(ids.next(clock.instant()), body);
+    }
+
+    @Override
+    public synchronized WireRecord append(UUID id, RecordBody body) {
+        Objects.requireNonNull(id, "uuid");
         var json = types.encode(body);
         Instant now = clock.instant();
-        UUID id = ids.next(now);
         return SqliteTransaction.immediate(open(), "recording a " + body.kind() + " record", c -> {
+            if (RecordRows.find(c, id).isPresent()) {
+                throw new IllegalArgumentException("record " + id + " is held already");
+            }
             WireRecord r = new WireRecord(id, body.kind(), RecordRows.nextSeq(c, body.kind()), 1, now, json);
             RecordRows.append(c, r, now);
             return r;

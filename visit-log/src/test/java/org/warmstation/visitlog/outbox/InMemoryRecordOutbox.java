@@ -45,9 +45,17 @@ public final class InMemoryRecordOutbox extends InMemoryTypedOutbox<WireRecord> 
 
     @Override
     public synchronized WireRecord append(RecordBody body) {
+        return append(ids.next(clock.instant()), body);
+    }
+
+    @Override
+    public synchronized WireRecord append(UUID id, RecordBody body) {
         ownKind(body);
+        if (current(id).isPresent()) {
+            throw new IllegalArgumentException("record " + id + " is held already");
+        }
         Instant now = clock.instant();
-        WireRecord r = types.record(ids.next(now), nextSeq(), 1, now, body);
+        WireRecord r = types.record(id, nextSeq(), 1, now, body);
         add(r, now);
         return r;
     }

@@ -67,6 +67,16 @@ abstract class RecordOutboxContractTest extends OutboxContract<WireRecord> {
     }
 
     @Test
+    void aRecordMayBeAppendedUnderTheCallersIdButOnlyOnce() {
+        UUID id = UUID.fromString("0193a5c2-7d4e-7abc-8def-0123456789ab");
+        WireRecord r = log().append(id, new TestBody(kind, "with my id"));
+        assertEquals(id, r.uuid());
+        assertThrows(IllegalArgumentException.class, () -> log().append(id, new TestBody(kind, "again")));
+        assertEquals(List.of(r), log().list(kind, 0, 10));
+        assertEquals(1, outbox.stats(T0).waiting());
+    }
+
+    @Test
     void aRevisionKeepsUuidSeqAndRecordedAtAndReplacesTheBody() {
         WireRecord first = log().append(new TestBody(kind, "first"));
         WireRecord second = log().revise(first.uuid(), new TestBody(kind, "second"));
