@@ -53,9 +53,30 @@ public final class CardRevocations {
 
     /** A revocation refused for a reason the user can fix (unknown serial, already revoked). */
     public static final class Refused extends IllegalArgumentException {
-        /** @param message what to tell the user */
-        public Refused(String message) {
+        /** Why. */
+        public enum Kind {
+            /** Serial outside 1..4294967295. */
+            OUT_OF_RANGE,
+            /** Never seen in a visit and not in the card register. */
+            UNKNOWN,
+            /** Revoked before. */
+            ALREADY_REVOKED
+        }
+
+        private final Kind kind;
+
+        /**
+         * @param kind    why
+         * @param message what to tell the user (English; the console shows its own zh/en text per kind)
+         */
+        public Refused(Kind kind, String message) {
             super(message);
+            this.kind = kind;
+        }
+
+        /** @return why */
+        public Kind kind() {
+            return kind;
         }
     }
 
@@ -87,7 +108,7 @@ public final class CardRevocations {
     public Result revoke(long serial, RevocationReason reason, String by, Instant now) throws SQLException {
         Objects.requireNonNull(reason, "reason");
         if (serial < 1 || serial > 0xffff_ffffL) {
-            throw new Refused("card serial must be 1 to 4294967295, not " + serial);
+            throw new Refused(Refused.Kind.OUT_OF_RANGE, "card serial must be 1 to 4294967295, not " + serial);
         }
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
@@ -95,11 +116,11 @@ public final class CardRevocations {
                 lock(c);
                 Optional<Revoked> already = find(c, serial);
                 if (already.isPresent()) {
-                    throw new Refused("card " + serial + " is already revoked (" + already.get().reason().label()
+                    throw new Refused(Refused.Kind.ALREADY_REVOKED, "card " + serial + " is already revoked (" + already.get().reason().label()
                             + ", " + already.get().revokedAt() + ", deny-list version " + already.get().listVersion() + ")");
                 }
                 if (!known(c, serial)) {
-                    throw new Refused("card " + serial + " is unknown to district " + district
+                    throw new Refused(Refused.Kind.UNKNOWN, "card " + serial + " is unknown to district " + district
                             + ": never seen in a visit and not in the card register (import the issuing office's"
                             + " issued-cards.csv with `district-server card register`)");
                 }

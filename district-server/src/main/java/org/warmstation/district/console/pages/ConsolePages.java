@@ -28,6 +28,7 @@ public final class ConsolePages {
                 new MapPage(services),
                 new StationDetailPage(services),
                 new ReportsPage(services),
+                new CardsPage(services),
                 new TicketInboxPage(services, new TicketDownlinks(services.settings().district(), new TicketStore(),
                         new DownlinkSender(services.database(), services.settings().district())::send,
                         services.clock())));
