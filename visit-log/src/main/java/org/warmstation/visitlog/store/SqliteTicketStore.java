@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,17 +17,22 @@ import org.slf4j.LoggerFactory;
 import org.warmstation.protocol.ticket.TicketProblem;
 import org.warmstation.protocol.ticket.TicketSource;
 import org.warmstation.protocol.ticket.TicketStatus;
+import org.warmstation.protocol.wire.RecordKind;
+import org.warmstation.protocol.wire.RecordTypes;
 import org.warmstation.protocol.wire.TicketStatuses;
 import org.warmstation.visitlog.domain.Ticket;
 import org.warmstation.visitlog.domain.TicketStore;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.sqlite.RecordRows;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
 
 /**
  * The station's tickets in table {@code ticket} of the visit log {@code visits.db} (Flyway V4),
  * on a connection of its own: the kiosk opens tickets, the sync agent applies the district's
- * statuses. Each write is one {@code BEGIN IMMEDIATE} transaction, as the visit log's.
+ * statuses. Each write is one {@code BEGIN IMMEDIATE} transaction, as the visit log's; opening a
+ * ticket writes its row and its TICKET record of the typed outbox ({@link RecordRows}, the record's
+ * uuid being the ticket id) in the same transaction, so the district gets every ticket exactly once.
  *
  * <p>Thread-safe: calls are serialised on the connection. Blocks on storage; never call on the UI
  * thread.
@@ -35,6 +41,7 @@ public final class SqliteTicketStore implements TicketStore {
     private static final Logger log = LoggerFactory.getLogger(SqliteTicketStore.class);
     private static final String COLUMNS = "id, opened_at_ms, problem, source, text, device, status, status_at_ms, status_by";
 
+    private final InstantSource outboxClock;
     private Connection connection;
 
     /**
@@ -44,6 +51,16 @@ public final class SqliteTicketStore implements TicketStore {
      * @throws StoreException when the database cannot be opened or migrated
      */
     public SqliteTicketStore(Path dataDirectory) {
+        this(dataDirectory, InstantSource.system());
+    }
+
+    /**
+     * @param dataDirectory the station's data directory
+     * @param outboxClock   source of the outbox bookkeeping time
+     * @throws StoreException when the database cannot be opened or migrated
+     */
+    public SqliteTicketStore(Path dataDirectory, InstantSource outboxClock) {
+        this.outboxClock = Objects.requireNonNull(outboxClock, "outboxClock");
         this.connection = VisitLogDatabase.open(dataDirectory);
     }
 
@@ -68,6 +85,8 @@ public final class SqliteTicketStore implements TicketStore {
                 st.setString(9, ticket.statusBy());
                 st.executeUpdate();
             }
+            RecordRows.append(c, RecordTypes.standard().record(ticket.id(), RecordRows.nextSeq(c, RecordKind.TICKET), 1,
+                    ticket.openedAt(), ticket.toWire()), outboxClock.instant());
             return null;
         });
         log.info("ticket {} opened: {} by {}{}", ticket.id(), ticket.problem(), ticket.source(),

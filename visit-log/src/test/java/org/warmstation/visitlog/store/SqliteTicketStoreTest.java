@@ -15,6 +15,12 @@ import org.warmstation.protocol.ticket.TicketSource;
 import org.warmstation.protocol.ticket.TicketStatus;
 import org.warmstation.protocol.wire.TicketStatuses;
 import org.warmstation.visitlog.domain.Ticket;
+import org.warmstation.visitlog.records.SqliteRecordLog;
+import org.warmstation.protocol.wire.RecordKind;
+import org.warmstation.protocol.wire.RecordTypes;
+import org.warmstation.protocol.wire.WireRecord;
+import org.warmstation.protocol.wire.WireTicket;
+import java.time.InstantSource;
 
 class SqliteTicketStoreTest {
     private static final Instant T = Instant.parse("2026-12-06T01:00:00Z");
@@ -46,6 +52,21 @@ class SqliteTicketStoreTest {
             assertEquals(TicketStatus.RESOLVED, resolved.status());
             assertEquals("admin", resolved.statusBy());
             assertEquals(T.plusSeconds(600), resolved.statusAt());
+        }
+    }
+
+    @Test
+    void openingATicketQueuesItsTicketRecordUnderTheTicketId() {
+        Ticket a = ticket(1, TicketProblem.MICROWAVE_BROKEN);
+        Ticket b = ticket(2, TicketProblem.OUT_OF_SUPPLIES);
+        try (SqliteTicketStore store = new SqliteTicketStore(dir);
+             SqliteRecordLog records = new SqliteRecordLog(dir, InstantSource.system(), RecordTypes.standard())) {
+            store.open(a);
+            store.open(b);
+            List<WireRecord> queued = records.list(RecordKind.TICKET, 0, 10);
+            assertEquals(List.of(a.id(), b.id()), queued.stream().map(WireRecord::uuid).toList());
+            assertEquals(List.of(1L, 2L), queued.stream().map(WireRecord::seq).toList());
+            assertEquals(a.toWire(), RecordTypes.standard().body(queued.getFirst(), WireTicket.class));
         }
     }
 
