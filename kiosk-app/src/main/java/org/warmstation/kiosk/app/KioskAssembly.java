@@ -59,12 +59,13 @@ final class KioskAssembly {
         StationHardware hardware = new StationHardware(mock.peripherals(), Optional.empty());
         VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), () -> VoiceSettings.DEFAULTS,
                 Clock.system(DemoStation.ZONE));
+        TicketDesk tickets = new TicketDesk(dataDir, clock, hardware.peripherals().states());
         KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pin::matches,
-                KioskSettings.defaults(DemoStation.STATION_NAME), hardware, voice);
+                KioskSettings.defaults(DemoStation.STATION_NAME), hardware, voice, tickets);
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
         return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
-                camera, hardware, mock, settings, watchClock(clock, store), voice);
+                camera, hardware, mock, settings, watchClock(clock, store), voice, tickets);
     }
 
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
@@ -82,23 +83,24 @@ final class KioskAssembly {
         Predicate<char[]> pinCheck = p -> config.staffPin().map(s -> s.matches(p)).orElse(false);
         StationHardware peripherals = hardware.apply(config.hardware());
         VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), config::voice, Clock.system(config.zone()));
+        TicketDesk tickets = new TicketDesk(config.dataDir(), clock, peripherals.peripherals().states());
         KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
                 KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
-                voice);
+                voice, tickets);
         Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
         boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
-                settings, watchClock(clock, store), voice);
+                settings, watchClock(clock, store), voice, tickets);
     }
 
     private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,
                                             Predicate<char[]> pinCheck, KioskSettings settings,
-                                            StationHardware hardware, VoicePrompts voice) {
+                                            StationHardware hardware, VoicePrompts voice, TicketDesk tickets) {
         PinGate gate = PinGate.standard(pin -> pinCheck.test(pin.toCharArray()), clock::sinceBoot);
         KioskBackend backend = new FeedbackBackend(new VisitServiceBackend(service), hardware.peripherals().feedback(),
                 voice::say);
         PeripheralsViewModel peripherals = hardware.viewModel(executor);
-        return new KioskViewModel(backend, executor, clock, zone, gate, settings, peripherals);
+        return new KioskViewModel(backend, executor, clock, zone, gate, settings, peripherals, tickets.service());
     }
 
     /**

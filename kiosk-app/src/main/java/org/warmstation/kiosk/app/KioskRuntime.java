@@ -59,6 +59,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final StationSettingsFile settingsFile;
     private final ClockSyncWatcher clockWatcher;
     private final VoicePrompts voice;
+    private final TicketDesk tickets;
     private KeystrokeAssembler assembler;
     private PeripheralPanel panel;
     private volatile org.warmstation.kiosk.sync.StationServices services = org.warmstation.kiosk.sync.StationServices.NONE;
@@ -68,7 +69,8 @@ public final class KioskRuntime implements AutoCloseable {
     KioskRuntime(VisitStore store, VisitService service, TaskExecutor executor, KioskViewModel viewModel,
                  Optional<CardScanner> scanner, boolean wedge, DemoStation demo, DemoCamera camera,
                  StationHardware hardware, MockStation mockStation, StationSettingsFile settingsFile,
-                 ClockSyncWatcher clockWatcher, VoicePrompts voice) {
+                 ClockSyncWatcher clockWatcher, VoicePrompts voice, TicketDesk tickets) {
+        this.tickets = tickets;
         this.store = store;
         this.service = service;
         this.executor = executor;
@@ -202,6 +204,7 @@ public final class KioskRuntime implements AutoCloseable {
             public void onStatus(ScannerStatus status) {
                 LOG.info("scanner {}: {}", status.state(), status.message());
                 executor.runOnUi(() -> viewModel.scannerStatus(status));
+                tickets.scannerStatus(status);
             }
         };
         scanner.ifPresent(s -> s.start(listener));
@@ -230,6 +233,7 @@ public final class KioskRuntime implements AutoCloseable {
         scanner.ifPresent(CardScanner::close);
         executor.close();
         clockWatcher.close();
+        tickets.close();
         store.close();
         voice.close();
         viewModel.peripherals().close();

@@ -67,7 +67,10 @@ final class IdlePane {
         Button guest = Ui.button("guest", m.get("idle.guest"), vm::startGuest, "primary");
         guest.getStyleClass().add("wide");
         Button staff = Ui.button("staff", m.get("idle.staff"), vm::openStaff, "subtle");
-        HBox bottom = Ui.row(16, language, Ui.grow(), guest, Ui.grow(), staff);
+        Button report = Ui.button("report", m.get("idle.report"), vm::startReport, "subtle");
+        report.setVisible(vm.tickets().available());
+        report.setManaged(vm.tickets().available());
+        HBox bottom = Ui.row(16, language, Ui.grow(), guest, Ui.grow(), report, staff);
 
         VBox screen = new VBox(banner, top, Ui.grow(), middle, Ui.grow(), bottom);
         screen.getStyleClass().add("kiosk-screen");

@@ -47,6 +47,8 @@ public final class KioskView {
             case GUEST -> GuestPane.build(vm, m);
             case STAFF_PIN -> PinPane.build(vm, m);
             case STAFF -> StaffPane.build(vm, m);
+            case REPORT -> ReportPane.build(vm, m);
+            case STAFF_TICKETS -> StaffTicketsPane.build(vm, m);
         };
         pane.setId("screen-" + vm.screenProperty().get().name());
         // Chinese glyphs are dense and the CJK font has no bold: some texts get bigger in Chinese

@@ -15,6 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.devices.scan.ScannerStatus;
 import org.warmstation.kiosk.domain.PinGate;
+import org.warmstation.kiosk.domain.TicketService;
+import org.warmstation.protocol.ticket.TicketProblem;
+import org.warmstation.protocol.ticket.TicketSource;
 import org.warmstation.visitlog.domain.Service;
 import org.warmstation.visitlog.domain.StationClock;
 import org.warmstation.visitlog.domain.Visit;
@@ -45,6 +48,7 @@ public final class KioskViewModel {
     private final KioskSettings settings;
     private final StaffViewModel staff;
     private final PeripheralsViewModel peripherals;
+    private final TicketViewModel tickets;
 
     private final IdleScreenState status;
     private final VisitOnScreen visits = new VisitOnScreen();
@@ -77,6 +81,24 @@ public final class KioskViewModel {
      */
     public KioskViewModel(KioskBackend backend, TaskExecutor executor, StationClock clock, ZoneId zone,
                           PinGate pinGate, KioskSettings settings, PeripheralsViewModel peripherals) {
+        this(backend, executor, clock, zone, pinGate, settings, peripherals, null);
+    }
+
+    /**
+     * @param backend     the check-in domain
+     * @param executor    runs blocking work and timers
+     * @param clock       the station clock (shown on the idle screen, and the staff screen's day)
+     * @param zone        the station's zone
+     * @param pinGate     guards the staff screen
+     * @param settings    timeouts and the station name
+     * @param peripherals the station's peripherals as the screen sees them
+     * @param tickets     opens and lists fault and wish tickets (blocking), or null on a terminal
+     *                    without them (no report buttons then)
+     */
+    public KioskViewModel(KioskBackend backend, TaskExecutor executor, StationClock clock, ZoneId zone,
+                          PinGate pinGate, KioskSettings settings, PeripheralsViewModel peripherals,
+                          TicketService tickets) {
+        this.tickets = new TicketViewModel(tickets, Objects.requireNonNull(executor, "executor"));
         this.peripherals = Objects.requireNonNull(peripherals, "peripherals");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -88,6 +110,7 @@ public final class KioskViewModel {
         this.screens = new ScreenFlow(this.executor, this.settings, () -> {
             visits.clear();
             staff.clearEntry();
+            this.tickets.clear();
         });
         this.checkIns = new CheckInFlow(this.backend, this.executor, screens, visits);
     }
@@ -277,10 +300,73 @@ public final class KioskViewModel {
         });
     }
 
-    /** Reloads today's figures on the staff screen. */
+    /** Reloads today's figures and the tickets on the staff screen. */
     public void refreshStaff() {
         staff.refresh(status.nowProperty().get().toLocalDate());
+        tickets.refresh(status.nowProperty().get().toInstant(), true);
         touched();
+    }
+
+    // ---- tickets -----------------------------------------------------------------------------
+
+    /** @return the ticket screens' state: problem, text, message, the station's tickets */
+    public TicketViewModel tickets() {
+        return tickets;
+    }
+
+    /** A visitor opens the report screen from the idle screen. */
+    public void startReport() {
+        if (!tickets.available()) {
+            return;
+        }
+        tickets.clear();
+        screens.show(Screen.REPORT);
+    }
+
+    /**
+     * A visitor tapped a problem: the ticket is stored (no text, nothing about the visitor) and
+     * the screen thanks them.
+     *
+     * @param problem the problem
+     */
+    public void reportProblem(TicketProblem problem) {
+        if (screens.current() != Screen.REPORT) {
+            return;
+        }
+        touched();
+        tickets.problemProperty().set(problem);
+        tickets.submit(TicketSource.VISITOR, screens::restartTimeout);
+    }
+
+    /** Staff open their ticket screen from the staff screen. */
+    public void openStaffTickets() {
+        if (screens.current() != Screen.STAFF || !tickets.available()) {
+            return;
+        }
+        tickets.clear();
+        screens.show(Screen.STAFF_TICKETS);
+        tickets.refresh(status.nowProperty().get().toInstant(), true);
+    }
+
+    /**
+     * Staff send the ticket of the chosen problem with their text; a text over 200 characters or
+     * with control characters is refused with a message and nothing is stored.
+     */
+    public void submitStaffTicket() {
+        if (screens.current() != Screen.STAFF_TICKETS) {
+            return;
+        }
+        touched();
+        tickets.submit(TicketSource.STAFF, () -> tickets.refresh(status.nowProperty().get().toInstant(), true));
+    }
+
+    /** Back from the staff ticket screen to the staff screen. */
+    public void backToStaff() {
+        if (screens.current() == Screen.STAFF_TICKETS) {
+            tickets.clear();
+            screens.show(Screen.STAFF);
+            refreshStaff();
+        }
     }
 
     // ---- general -----------------------------------------------------------------------------
@@ -314,5 +400,8 @@ public final class KioskViewModel {
     private void tick() {
         status.tick();
         staff.tick();
+        if (screens.current() == Screen.STAFF || screens.current() == Screen.STAFF_TICKETS) {
+            tickets.refresh(status.nowProperty().get().toInstant(), false);
+        }
     }
 }

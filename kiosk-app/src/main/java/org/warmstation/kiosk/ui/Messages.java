@@ -72,7 +72,8 @@ public final class Messages {
     }
 
     /**
-     * @param value an enum constant of WorkerCategory, Service, RejectionReason or PeripheralRole
+     * @param value an enum constant of WorkerCategory, Service, RejectionReason, PeripheralRole,
+     *              TicketProblem, TicketStatus or TicketSource
      * @return its message key
      */
     public static String keyOf(Enum<?> value) {
@@ -81,6 +82,9 @@ public final class Messages {
             case "Service" -> "service";
             case "RejectionReason" -> "reason";
             case "PeripheralRole" -> "role";
+            case "TicketProblem" -> "problem";
+            case "TicketStatus" -> "ticketStatus";
+            case "TicketSource" -> "ticketSource";
             default -> value.getDeclaringClass().getSimpleName();
         };
         return prefix + "." + value.name();

@@ -17,5 +17,9 @@ public enum Screen {
     /** The staff PIN keypad. */
     STAFF_PIN,
     /** Today's figures for the staff. */
-    STAFF
+    STAFF,
+    /** A visitor reports a problem from a short list (no text, no personal data). */
+    REPORT,
+    /** Staff report a problem (with a short text) and see the station's tickets and their status. */
+    STAFF_TICKETS
 }
