@@ -63,14 +63,16 @@ final class IdlePane {
         middle.setAlignment(Pos.CENTER);
 
         Button language = Ui.button("language", m.get("language.switch"), vm::toggleLanguage);
-        language.getStyleClass().add("wide");
+        if (!vm.tickets().available()) { // the report button needs the room otherwise
+            language.getStyleClass().add("wide");
+        }
         Button guest = Ui.button("guest", m.get("idle.guest"), vm::startGuest, "primary");
         guest.getStyleClass().add("wide");
         Button staff = Ui.button("staff", m.get("idle.staff"), vm::openStaff, "subtle");
         Button report = Ui.button("report", m.get("idle.report"), vm::startReport, "subtle");
         report.setVisible(vm.tickets().available());
         report.setManaged(vm.tickets().available());
-        HBox bottom = Ui.row(16, language, Ui.grow(), guest, Ui.grow(), report, staff);
+        HBox bottom = Ui.row(vm.tickets().available() ? 8 : 16, language, Ui.grow(), guest, Ui.grow(), report, staff);
 
         VBox screen = new VBox(banner, top, Ui.grow(), middle, Ui.grow(), bottom);
         screen.getStyleClass().add("kiosk-screen");

@@ -26,6 +26,7 @@ final class ReportPane {
         Button back = Ui.button("back", m.get("report.back"), vm::backToIdle);
         back.getStyleClass().add("wide");
         Label hint = Ui.label(m.get("report.hint"), "subtitle");
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane grid = problemGrid(m, COLUMNS, 230, 130, vm::reportProblem);
         grid.getChildren().forEach(n -> ((Button) n).disableProperty().bind(
                 t.sendingProperty().or(t.openedProperty().isNotNull())));

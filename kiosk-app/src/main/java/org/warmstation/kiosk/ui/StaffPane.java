@@ -30,11 +30,13 @@ final class StaffPane {
                 .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(m.locale()));
         Button refresh = Ui.button("staff-refresh", m.get("staff.refresh"), vm::refreshStaff);
         Button back = Ui.button("staff-back", m.get("staff.back"), vm::backToIdle);
-        Button tickets = Ui.button("staff-tickets", m.get("staff.tickets"), vm::openStaffTickets);
+        Button tickets = StaffTicketsPane.button(vm, m);
         tickets.setVisible(vm.tickets().available());
         tickets.setManaged(vm.tickets().available());
-        refresh.getStyleClass().add("wide");
-        back.getStyleClass().add("wide");
+        if (!vm.tickets().available()) { // room for the tickets button beside the title otherwise
+            refresh.getStyleClass().add("wide");
+            back.getStyleClass().add("wide");
+        }
         HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "staff-title"), Ui.grow(), tickets, refresh, back);
 
         HBox body = new HBox(16);
@@ -54,8 +56,7 @@ final class StaffPane {
         body.getProperties().put("usage-listener", listener);
         fill.run();
 
-        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), StaffSyncPane.row(vm, m),
-                StaffTicketsPane.line(vm, m), status, body);
+        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), StaffSyncPane.row(vm, m), status, body);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

@@ -2,7 +2,6 @@ package org.warmstation.kiosk.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -24,12 +23,11 @@ import org.warmstation.visitlog.domain.Ticket;
 
 /**
  * The staff's ticket screen (behind the PIN): pick a problem, add a short text, send; below, the
- * station's tickets with their status at the district. Also the staff screen's one-line summary
- * of the open tickets ({@link #line}). UI thread only.
+ * station's tickets with their status at the district. Also the staff screen's button to it,
+ * which counts the open tickets ({@link #button}). UI thread only.
  */
 final class StaffTicketsPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
-    private static final int LINE_TICKETS = 3;
 
     private StaffTicketsPane() {
     }
@@ -106,35 +104,26 @@ final class StaffTicketsPane {
     }
 
     /**
-     * The staff screen's line: how many tickets are open and the newest few with their status.
+     * The staff screen's button to the ticket screen, saying how many tickets are open (red while
+     * any is), following the tickets live.
      *
      * @param vm the view model
      * @param m  messages
-     * @return the line, following the tickets live
+     * @return the button, id {@code staff-tickets}
      */
-    static Node line(KioskViewModel vm, Messages m) {
+    static Button button(KioskViewModel vm, Messages m) {
         TicketViewModel t = vm.tickets();
-        Label line = Ui.label("", "staff-line");
-        line.setId("staff-tickets-line");
-        line.setStyle("-fx-font-size: 20px;");
-        line.setWrapText(false);
-        line.setMinWidth(0);
+        Button b = Ui.button("staff-tickets", "", vm::openStaffTickets);
         Runnable fill = () -> {
             long open = t.openCount();
-            String items = t.tickets().stream().filter(k -> k.status() != TicketStatus.RESOLVED).limit(LINE_TICKETS)
-                    .map(k -> m.of(k.problem()) + " " + m.of(k.status())).collect(Collectors.joining(" · "));
-            String resolved = t.tickets().stream().filter(k -> k.status() == TicketStatus.RESOLVED).findFirst()
-                    .map(k -> m.get("tickets.lastResolved", m.of(k.problem()))).orElse("");
-            line.setText(m.get("tickets.line", open, items, resolved).strip());
-            line.getStyleClass().setAll("label", open > 0 ? "staff-alert" : "staff-line");
+            b.setText(open == 0 ? m.get("staff.tickets") : m.get("staff.ticketsOpen", open));
+            b.setStyle(open == 0 ? "" : "-fx-text-fill: #000000; -fx-background-color: #ffffff, #ff8a80;");
         };
         ListChangeListener<Ticket> listener = c -> fill.run();
         t.tickets().addListener(new WeakListChangeListener<>(listener));
-        line.getProperties().put("ticket-listener", listener);
+        b.getProperties().put("ticket-listener", listener);
         fill.run();
-        line.setVisible(t.available());
-        line.setManaged(t.available());
-        return line;
+        return b;
     }
 
     private static String row(Ticket k, Messages m, ZoneId zone) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -26,7 +27,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Instant;
+import org.warmstation.protocol.ticket.TicketProblem;
+import org.warmstation.protocol.ticket.TicketStatus;
+import org.warmstation.protocol.wire.TicketStatuses;
 import org.warmstation.visitlog.domain.Service;
+import org.warmstation.visitlog.domain.Ticket;
+import org.warmstation.visitlog.store.SqliteTicketStore;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
 import org.warmstation.kiosk.ui.KioskView;
@@ -235,6 +242,61 @@ class ScreenshotTest {
         ImageIO.write(img, "png", out.resolve("demo-window.png").toFile());
         assertTrue(img.getWidth() > KioskRuntime.SCREEN_WIDTH, "the card tray is beside the kiosk screen");
         assertEquals(KioskRuntime.SCREEN_HEIGHT, img.getHeight(), "the tray and the peripheral panel fit the screen's height");
+    }
+
+    @Test
+    @Order(8)
+    void tickets() throws IOException {
+        FxToolkit.run(() -> {
+            vm().backToIdle();
+            vm().startReport();
+        });
+        waitForScreen("REPORT");
+        shoot("ticket-report");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().reportProblem(TicketProblem.NO_HOT_WATER));
+        FxToolkit.waitFor("the thank-you line", WAIT, () -> scene.lookup("#report-thanks") instanceof Label l && l.isVisible());
+        shoot("ticket-report-sent");
+
+        FxToolkit.run(() -> {
+            vm().backToIdle();
+            vm().openStaff();
+            "2468".chars().forEach(c -> vm().pinDigit(c - '0'));
+            vm().pinSubmit();
+        });
+        waitForScreen("STAFF");
+        FxToolkit.run(() -> vm().openStaffTickets());
+        waitForScreen("STAFF_TICKETS");
+        FxToolkit.run(() -> {
+            vm().tickets().problemProperty().set(TicketProblem.HEATER_BROKEN);
+            vm().tickets().textProperty().set("二楼东侧暖气片不热");
+            vm().submitStaffTicket();
+        });
+        // the buzzer failed in the staff picture above: the terminal opened a ticket for it by itself
+        FxToolkit.waitFor("three tickets listed", WAIT, () -> vm().tickets().tickets().size() == 3);
+        List<Ticket> listed = FxToolkit.call(() -> List.copyOf(vm().tickets().tickets()));
+        assertEquals(1, listed.stream().filter(t -> "BUZZER".equals(t.device())).count());
+        Ticket water = listed.stream().filter(t -> t.problem() == TicketProblem.NO_HOT_WATER).findFirst().orElseThrow();
+        Ticket buzzer = listed.stream().filter(t -> "BUZZER".equals(t.device())).findFirst().orElseThrow();
+        try (SqliteTicketStore store = new SqliteTicketStore(dataDir)) { // as the district's TICKETS downlink does
+            store.applyStatuses(new TicketStatuses(List.of(
+                    new TicketStatuses.Entry(water.id(), TicketStatus.RESOLVED, Instant.now(), "zhang.wei"),
+                    new TicketStatuses.Entry(buzzer.id(), TicketStatus.ACKNOWLEDGED, Instant.now(), "zhang.wei"))));
+        }
+        FxToolkit.run(() -> vm().backToStaff());
+        waitForScreen("STAFF");
+        FxToolkit.run(() -> vm().openStaffTickets());
+        FxToolkit.waitFor("the district's statuses", WAIT, () -> scene.lookup("#ticket-" + water.id()) instanceof Label l
+                && l.getProperties().get("status") == TicketStatus.RESOLVED);
+        shoot("staff-tickets");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().backToStaff());
+        waitForScreen("STAFF");
+        FxToolkit.waitFor("the tickets button", WAIT, () -> scene.lookup("#staff-tickets") instanceof Button b
+                && b.getText().equals("报修（2 件未解决）"));
+        shoot("staff-with-tickets");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().backToIdle());
     }
 
     @Test
