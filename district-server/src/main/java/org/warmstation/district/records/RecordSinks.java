@@ -29,7 +29,9 @@ public final class RecordSinks {
      * @return the sinks
      */
     public static RecordSinks standard() {
-        return of(List.of(new org.warmstation.district.ticket.TicketProjection()));
+        return of(List.of(new org.warmstation.district.ticket.TicketProjection(),
+                new org.warmstation.district.supply.SupplyProjection(),
+                new org.warmstation.district.supply.RatingProjection()));
     }
 
     /**
