@@ -73,12 +73,27 @@ public final class DownlinkSender {
             throw new IllegalArgumentException("a command of district " + command.district()
                     + " cannot be sent by district " + district);
         }
+        queue(c, command, queuedBy);
+    }
+
+    /**
+     * Queues one command inside the caller's transaction for the district and station it names,
+     * where no sender is at hand (a record sink, which learns the district from the record's
+     * station); otherwise as {@link #send(Connection, DownlinkCommand, String)}.
+     *
+     * @param c        a connection of the district database
+     * @param command  the command
+     * @param queuedBy who sends it, or null
+     * @throws SQLException             when the database fails
+     * @throws IllegalArgumentException when the command is too large to send
+     */
+    public static void queue(Connection c, DownlinkCommand command, String queuedBy) throws SQLException {
         int payload = Wire.encode(command).length;
         if ((payload + 2) / 3 * 4 + ENVELOPE_OVERHEAD > Wire.MAX_DOWNLINK_BYTES) {
             throw new IllegalArgumentException("a " + command.kind() + " command of " + payload
                     + " bytes does not fit a downlink (" + Wire.MAX_DOWNLINK_BYTES + " bytes)");
         }
-        store.insert(c, command, listVersion(command), queuedBy);
+        new DownlinkStore().insert(c, command, listVersion(command), queuedBy);
     }
 
     /**

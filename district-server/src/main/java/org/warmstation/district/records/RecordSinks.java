@@ -31,7 +31,8 @@ public final class RecordSinks {
     public static RecordSinks standard() {
         return of(List.of(new org.warmstation.district.ticket.TicketProjection(),
                 new org.warmstation.district.supply.SupplyProjection(),
-                new org.warmstation.district.supply.RatingProjection()));
+                new org.warmstation.district.supply.RatingProjection(),
+                new org.warmstation.district.loan.LoanProjection()));
     }
 
     /**
