@@ -3,6 +3,7 @@ package org.warmstation.sync;
 import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.HeldLists;
+import org.warmstation.protocol.wire.LoanStatuses;
 import org.warmstation.protocol.wire.StationSettings;
 
 /**
@@ -28,6 +29,18 @@ public interface DownlinkApplier {
      * @throws Exception when they could not be applied; nothing changed then
      */
     void applySettings(StationSettings settings) throws Exception;
+
+    /**
+     * Takes the district's list of this station's loans: closes the loans it says were returned
+     * at another station (issue 12, {@link LoanDownlinkApplier}).
+     *
+     * @param loans the district's list
+     * @return a short note for the ack, e.g. how many loans were closed
+     * @throws Exception when it could not be applied (also by an applier that keeps no loans); nothing changed then
+     */
+    default String applyLoans(LoanStatuses loans) throws Exception {
+        throw new UnsupportedOperationException("this station keeps no loans");
+    }
 
     /**
      * The deny- and trust-list versions in force and when they were received, for the status and

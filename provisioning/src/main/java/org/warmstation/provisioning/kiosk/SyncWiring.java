@@ -23,6 +23,8 @@ import org.warmstation.protocol.wire.StationProfile;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.sync.DownlinkApplier;
 import org.warmstation.sync.FileDownlinkApplier;
+import org.warmstation.sync.LoanDownlinkApplier;
+import org.warmstation.visitlog.store.SqliteLoanStore;
 import org.warmstation.sync.MotionProbe;
 import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.SyncConfig;
@@ -158,13 +160,16 @@ public final class SyncWiring {
         // every record kind with a body type is drained (typed outbox, decision 0115)
         List<RecordOutbox> records = RecordTypes.standard().kinds().stream()
                 .<RecordOutbox>map(kind -> new SqliteRecordOutbox(dir, kind)).toList();
-        SyncAgent agent = new SyncAgent(sync, new SyncAgent.Parts(outbox, clock, zone, trust, applier, state, ledger,
+        // LOANS downlinks close the loans returned at other stations (issue 12, decision 0156)
+        SqliteLoanStore loans = new SqliteLoanStore(dir, java.time.InstantSource.system());
+        SyncAgent agent = new SyncAgent(sync, new SyncAgent.Parts(outbox, clock, zone, trust,
+                new LoanDownlinkApplier(applier, loans), state, ledger,
                 Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion, profile)
                 .withRecords(records));
         agent.start();
         LOG.info("sync agent of {} started ({}), records of {}", sync.topics().station(), sync.serverUri(),
                 RecordTypes.standard().kinds());
-        List<AutoCloseable> closing = new java.util.ArrayList<>(List.of(ledger, state, outbox));
+        List<AutoCloseable> closing = new java.util.ArrayList<>(List.of(ledger, state, outbox, loans));
         closing.addAll(records);
         return new AgentServices(agent, closing);
     }

@@ -115,6 +115,9 @@ public final class DownlinkHandler {
             case TRUST_LIST -> applier.applyTrustList(cmd.parsedTrustList());
             case DENY_LIST -> applier.applyDenyList(cmd.parsedDenyList());
             case SETTINGS -> applier.applySettings(cmd.settings());
+            case LOANS -> {
+                return applier.applyLoans(cmd.loans());
+            }
             case RESEND -> {
                 int n = outbox.requeue(cmd.resend().fromSeq(), cmd.resend().toSeq());
                 return "re-queued " + n + " visits of " + cmd.resend().fromSeq() + ".." + cmd.resend().toSeq();
