@@ -6,12 +6,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
  * The idle screen: station, clock (with the room's temperature and humidity when the station has
- * an ambient sensor), "show your member QR code", guest, language, staff.
+ * an ambient sensor), "show your member QR code", guest, language, large text, staff.
  */
 final class IdlePane {
     private IdlePane() {
@@ -41,14 +42,18 @@ final class IdlePane {
                 .map(a -> m.get("idle.room", a.celsius(), a.relativeHumidity())).orElse(""), hw.snapshotProperty()));
         room.visibleProperty().bind(room.textProperty().isNotEmpty());
         room.managedProperty().bind(room.visibleProperty());
+        for (Label l : new Label[] {clockTime, clockDate, room}) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the station name gives way
+        }
         VBox clock = new VBox(clockTime, clockDate, room);
         clock.setAlignment(Pos.CENTER_RIGHT);
-        HBox top = Ui.row(16, Ui.label(vm.settings().stationName(), "station-name"), Ui.grow(), clock);
+        HBox top = Ui.row(16, Ui.label(vm.settings().stationName(), "station-name"), Ui.grow(), largeText(vm, m), clock);
 
         Label prompt = Ui.label(m.get("idle.prompt"), "prompt");
         prompt.setId("prompt");
         prompt.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label hint = Ui.label(m.get("idle.hint"), "hint");
+        hint.setId("idle-hint");
         hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label checking = Ui.label(m.get("idle.checking"), "subtitle");
         checking.visibleProperty().bind(vm.busyProperty());
@@ -69,7 +74,9 @@ final class IdlePane {
         Button guest = Ui.button("guest", m.get("idle.guest"), vm::startGuest, "primary");
         guest.getStyleClass().add("wide");
         Button staff = Ui.button("staff", m.get("idle.staff"), vm::openStaff, "subtle");
+        staff.setMinWidth(Ui.MIN_TARGET); // "Staff" alone is narrower than a gloved fingertip
         Button report = Ui.button("report", m.get("idle.report"), vm::startReport, "subtle");
+        report.setMinWidth(Ui.MIN_TARGET);
         report.setVisible(vm.tickets().available());
         report.setManaged(vm.tickets().available());
         HBox bottom = Ui.row(vm.tickets().available() ? 8 : 16, language, Ui.grow(), guest, Ui.grow(), report, staff);
@@ -77,5 +84,17 @@ final class IdlePane {
         VBox screen = new VBox(banner, top, Ui.grow(), middle, Ui.grow(), bottom);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
+    }
+
+    /** The one big large-text button (大字), selected while large text is on. */
+    private static ToggleButton largeText(KioskViewModel vm, Messages m) {
+        ToggleButton t = new ToggleButton(m.get("idle.largeText"));
+        t.setId("large-text");
+        t.setSelected(vm.largeTextProperty().get());
+        t.setOnAction(e -> vm.toggleLargeText());
+        t.setFocusTraversable(false);
+        t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        t.setMinHeight(Ui.MIN_TARGET);
+        return t;
     }
 }

@@ -16,7 +16,7 @@ import org.warmstation.visitlog.domain.StationClock;
 
 /**
  * What the kiosk shows whatever the visit, part of {@link KioskViewModel}: the station's clock,
- * the language, the scanner-problem banner and the district's announcement.
+ * the language, large text, the scanner-problem banner and the district's announcement.
  *
  * <p>Threading: UI thread only, like the view model; the view model's ticker calls {@link #tick}.
  */
@@ -27,6 +27,7 @@ final class IdleScreenState {
     private final ReadOnlyObjectWrapper<ZonedDateTime> now = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper scannerProblem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper announcement = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper largeText = new ReadOnlyBooleanWrapper(false);
 
     /**
      * @param clock the station clock
@@ -52,6 +53,15 @@ final class IdleScreenState {
 
     ReadOnlyStringProperty announcementProperty() {
         return announcement.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty largeTextProperty() {
+        return largeText.getReadOnlyProperty();
+    }
+
+    /** Switches large text on or off (decision 0141: kept until switched off or the kiosk restarts). */
+    void toggleLargeText() {
+        largeText.set(!largeText.get());
     }
 
     /** Reads the station clock again. */

@@ -16,6 +16,13 @@ public final class KioskView {
     public static final String STYLESHEET = Objects.requireNonNull(
             KioskView.class.getResource("kiosk.css"), "kiosk.css missing").toExternalForm();
 
+    /** Style class of a workers' screen in large-text mode. */
+    public static final String LARGE_TEXT = "large-text";
+    /** Type size on the terminal's 1024x600 panel, in pixels. */
+    public static final double BASE_FONT_PX = 26;
+    /** How much larger the workers' type is in large-text mode: 34 px instead of 26 px. */
+    public static final double LARGE_SCALE = 34.0 / 26.0;
+
     private final KioskViewModel vm;
     private final StackPane root = new StackPane();
 
@@ -30,7 +37,35 @@ public final class KioskView {
         root.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> vm.touched());
         vm.screenProperty().addListener((o, a, b) -> render());
         vm.localeProperty().addListener((o, a, b) -> render());
+        vm.largeTextProperty().addListener((o, a, b) -> render());
+        root.widthProperty().addListener((o, a, b) -> fonts());
+        root.heightProperty().addListener((o, a, b) -> fonts());
         render();
+    }
+
+    /**
+     * The type size of a screen: {@value #BASE_FONT_PX} px on the terminal's 1024x600 panel,
+     * scaled with the panel (a smaller panel of the same diagonal has larger pixels, so the text
+     * keeps about its physical size), times 34/26 on the workers' screens in large-text mode
+     * (decision 0141). All type on the workers' screens is in em of this size.
+     *
+     * @param width  the screen's width in pixels; 0 before the first layout (then 1024)
+     * @param height the screen's height in pixels; 0 before the first layout (then 600)
+     * @param large  whether large text applies
+     * @return the font size in pixels
+     */
+    public static double fontSize(double width, double height, boolean large) {
+        double scale = width <= 0 || height <= 0 ? 1 : Math.min(width / 1024, height / 600);
+        return Math.round(BASE_FONT_PX * scale * (large ? LARGE_SCALE : 1) * 10) / 10.0;
+    }
+
+    private void fonts() {
+        root.setStyle("-fx-font-size: " + fontSize(root.getWidth(), root.getHeight(), false) + "px;");
+        if (!root.getChildren().isEmpty()) {
+            Node pane = root.getChildren().getFirst();
+            boolean large = pane.getStyleClass().contains(LARGE_TEXT);
+            pane.setStyle(large ? "-fx-font-size: " + fontSize(root.getWidth(), root.getHeight(), true) + "px;" : "");
+        }
     }
 
     /** @return the root node, to put into a scene (1024x600 on the terminal) */
@@ -53,6 +88,12 @@ public final class KioskView {
         pane.setId("screen-" + vm.screenProperty().get().name());
         // Chinese glyphs are dense and the CJK font has no bold: some texts get bigger in Chinese
         pane.getStyleClass().add(KioskViewModel.CHINESE.equals(m.locale()) ? "lang-zh" : "lang-en");
+        // large text scales the workers' screens (their sizes are in em of the pane's font, set
+        // in fonts()); the staff screens keep theirs
+        if (vm.largeTextProperty().get() && vm.screenProperty().get().forWorkers()) {
+            pane.getStyleClass().add(LARGE_TEXT);
+        }
         root.getChildren().setAll(pane);
+        fonts();
     }
 }

@@ -129,6 +129,11 @@ public final class KioskViewModel {
 
     // ---- properties -------------------------------------------------------------------------
 
+    /** @return whether the workers' screens show large text (for older workers) */
+    public ReadOnlyBooleanProperty largeTextProperty() {
+        return status.largeTextProperty();
+    }
+
     /** @return the screen shown */
     public ReadOnlyObjectProperty<Screen> screenProperty() {
         return screens.screenProperty();
@@ -379,6 +384,15 @@ public final class KioskViewModel {
     /** Switches between Chinese and English. */
     public void toggleLanguage() {
         status.toggleLanguage();
+        touched();
+    }
+
+    /**
+     * Switches large text on or off for the screens workers see (idle, welcome, guest, rejected);
+     * it stays as set until switched again or the kiosk restarts (decision 0141).
+     */
+    public void toggleLargeText() {
+        status.toggleLargeText();
         touched();
     }
 

@@ -21,5 +21,10 @@ public enum Screen {
     /** A visitor reports a problem from a short list (no text, no personal data). */
     REPORT,
     /** Staff report a problem (with a short text) and see the station's tickets and their status. */
-    STAFF_TICKETS
+    STAFF_TICKETS;
+
+    /** @return whether workers see this screen (large text applies), not only the staff */
+    public boolean forWorkers() {
+        return this != STAFF_PIN && this != STAFF && this != STAFF_TICKETS;
+    }
 }

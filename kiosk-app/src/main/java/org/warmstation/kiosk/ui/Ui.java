@@ -41,6 +41,29 @@ final class Ui {
         return r;
     }
 
+    /**
+     * Shares a grid of buttons out over the room its screen gives it: equal columns across the
+     * width, rows that grow and shrink (down to the buttons' minimum) with the height, so the
+     * grid fits panels other than the terminal's 1024x600 and large text.
+     *
+     * @param grid    the grid, inside a VBox
+     * @param columns its number of columns
+     * @param cells   how many cells are filled
+     */
+    static void shareOut(javafx.scene.layout.GridPane grid, int columns, int cells) {
+        for (int c = 0; c < columns; c++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            grid.getColumnConstraints().add(column);
+        }
+        for (int r = 0; r < (cells + columns - 1) / columns; r++) {
+            javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+            row.setVgrow(Priority.SOMETIMES);
+            grid.getRowConstraints().add(row);
+        }
+        javafx.scene.layout.VBox.setVgrow(grid, Priority.SOMETIMES);
+    }
+
     static HBox row(double spacing, javafx.scene.Node... nodes) {
         HBox h = new HBox(spacing, nodes);
         h.setAlignment(Pos.CENTER_LEFT);

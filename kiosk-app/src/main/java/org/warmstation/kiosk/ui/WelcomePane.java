@@ -46,7 +46,7 @@ final class WelcomePane {
         Button done = Ui.button("done", m.get("welcome.done"), vm::finishVisit, "primary");
         done.getStyleClass().add("wide");
         HBox head = Ui.row(20, mark, words, Ui.grow(), done);
-        HBox choose = Ui.row(16, category, Ui.label(m.get("welcome.choose"), "subtitle"));
+        VBox choose = new VBox(4, category, Ui.label(m.get("welcome.choose"), "subtitle"));
 
         GridPane grid = new GridPane();
         grid.setHgap(16);
@@ -63,8 +63,9 @@ final class WelcomePane {
             t.setId("service-" + s.name());
             t.setFocusTraversable(false);
             t.setSelected(vm.services().contains(s));
-            t.setPrefSize(230, 160);
+            t.setPrefSize(230, 160); // on the 1024x600 panel; the grid's constraints share out any other
             t.setMinSize(Ui.MIN_TARGET, Ui.MIN_TARGET);
+            t.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             t.setOnAction(e -> {
                 vm.toggleService(s);
                 t.setSelected(vm.services().contains(s));
@@ -74,6 +75,7 @@ final class WelcomePane {
             i++;
         }
 
+        Ui.shareOut(grid, COLUMNS, i);
         SetChangeListener<Service> sync = change -> toggles.forEach(
                 (s, t) -> t.setSelected(vm.services().contains(s)));
         vm.services().addListener(new WeakSetChangeListener<>(sync));

@@ -221,6 +221,26 @@ class ScreenshotTest {
 
     @Test
     @Order(6)
+    void idleAndWelcomeInLargeText() throws IOException {
+        FxToolkit.run(() -> {
+            vm().backToIdle();
+            vm().toggleLargeText();
+        });
+        waitForScreen("IDLE");
+        FxToolkit.waitFor("the large-text idle screen", WAIT, () -> scene.lookup(".large-text") != null);
+        shoot("idle-large-text");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().startGuest());
+        shoot("guest-large-text");
+        assertFitsForGloves();
+        FxToolkit.run(() -> {
+            vm().backToIdle();
+            vm().toggleLargeText();
+        });
+    }
+
+    @Test
+    @Order(7)
     void demoWindowWithTheCardTray() throws IOException {
         Scene demo = FxToolkit.call(() -> new Scene(runtime.root(() -> { })));
         Stage s = FxToolkit.call(() -> {
@@ -245,7 +265,7 @@ class ScreenshotTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void tickets() throws IOException {
         FxToolkit.run(() -> {
             vm().backToIdle();
@@ -300,7 +320,7 @@ class ScreenshotTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void chineseGlyphsRenderAsDistinctShapesNotTofuBoxes() {
         int[] hot = glyph("热");
         int[] water = glyph("水");

@@ -8,7 +8,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 
-/** Finds buttons too small for gloved fingers, controls outside the 1024x600 panel, and clipped text. */
+/**
+ * Finds buttons too small for gloved fingers, controls outside the screen (the scene's size, the
+ * terminal's 1024x600 when the node has no scene), and clipped text.
+ */
 public final class TouchTargets {
     private TouchTargets() {
     }
@@ -24,11 +27,13 @@ public final class TouchTargets {
             root.getScene().getRoot().applyCss();
             root.getScene().getRoot().layout();
         }
-        visit(root, minSide, out);
+        double w = root.getScene() == null ? 1024 : root.getScene().getWidth();
+        double h = root.getScene() == null ? 600 : root.getScene().getHeight();
+        visit(root, minSide, w, h, out);
         return out;
     }
 
-    private static void visit(Node n, double minSide, List<String> out) {
+    private static void visit(Node n, double minSide, double w, double h, List<String> out) {
         if (!n.isVisible()) {
             return;
         }
@@ -39,9 +44,9 @@ public final class TouchTargets {
                 out.add(name + " '" + button.getText() + "' is " + (int) b.getWidth() + "x" + (int) b.getHeight());
             }
         }
-        if (n instanceof javafx.scene.layout.Region && outside(b)) {
+        if (n instanceof javafx.scene.layout.Region && outside(b, w, h)) {
             out.add(name + (n instanceof Labeled l ? " '" + l.getText() + "'" : "")
-                    + " lies outside the 1024x600 screen: " + b);
+                    + " lies outside the " + (int) w + "x" + (int) h + " screen: " + b);
         }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
             if (clipped(l)) {
@@ -50,13 +55,13 @@ public final class TouchTargets {
         }
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
-                visit(c, minSide, out);
+                visit(c, minSide, w, h, out);
             }
         }
     }
 
-    private static boolean outside(Bounds b) {
-        return b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > 1024.5 || b.getMaxY() > 600.5;
+    private static boolean outside(Bounds b, double w, double h) {
+        return b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > w + 0.5 || b.getMaxY() > h + 0.5;
     }
 
     /** A label whose text did not fit shows an ellipsis in its text node. */
