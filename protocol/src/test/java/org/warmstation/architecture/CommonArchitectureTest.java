@@ -2,6 +2,8 @@ package org.warmstation.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -27,7 +29,7 @@ public abstract class CommonArchitectureTest {
             .that().resideInAPackage("org.warmstation.protocol..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.warmstation.devices..", "org.warmstation.kiosk..", "org.warmstation.sync..",
-                    "org.warmstation.provisioning..", "org.warmstation.district..")
+                    "org.warmstation.provisioning..", "org.warmstation.district..", "org.warmstation.terminal..")
             .because("protocol is shared by all modules; dependencies point one way")
             .allowEmptyShould(true);
 
@@ -63,6 +65,33 @@ public abstract class CommonArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.pi4j..")
             .because("hardware is reached through the device roles; org.warmstation.devices.pi4j implements them")
             .allowEmptyShould(true);
+
+    /**
+     * The terminal's assembly (module terminal) is the top: the command line, the kiosk's sync
+     * wiring and the demo use the other modules, none of them uses it (decision 0110).
+     */
+    static final ArchRule NOTHING_USES_THE_TERMINAL = noClasses()
+            .that().resideOutsideOfPackage("org.warmstation.terminal..")
+            .should().dependOnClassesThat().resideInAPackage("org.warmstation.terminal..")
+            .because("the terminal's assembly sits on top of every other module; dependencies point one way")
+            .allowEmptyShould(true);
+
+    /**
+     * The kiosk and the sync agent meet in one place, the terminal's assembly: no class elsewhere
+     * uses both (decision 0110).
+     */
+    static final ArchRule ONLY_THE_TERMINAL_WIRES_KIOSK_TO_SYNC = noClasses()
+            .that().resideOutsideOfPackage("org.warmstation.terminal..")
+            .and(useClassesIn("org.warmstation.kiosk.."))
+            .should().dependOnClassesThat().resideInAPackage("org.warmstation.sync..")
+            .because("the kiosk and the sync agent are wired together in module terminal only")
+            .allowEmptyShould(true);
+
+    private static DescribedPredicate<JavaClass> useClassesIn(String packageIdentifier) {
+        DescribedPredicate<JavaClass> inPackage = JavaClass.Predicates.resideInAPackage(packageIdentifier);
+        return DescribedPredicate.describe("use classes in " + packageIdentifier,
+                c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> inPackage.test(d.getTargetClass())));
+    }
 
     /** @return the root package of the module under test, e.g. {@code org.warmstation.kiosk} */
     protected abstract String rootPackage();
@@ -102,5 +131,15 @@ public abstract class CommonArchitectureTest {
     @Test
     void onlyPi4jDevicesUsePi4j() {
         ONLY_PI4J_DEVICES_USE_PI4J.check(classes());
+    }
+
+    @Test
+    void nothingUsesTheTerminal() {
+        NOTHING_USES_THE_TERMINAL.check(classes());
+    }
+
+    @Test
+    void onlyTheTerminalWiresKioskToSync() {
+        ONLY_THE_TERMINAL_WIRES_KIOSK_TO_SYNC.check(classes());
     }
 }

@@ -5,7 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /**
- * Runs the real {@code ./station} command line in this JVM and captures what it prints.
+ * Runs a command line in this JVM and captures what it prints: provisioning's own commands under a
+ * root named {@code station} ({@link #run(String...)}), or any root, e.g. the whole
+ * {@code ./station} of module terminal ({@link #run(CommandLine, String...)}).
  *
  * @param exitCode the exit code the process would end with
  * @param out      standard output
@@ -14,13 +16,21 @@ import picocli.CommandLine;
 public record CliRun(int exitCode, String out, String err) {
 
     /**
-     * @param args the command line after {@code ./station}
+     * @param args the command line after {@code ./station}, a provisioning command
      * @return exit code and output
      */
     public static CliRun run(String... args) {
+        return run(new CommandLine(new ProvisioningCommands()), args);
+    }
+
+    /**
+     * @param cl   the root command line, not run yet; its output writers are replaced
+     * @param args the command line after the root's name
+     * @return exit code and output
+     */
+    public static CliRun run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = CommandListRenderer.install(new CommandLine(new StationCli()));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -30,5 +40,16 @@ public record CliRun(int exitCode, String out, String err) {
     @Override
     public String toString() {
         return "exit " + exitCode + "\nout: " + out + "\nerr: " + err;
+    }
+
+    /** Provisioning's commands as {@code ./station} names them (module terminal adds the rest). */
+    @CommandLine.Command(name = "station", mixinStandardHelpOptions = true,
+            subcommands = {CommandLine.HelpCommand.class,
+                    org.warmstation.provisioning.district.DistrictCommand.class,
+                    org.warmstation.provisioning.cards.CardCommand.class,
+                    org.warmstation.provisioning.station.StationCommand.class,
+                    org.warmstation.provisioning.scan.ScanBenchCommand.class,
+                    org.warmstation.provisioning.hardware.HwTestCommand.class})
+    static final class ProvisioningCommands {
     }
 }

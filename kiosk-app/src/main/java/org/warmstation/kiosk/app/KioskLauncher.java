@@ -15,7 +15,7 @@ import org.warmstation.kiosk.ui.FxTaskExecutor;
  * Starts the kiosk (deliberately not an {@link Application}, so it runs from a plain class path):
  * the demo or a station configuration, full screen or windowed. Checks for a display and assembles
  * the kiosk before the JavaFX toolkit starts, so every problem ends in one clear line and an exit
- * code. Its command line is {@code ./station kiosk} and {@code ./station demo} (module provisioning).
+ * code. Its command line is {@code ./station kiosk} and {@code ./station demo} (module terminal).
  */
 public final class KioskLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(KioskLauncher.class);

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Background services running beside the kiosk, such as the sync agent (and in the demo an
  * in-process broker and district), seen through the one small hook the kiosk exposes: a status
  * snapshot for the staff screen, a notice for the operator, and close. Supplied from outside the
- * kiosk module (provisioning wires the sync agent in), so the kiosk never depends on the agent.
+ * kiosk module (module terminal wires the sync agent in), so the kiosk never depends on the agent.
  *
  * <p>Threading: {@link #sync()} and {@link #notice()} are called on the UI thread every second
  * and must return at once (never block on the network or storage); {@link #close()} is called once

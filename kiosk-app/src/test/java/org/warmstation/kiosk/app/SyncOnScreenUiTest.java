@@ -29,7 +29,7 @@ import org.warmstation.protocol.wire.Wire;
 /**
  * The sync state on the real staff screen and the district's announcement on the real idle screen
  * (headless platform), fed through the kiosk's {@link StationServices} hook and settings file. The
- * agent behind the hook is tested in provisioning (KioskSyncTest); here the hook reports states the
+ * agent behind the hook is tested in module terminal (KioskSyncTest); here the hook reports states the
  * test sets, to check what staff read in both languages.
  */
 class SyncOnScreenUiTest {

@@ -141,8 +141,13 @@ public final class EnrollmentIssuer {
         }
     }
 
-    /** @return 24 random characters of the Base64url alphabet (144 bits) */
-    static String credential() {
+    /**
+     * A new MQTT password, as an enrollment draws for its station (also the district's test
+     * credentials). Thread-safe.
+     *
+     * @return 24 random characters of the Base64url alphabet (144 bits)
+     */
+    public static String credential() {
         byte[] b = new byte[18];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

@@ -8,28 +8,22 @@ import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.provisioning.StationCli;
-import picocli.CommandLine;
+import org.warmstation.provisioning.CliRun;
 
 class ScanBenchCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun run;
 
     private int station(String... args) {
-        CommandLine cl = new CommandLine(new StationCli());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        run = CliRun.run(args);
+        return run.exitCode();
     }
 
     @Test
@@ -39,9 +33,9 @@ class ScanBenchCommandTest {
                 folder.resolve("1.png"));
         Files.writeString(folder.resolve("1.txt"), "WSM:HELLO");
 
-        assertEquals(0, station("scan-bench", dir.toString()), err.toString());
-        List<String> lines = out.toString().lines().toList();
-        assertEquals(2, lines.size(), out.toString());
+        assertEquals(0, station("scan-bench", dir.toString()), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
         assertTrue(lines.get(0).startsWith("set-1 "), lines.get(0));
         assertTrue(lines.get(1).matches("decoded 1/1 misread 0 mean \\d+\\.\\d ms p95 \\d+\\.\\d ms"), lines.get(1));
     }
@@ -52,21 +46,21 @@ class ScanBenchCommandTest {
                 dir.resolve("1.png"));
         Files.writeString(dir.resolve("1.txt"), "WSM:TURN");
 
-        assertEquals(0, station("scan-bench", dir.toString(), "--rotate"), err.toString());
-        List<String> lines = out.toString().lines().toList();
+        assertEquals(0, station("scan-bench", dir.toString(), "--rotate"), run.err());
+        List<String> lines = run.out().lines().toList();
         List<String> last = lines.subList(lines.size() - 4, lines.size());
         for (int i = 0; i < 4; i++) {
             assertTrue(last.get(i).matches("rotation " + (90 * i) + " decoded 1/1 misread 0 mean \\d+\\.\\d ms p95 \\d+\\.\\d ms"),
                     last.get(i));
         }
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("time ratio ")), out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("time ratio ")), run.out());
     }
 
     @Test
     void missingFolderExitsWithCode2AndSaysWhy() {
         Path missing = dir.resolve("no-such-photos");
         assertEquals(2, station("scan-bench", missing.toString()));
-        assertTrue(err.toString().contains(missing + " is not a readable folder"), err.toString());
-        assertEquals("", out.toString());
+        assertTrue(run.err().contains(missing + " is not a readable folder"), run.err());
+        assertEquals("", run.out());
     }
 }

@@ -1,4 +1,4 @@
-package org.warmstation.provisioning.sync;
+package org.warmstation.terminal.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.warmstation.provisioning.district;
+package org.warmstation.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

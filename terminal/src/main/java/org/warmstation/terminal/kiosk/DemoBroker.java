@@ -1,4 +1,4 @@
-package org.warmstation.provisioning.kiosk;
+package org.warmstation.terminal.kiosk;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -145,7 +145,7 @@ final class DemoBroker implements AutoCloseable {
         if (cs != null) {
             try {
                 Path here = Path.of(cs.getLocation().toURI());
-                // the launcher: provisioning.jar beside lib/; tests and the IDE: target/classes beside lib/
+                // the launcher: terminal.jar beside lib/; tests and the IDE: target/classes beside lib/
                 Path parent = here.getParent();
                 if (parent != null) {
                     candidates.add(parent.resolve("lib/demo-broker"));
@@ -157,7 +157,7 @@ final class DemoBroker implements AutoCloseable {
         }
         String home = System.getProperty("station.home");
         if (home != null) {
-            candidates.add(Path.of(home, "provisioning/target/lib/demo-broker"));
+            candidates.add(Path.of(home, "terminal/target/lib/demo-broker"));
         }
         return candidates.stream().filter(p -> Files.isRegularFile(p.resolve(jarOf(p)))).findFirst();
     }

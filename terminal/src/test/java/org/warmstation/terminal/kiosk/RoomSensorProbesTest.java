@@ -1,4 +1,4 @@
-package org.warmstation.provisioning.kiosk;
+package org.warmstation.terminal.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.warmstation.provisioning;
+package org.warmstation.terminal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

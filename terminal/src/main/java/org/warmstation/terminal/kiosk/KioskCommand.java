@@ -1,4 +1,4 @@
-package org.warmstation.provisioning.kiosk;
+package org.warmstation.terminal.kiosk;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.warmstation.provisioning.kiosk;
+package org.warmstation.terminal.kiosk;
 
 import java.util.ArrayList;
 import java.util.List;

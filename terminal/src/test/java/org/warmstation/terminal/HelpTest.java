@@ -1,4 +1,4 @@
-package org.warmstation.provisioning;
+package org.warmstation.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.warmstation.provisioning.CliRun;
 
 class HelpTest {
 
     @ParameterizedTest
     @CsvSource({"district, 2", "init, 4", "card, 2", "issue, 4", "verify, 4", "station, 2"})
     void helpListsEveryCommandIndentedUnderItsGroupWithADescription(String command, int indent) {
-        CliRun r = CliRun.run("help");
+        CliRun r = CliRun.run(StationCli.commandLine(), "help");
         assertEquals(0, r.exitCode(), r.toString());
         Pattern line = Pattern.compile("(?m)^ {" + indent + "}" + command + " +\\S.*$");
         assertTrue(line.matcher(r.out()).find(), r.out());

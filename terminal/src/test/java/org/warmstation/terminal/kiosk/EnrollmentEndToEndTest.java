@@ -1,4 +1,4 @@
-package org.warmstation.provisioning.enroll;
+package org.warmstation.terminal.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,7 +46,10 @@ import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.enroll.EnrollmentToken;
 import org.warmstation.protocol.enroll.StationEnrollment;
 import org.warmstation.provisioning.CliRun;
-import org.warmstation.provisioning.kiosk.SyncWiring;
+import org.warmstation.provisioning.enroll.EnrollmentIssuer;
+import org.warmstation.provisioning.enroll.EnrollmentSheet;
+import org.warmstation.provisioning.enroll.MosquittoPasswordLine;
+import org.warmstation.terminal.StationCli;
 
 /**
  * Station enrollment end to end (issue 5, decision 0060): the district key made by
@@ -68,10 +71,11 @@ class EnrollmentEndToEndTest {
     void enrollmentQrWritesTheConfigConnectsWithItsCredentialAndTheStationIsOnlineAtTheDistrict() throws Exception {
         // district office: key, trust list, enrollment image
         Path keys = dir.resolve("office");
-        assertEquals(0, CliRun.run("district", "init", "--district", Integer.toString(DISTRICT), "--dir",
-                keys.toString()).exitCode());
+        assertEquals(0, CliRun.run(StationCli.commandLine(), "district", "init", "--district",
+                Integer.toString(DISTRICT), "--dir", keys.toString()).exitCode());
         int port = freePort();
-        CliRun enroll = CliRun.run("station", "enroll", "--key", keys.resolve("district-" + DISTRICT + ".key").toString(),
+        CliRun enroll = CliRun.run(StationCli.commandLine(), "station", "enroll",
+                "--key", keys.resolve("district-" + DISTRICT + ".key").toString(),
                 "--id", STATION, "--name", "望京街道暖心驿站", "--lat", "39.9961", "--lon", "116.47",
                 "--broker", "tcp://127.0.0.1:" + port, "--out", keys.toString());
         assertEquals(0, enroll.exitCode(), enroll.err());
