@@ -55,6 +55,9 @@
       tr.appendChild(F.el('td', s.clockSynced === null ? L.unknown : (s.clockSynced ? L.synced : L.unsynced),
         s.clockSynced === false ? 'clock state-quiet' : 'clock'));
       tr.appendChild(F.el('td', s.version || L.unknown, 'version'));
+      var lists = F.el('td', F.fmt('lists', [s.denyVersion, s.trustVersion]) + (s.listsStale ? ' ' + L.listsStale : ''),
+        s.listsStale ? 'lists state-quiet' : 'lists');
+      tr.appendChild(lists);
       tr.appendChild(F.el('td', s.visits, 'num visits'));
       frag.appendChild(tr);
     });

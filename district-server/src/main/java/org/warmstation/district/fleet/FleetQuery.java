@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.district.db.ProfileColumns;
 import org.warmstation.protocol.wire.OpeningHours;
 
 /**
  * The station state query: every station with its state (ONLINE / QUIET / OFFLINE / UNKNOWN and
- * since when), backlog, last visit, clock flag, version, today's visits, profile, "open now" and
- * "busy". One SQL statement (an index lookup per station for the last visit, today's visits from
+ * since when), backlog, last visit, clock flag, version, today's visits, profile, "open now",
+ * "busy" and the card-list versions it holds. One SQL statement (an index lookup per station for the last visit, today's visits from
  * the visit table's date index). Stateless and thread-safe; blocks for the query.
  */
 public final class FleetQuery {
@@ -29,7 +30,9 @@ public final class FleetQuery {
             SELECT s.district_id, s.station_id, s.status, s.state_since, s.last_message_at, s.heartbeat_s,
                    s.queue_depth, s.clock_synced, s.app_version, s.temperature_c, s.motion_entries_hour, s.motion_at,
                    s.name, s.address, s.latitude, s.longitude, s.phone, s.opening_hours::text, s.services, s.zone,
-                   lv.recorded_at, COALESCE(t.visits, 0), COALESCE(t.members, 0), COALESCE(t.guests, 0), s.simulated
+                   lv.recorded_at, COALESCE(t.visits, 0), COALESCE(t.members, 0), COALESCE(t.guests, 0), s.simulated,
+                   COALESCE(s.deny_list_version, 0), s.deny_list_received_at, COALESCE(s.trust_list_version, 0),
+                   s.trust_list_received_at
               FROM station s
               LEFT JOIN LATERAL (SELECT v.recorded_at FROM visit v
                                   WHERE v.district_id = s.district_id AND v.station_id = s.station_id
@@ -86,7 +89,8 @@ public final class FleetQuery {
         return new StationView(rs.getInt(1), rs.getString(2), judged.state(), judged.since(), lastHeard,
                 (Long) rs.getObject(7), instant(rs.getTimestamp(21)), (Boolean) rs.getObject(8), rs.getString(9),
                 rs.getLong(22), rs.getLong(23), rs.getLong(24), (Double) rs.getObject(10), fresh ? entriesHour : null, place, open,
-                fresh && entriesHour != null && entriesHour >= settings.busyEntriesPerHour(), rs.getBoolean(25));
+                fresh && entriesHour != null && entriesHour >= settings.busyEntriesPerHour(), rs.getBoolean(25),
+                new HeldLists(rs.getLong(26), instant(rs.getTimestamp(27)), rs.getLong(28), instant(rs.getTimestamp(29))));
     }
 
     private StationView.Place place(ResultSet rs) throws SQLException {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.warmstation.protocol.wire.HeldLists;
 
 /**
  * One station as the console, the map and the finder show it. Immutable.
@@ -28,11 +29,13 @@ import java.util.Map;
  * @param openNow         whether its opening hours cover now (its zone), or null when it publishes none
  * @param busy            whether the last hour's entries reach the busy threshold (fresh readings only)
  * @param simulated       whether it is a station of the simulated demo district (labelled as such)
+ * @param lists           the deny- and trust-list versions the station holds and when it received
+ *                        them (versions 0 and times null when it never told)
  */
 public record StationView(int district, String station, StationState state, Instant since, Instant lastHeard,
                           Long backlog, Instant lastVisit, Boolean clockSynced, String appVersion, long visitsToday,
                           long membersToday, long guestsToday, Double temperature, Long entriesLastHour, Place place, Boolean openNow,
-                          boolean busy, boolean simulated) {
+                          boolean busy, boolean simulated, HeldLists lists) {
 
     /**
      * A station's profile as stored from its birth message.
@@ -48,6 +51,15 @@ public record StationView(int district, String station, StationState state, Inst
      */
     public record Place(String name, String address, double latitude, double longitude, String phone,
                         Map<DayOfWeek, List<String>> openingHours, List<String> services, ZoneId zone) {
+    }
+
+    /**
+     * @param now the district clock
+     * @return whether a real station's deny or trust list was received more than 24 h ago, or
+     *         never as far as the district knows (simulated stations are never flagged)
+     */
+    public boolean listsStale(Instant now) {
+        return !simulated && (lists == null || lists.anyStale(now));
     }
 
     /** @return the profile name, or the station id when no profile arrived yet */

@@ -97,7 +97,7 @@ final class FleetData {
         return out;
     }
 
-    private static Map<String, Object> station(StationView v, String visitsShown, long visitsSort) {
+    private Map<String, Object> station(StationView v, String visitsShown, long visitsSort) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.station());
         m.put("name", v.displayName());
@@ -114,6 +114,9 @@ final class FleetData {
         m.put("busy", v.busy());
         m.put("openNow", v.openNow());
         m.put("simulated", v.simulated());
+        m.put("denyVersion", v.lists().denyVersion());
+        m.put("trustVersion", v.lists().trustVersion());
+        m.put("listsStale", v.listsStale(services.clock().instant()));
         if (v.place() != null) {
             m.put("lat", v.place().latitude());
             m.put("lon", v.place().longitude());

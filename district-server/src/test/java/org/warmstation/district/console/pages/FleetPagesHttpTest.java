@@ -69,6 +69,32 @@ class FleetPagesHttpTest {
     }
 
     @Test
+    void stationWhoseCardListsWereReceivedMoreThan24HoursAgoIsFlagged() throws Exception {
+        Instant now = Instant.now();
+        console.clock().set(now);
+        try (Connection c = console.database().connection(); var ps = c.prepareStatement("""
+                UPDATE station SET deny_list_version = ?, deny_list_received_at = ?, trust_list_version = 2,
+                       trust_list_received_at = ? WHERE station_id = ?""")) {
+            ps.setLong(1, 7);
+            ps.setTimestamp(2, java.sql.Timestamp.from(now.minusSeconds(3600)));
+            ps.setTimestamp(3, java.sql.Timestamp.from(now.minusSeconds(3600)));
+            ps.setString(4, "CY-0101");
+            ps.executeUpdate();
+            ps.setLong(1, 6);
+            ps.setTimestamp(2, java.sql.Timestamp.from(now.minusSeconds(25 * 3600)));
+            ps.setString(4, "CY-0102");
+            ps.executeUpdate();
+        }
+        ConsoleHttp analyst = console.loggedIn(ConsoleExtension.ANALYST, ConsoleExtension.ANALYST_PASSWORD);
+        JsonNode data = JSON.readTree(analyst.get("/api/stations").body());
+        assertEquals(7, station(data, "CY-0101").get("denyVersion").asLong());
+        assertEquals(2, station(data, "CY-0101").get("trustVersion").asLong());
+        assertFalse(station(data, "CY-0101").get("listsStale").asBoolean());
+        assertEquals(6, station(data, "CY-0102").get("denyVersion").asLong());
+        assertTrue(station(data, "CY-0102").get("listsStale").asBoolean(), "deny list received 25 h ago");
+    }
+
+    @Test
     void stationDataSuppressesSmallCountsAndBothCellsOfALineThatWouldRevealOne() throws Exception {
         console.clock().set(Instant.now());
         ConsoleHttp analyst = console.loggedIn(ConsoleExtension.ANALYST, ConsoleExtension.ANALYST_PASSWORD);
