@@ -30,6 +30,8 @@ public final class FileDownlinkApplier implements DownlinkApplier {
     private final Path trustFile;
     private final Path denyFile;
     private final Path settingsFile;
+    private volatile Version lastDeny;
+    private volatile Version lastTrust;
 
     /** @param directory where the files live; created when missing */
     public FileDownlinkApplier(Path directory) {
@@ -73,17 +75,23 @@ public final class FileDownlinkApplier implements DownlinkApplier {
      */
     @Override
     public HeldLists held() {
-        Version deny = version(denyFile, t -> DenyList.parse(t).version());
-        Version trust = version(trustFile, t -> TrustList.parse(t).version());
+        Version deny = version(denyFile, t -> DenyList.parse(t).version(), lastDeny);
+        Version trust = version(trustFile, t -> TrustList.parse(t).version(), lastTrust);
+        lastDeny = deny;
+        lastTrust = trust;
         return new HeldLists(deny.version(), deny.at(), trust.version(), trust.at());
     }
 
     private record Version(long version, java.time.Instant at) {
     }
 
-    private static Version version(Path file, java.util.function.ToLongFunction<String> parse) {
+    /** Reads the file's version, or reuses {@code last} when its modification time is the same (called every second). */
+    private static Version version(Path file, java.util.function.ToLongFunction<String> parse, Version last) {
         try {
             java.time.Instant at = Files.getLastModifiedTime(file).toInstant();
+            if (last != null && at.equals(last.at())) {
+                return last;
+            }
             return new Version(parse.applyAsLong(Files.readString(file, StandardCharsets.UTF_8)), at);
         } catch (IOException | IllegalArgumentException e) {
             return new Version(0, null);

@@ -95,7 +95,7 @@ final class StationReports {
         long free = diskFree();
         return new SyncStatus(session.connected(), Optional.ofNullable(lastConfirmation), s.waiting(),
                 s.oldestWaitingAge(), free, free >= 0 && free < config.diskWarningBytes(),
-                Optional.ofNullable(session.problem()));
+                Optional.ofNullable(session.problem()), Optional.ofNullable(parts.applier().held()));
     }
 
     private long diskFree() {

@@ -43,6 +43,9 @@ final class StaffSyncPane {
                 if (s.diskWarning()) {
                     box.getChildren().add(line("staff-sync-disk", m.get("staff.sync.disk"), "staff-alert"));
                 }
+                if (s.lists().isPresent() && s.lists().get().anyStale(vm.nowProperty().get().toInstant())) {
+                    box.getChildren().add(line("staff-sync-lists", m.get("staff.sync.lists"), "staff-alert"));
+                }
             }
             if (!sync.noticeProperty().get().isEmpty()) {
                 box.getChildren().add(line("staff-sync-notice", sync.noticeProperty().get(), "staff-alert"));

@@ -134,6 +134,24 @@ class SyncOnScreenUiTest {
     }
 
     @Test
+    void staffScreenWarnsWhenTheCardListsAreOlderThan24Hours() throws Exception {
+        Instant now = Instant.now();
+        state.set(new SyncSnapshot(true, Optional.of(now), 0, Optional.empty(), false, Optional.empty(),
+                OptionalLong.empty(), Optional.of(new org.warmstation.protocol.wire.HeldLists(4, now.minusSeconds(3600), 2,
+                now.minusSeconds(3600)))));
+        show();
+        openStaff();
+        FxToolkit.waitFor("the sync line", WAIT, () -> textFx("#staff-sync-state") != null);
+        assertNull(find("#staff-sync-lists"), "lists received an hour ago");
+
+        state.set(new SyncSnapshot(true, Optional.of(now), 0, Optional.empty(), false, Optional.empty(),
+                OptionalLong.empty(), Optional.of(new org.warmstation.protocol.wire.HeldLists(4, now.minusSeconds(25 * 3600),
+                2, now.minusSeconds(3600)))));
+        FxToolkit.waitFor("the card-list warning", WAIT, () -> findFx("#staff-sync-lists") != null);
+        assertTrue(text("#staff-sync-lists").contains("超过24小时"), text("#staff-sync-lists"));
+    }
+
+    @Test
     void districtAnnouncementAppearsOnTheIdleScreenAndGoesAgain() throws Exception {
         show();
         assertEquals(Boolean.FALSE, FxToolkit.call(() -> findFx("#idle-announcement").isVisible()));

@@ -48,7 +48,7 @@ class AgentServices implements StationServices {
      */
     static SyncSnapshot snapshot(SyncStatus s) {
         return new SyncSnapshot(s.connected(), s.lastSync(), s.waiting(), s.oldestWaitingAge(), s.diskWarning(),
-                s.problem(), java.util.OptionalLong.empty());
+                s.problem(), java.util.OptionalLong.empty(), s.lists());
     }
 
     @Override
