@@ -90,4 +90,26 @@ class SchemaConformanceTest {
         assertTrue(!schema("downlink-command.schema.json").validate(bad).isEmpty());
         assertThrows(WireFormatException.class, () -> Wire.decode(json.writeValueAsBytes(bad), DownlinkCommand.class));
     }
+
+    @Test
+    void recordBatchesAndTheirAcksConformToTheirSchemas() throws Exception {
+        RecordBatch batch = RecordBatch.of(WireSamples.DISTRICT, WireSamples.STATION, WireSamples.T,
+                List.of(RecordWireTest.supply(3, 2)));
+        assertEquals(Set.of(), validate("records.schema.json", batch));
+        RecordAck ack = RecordAck.of(batch, List.of(new RecordAck.Stored(batch.records().getFirst().uuid(), 2)), WireSamples.T);
+        assertEquals(Set.of(), validate("records-ack.schema.json", ack));
+    }
+
+    @Test
+    void schemaAndDecoderBothRefuseARecordWithoutSeqOrOfKindVisit() throws Exception {
+        ObjectNode batch = (ObjectNode) json.readTree(Wire.encode(RecordBatch.of(WireSamples.DISTRICT, WireSamples.STATION,
+                WireSamples.T, List.of(RecordWireTest.supply(3, 2)))));
+        ObjectNode visit = batch.deepCopy();
+        ((ObjectNode) batch.get("records").get(0)).remove("seq");
+        assertFalse(schema("records.schema.json").validate(batch).isEmpty());
+        assertThrows(WireFormatException.class, () -> Wire.decode(json.writeValueAsBytes(batch), RecordBatch.class));
+        ((ObjectNode) visit.get("records").get(0)).put("kind", "VISIT");
+        assertFalse(schema("records.schema.json").validate(visit).isEmpty());
+        assertThrows(WireFormatException.class, () -> Wire.decode(json.writeValueAsBytes(visit), RecordBatch.class));
+    }
 }
