@@ -6,12 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.warmstation.protocol.wire.OutboxEntry;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
 import org.warmstation.visitlog.sqlite.OutboxRows;
+import org.warmstation.visitlog.sqlite.OwnConnection;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
 import org.warmstation.visitlog.store.VisitLogDatabase;
@@ -32,12 +30,9 @@ import org.warmstation.visitlog.store.VisitLogDatabase;
  */
 abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOutbox<E>
         permits SqliteOutbox, SqliteRecordOutbox {
-    private static final Logger log = LoggerFactory.getLogger(SqliteOutboxBase.class);
-
-    private final Path dataDirectory;
     private final OutboxRows rows;
     private final String what;
-    private Connection connection;
+    private final OwnConnection connection;
 
     /**
      * @param dataDirectory the station's data directory
@@ -46,11 +41,10 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
      * @throws StoreException when the database cannot be opened or migrated
      */
     SqliteOutboxBase(Path dataDirectory, OutboxRows rows, String what) {
-        this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
         this.rows = rows;
         this.what = what;
-        this.connection = VisitLogDatabase.open(dataDirectory);
-        try (Statement st = connection.createStatement()) {
+        this.connection = new OwnConnection(dataDirectory, "the outbox");
+        try (Statement st = connection.get().createStatement()) {
             st.execute("PRAGMA synchronous = NORMAL");
         } catch (SQLException e) {
             close();
@@ -93,14 +87,7 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.warn("closing the outbox connection: {}", e.getMessage());
-            }
-            connection = null;
-        }
+        connection.close();
     }
 
     /**
@@ -108,9 +95,6 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
      * @throws StoreException when closed
      */
     synchronized Connection open() {
-        if (connection == null) {
-            throw new StoreException("the outbox of " + dataDirectory + " is closed", null);
-        }
-        return connection;
+        return connection.get();
     }
 }

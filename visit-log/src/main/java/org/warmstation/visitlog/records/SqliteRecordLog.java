@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.warmstation.protocol.wire.RecordBody;
 import org.warmstation.protocol.wire.RecordKind;
 import org.warmstation.protocol.wire.RecordTypes;
 import org.warmstation.protocol.wire.WireRecord;
 import org.warmstation.visitlog.domain.UuidV7;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.sqlite.OwnConnection;
 import org.warmstation.visitlog.sqlite.RecordRows;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
@@ -30,13 +29,10 @@ import org.warmstation.visitlog.store.VisitLogDatabase;
  * (e.g. a full disk). Thread-safe (calls are serialised); every method blocks on storage.
  */
 public final class SqliteRecordLog implements RecordLog {
-    private static final Logger log = LoggerFactory.getLogger(SqliteRecordLog.class);
-
-    private final Path dataDirectory;
     private final InstantSource clock;
     private final RecordTypes types;
     private final UuidV7 ids = new UuidV7();
-    private Connection connection;
+    private final OwnConnection connection;
 
     /**
      * Opens the visit log of a data directory (creating and migrating it if needed).
@@ -47,10 +43,9 @@ public final class SqliteRecordLog implements RecordLog {
      * @throws StoreException when the database cannot be opened or migrated
      */
     public SqliteRecordLog(Path dataDirectory, InstantSource clock, RecordTypes types) {
-        this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.types = Objects.requireNonNull(types, "types");
-        this.connection = VisitLogDatabase.open(dataDirectory);
+        this.connection = new OwnConnection(dataDirectory, "the record log");
     }
 
     @Override
@@ -121,20 +116,10 @@ public final class SqliteRecordLog implements RecordLog {
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.warn("closing the record log connection: {}", e.getMessage());
-            }
-            connection = null;
-        }
+        connection.close();
     }
 
     private Connection open() {
-        if (connection == null) {
-            throw new StoreException("the record log of " + dataDirectory + " is closed", null);
-        }
-        return connection;
+        return connection.get();
     }
 }
