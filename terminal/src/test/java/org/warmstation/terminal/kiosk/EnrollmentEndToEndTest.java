@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -41,6 +34,8 @@ import org.warmstation.kiosk.app.EnrollmentKiosk;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.demo.DemoCamera;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
+import org.warmstation.kiosk.ui.FxToolkit;
+import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.enroll.EnrollmentToken;
@@ -73,7 +68,7 @@ class EnrollmentEndToEndTest {
         Path keys = dir.resolve("office");
         assertEquals(0, CliRun.run(StationCli.commandLine(), "district", "init", "--district",
                 Integer.toString(DISTRICT), "--dir", keys.toString()).exitCode());
-        int port = freePort();
+        int port = MosquittoBroker.freePort();
         CliRun enroll = CliRun.run(StationCli.commandLine(), "station", "enroll",
                 "--key", keys.resolve("district-" + DISTRICT + ".key").toString(),
                 "--id", STATION, "--name", "望京街道暖心驿站", "--lat", "39.9961", "--lon", "116.47",
@@ -94,21 +89,21 @@ class EnrollmentEndToEndTest {
         Path configFile = etc.resolve("station.properties");
 
         String districtPassword = EnrollmentIssuer.credential();
-        try (Broker broker = Broker.start(dir.resolve("mosquitto"), port, List.of(passwordLine,
+        try (MosquittoBroker broker = broker(dir.resolve("mosquitto"), port, List.of(passwordLine,
                 MosquittoPasswordLine.of("district-a", districtPassword.toCharArray())));
              DistrictDatabase db = DistrictDatabase.open(Optional.empty(), dir.resolve("district-pg"));
              DistrictServer district = DistrictServer.start(db, new ReceiverSettings("tcp://127.0.0.1:" + port,
                              "district-a", districtPassword, "district-a", DISTRICT, "district", Duration.ofSeconds(2)),
                      new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), Optional.empty()),
                      Duration.ofMinutes(5))) {
-            startFx();
+            FxToolkit.start();
             DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
             EnrollmentKiosk kiosk = new EnrollmentKiosk(new EnrollmentKiosk.Settings(configFile,
                     etc.resolve("trust-list.txt"), Set.of(DISTRICT), Map.of("scanner.source", "none")),
                     Optional.of(new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults())),
                     new FxTaskExecutor(), FxTaskExecutor::new, (runtime, config) -> SyncWiring.start(config.orElseThrow()),
                     () -> { });
-            Stage stage = fx(() -> {
+            Stage stage = FxToolkit.call(() -> {
                 Stage s = new Stage();
                 Scene scene = new Scene(kiosk.root());
                 s.setScene(scene);
@@ -117,22 +112,22 @@ class EnrollmentEndToEndTest {
                 return s;
             });
             try {
-                assertTrue(fx(() -> stage.getScene().lookup("#screen-ENROLL") != null), "the enrollment screen first");
+                assertTrue(FxToolkit.call(() -> stage.getScene().lookup("#screen-ENROLL") != null), "the enrollment screen first");
 
                 // a genuine code of another district is refused with its reason; nothing is written
                 StationEnrollment other = new StationEnrollment(110108, "HD-0001", "海淀驿站", 39.96, 116.3,
                         "tcp://127.0.0.1:" + port, EnrollmentIssuer.credential(), Instant.now().plusSeconds(3600),
                         haidian.keyId());
                 camera.show(EnrollmentSheet.render(other, EnrollmentToken.sign(other, haidian.privateKey())));
-                await("the other-district refusal", () -> fx(() -> "此注册码属于其他区，本终端不能注册到该区".equals(
+                await("the other-district refusal", () -> FxToolkit.call(() -> "此注册码属于其他区，本终端不能注册到该区".equals(
                         ((Label) stage.getScene().lookup("#enroll-message-zh")).getText())));
                 assertEquals("This enrollment code is for another district; this terminal cannot join it",
-                        fx(() -> ((Label) stage.getScene().lookup("#enroll-message-en")).getText()));
+                        FxToolkit.call(() -> ((Label) stage.getScene().lookup("#enroll-message-en")).getText()));
                 assertFalse(Files.exists(configFile));
 
                 // the printed code: configuration written, kiosk shown, broker connected, station online
                 camera.show(ImageFrames.read(image));
-                await("the kiosk's idle screen", () -> fx(() -> stage.getScene().lookup("#screen-IDLE") != null));
+                await("the kiosk's idle screen", () -> FxToolkit.call(() -> stage.getScene().lookup("#screen-IDLE") != null));
                 StationConfig config = StationConfig.load(configFile);
                 assertEquals(STATION, config.stationId());
                 assertEquals("望京街道暖心驿站", config.stationName());
@@ -144,14 +139,11 @@ class EnrollmentEndToEndTest {
                 assertEquals(etc.resolve("trust-list.txt"), config.trustFile());
 
                 await("the station ONLINE at the district", () -> "ONLINE".equals(status(db)));
-                await("the staff screen's sync line connected", () -> fx(() -> kiosk.kiosk().orElseThrow().viewModel()
+                await("the staff screen's sync line connected", () -> FxToolkit.call(() -> kiosk.kiosk().orElseThrow().viewModel()
                         .staff().sync().snapshotProperty().get() != null && kiosk.kiosk().orElseThrow().viewModel()
                         .staff().sync().snapshotProperty().get().connected()));
             } finally {
-                fx(() -> {
-                    stage.close();
-                    return null;
-                });
+                FxToolkit.run(stage::close);
                 kiosk.close();
             }
         }
@@ -183,68 +175,14 @@ class EnrollmentEndToEndTest {
         }
     }
 
-    private static void startFx() {
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> up.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            up.complete(null);
-        }
-        up.join();
-        Platform.setImplicitExit(false);
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        }
-    }
-
     /** Mosquitto on 127.0.0.1 with a password file and the shipped ACL; no anonymous access. */
-    private record Broker(Process process) implements AutoCloseable {
-        static Broker start(Path dir, int port, List<String> passwordLines) throws Exception {
-            Files.createDirectories(dir);
-            Path passwd = Files.write(dir.resolve("warmstation.passwd"), passwordLines);
-            Path acl = Files.copy(Path.of("..", "docs", "deploy", "warmstation.acl"), dir.resolve("warmstation.acl"));
-            Path conf = Files.writeString(dir.resolve("mosquitto.conf"), "user " + System.getProperty("user.name")
-                    + "\nper_listener_settings false\nallow_anonymous false\npassword_file " + passwd
-                    + "\nacl_file " + acl + "\npersistence false\nlog_dest file " + dir.resolve("mosquitto.log")
-                    + "\nlistener " + port + " 127.0.0.1\nuse_username_as_clientid true\n");
-            String bin = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
-            Process p = new ProcessBuilder(bin, "-c", conf.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline && p.isAlive()) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                    return new Broker(p);
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            p.destroyForcibly();
-            throw new IOException("mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.out")));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+    private static MosquittoBroker broker(Path dir, int port, List<String> passwordLines) throws IOException {
+        Files.createDirectories(dir);
+        Path passwd = Files.write(dir.resolve("warmstation.passwd"), passwordLines);
+        Path acl = Files.copy(Path.of("..", "docs", "deploy", "warmstation.acl"), dir.resolve("warmstation.acl"));
+        return MosquittoBroker.startWithConfig(dir, "user " + System.getProperty("user.name")
+                + "\nper_listener_settings false\nallow_anonymous false\npassword_file " + passwd
+                + "\nacl_file " + acl + "\npersistence false\nlog_dest file " + dir.resolve("mosquitto.log")
+                + "\nlistener " + port + " 127.0.0.1\nuse_username_as_clientid true\n", port);
     }
 }
