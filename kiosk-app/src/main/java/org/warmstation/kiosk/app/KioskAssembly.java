@@ -17,7 +17,7 @@ import org.warmstation.devices.scan.CameraScanner;
 import org.warmstation.devices.scan.CardScanner;
 import org.warmstation.devices.scan.QrDecoder;
 import org.warmstation.kiosk.config.ScannerSettings;
-import org.warmstation.kiosk.config.StaffPin;
+import org.warmstation.protocol.card.StaffPin;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.config.VoiceSettings;
 import org.warmstation.kiosk.demo.DemoCamera;

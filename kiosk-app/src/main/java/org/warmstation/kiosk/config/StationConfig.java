@@ -1,5 +1,6 @@
 package org.warmstation.kiosk.config;
 
+import org.warmstation.protocol.card.StaffPin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

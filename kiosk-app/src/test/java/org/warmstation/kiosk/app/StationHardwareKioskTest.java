@@ -31,7 +31,7 @@ import org.warmstation.devices.PeripheralRole;
 import org.warmstation.devices.pi4j.Pi4jPeripherals;
 import org.warmstation.devices.pi4j.Pi4jPlatform;
 import org.warmstation.kiosk.config.ConfigException;
-import org.warmstation.kiosk.config.StaffPin;
+import org.warmstation.protocol.card.StaffPin;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.ui.FxTaskExecutor;

@@ -1,5 +1,6 @@
 package org.warmstation.kiosk.config;
 
+import org.warmstation.protocol.card.StaffPin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -61,6 +61,8 @@ public record Downlink(String schema, int keyId, String payload, String signatur
      * @param district the receiving station's district
      * @param station  the receiving station
      * @return the verified command, addressed to this station by its own district
+     * @throws InvalidCommandException when the signature verifies and the command is addressed to
+     *                             this station but invalid (answer it REFUSED)
      * @throws WireFormatException when the payload or signature is not Base64, no trusted key of
      *                             that district with that id verifies it, or the command is invalid
      *                             or addressed elsewhere
@@ -89,12 +91,36 @@ public record Downlink(String schema, int keyId, String payload, String signatur
             throw new WireFormatException(String.format("downlink not signed by a trusted downlink key %04x of district %d (%s)",
                     keyId, district, trust.noKeyDetail(keyId, KeyPurpose.DOWNLINK)));
         }
-        DownlinkCommand command = Wire.decode(bytes, DownlinkCommand.class, Wire.MAX_DOWNLINK_BYTES);
+        DownlinkCommand command = decodeSigned(bytes, district, station);
         if (command.district() != district || !command.station().equals(station)) {
             throw new WireFormatException("downlink addressed to " + command.district() + "/" + command.station()
                     + ", not " + district + "/" + station);
         }
         return command;
+    }
+
+    /**
+     * Decodes a command whose signature verified; an invalid one addressed here becomes an
+     * {@link InvalidCommandException} (answered REFUSED), anything else a plain format error.
+     */
+    private static DownlinkCommand decodeSigned(byte[] bytes, int district, String station) {
+        try {
+            return Wire.decode(bytes, DownlinkCommand.class, Wire.MAX_DOWNLINK_BYTES);
+        } catch (WireFormatException e) {
+            InvalidCommandException.Header h;
+            try {
+                h = Wire.decode(bytes, InvalidCommandException.Header.class, Wire.MAX_DOWNLINK_BYTES);
+            } catch (WireFormatException unreadable) {
+                throw e;
+            }
+            if (!DownlinkCommand.SCHEMA.equals(h.schema()) || h.id() == null || h.district() != district
+                    || !station.equals(h.station())) {
+                throw e;
+            }
+            String reason = e.getMessage().startsWith("DownlinkCommand: ")
+                    ? e.getMessage().substring("DownlinkCommand: ".length()) : e.getMessage();
+            throw new InvalidCommandException(h, reason, e);
+        }
     }
 
     private static boolean verifies(PublicKey key, byte[] data, byte[] sig) {

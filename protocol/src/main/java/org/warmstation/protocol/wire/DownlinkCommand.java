@@ -25,10 +25,11 @@ import org.warmstation.protocol.card.TrustList;
  * @param resend    for {@link Kind#RESEND}: the visit range to send again
  * @param tickets   for {@link Kind#TICKETS}: where the station's tickets stand at the district
  * @param loans     for {@link Kind#LOANS}: the station's loans as the district sees them
+ * @param neighbours for {@link Kind#NEIGHBOURS}: the nearest stations of the district with their hours
  */
 public record DownlinkCommand(String schema, UUID id, int district, String station, Instant issuedAt, Kind kind,
                               String trustList, String denyList, StationSettings settings, SeqRange resend,
-                              TicketStatuses tickets, LoanStatuses loans) {
+                              TicketStatuses tickets, LoanStatuses loans, Neighbours neighbours) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.downlink-command/1";
 
@@ -45,7 +46,9 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
         /** Where the station's fault and wish tickets stand at the district. */
         TICKETS,
         /** The station's loans as the district sees them (returns at other stations included). */
-        LOANS
+        LOANS,
+        /** Replace the list of the nearest stations of the district and their hours. */
+        NEIGHBOURS
     }
 
     /** @throws IllegalArgumentException naming the first invalid field */
@@ -57,7 +60,8 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(kind, "kind");
         int present = (trustList != null ? 1 : 0) + (denyList != null ? 1 : 0) + (settings != null ? 1 : 0)
-                + (resend != null ? 1 : 0) + (tickets != null ? 1 : 0) + (loans != null ? 1 : 0);
+                + (resend != null ? 1 : 0) + (tickets != null ? 1 : 0) + (loans != null ? 1 : 0)
+                + (neighbours != null ? 1 : 0);
         boolean matches = switch (kind) {
             case TRUST_LIST -> trustList != null;
             case DENY_LIST -> denyList != null;
@@ -65,6 +69,7 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
             case RESEND -> resend != null;
             case TICKETS -> tickets != null;
             case LOANS -> loans != null;
+            case NEIGHBOURS -> neighbours != null;
         };
         if (present != 1 || !matches) {
             throw new IllegalArgumentException("a " + kind + " command carries exactly its own field");
@@ -80,7 +85,7 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
     private static DownlinkCommand of(int district, String station, Instant issuedAt, Kind kind, String trust,
                                       String deny, StationSettings settings, SeqRange resend) {
         return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, kind, trust, deny,
-                settings, resend, null, null);
+                settings, resend, null, null, null);
     }
 
     /**
@@ -136,7 +141,7 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
      */
     public static DownlinkCommand tickets(int district, String station, Instant issuedAt, TicketStatuses tickets) {
         return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, Kind.TICKETS, null, null,
-                null, null, Objects.requireNonNull(tickets, "tickets"), null);
+                null, null, Objects.requireNonNull(tickets, "tickets"), null, null);
     }
 
     /**
@@ -148,7 +153,19 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
      */
     public static DownlinkCommand loans(int district, String station, Instant issuedAt, LoanStatuses loans) {
         return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, Kind.LOANS, null, null,
-                null, null, null, Objects.requireNonNull(loans, "loans"));
+                null, null, null, Objects.requireNonNull(loans, "loans"), null);
+    }
+
+    /**
+     * @param district   issuing district
+     * @param station    target station
+     * @param issuedAt   issue instant
+     * @param neighbours the nearest stations of the district
+     * @return a command with a new random id
+     */
+    public static DownlinkCommand neighbours(int district, String station, Instant issuedAt, Neighbours neighbours) {
+        return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, Kind.NEIGHBOURS, null, null,
+                null, null, null, null, Objects.requireNonNull(neighbours, "neighbours"));
     }
 
     /** @return the parsed trust list of a {@link Kind#TRUST_LIST} command */

@@ -47,7 +47,7 @@ public final class OpeningHours {
             if (list.size() > MAX_SPANS_PER_DAY) {
                 throw new IllegalArgumentException("more than " + MAX_SPANS_PER_DAY + " opening spans on " + day);
             }
-            list.forEach(OpeningHours::span);
+            list.forEach(s -> checkSpan(day.toString(), s));
             copy.put(day, list);
         });
         return java.util.Collections.unmodifiableMap(copy);
@@ -153,6 +153,22 @@ public final class OpeningHours {
         int from = Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
         int to = Integer.parseInt(m.group(3)) * 60 + Integer.parseInt(m.group(4));
         return new int[] {from, to};
+    }
+
+    /**
+     * Checks one span.
+     *
+     * @param where the day it belongs to, for the message (e.g. {@code MONDAY}, {@code 2026-12-25})
+     * @param span  the span
+     * @return the span
+     * @throws IllegalArgumentException naming the day and the span when it is not {@code HH:MM-HH:MM}
+     */
+    static String checkSpan(String where, String span) {
+        try {
+            return span(span);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
     }
 
     private static String span(String span) {

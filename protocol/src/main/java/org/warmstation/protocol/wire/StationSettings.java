@@ -3,18 +3,40 @@ package org.warmstation.protocol.wire;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.warmstation.protocol.card.StaffPin;
 
 /**
- * Station settings set by the district through a {@link DownlinkCommand}.
+ * Station settings set by the district through a {@link DownlinkCommand}: one whole document,
+ * checked here in full, so that a station applies all of it or none (decision 0125). Immutable.
  *
  * @param duplicateWindowSeconds a member's second check-in within this many seconds counts as the
- *                               same visit; 0..86400
- * @param enabledServices        names of the kiosk {@code Service}s offered, at least one
+ *                               same visit; 0..86400, 0 = the station's configured window
+ * @param enabledServices        names of the services offered, 1..32 of {@link #SERVICES}
  * @param announcement           text shown on the idle screen (e.g. a cold-wave warning), at most
  *                               500 characters, or null for none
+ * @param version                the district's settings version for this station, counting from 1;
+ *                               0 in documents from before versions
+ * @param hours                  opening hours with exceptions; null = open around the clock
+ * @param coldAlertCelsius       the room is too cold below this temperature, -20..30 °C; null =
+ *                               the station's configured alert
+ * @param staffPin               a new staff PIN as its salted PBKDF2 hash ({@link StaffPin} text
+ *                               form, never the PIN); null = keep the PIN the station has
  */
-public record StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement) {
-    /** @throws IllegalArgumentException naming the first invalid field */
+public record StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
+                              int version, StationHours hours, Double coldAlertCelsius, String staffPin) {
+    /**
+     * The service names of the wire, in the kiosk's order (the kiosk's {@code Service} constants;
+     * a test keeps the two equal).
+     */
+    public static final List<String> SERVICES = List.of("HOT_WATER", "HEAT_MEAL", "TOILET", "REST", "WARM_UP",
+            "CHARGING", "RAIN_GEAR", "OTHER");
+    /** Lowest cold-alert temperature, °C. */
+    public static final double MIN_COLD_ALERT = -20;
+    /** Highest cold-alert temperature, °C. */
+    public static final double MAX_COLD_ALERT = 30;
+
+    /** @throws IllegalArgumentException naming the first invalid field (a malformed span, an unknown service, ...) */
     public StationSettings {
         if (duplicateWindowSeconds < 0 || duplicateWindowSeconds > 86_400) {
             throw new IllegalArgumentException("duplicateWindowSeconds must be 0..86400: " + duplicateWindowSeconds);
@@ -23,13 +45,59 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
         if (enabledServices.isEmpty() || enabledServices.size() > 32) {
             throw new IllegalArgumentException("enabledServices must name 1..32 services");
         }
-        enabledServices.forEach(s -> Check.enumName("service", s));
+        for (String s : enabledServices) {
+            Check.enumName("service", s);
+            if (!SERVICES.contains(s)) {
+                throw new IllegalArgumentException("unknown service '" + s + "' (known: " + String.join(", ", SERVICES) + ")");
+            }
+        }
+        if (enabledServices.stream().distinct().count() != enabledServices.size()) {
+            throw new IllegalArgumentException("enabledServices names a service twice");
+        }
         Check.text("announcement", announcement, 500);
+        if (version < 0) {
+            throw new IllegalArgumentException("version must be >= 0: " + version);
+        }
+        hours = hours == null ? StationHours.ALWAYS : hours;
+        if (coldAlertCelsius != null && !(coldAlertCelsius >= MIN_COLD_ALERT && coldAlertCelsius <= MAX_COLD_ALERT)) {
+            throw new IllegalArgumentException("coldAlertCelsius must be " + MIN_COLD_ALERT + ".." + MAX_COLD_ALERT
+                    + " °C: " + coldAlertCelsius);
+        }
+        if (staffPin != null) {
+            StaffPin.parse(staffPin);
+        }
+    }
+
+    /**
+     * Settings of before versions: window, services and announcement only.
+     *
+     * @param duplicateWindowSeconds as in the record
+     * @param enabledServices        as in the record
+     * @param announcement           as in the record
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement) {
+        this(duplicateWindowSeconds, enabledServices, announcement, 0, null, null, null);
     }
 
     /** @return the duplicate window */
     @JsonIgnore
     public Duration duplicateWindow() {
         return Duration.ofSeconds(duplicateWindowSeconds);
+    }
+
+    /** @return the cold alert, if the district set one */
+    @JsonIgnore
+    public Optional<Double> coldAlert() {
+        return Optional.ofNullable(coldAlertCelsius);
+    }
+
+    /**
+     * @param pin the staff PIN hash to carry (e.g. the one kept from an earlier document), or null
+     * @return these settings with that PIN hash
+     */
+    public StationSettings withStaffPin(String pin) {
+        return new StationSettings(duplicateWindowSeconds, enabledServices, announcement, version, hours,
+                coldAlertCelsius, pin);
     }
 }

@@ -5,7 +5,7 @@ package org.warmstation.protocol.wire;
  * unknown schema, a missing or out-of-range field, a bad signature. The message says which.
  * Receivers log it and drop the message; they never crash on it.
  */
-public final class WireFormatException extends IllegalArgumentException {
+public sealed class WireFormatException extends IllegalArgumentException permits InvalidCommandException {
     private static final long serialVersionUID = 1L;
 
     /**

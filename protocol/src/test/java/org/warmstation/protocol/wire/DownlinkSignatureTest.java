@@ -87,9 +87,9 @@ class DownlinkSignatureTest {
     void aCommandCarryingTheWrongFieldForItsKindIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new DownlinkCommand(DownlinkCommand.SCHEMA,
                 java.util.UUID.randomUUID(), 1, "s", WireSamples.T, DownlinkCommand.Kind.SETTINGS, null, null, null,
-                new SeqRange(1, 2), null, null));
+                new SeqRange(1, 2), null, null, null));
         assertThrows(IllegalArgumentException.class, () -> new DownlinkCommand(DownlinkCommand.SCHEMA,
                 java.util.UUID.randomUUID(), 1, "s", WireSamples.T, DownlinkCommand.Kind.TRUST_LIST,
-                "not a trust list", null, null, null, null, null));
+                "not a trust list", null, null, null, null, null, null));
     }
 }

@@ -53,6 +53,11 @@ class SchemaConformanceTest {
         assertEquals(Set.of(), validate("downlink-ack.schema.json",
                 DownlinkAck.of(cmd, DownlinkAck.Outcome.APPLIED, null, WireSamples.T)));
         assertEquals(Set.of(), validate("ledger.schema.json", WireSamples.summary(kp)));
+        assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.settings(WireSamples.DISTRICT,
+                WireSamples.STATION, WireSamples.T, StationSettingsTest.full())));
+        assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.neighbours(WireSamples.DISTRICT,
+                WireSamples.STATION, WireSamples.T, new Neighbours(List.of(new Neighbour("cy-0001", "东大桥驿站", 600,
+                        StationSettingsTest.full().hours()))))));
         assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.resend(WireSamples.DISTRICT,
                 WireSamples.STATION, WireSamples.T, new SeqRange(3, 4))));
     }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.warmstation.kiosk.config.ConfigException;
-import org.warmstation.kiosk.config.StaffPin;
+import org.warmstation.protocol.card.StaffPin;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.provisioning.ProvisioningException;

@@ -1,4 +1,4 @@
-package org.warmstation.kiosk.config;
+package org.warmstation.protocol.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.warmstation.kiosk.config;
+package org.warmstation.protocol.card;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
