@@ -4,6 +4,7 @@ import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.protocol.wire.LoanStatuses;
+import org.warmstation.protocol.wire.Neighbours;
 import org.warmstation.protocol.wire.StationSettings;
 
 /**
@@ -25,7 +26,10 @@ public interface DownlinkApplier {
     void applyDenyList(DenyList list) throws Exception;
 
     /**
-     * @param settings the new station settings (duplicate window, services, announcement)
+     * Applies a whole settings document or nothing of it. A document without a staff PIN keeps
+     * the PIN an earlier document set.
+     *
+     * @param settings the new station settings (already checked in full by the protocol)
      * @throws Exception when they could not be applied; nothing changed then
      */
     void applySettings(StationSettings settings) throws Exception;
@@ -50,5 +54,14 @@ public interface DownlinkApplier {
      */
     default HeldLists held() {
         return null;
+    }
+
+    /**
+     * @param neighbours the nearest stations of the district with their hours
+     * @throws Exception when they could not be applied; nothing changed then (by default: this
+     *                   station keeps no neighbours, answered FAILED)
+     */
+    default void applyNeighbours(Neighbours neighbours) throws Exception {
+        throw new UnsupportedOperationException("this station keeps no neighbour list");
     }
 }

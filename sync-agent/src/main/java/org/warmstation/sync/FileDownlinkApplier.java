@@ -9,13 +9,16 @@ import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
 import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.TrustList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.warmstation.protocol.wire.HeldLists;
+import org.warmstation.protocol.wire.Neighbours;
 import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.protocol.wire.Wire;
 
 /**
- * Applies downlinks as files in a directory: {@value #TRUST_LIST}, {@value #DENY_LIST} and
- * {@value #SETTINGS}, each written to a temporary file in the same directory, forced to storage,
+ * Applies downlinks as files in a directory: {@value #TRUST_LIST}, {@value #DENY_LIST},
+ * {@value #SETTINGS} and, beside the settings, {@value #NEIGHBOURS}, each written to a temporary file in the same directory, forced to storage,
  * then atomically moved over the old one, so a reader sees the old or the new file, never half of
  * one, also across power loss. Blocks on the file system.
  */
@@ -26,6 +29,9 @@ public final class FileDownlinkApplier implements DownlinkApplier {
     public static final String DENY_LIST = "deny-list.txt";
     /** Station settings file name (JSON of {@link StationSettings}). */
     public static final String SETTINGS = "station-settings.json";
+    /** Neighbour list file name (JSON of {@link Neighbours}), in the settings file's directory. */
+    public static final String NEIGHBOURS = "neighbours.json";
+    private static final Logger LOG = LoggerFactory.getLogger(FileDownlinkApplier.class);
 
     private final Path trustFile;
     private final Path denyFile;
@@ -62,9 +68,39 @@ public final class FileDownlinkApplier implements DownlinkApplier {
         write(denyFile, list.format().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes the document as one file (so the station sees all of it or none); a document without
+     * a staff PIN carries over the PIN hash of the file it replaces.
+     */
     @Override
     public void applySettings(StationSettings settings) throws IOException {
-        write(settingsFile, Wire.encode(settings));
+        StationSettings whole = settings.staffPin() != null ? settings : settings.withStaffPin(keptPin());
+        write(settingsFile, Wire.encode(whole));
+    }
+
+    @Override
+    public void applyNeighbours(Neighbours neighbours) throws IOException {
+        write(neighboursFile(settingsFile), Wire.encode(neighbours));
+    }
+
+    /**
+     * @param settingsFile the station's settings file
+     * @return the neighbour list file beside it
+     */
+    public static Path neighboursFile(Path settingsFile) {
+        return settingsFile.toAbsolutePath().resolveSibling(NEIGHBOURS);
+    }
+
+    private String keptPin() {
+        if (!Files.exists(settingsFile)) {
+            return null;
+        }
+        try {
+            return Wire.decode(Files.readAllBytes(settingsFile), StationSettings.class).staffPin();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("previous station settings unreadable ({}); no staff PIN carried over", e.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.sync.store.SyncDatabase;
 import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.card.Ed25519;
+import org.warmstation.protocol.card.StaffPin;
+import org.warmstation.protocol.wire.Neighbour;
+import org.warmstation.protocol.wire.Neighbours;
+import org.warmstation.protocol.wire.OpeningHours;
+import org.warmstation.protocol.wire.StationHours;
 import org.warmstation.protocol.wire.DaySummary;
 import org.warmstation.protocol.wire.Downlink;
 import org.warmstation.protocol.wire.DownlinkAck;
@@ -116,6 +122,49 @@ class DownlinkAndLedgerTest {
                 district.downlinkAcks().stream().map(DownlinkAck::outcome).toList());
         assertEquals("already applied", district.downlinkAcks().get(1).message());
         assertTrue(district.downlinkAcks().get(2).message().startsWith("stale"), district.downlinkAcks().toString());
+    }
+
+    @Test
+    void anInvalidSettingsDocumentIsRefusedWholeWithItsReasonAndTheAppliedOneStays() throws Exception {
+        String pin = StaffPin.hash("1357".toCharArray()).encoded();
+        var hours = new StationHours(OpeningHours.parse("MON-SUN 07:00-22:00"), List.of());
+        var good = DownlinkCommand.settings(Stations.DISTRICT, STATION, Instant.parse("2026-11-21T09:00:00Z"),
+                new StationSettings(300, List.of("HOT_WATER", "TOILET"), null, 1, hours, 5.0, pin));
+        var invalid = DownlinkCommand.settings(Stations.DISTRICT, STATION, Instant.parse("2026-11-21T10:00:00Z"),
+                new StationSettings(60, List.of("TOILET"), "新公告", 2, hours, 8.0, null));
+        String bad = new String(Wire.encode(invalid), StandardCharsets.UTF_8)
+                .replace("07:00-22:00", "07:00-25:00").replace("\"TOILET\"]", "\"SAUNA\"]");
+        var later = DownlinkCommand.settings(Stations.DISTRICT, STATION, Instant.parse("2026-11-21T11:00:00Z"),
+                new StationSettings(120, List.of("REST"), null, 3, null, null, null));
+        send(Wire.encode(Downlink.sign(good, key)));
+        send(Wire.encode(signRaw(bad.getBytes(StandardCharsets.UTF_8))));
+        Await.until(LONG, "two answers", () -> district.downlinkAcks().size() == 2, district::downlinkAcks);
+        DownlinkAck refused = district.downlinkAcks().get(1);
+        assertEquals(DownlinkAck.Outcome.REFUSED, refused.outcome());
+        assertEquals(invalid.id(), refused.commandId());
+        assertTrue(refused.message().contains("opening span '07:00-25:00'"), refused.message());
+        Path file = dir.resolve("downlinks").resolve(FileDownlinkApplier.SETTINGS);
+        StationSettings kept = Wire.decode(Files.readAllBytes(file), StationSettings.class);
+        assertEquals(good.settings(), kept, "nothing of the refused document was applied");
+
+        send(Wire.encode(Downlink.sign(later, key)));
+        Await.until(LONG, "third answer", () -> district.downlinkAcks().size() == 3, district::downlinkAcks);
+        assertEquals(DownlinkAck.Outcome.APPLIED, district.downlinkAcks().get(2).outcome());
+        StationSettings now = Wire.decode(Files.readAllBytes(file), StationSettings.class);
+        assertEquals(List.of("REST"), now.enabledServices());
+        assertEquals(pin, now.staffPin(), "a document without a PIN keeps the PIN set before");
+
+        var near = new Neighbours(List.of(new Neighbour("dl-2", "东大桥驿站", 600, hours)));
+        send(Wire.encode(Downlink.sign(DownlinkCommand.neighbours(Stations.DISTRICT, STATION, Instant.now(), near), key)));
+        Await.until(LONG, "neighbours acked", () -> district.downlinkAcks().size() == 4, district::downlinkAcks);
+        assertEquals(DownlinkAck.Outcome.APPLIED, district.downlinkAcks().get(3).outcome());
+        assertEquals(near, Wire.decode(Files.readAllBytes(FileDownlinkApplier.neighboursFile(file)), Neighbours.class));
+    }
+
+    private Downlink signRaw(byte[] payload) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return new Downlink(Downlink.SCHEMA, key.keyId(), b64.encodeToString(payload),
+                b64.encodeToString(Ed25519.sign(key.privateKey(), payload)));
     }
 
     @Test

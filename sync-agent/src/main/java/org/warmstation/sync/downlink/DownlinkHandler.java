@@ -13,6 +13,7 @@ import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.Downlink;
 import org.warmstation.protocol.wire.DownlinkAck;
 import org.warmstation.protocol.wire.DownlinkCommand;
+import org.warmstation.protocol.wire.InvalidCommandException;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.protocol.wire.WireFormatException;
@@ -23,8 +24,10 @@ import org.warmstation.sync.SyncState;
  * Checks and applies downlinks ({@code docs/mqtt.md}, "Downlink"): size limit, schema, Ed25519
  * signature by a trust-list key of the station's own district, addressing, staleness; then applies
  * the command through the {@link DownlinkApplier} (or re-queues a range in the outbox) and answers
- * with a {@link DownlinkAck}. Anything malformed, unsigned, forged, oversized or addressed elsewhere
- * is logged and ignored, never thrown. Called on the agent's thread; blocks while applying.
+ * with a {@link DownlinkAck}. A command signed by the district and addressed here but invalid (an
+ * opening span 25:00, an unknown service) is answered REFUSED with the reason and nothing of it is
+ * applied. Anything malformed, unsigned, forged, oversized or addressed elsewhere is logged and
+ * ignored, never thrown. Called on the agent's thread; blocks while applying.
  */
 public final class DownlinkHandler {
     private static final Logger log = LoggerFactory.getLogger(DownlinkHandler.class);
@@ -68,6 +71,9 @@ public final class DownlinkHandler {
             }
             Downlink d = Wire.decode(payload, Downlink.class, Wire.MAX_DOWNLINK_BYTES);
             cmd = d.verify(trust.get(), topics.district(), topics.station());
+        } catch (InvalidCommandException e) {
+            log.warn("downlink {} {} refused, nothing applied: {}", e.kind(), e.commandId(), e.getMessage());
+            return Optional.of(e.refusal(clock.instant()));
         } catch (WireFormatException e) {
             ignored.incrementAndGet();
             log.warn("downlink ignored: {}", e.getMessage());
@@ -117,6 +123,10 @@ public final class DownlinkHandler {
             case SETTINGS -> applier.applySettings(cmd.settings());
             case LOANS -> {
                 return applier.applyLoans(cmd.loans());
+            }
+            case NEIGHBOURS -> {
+                applier.applyNeighbours(cmd.neighbours());
+                return cmd.neighbours().stations().size() + " neighbours";
             }
             case RESEND -> {
                 int n = outbox.requeue(cmd.resend().fromSeq(), cmd.resend().toSeq());
