@@ -31,6 +31,7 @@ public final class AmbientMonitor implements AutoCloseable {
     private final Optional<Double> lowAlert;
     private final PeripheralStates states;
     private final ScheduledExecutorService worker;
+    private volatile Optional<Double> districtAlert = Optional.empty();
     private int failures;
     private boolean low;
 
@@ -97,7 +98,7 @@ public final class AmbientMonitor implements AutoCloseable {
             return;
         }
         failures = 0;
-        lowAlert.ifPresent(limit -> {
+        districtAlert.or(() -> lowAlert).ifPresent(limit -> {
             boolean nowLow = low ? reading.celsius() < limit + HYSTERESIS : reading.celsius() < limit;
             if (nowLow != low) {
                 if (nowLow) {
@@ -111,6 +112,16 @@ public final class AmbientMonitor implements AutoCloseable {
         states.status(PeripheralRole.AMBIENT, Health.OK, "");
         states.ambient(reading, low);
         schedule(interval);
+    }
+
+    /**
+     * Replaces the configured alert temperature from the next reading on (the district's station
+     * settings). Returns at once; any thread.
+     *
+     * @param celsius the alert temperature in °C, or empty to go back to the configured one
+     */
+    public void alertTemperature(Optional<Double> celsius) {
+        districtAlert = java.util.Objects.requireNonNull(celsius, "celsius");
     }
 
     /** Stops reading; blocks until a reading in progress has ended. */

@@ -118,6 +118,16 @@ public final class Peripherals implements AutoCloseable {
         return platform;
     }
 
+    /**
+     * The district's cold-alert temperature, replacing the configured one from the next room
+     * reading on; nothing without an ambient sensor. Returns at once; any thread.
+     *
+     * @param celsius alert temperature in °C, or empty for the configured one
+     */
+    public void coldAlert(Optional<Double> celsius) {
+        ambientMonitor.ifPresent(m -> m.alertTemperature(celsius));
+    }
+
     /** Touch or other activity on the screen: wakes a dimmed screen, restarts the idle time. Returns at once. */
     public void userActivity() {
         dimmer.ifPresent(ScreenDimmer::activity);

@@ -132,6 +132,26 @@ class AmbientSensorTest {
         }
     }
 
+    @Test
+    void theDistrictsAlertTemperatureReplacesTheConfiguredOneWithoutARestart() throws Exception {
+        var states = new PeripheralStates(Set.of(PeripheralRole.AMBIENT), clock);
+        try (Sht3xSensor sensor = sensor();
+             var monitor = new AmbientMonitor(sensor, Duration.ofMillis(100), Duration.ofMillis(20), Optional.of(10.0), states)) {
+            answer(raw(12.0), 30000);
+            monitor.start();
+            waitFor(() -> states.snapshot().ambient().isPresent());
+            assertFalse(states.snapshot().lowTemperature(), "12 °C is above the configured 10 °C");
+            monitor.alertTemperature(Optional.of(14.0));
+            drain();
+            answer(raw(12.0), 30000);
+            waitFor(() -> states.snapshot().lowTemperature());
+            monitor.alertTemperature(Optional.empty());
+            drain();
+            answer(raw(12.0), 30000);
+            waitFor(() -> !states.snapshot().lowTemperature());
+        }
+    }
+
     /** Raw SHT3x word for a temperature, by the inverse of datasheet 4.13. */
     private static int raw(double celsius) {
         return (int) Math.round((celsius + 45) / 175 * 65535);

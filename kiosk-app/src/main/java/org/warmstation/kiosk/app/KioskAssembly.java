@@ -60,7 +60,8 @@ final class KioskAssembly {
         VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), () -> VoiceSettings.DEFAULTS,
                 Clock.system(DemoStation.ZONE));
         TicketDesk tickets = new TicketDesk(dataDir, clock, hardware.peripherals().states());
-        KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pin::matches,
+        Predicate<char[]> pinCheck = p -> settings.staffPin().orElse(pin).matches(p);
+        KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pinCheck,
                 KioskSettings.defaults(DemoStation.STATION_NAME), hardware, voice, tickets);
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
@@ -80,7 +81,8 @@ final class KioskAssembly {
         if (config.staffPin().isEmpty()) {
             LOG.warn("no staff.pin in the configuration: the staff screen cannot be opened");
         }
-        Predicate<char[]> pinCheck = p -> config.staffPin().map(s -> s.matches(p)).orElse(false);
+        // the district's PIN (station settings) replaces the configured one
+        Predicate<char[]> pinCheck = p -> settings.staffPin().or(config::staffPin).map(s -> s.matches(p)).orElse(false);
         StationHardware peripherals = hardware.apply(config.hardware());
         VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), config::voice, Clock.system(config.zone()));
         TicketDesk tickets = new TicketDesk(config.dataDir(), clock, peripherals.peripherals().states());

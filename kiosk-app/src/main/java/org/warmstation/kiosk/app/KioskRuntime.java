@@ -266,7 +266,8 @@ public final class KioskRuntime implements AutoCloseable {
      */
     public void startServices() {
         if (poller == null) {
-            poller = ServicesPoller.start(executor, viewModel, services, settingsFile);
+            poller = ServicesPoller.start(executor, viewModel, services, settingsFile,
+                    hardware.peripherals()::coldAlert);
         }
     }
 

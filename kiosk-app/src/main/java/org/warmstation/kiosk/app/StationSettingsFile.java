@@ -1,74 +1,63 @@
 package org.warmstation.kiosk.app;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warmstation.visitlog.domain.Service;
+import org.warmstation.protocol.card.StaffPin;
+import org.warmstation.protocol.wire.Neighbours;
+import org.warmstation.protocol.wire.StationHours;
 import org.warmstation.protocol.wire.StationSettings;
-import org.warmstation.protocol.wire.Wire;
+import org.warmstation.visitlog.domain.Service;
 
 /**
  * The station settings the district sent (duplicate window, services offered, idle-screen
- * announcement), read from the JSON file the sync agent writes atomically
- * ({@code station-settings.json} in the data directory) and read again whenever its modification
- * time or size changes. No file means no district settings: the configuration's values apply. A
- * file that cannot be read or parsed is logged once and the settings read before stay in use.
- * Thread-safe; {@link #current()} does one file stat per call (blocks briefly on the file system).
+ * announcement, opening hours, cold alert, staff PIN), read from the JSON file the sync agent
+ * writes atomically ({@code station-settings.json} in the data directory), and the district's
+ * nearest stations from {@value #NEIGHBOURS} beside it; each read again whenever its modification
+ * time or size changes (a {@link WatchedWireFile}). No file means no district settings: the
+ * configuration's values apply. Thread-safe; each call does one file stat (blocks briefly).
  */
 public final class StationSettingsFile {
+    /** The neighbour list's file name beside the settings file (the sync agent's {@code FileDownlinkApplier.NEIGHBOURS}). */
+    public static final String NEIGHBOURS = "neighbours.json";
     private static final Logger LOG = LoggerFactory.getLogger(StationSettingsFile.class);
-    private static final long MAX_BYTES = 64 * 1024;
 
-    private final Path file;
-    private FileTime seenTime;
-    private long seenSize = -1;
-    private StationSettings settings;
+    private final WatchedWireFile<StationSettings> settings;
+    private final WatchedWireFile<Neighbours> neighbours;
 
     /** @param file the settings file; it need not exist yet */
     public StationSettingsFile(Path file) {
-        this.file = Objects.requireNonNull(file, "file");
+        this.settings = new WatchedWireFile<>(file, StationSettings.class, s -> LOG.info(
+                "station settings v{} from the district: duplicate window {}, {} services, announcement {}, hours {}, "
+                        + "cold alert {}, staff PIN {}", s.version(), s.duplicateWindow(), s.enabledServices().size(),
+                s.announcement() == null ? "none" : "set", s.hours().limited() ? "set" : "none",
+                s.coldAlert().map(c -> c + " °C").orElse("configured"), s.staffPin() == null ? "configured" : "set"));
+        this.neighbours = new WatchedWireFile<>(file.toAbsolutePath().resolveSibling(NEIGHBOURS), Neighbours.class,
+                n -> LOG.info("{} neighbour stations from the district", n.stations().size()));
     }
 
     /** @return the district's settings, or empty when none were received */
-    public synchronized Optional<StationSettings> current() {
-        FileTime t;
-        long size;
-        try {
-            t = Files.getLastModifiedTime(file);
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            settings = null;
-            seenTime = null;
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.ofNullable(settings);
-        }
-        if (!t.equals(seenTime) || size != seenSize) {
-            seenTime = t;
-            seenSize = size;
-            try {
-                if (size > MAX_BYTES) {
-                    throw new IOException("larger than " + MAX_BYTES + " bytes");
-                }
-                settings = Wire.decode(Files.readAllBytes(file), StationSettings.class);
-                LOG.info("station settings from the district: duplicate window {}, {} services, announcement {}",
-                        settings.duplicateWindow(), settings.enabledServices().size(),
-                        settings.announcement() == null ? "none" : "set");
-            } catch (IOException | IllegalArgumentException e) {
-                LOG.error("cannot read the station settings {} ({}); {}", file, e.getMessage(),
-                        settings == null ? "using the configuration's" : "keeping the settings read before");
-            }
-        }
-        return Optional.ofNullable(settings);
+    public Optional<StationSettings> current() {
+        return settings.current();
+    }
+
+    /** @return the district's nearest stations; none when none were received */
+    public Neighbours neighbours() {
+        return neighbours.current().orElse(new Neighbours(null));
+    }
+
+    /** @return the district's opening hours; {@link StationHours#ALWAYS} when none were received */
+    public StationHours hours() {
+        return current().map(StationSettings::hours).orElse(StationHours.ALWAYS);
+    }
+
+    /** @return the staff PIN the district set, if it did */
+    public Optional<StaffPin> staffPin() {
+        return current().map(StationSettings::staffPin).map(StaffPin::parse);
     }
 
     /**

@@ -12,7 +12,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The idle screen: station, clock (with the room's temperature and humidity when the station has
- * an ambient sensor), "show your member QR code", guest, language, large text, staff.
+ * an ambient sensor), "show your member QR code", guest, language, large text, staff; outside the
+ * opening hours "closed, opens at 7:00" and the nearest station open instead of the prompt and the
+ * guest button (unless staff unlocked check-in).
  */
 final class IdlePane {
     private IdlePane() {
@@ -64,7 +66,27 @@ final class IdlePane {
                 : m.get("idle.announcement", vm.announcementProperty().get()), vm.announcementProperty()));
         notice.visibleProperty().bind(vm.announcementProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
-        VBox middle = new VBox(12, notice, prompt, hint, checking);
+        Label closed = Ui.label("", "prompt");
+        closed.setId("idle-closed");
+        closed.setStyle("-fx-font-size: 44px;");
+        closed.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        closed.textProperty().bind(Bindings.createStringBinding(() -> vm.closedProperty().get() == null ? ""
+                : ClosedText.closed(vm.closedProperty().get(), vm.nowProperty().get().toLocalDateTime(), m),
+                vm.closedProperty(), vm.nowProperty()));
+        Label nearest = Ui.label("", "subtitle");
+        nearest.setId("idle-nearest");
+        nearest.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        nearest.textProperty().bind(Bindings.createStringBinding(() -> vm.closedProperty().get() == null ? ""
+                : ClosedText.nearest(vm.closedProperty().get(), m), vm.closedProperty()));
+        Label unlocked = Ui.label(m.get("closed.unlocked"), "hint");
+        unlocked.setId("idle-unlocked");
+        showWhen(unlocked, vm.checkInUnlockedProperty());
+        var blocked = vm.checkInBlockedProperty();
+        showWhen(closed, blocked);
+        showWhen(nearest, blocked);
+        showWhen(prompt, blocked.not());
+        showWhen(hint, blocked.not());
+        VBox middle = new VBox(12, notice, closed, nearest, prompt, hint, unlocked, checking);
         middle.setAlignment(Pos.CENTER);
 
         Button language = Ui.button("language", m.get("language.switch"), vm::toggleLanguage);
@@ -73,6 +95,7 @@ final class IdlePane {
         }
         Button guest = Ui.button("guest", m.get("idle.guest"), vm::startGuest, "primary");
         guest.getStyleClass().add("wide");
+        guest.visibleProperty().bind(blocked.not());
         Button staff = Ui.button("staff", m.get("idle.staff"), vm::openStaff, "subtle");
         staff.setMinWidth(Ui.MIN_TARGET); // "Staff" alone is narrower than a gloved fingertip
         Button report = Ui.button("report", m.get("idle.report"), vm::startReport, "subtle");
@@ -96,5 +119,10 @@ final class IdlePane {
         t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         t.setMinHeight(Ui.MIN_TARGET);
         return t;
+    }
+
+    private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(when);
     }
 }

@@ -14,6 +14,7 @@ import javafx.collections.ObservableSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.devices.scan.ScannerStatus;
+import org.warmstation.kiosk.domain.ClosedNotice;
 import org.warmstation.kiosk.domain.PinGate;
 import org.warmstation.kiosk.domain.TicketService;
 import org.warmstation.protocol.ticket.TicketProblem;
@@ -23,6 +24,8 @@ import org.warmstation.visitlog.domain.StationClock;
 import org.warmstation.visitlog.domain.Visit;
 import org.warmstation.protocol.card.RejectionReason;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.protocol.wire.Neighbours;
+import org.warmstation.protocol.wire.StationHours;
 
 /**
  * The state of the kiosk screen, free of any scene graph: which {@link Screen} is up, the visit
@@ -51,6 +54,7 @@ public final class KioskViewModel {
     private final TicketViewModel tickets;
 
     private final IdleScreenState status;
+    private final OpeningState opening = new OpeningState();
     private final VisitOnScreen visits = new VisitOnScreen();
     private final ScreenFlow screens;
     private final CheckInFlow checkIns;
@@ -113,6 +117,7 @@ public final class KioskViewModel {
             this.tickets.clear();
         });
         this.checkIns = new CheckInFlow(this.backend, this.executor, screens, visits);
+        opening.update(status.nowProperty().get().toLocalDateTime());
     }
 
     /** Starts the clock ticking once a second. */
@@ -211,6 +216,46 @@ public final class KioskViewModel {
         visits.offer(services);
     }
 
+    /**
+     * Takes the district's opening hours and nearest stations; the idle screen shows the closed
+     * notice outside the hours from now on.
+     *
+     * @param hours      the station's opening hours ({@link StationHours#ALWAYS} when none were sent)
+     * @param neighbours the nearest stations of the district with their hours
+     */
+    public void stationHours(StationHours hours, Neighbours neighbours) {
+        opening.set(hours, neighbours, status.nowProperty().get().toLocalDateTime());
+    }
+
+    /** @return what to tell while the station is closed by its hours; null while open */
+    public ReadOnlyObjectProperty<ClosedNotice> closedProperty() {
+        return opening.noticeProperty();
+    }
+
+    /** @return whether check-in is refused now: closed by the hours and not unlocked by staff */
+    public ReadOnlyBooleanProperty checkInBlockedProperty() {
+        return opening.blockedProperty();
+    }
+
+    /** @return whether staff allowed check-in outside the opening hours */
+    public ReadOnlyBooleanProperty checkInUnlockedProperty() {
+        return opening.unlockedProperty();
+    }
+
+    /**
+     * Staff allow (or stop) check-in outside the opening hours, until the station next opens by
+     * its hours. Only from the staff screen; ignored elsewhere and while open.
+     *
+     * @param on allow or stop
+     */
+    public void unlockCheckIn(boolean on) {
+        if (screens.current() == Screen.STAFF) {
+            opening.unlock(on);
+            LOG.info("staff {} check-in outside the opening hours", on ? "allowed" : "stopped");
+            touched();
+        }
+    }
+
     /** @return the settings */
     public KioskSettings settings() {
         return settings;
@@ -219,12 +264,17 @@ public final class KioskViewModel {
     // ---- scanning and check-in ---------------------------------------------------------------
 
     /**
-     * A scanner read a code. Ignored on the staff screens; otherwise queued and checked in, one
-     * at a time, in the order scanned.
+     * A scanner read a code. Ignored on the staff screens and while closed by the opening hours
+     * (unless staff unlocked check-in); otherwise queued and checked in, one at a time, in the
+     * order scanned.
      *
      * @param text the text as read
      */
     public void scanned(String text) {
+        if (opening.blockedProperty().get()) {
+            LOG.info("scan ignored: closed by the opening hours");
+            return;
+        }
         checkIns.scanned(text);
     }
 
@@ -254,8 +304,11 @@ public final class KioskViewModel {
 
     // ---- guests ------------------------------------------------------------------------------
 
-    /** Opens the guest screen (a visitor without a card). */
+    /** Opens the guest screen (a visitor without a card); not while closed by the opening hours. */
     public void startGuest() {
+        if (opening.blockedProperty().get()) {
+            return;
+        }
         screens.show(Screen.GUEST);
     }
 
@@ -413,6 +466,7 @@ public final class KioskViewModel {
 
     private void tick() {
         status.tick();
+        opening.update(status.nowProperty().get().toLocalDateTime());
         staff.tick();
         if (screens.current() == Screen.STAFF || screens.current() == Screen.STAFF_TICKETS) {
             tickets.refresh(status.nowProperty().get().toInstant(), false);

@@ -13,7 +13,8 @@ import org.warmstation.devices.PeripheralStatus;
 /**
  * The staff screen's peripheral row: lines for the people who came in today (motion sensor) and
  * how many of them did not check in, the low-temperature alert, a problem with the hardware
- * settings, each failing peripheral with its message; beside them the buzzer's mute toggle.
+ * settings, each failing peripheral with its message; outside the opening hours first the closed
+ * lines ({@link StaffHoursPane}); beside them the allow-check-in button and the buzzer's mute toggle.
  * Follows the view model live. UI thread only.
  */
 final class StaffHardwarePane {
@@ -25,11 +26,15 @@ final class StaffHardwarePane {
      */
     static Node row(KioskViewModel vm, Messages m) {
         Node lines = lines(vm, m);
+        VBox closed = StaffHoursPane.lines(vm, m);
+        VBox left = new VBox(2, closed, lines);
+        javafx.scene.control.Button unlock = StaffHoursPane.unlockButton(vm, m);
         ToggleButton mute = muteToggle(vm, m);
-        HBox row = mute == null ? Ui.row(16, lines) : Ui.row(16, lines, mute);
-        HBox.setHgrow(lines, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = mute == null ? Ui.row(16, left, unlock) : Ui.row(16, left, unlock, mute);
+        HBox.setHgrow(left, javafx.scene.layout.Priority.ALWAYS);
+        left.setMinWidth(0);
         row.setId("staff-hardware");
-        row.managedProperty().bind(lines.managedProperty().or(
+        row.managedProperty().bind(lines.managedProperty().or(closed.managedProperty()).or(
                 new javafx.beans.property.SimpleBooleanProperty(mute != null)));
         row.visibleProperty().bind(row.managedProperty());
         return row;

@@ -320,6 +320,35 @@ class ScreenshotTest {
     }
 
     @Test
+    @Order(10)
+    void closedIdleWithTheNearestOpenStation() throws IOException {
+        FxToolkit.run(() -> vm().backToIdle());
+        ClosedHoursUiTest.closeTodayWithNeighbours(dataDir, null);
+        FxToolkit.waitFor("the closed notice", WAIT, () -> scene.lookup("#idle-nearest") instanceof Label l
+                && l.isVisible() && l.getText().startsWith("最近开放：东大桥驿站"));
+        shoot("idle-closed");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().toggleLanguage());
+        shoot("idle-closed-en");
+        assertFitsForGloves();
+        FxToolkit.run(() -> {
+            vm().toggleLanguage();
+            vm().openStaff();
+            "2468".chars().forEach(c -> vm().pinDigit(c - '0'));
+            vm().pinSubmit();
+        });
+        waitForScreen("STAFF");
+        FxToolkit.waitFor("the staff's closed line", WAIT, () -> scene.lookup("#staff-closed") instanceof Label l
+                && l.isVisible());
+        shoot("staff-closed");
+        assertFitsForGloves();
+        FxToolkit.run(() -> vm().backToIdle());
+        Files.delete(dataDir.resolve("station-settings.json"));
+        Files.delete(dataDir.resolve(StationSettingsFile.NEIGHBOURS));
+        FxToolkit.waitFor("open again", WAIT, () -> vm().closedProperty().get() == null);
+    }
+
+    @Test
     @Order(8)
     void chineseGlyphsRenderAsDistinctShapesNotTofuBoxes() {
         int[] hot = glyph("热");
