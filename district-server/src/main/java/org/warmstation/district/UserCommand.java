@@ -1,11 +1,6 @@
 package org.warmstation.district;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.warmstation.district.console.auth.PasswordHasher;
 import org.warmstation.district.console.auth.Role;
@@ -56,33 +51,7 @@ final class UserCommand {
         }
 
         private String readPasswordTwice() throws IOException {
-            Console console = System.console();
-            String first;
-            String second;
-            if (console != null && console.isTerminal()) {
-                first = chars(console.readPassword("Password for %s: ", name));
-                second = chars(console.readPassword("Again: "));
-            } else {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                first = in.readLine();
-                second = in.readLine();
-            }
-            if (first == null || second == null) {
-                throw new IllegalArgumentException("the password must be typed twice (two lines on standard input)");
-            }
-            if (!first.equals(second)) {
-                throw new IllegalArgumentException("the two passwords differ");
-            }
-            return first;
-        }
-
-        private static String chars(char[] c) {
-            if (c == null) {
-                return null;
-            }
-            String s = new String(c);
-            Arrays.fill(c, ' ');
-            return s;
+            return TypedTwice.read("Password for " + name, "passwords");
         }
     }
 

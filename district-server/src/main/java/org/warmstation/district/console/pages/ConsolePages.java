@@ -27,6 +27,7 @@ public final class ConsolePages {
                 new StationsPages(services),
                 new MapPage(services),
                 new StationDetailPage(services),
+                new StationSettingsPage(services),
                 new ReportsPage(services),
                 new CardsPage(services),
                 new TicketInboxPage(services, new TicketDownlinks(services.settings().district(), new TicketStore(),

@@ -95,6 +95,7 @@ public final class StationDetailPage implements ConsolePage {
         model.put("trend", String.join(",", d.days().stream().map(s -> s.suppressed() ? "" : s.text()).toList()));
         model.put("heat", heat);
         model.put("findings", d.findings());
+        model.putAll(new StationSettingsPage(services).model(id));
         services.renderer().render(ctx, "station", model);
     }
 }
