@@ -1,11 +1,14 @@
 package org.warmstation.district.settings;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.warmstation.protocol.wire.HoursException;
+import org.warmstation.protocol.wire.OpeningHours;
 
 /**
  * The text form of opening-hour exceptions on the console and the command line, one date a line:
@@ -72,6 +75,32 @@ public final class HoursText {
         List<String> spans = what.equalsIgnoreCase("closed") ? List.of()
                 : Arrays.stream(what.split(",")).map(String::strip).toList();
         return new HoursException(date, spans, note == null || note.isEmpty() ? null : note);
+    }
+
+    /**
+     * The configuration form of weekly hours with runs of days that keep the same spans joined,
+     * e.g. {@code MON-FRI 07:00-22:00; SAT-SUN 09:00-17:00}; {@link OpeningHours#parse} reads it.
+     *
+     * @param weekly weekday to spans
+     * @return the text, empty when no day has spans
+     */
+    public static String weekly(Map<DayOfWeek, List<String>> weekly) {
+        List<String> parts = new ArrayList<>();
+        DayOfWeek[] days = DayOfWeek.values();
+        int i = 0;
+        while (i < days.length) {
+            List<String> spans = weekly.getOrDefault(days[i], List.of());
+            int j = i;
+            while (j + 1 < days.length && weekly.getOrDefault(days[j + 1], List.of()).equals(spans)) {
+                j++;
+            }
+            if (!spans.isEmpty()) {
+                String from = days[i].name().substring(0, 3);
+                parts.add((j == i ? from : from + "-" + days[j].name().substring(0, 3)) + " " + String.join(",", spans));
+            }
+            i = j + 1;
+        }
+        return String.join("; ", parts);
     }
 
     /**

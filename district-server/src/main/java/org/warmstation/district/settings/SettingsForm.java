@@ -31,7 +31,7 @@ public record SettingsForm(String hours, String exceptions, String services, Str
      * @return the form showing it
      */
     public static SettingsForm of(StationSettings s) {
-        return new SettingsForm(OpeningHours.format(s.hours().weekly()), HoursText.format(s.hours().exceptions()),
+        return new SettingsForm(HoursText.weekly(s.hours().weekly()), HoursText.format(s.hours().exceptions()),
                 String.join(",", s.enabledServices()),
                 s.duplicateWindowSeconds() == 0 ? "" : String.valueOf(s.duplicateWindowSeconds() / 60),
                 s.coldAlert().map(c -> c % 1 == 0 ? String.valueOf(c.intValue()) : String.valueOf(c)).orElse(""),

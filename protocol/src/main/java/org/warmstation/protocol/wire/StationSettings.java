@@ -16,7 +16,7 @@ import org.warmstation.protocol.card.StaffPin;
  * @param announcement           text shown on the idle screen (e.g. a cold-wave warning), at most
  *                               500 characters, or null for none
  * @param version                the district's settings version for this station, counting from 1;
- *                               0 in documents from before versions
+ *                               0 (or absent, read as 0) in documents from before versions
  * @param hours                  opening hours with exceptions; null = open around the clock
  * @param coldAlertCelsius       the room is too cold below this temperature, -20..30 °C; null =
  *                               the station's configured alert
@@ -24,7 +24,7 @@ import org.warmstation.protocol.card.StaffPin;
  *                               form, never the PIN); null = keep the PIN the station has
  */
 public record StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
-                              int version, StationHours hours, Double coldAlertCelsius, String staffPin) {
+                              Integer version, StationHours hours, Double coldAlertCelsius, String staffPin) {
     /**
      * The service names of the wire, in the kiosk's order (the kiosk's {@code Service} constants;
      * a test keeps the two equal).
@@ -55,6 +55,7 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
             throw new IllegalArgumentException("enabledServices names a service twice");
         }
         Check.text("announcement", announcement, 500);
+        version = version == null ? 0 : version;
         if (version < 0) {
             throw new IllegalArgumentException("version must be >= 0: " + version);
         }

@@ -45,6 +45,15 @@ class StationSettingsTest {
     }
 
     @Test
+    void aDocumentFromBeforeVersionsAndHoursStillReads() {
+        StationSettings old = Wire.decode("{\"duplicateWindowSeconds\":300,\"enabledServices\":[\"HOT_WATER\"]}"
+                .getBytes(StandardCharsets.UTF_8), StationSettings.class);
+        assertEquals(0, old.version());
+        assertEquals(StationHours.ALWAYS, old.hours());
+        assertEquals(java.util.Optional.empty(), old.coldAlert());
+    }
+
+    @Test
     void unknownServiceBadColdAlertAndPlainPinAreRefused() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new StationSettings(0, List.of("HOT_WATER", "SAUNA"), null));

@@ -1,0 +1,129 @@
+package org.warmstation.district;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.settings.StationFixture;
+import org.warmstation.protocol.card.StaffPin;
+import org.warmstation.protocol.wire.DownlinkCommand;
+import org.warmstation.protocol.wire.Wire;
+import picocli.CommandLine;
+
+/** {@code district-server station settings}: checked in full before queuing, the PIN typed twice on standard input. */
+class StationCommandTest {
+    @TempDir
+    static Path dir;
+    private static DistrictDatabase db;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
+        try (DistrictService s = new DistrictService(db, StationFixture.DISTRICT, (t, p) -> { },
+                new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.empty()),
+                Clock.systemUTC())) {
+            StationFixture.born(s, "CY-0042", "三里屯驿站", 39.93, 116.45, "", Instant.now());
+        }
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        db.close();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            CommandLine cl = DistrictServerCli.commandLine();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(err));
+            List<String> all = new java.util.ArrayList<>(List.of(args));
+            all.addAll(List.of("--jdbc-url", db.url(), "--district", String.valueOf(StationFixture.DISTRICT), "--by=tester"));
+            return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    private static DownlinkCommand lastQueued() throws Exception {
+        try (var c = db.connection(); var st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT command FROM downlink WHERE kind = 'SETTINGS' ORDER BY id DESC LIMIT 1")) {
+            return rs.next() ? Wire.decode(rs.getBytes(1), DownlinkCommand.class) : null;
+        }
+    }
+
+    @Test
+    void invalidHourOrUnknownServiceIsRefusedBeforeAnythingIsQueued() throws Exception {
+        DownlinkCommand before = lastQueued();
+        Run r = run("", "station", "settings", "CY-0042", "--hours", "MON-FRI 07:00-24:30");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().contains("opening hours: opening span '07:00-24:30'"), r.err());
+        r = run("", "station", "settings", "CY-0042", "--services", "HOT_WATER,SAUNA");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("unknown service 'SAUNA'"), r.err());
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"duplicateWindowSeconds\":600,\"enabledServices\":[\"HOT_WATER\"],"
+                + "\"hours\":{\"weekly\":{\"MONDAY\":[\"7:00-22:00\"]}}}");
+        r = run("", "station", "settings", "CY-0042", "--file", file.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("bad.json: ") && r.err().contains("'7:00-22:00'"), r.err());
+        DownlinkCommand after = lastQueued();
+        assertEquals(before == null ? null : before.id(), after == null ? null : after.id(), "nothing queued");
+    }
+
+    @Test
+    void fileThenOptionsThenPinAreQueuedAsOneDocumentAndShown() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"duplicateWindowSeconds\":600,\"enabledServices\":[\"HOT_WATER\",\"TOILET\"],"
+                + "\"hours\":{\"weekly\":{\"MONDAY\":[\"07:00-22:00\"],\"TUESDAY\":[\"07:00-22:00\"]}},"
+                + "\"coldAlertCelsius\":5}");
+        Run r = run("2468\n2468\n", "station", "settings", "CY-0042", "--file", file.toString(),
+                "--closed", "2026-12-25", "--special", "2026-12-31=07:00-18:00", "--reset-pin");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("settings v"), r.out());
+        DownlinkCommand cmd = lastQueued();
+        var s = cmd.settings();
+        assertEquals(List.of("HOT_WATER", "TOILET"), s.enabledServices());
+        assertEquals(600, s.duplicateWindowSeconds());
+        assertEquals(5.0, s.coldAlertCelsius());
+        assertEquals(2, s.hours().exceptions().size());
+        assertTrue(StaffPin.parse(s.staffPin()).matches("2468".toCharArray()));
+
+        Run show = run("", "station", "settings", "CY-0042", "--show");
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains(" QUEUED") && show.out().contains("by cli:tester (staff PIN reset)")
+                && show.out().contains("2026-12-25 closed"), show.out());
+    }
+
+    @Test
+    void differingPinsSendNothing() throws Exception {
+        DownlinkCommand before = lastQueued();
+        Run r = run("1357\n1358\n", "station", "settings", "CY-0042", "--reset-pin");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("the two PINs differ"), r.err());
+        DownlinkCommand after = lastQueued();
+        assertEquals(before == null ? null : before.id(), after == null ? null : after.id());
+    }
+}
