@@ -5,6 +5,7 @@ import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.protocol.wire.LoanStatuses;
+import org.warmstation.protocol.wire.Neighbours;
 import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.visitlog.domain.LoanStore;
 
@@ -45,6 +46,11 @@ public final class LoanDownlinkApplier implements DownlinkApplier {
     @Override
     public void applySettings(StationSettings settings) throws Exception {
         others.applySettings(settings);
+    }
+
+    @Override
+    public void applyNeighbours(Neighbours neighbours) throws Exception {
+        others.applyNeighbours(neighbours);
     }
 
     @Override
