@@ -6,6 +6,7 @@ import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.protocol.wire.LoanStatuses;
 import org.warmstation.protocol.wire.Neighbours;
 import org.warmstation.protocol.wire.StationSettings;
+import org.warmstation.protocol.wire.TicketStatuses;
 
 /**
  * What the kiosk does with a verified downlink. Each method applies its change atomically (all or
@@ -44,6 +45,17 @@ public interface DownlinkApplier {
      */
     default String applyLoans(LoanStatuses loans) throws Exception {
         throw new UnsupportedOperationException("this station keeps no loans");
+    }
+
+    /**
+     * Takes over the district's statuses of this station's tickets (a {@code TICKETS} downlink).
+     *
+     * @param tickets where the station's tickets stand at the district
+     * @throws Exception when they could not be applied; nothing changed then (by default: this
+     *                   applier keeps no tickets)
+     */
+    default void applyTickets(TicketStatuses tickets) throws Exception {
+        throw new UnsupportedOperationException("this station keeps no tickets");
     }
 
     /**

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.protocol.wire.Neighbours;
 import org.warmstation.protocol.wire.StationSettings;
+import org.warmstation.protocol.wire.TicketStatuses;
+import org.warmstation.visitlog.store.SqliteTicketStore;
 import org.warmstation.protocol.wire.Wire;
 
 /**
@@ -38,6 +40,7 @@ public final class FileDownlinkApplier implements DownlinkApplier {
     private final Path settingsFile;
     private volatile Version lastDeny;
     private volatile Version lastTrust;
+    private final Path ticketsDirectory;
 
     /** @param directory where the files live; created when missing */
     public FileDownlinkApplier(Path directory) {
@@ -53,9 +56,41 @@ public final class FileDownlinkApplier implements DownlinkApplier {
      * @param settingsFile the station settings file
      */
     public FileDownlinkApplier(Path trustFile, Path denyFile, Path settingsFile) {
+        this(trustFile, denyFile, settingsFile, null);
+    }
+
+    private FileDownlinkApplier(Path trustFile, Path denyFile, Path settingsFile, Path ticketsDirectory) {
         this.trustFile = trustFile.toAbsolutePath();
         this.denyFile = denyFile.toAbsolutePath();
         this.settingsFile = settingsFile.toAbsolutePath();
+        this.ticketsDirectory = ticketsDirectory;
+    }
+
+    /**
+     * @param dataDirectory the station's data directory, whose visit log keeps the tickets
+     * @return this applier, also applying {@code TICKETS} downlinks to those tickets (one
+     *         transaction in the visit log, see {@link SqliteTicketStore#applyStatuses})
+     */
+    public FileDownlinkApplier withTickets(Path dataDirectory) {
+        return new FileDownlinkApplier(trustFile, denyFile, settingsFile, dataDirectory.toAbsolutePath());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Opens the visit log for the call (a status change is rare) and applies the list in one
+     * transaction.
+     *
+     * @throws UnsupportedOperationException without {@link #withTickets}
+     */
+    @Override
+    public void applyTickets(TicketStatuses tickets) {
+        if (ticketsDirectory == null) {
+            throw new UnsupportedOperationException("this station keeps no tickets");
+        }
+        try (SqliteTicketStore store = new SqliteTicketStore(ticketsDirectory)) {
+            store.applyStatuses(tickets);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.protocol.wire.LoanStatuses;
 import org.warmstation.protocol.wire.Neighbours;
 import org.warmstation.protocol.wire.StationSettings;
+import org.warmstation.protocol.wire.TicketStatuses;
 import org.warmstation.visitlog.domain.LoanStore;
 
 /**
@@ -51,6 +52,11 @@ public final class LoanDownlinkApplier implements DownlinkApplier {
     @Override
     public void applyNeighbours(Neighbours neighbours) throws Exception {
         others.applyNeighbours(neighbours);
+    }
+
+    @Override
+    public void applyTickets(TicketStatuses tickets) throws Exception {
+        others.applyTickets(tickets);
     }
 
     @Override

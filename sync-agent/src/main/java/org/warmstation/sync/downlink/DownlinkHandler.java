@@ -128,6 +128,10 @@ public final class DownlinkHandler {
                 applier.applyNeighbours(cmd.neighbours());
                 return cmd.neighbours().stations().size() + " neighbours";
             }
+            case TICKETS -> {
+                applier.applyTickets(cmd.tickets());
+                return cmd.tickets().tickets().size() + " tickets";
+            }
             case RESEND -> {
                 int n = outbox.requeue(cmd.resend().fromSeq(), cmd.resend().toSeq());
                 return "re-queued " + n + " visits of " + cmd.resend().fromSeq() + ".." + cmd.resend().toSeq();

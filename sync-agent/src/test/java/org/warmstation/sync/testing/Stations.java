@@ -114,7 +114,7 @@ public final class Stations {
         var key = StationKeyStore.loadOrCreate(dir);
         TrustList trust = new TrustList(Instant.parse("2026-01-01T00:00:00Z"), List.of(districtKey.trustedKey()));
         return new SyncAgent(config, new SyncAgent.Parts(outbox, SYSTEM_CLOCK, ZONE, () -> trust,
-                new FileDownlinkApplier(dir.resolve("downlinks")), new SqliteSyncState(dir),
+                new FileDownlinkApplier(dir.resolve("downlinks")).withTickets(dir), new SqliteSyncState(dir),
                 new SqliteLedger(dir, config.topics(), ZONE, key),
                 java.util.Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion,
                 profile, records));

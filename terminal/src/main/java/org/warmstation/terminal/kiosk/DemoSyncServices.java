@@ -120,7 +120,8 @@ public final class DemoSyncServices implements StationServices {
         // settings land where the kiosk reads them; trust and deny lists in downlinks/ (the demo's
         // verifier is fixed: the demo district key)
         FileDownlinkApplier applier = new FileDownlinkApplier(dataDir.resolve("downlinks/trust-list.txt"),
-                dataDir.resolve("downlinks/deny-list.txt"), dataDir.resolve("station-settings.json"));
+                dataDir.resolve("downlinks/deny-list.txt"), dataDir.resolve("station-settings.json"))
+                .withTickets(dataDir);
         Clock clock = Clock.system(DemoStation.ZONE);
         AgentServices agent = SyncWiring.start(config, new SystemStationClock(), DemoStation.ZONE,
                 station::trustList, applier, profile(), sensors == null ? null : RoomSensorProbes.temperature(sensors, clock),

@@ -101,7 +101,7 @@ public final class SyncWiring {
 
     static AgentServices startAgent(StationConfig config, PeripheralStates sensors) throws IOException {
         DownlinkApplier applier = new FileDownlinkApplier(config.trustFile(), config.denyListFile(),
-                config.settingsFile());
+                config.settingsFile()).withTickets(config.dataDir());
         Clock clock = Clock.system(config.zone());
         return start(syncConfig(config), new SystemStationClock(), config.zone(), new TrustListFile(config.trustFile()),
                 applier, profile(config), sensors == null ? null : RoomSensorProbes.temperature(sensors, clock),
