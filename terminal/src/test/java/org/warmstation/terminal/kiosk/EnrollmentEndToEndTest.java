@@ -9,9 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -138,25 +135,13 @@ class EnrollmentEndToEndTest {
                 assertTrue(config.sync().password().isPresent());
                 assertEquals(etc.resolve("trust-list.txt"), config.trustFile());
 
-                await("the station ONLINE at the district", () -> "ONLINE".equals(status(db)));
+                await("the station ONLINE at the district", () -> "ONLINE".equals(DistrictStations.status(db, DISTRICT, STATION)));
                 await("the staff screen's sync line connected", () -> FxToolkit.call(() -> kiosk.kiosk().orElseThrow().viewModel()
                         .staff().sync().snapshotProperty().get() != null && kiosk.kiosk().orElseThrow().viewModel()
                         .staff().sync().snapshotProperty().get().connected()));
             } finally {
                 FxToolkit.run(stage::close);
                 kiosk.close();
-            }
-        }
-    }
-
-    private static String status(DistrictDatabase db) throws Exception {
-        try (Connection c = db.connection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT status FROM station WHERE district_id = ? AND station_id = ?")) {
-            st.setInt(1, DISTRICT);
-            st.setString(2, STATION);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "no station row";
             }
         }
     }

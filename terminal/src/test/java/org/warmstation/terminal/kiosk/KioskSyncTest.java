@@ -119,12 +119,13 @@ class KioskSyncTest {
             assertEquals("CONFIRMED", outboxState(((SqliteVisitStore) kiosk.store()).file(), visit.sequence()));
             assertEquals(1, districtRows(districtDb, visit.id()), "the district stored the visit once");
             await(ui, "the district sees the station online with a heartbeat",
-                    () -> "ONLINE".equals(stationStatus()) && heartbeatSeen());
+                    () -> DistrictStations.row(districtDb, DISTRICT, STATION)
+                            .filter(s -> "ONLINE".equals(s.status()) && s.lastHeartbeat() != null).isPresent());
         } finally {
             kiosk.close();
         }
         await(new SameThreadTaskExecutor(), "the station stopped cleanly: OFFLINE at the district",
-                () -> "OFFLINE".equals(stationStatus()));
+                () -> "OFFLINE".equals(DistrictStations.status(districtDb, DISTRICT, STATION)));
     }
 
     @Test
@@ -163,34 +164,6 @@ class KioskSyncTest {
                     .waiting() >= 1);
         } finally {
             kiosk.close();
-        }
-    }
-
-    private static String stationStatus() {
-        try (Connection c = districtDb.connection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT status FROM station WHERE district_id = ? AND station_id = ?")) {
-            st.setInt(1, DISTRICT);
-            st.setString(2, STATION);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "none";
-            }
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static boolean heartbeatSeen() {
-        try (Connection c = districtDb.connection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT last_heartbeat_at IS NOT NULL FROM station WHERE district_id = ? AND station_id = ?")) {
-            st.setInt(1, DISTRICT);
-            st.setString(2, STATION);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
         }
     }
 
