@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class HostileBytesTest {
     private static final List<Class<?>> TYPES = List.of(VisitBatch.class, VisitAck.class, StationStatus.class,
-            Telemetry.class, Downlink.class, DownlinkCommand.class, DownlinkAck.class, DaySummary.class);
+            Telemetry.class, Downlink.class, DownlinkCommand.class, DownlinkAck.class, DaySummary.class, RecordBatch.class,
+            RecordAck.class);
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
