@@ -10,13 +10,15 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.settings.SettingsService;
 import org.warmstation.district.mqtt.DistrictReceiver;
 import org.warmstation.district.mqtt.ReceiverSettings;
 
 /**
  * One running district-server instance: the MQTT receiver feeding the {@link DistrictService},
  * a scheduled day-close reconciliation every {@code reconcileEvery}, and the sending of queued
- * downlinks every {@link #DISPATCH_EVERY}.
+ * downlinks every {@link #DISPATCH_EVERY}; every {@link #REFRESH_EVERY} the card lists due a refresh
+ * and, when station profiles changed, the neighbour lists (decision 0126).
  *
  * <p>{@link #start} returns at once (connecting continues in the background); {@link #close}
  * stops everything but the database, which the caller owns.
@@ -77,6 +79,17 @@ public final class DistrictServer implements AutoCloseable {
                 service.refreshLists();
             } catch (SQLException | RuntimeException e) {
                 LOG.error("refreshing the stations' card lists failed (retried in {}): {}", REFRESH_EVERY, e.toString());
+            }
+        }, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        SettingsService settingsService = new SettingsService(db, settings.district(), Clock.systemUTC());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int n = settingsService.refreshNeighboursIfProfilesChanged();
+                if (n > 0) {
+                    LOG.info("{} neighbour lists queued after station profiles changed", n);
+                }
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("refreshing the neighbour lists failed (retried in {}): {}", REFRESH_EVERY, e.toString());
             }
         }, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new DistrictServer(receiver, service, scheduler);

@@ -51,6 +51,13 @@ final class NeighbourLists {
      * @throws SQLException when the database fails
      */
     int refresh(Connection c, Instant now, String by) throws SQLException {
+        // one refresh of a district at a time (console, command line, each server instance): the
+        // second sees the lists the first queued and queues none of them again
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, 0x4e424f52); // 'NBOR'
+            lock.setInt(2, district);
+            lock.execute();
+        }
         List<Place> places = places(c);
         Map<String, Neighbours> last = lastSent(c);
         int queued = 0;

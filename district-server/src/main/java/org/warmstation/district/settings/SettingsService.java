@@ -30,6 +30,8 @@ public final class SettingsService {
     private final NeighbourLists neighbours;
     private final Clock clock;
     private final StationSettingsStore store = new StationSettingsStore();
+    private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> lastProfile =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
      * @param db       the district database
@@ -120,6 +122,32 @@ public final class SettingsService {
                 throw e;
             }
         }
+    }
+
+    /**
+     * {@link #refreshNeighbours} when a station's profile (name, position, published hours) arrived
+     * since the last call; the running district server calls it every few minutes, so a changed
+     * profile reaches its neighbours' lists without anyone asking. The first call always refreshes.
+     *
+     * @return how many lists were queued (0 when no profile arrived since the last call)
+     * @throws SQLException when the database fails
+     */
+    public int refreshNeighboursIfProfilesChanged() throws SQLException {
+        java.time.Instant newest;
+        try (Connection c = db.connection(); var ps = c.prepareStatement(
+                "SELECT max(profile_at) FROM station WHERE district_id = ?")) {
+            ps.setInt(1, district);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Timestamp t = rs.getTimestamp(1);
+                newest = t == null ? java.time.Instant.EPOCH : t.toInstant();
+            }
+        }
+        java.time.Instant before = lastProfile.getAndSet(newest);
+        if (before != null && !newest.isAfter(before)) {
+            return 0;
+        }
+        return refreshNeighbours("district-server");
     }
 
     private static SettingsStatus.State state(DownlinkRecord r) {

@@ -167,4 +167,18 @@ class SettingsServiceTest {
         assertFalse(forSecond.stations().getFirst().hours().openAt(LocalDate.of(2026, 12, 7).atTime(21, 0)));
         assertEquals(0, settings.refreshNeighbours("test"));
     }
+
+    @Test
+    void aChangedProfileReachesTheNeighbourListsAtTheServersNextRefresh() throws Exception {
+        assertEquals(1, settings.refreshNeighboursIfProfilesChanged(), "the first refresh sends CY-0001 its list");
+        assertEquals(0, settings.refreshNeighboursIfProfilesChanged(), "no profile arrived since");
+        StationFixture.born(district, "CY-0003", "远郊驿站", 39.9235, 116.4380, "MON-SUN 08:00-18:00", NOW.plusSeconds(60));
+        assertEquals(3, settings.refreshNeighboursIfProfilesChanged(),
+                "CY-0003 moved next to the others: all three lists change");
+        district.dispatchDownlinks();
+        Neighbours forThird = StationFixture.lastTo(topics, payloads, "CY-0003", DownlinkCommand.Kind.NEIGHBOURS)
+                .orElseThrow().neighbours();
+        assertEquals(List.of("CY-0002"), forThird.stations().stream().map(n -> n.station()).toList(),
+                "CY-0001 publishes no hours and was sent none");
+    }
 }
