@@ -143,6 +143,33 @@ class CardRevokeCommandTest {
     }
 
     @Test
+    void trustListPushQueuesANewerVersionForEveryStationAndRefusesAnOlderOne() throws Exception {
+        org.warmstation.protocol.card.DistrictKey card = org.warmstation.protocol.card.DistrictKey.generate(DISTRICT);
+        org.warmstation.protocol.card.DistrictKey downlink = org.warmstation.protocol.card.DistrictKey.generate(DISTRICT);
+        org.warmstation.protocol.card.TrustList list = new org.warmstation.protocol.card.TrustList(Instant.now(), List.of(
+                card.trustedKey(java.util.EnumSet.of(org.warmstation.protocol.card.KeyPurpose.CARD,
+                        org.warmstation.protocol.card.KeyPurpose.ENROLLMENT)),
+                downlink.trustedKey(java.util.EnumSet.of(org.warmstation.protocol.card.KeyPurpose.DOWNLINK))), 5);
+        Path file = dir.resolve("trust-list.txt");
+        Files.writeString(file, list.format());
+        Run r = run("trust-list", "push", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("trust list version 5 (2 keys) queued for 2 station(s)"), r.out());
+        DownlinkRecord newest = new DownlinkSender(db, DISTRICT).history("rv-2", 1).getFirst();
+        assertEquals(DownlinkCommand.Kind.TRUST_LIST, newest.kind());
+        assertEquals(5L, newest.listVersion());
+
+        Run again = run("trust-list", "push", file.toString());
+        assertNotEquals(0, again.code());
+        assertTrue(again.err().contains("trust list version 5 is not newer than version 5"), again.err());
+        Files.writeString(file, new org.warmstation.protocol.card.TrustList(Instant.now(), List.of(card.trustedKey(
+                java.util.EnumSet.of(org.warmstation.protocol.card.KeyPurpose.CARD))), 6).format());
+        Run noDownlinkKey = run("trust-list", "push", file.toString());
+        assertNotEquals(0, noDownlinkKey.code());
+        assertTrue(noDownlinkKey.err().contains("holds no enrollment key"), noDownlinkKey.err());
+    }
+
+    @Test
     void aRegisteredCardNeverSeenInAVisitCanBeRevoked() throws Exception {
         Path csv = dir.resolve("issued-cards.csv");
         Files.writeString(csv, "serial,member_id,category,valid_from,valid_until,issued_at\n"

@@ -55,6 +55,9 @@ import org.warmstation.protocol.card.WorkerCategory;
  */
 public record DemoStation(Path dataDir, DistrictKey key, TrustList trustList, DenyList denyList,
                           List<DemoCard> cards) {
+    /** Serial of the "revoked" sample card (on the demo's deny list, and revoked at the demo district). */
+    public static final long REVOKED_SERIAL = 1102;
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoStation.class);
     /** The demo district: Chaoyang, Beijing. */
     public static final int DISTRICT = 110105;
@@ -84,7 +87,7 @@ public record DemoStation(Path dataDir, DistrictKey key, TrustList trustList, De
         DistrictKey other = loadOrCreateKey(dataDir.resolve("district-" + OTHER_DISTRICT + ".key"), OTHER_DISTRICT);
         TrustList trust = new TrustList(Instant.parse("2026-01-01T00:00:00Z"), List.of(key.trustedKey(), other.trustedKey()));
         Files.writeString(dataDir.resolve("trust-list.txt"), trust.format(), StandardCharsets.UTF_8);
-        long revokedSerial = 1102;
+        long revokedSerial = REVOKED_SERIAL;
         DenyList deny = DenyList.empty().with(DISTRICT, revokedSerial);
         Files.writeString(dataDir.resolve("deny-list.txt"), deny.format(), StandardCharsets.UTF_8);
 

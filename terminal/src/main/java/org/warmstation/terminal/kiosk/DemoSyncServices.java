@@ -141,6 +141,7 @@ public final class DemoSyncServices implements StationServices {
             LOG.info("demo broker up after {} ms", (System.nanoTime() - t0) / 1_000_000);
             db = DistrictDatabase.open(Optional.empty(), dataDir.resolve("district"));
             database = db;
+            seedCardLists(db, station);
             server = DistrictServer.start(db, new ReceiverSettings("tcp://127.0.0.1:" + port, null, null,
                             "demo-district", DemoStation.DISTRICT, "district", Duration.ofSeconds(3)),
                     new DistrictService.LedgerSettings(Duration.ofMinutes(1), Duration.ofMinutes(5),
@@ -176,6 +177,28 @@ public final class DemoSyncServices implements StationServices {
                 AgentServices.closeQuietly(broker::close, "demo broker");
             }
             ended.countDown();
+        }
+    }
+
+    /**
+     * The demo district holds the demo's lists too (issue 11): it revokes the "revoked" sample card
+     * and keeps the demo trust list as version 1, so that the lists it sends the station (on its
+     * birth, and every 12 h) match the demo's and the staff screen shows them current.
+     */
+    private static void seedCardLists(DistrictDatabase db, DemoStation station) throws SQLException {
+        var cards = new org.warmstation.district.cards.CardRevocations(db, DemoStation.DISTRICT);
+        if (cards.revoked().stream().noneMatch(r -> r.serial() == DemoStation.REVOKED_SERIAL)) {
+            cards.register(java.util.List.of(DemoStation.REVOKED_SERIAL));
+            cards.revoke(DemoStation.REVOKED_SERIAL, org.warmstation.district.cards.RevocationReason.LOST, "demo",
+                    java.time.Instant.now());
+        }
+        var trust = station.trustList();
+        try {
+            new org.warmstation.district.cards.TrustListPush(db, DemoStation.DISTRICT).push(
+                    new org.warmstation.protocol.card.TrustList(trust.issuedAt(), trust.keys(), 1), "demo",
+                    java.time.Instant.now());
+        } catch (IllegalArgumentException e) {
+            LOG.debug("demo trust list already at the district: {}", e.getMessage());
         }
     }
 

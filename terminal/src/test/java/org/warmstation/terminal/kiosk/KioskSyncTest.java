@@ -222,6 +222,13 @@ class KioskSyncTest {
             DistrictDatabase db = services.database().orElseThrow();
             assertEquals(1, districtRows(db, visit.id()), "the demo district's PostgreSQL holds the visit");
             assertTrue(Files.isDirectory(data.resolve("district")), "PostgreSQL data in demo-data/district");
+            // the demo district holds the demo's deny list (the "revoked" sample) and trust list and
+            // sends them on the station's birth: the staff screen shows the lists current
+            await(ui, "the station holds the district's lists", () -> {
+                SyncSnapshot s = kiosk.viewModel().staff().sync().snapshotProperty().get();
+                return s != null && s.lists().map(l -> l.denyVersion() == 1 && l.trustVersion() == 1
+                        && !l.anyStale(java.time.Instant.now())).orElse(false);
+            });
         } finally {
             kiosk.close(); // closes the services too
         }
