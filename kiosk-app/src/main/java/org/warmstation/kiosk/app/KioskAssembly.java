@@ -26,6 +26,8 @@ import org.warmstation.kiosk.domain.PinGate;
 import org.warmstation.visitlog.domain.StationClock;
 import org.warmstation.kiosk.domain.VisitService;
 import org.warmstation.visitlog.store.SqliteVisitStore;
+import org.warmstation.visitlog.store.SqliteLoanStore;
+import org.warmstation.kiosk.domain.LoanDesk;
 import org.warmstation.visitlog.time.ClockSyncWatcher;
 import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.kiosk.ui.KioskBackend;
@@ -63,6 +65,8 @@ final class KioskAssembly {
         Predicate<char[]> pinCheck = p -> settings.staffPin().orElse(pin).matches(p);
         KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pinCheck,
                 KioskSettings.defaults(DemoStation.STATION_NAME), hardware, voice, tickets);
+        vm.attachLoans(new LoanDesk(new SqliteLoanStore(dataDir, java.time.InstantSource.system()), clock,
+                () -> LoanDesk.Rules.DEFAULTS));
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
         return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
@@ -89,6 +93,8 @@ final class KioskAssembly {
         KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
                 KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
                 voice, tickets);
+        vm.attachLoans(new LoanDesk(new SqliteLoanStore(config.dataDir(), java.time.InstantSource.system()), clock,
+                () -> LoanDesk.Rules.DEFAULTS));
         Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
         boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,

@@ -234,6 +234,7 @@ public final class KioskRuntime implements AutoCloseable {
         executor.close();
         clockWatcher.close();
         tickets.close();
+        viewModel.loans().close();
         store.close();
         voice.close();
         viewModel.peripherals().close();

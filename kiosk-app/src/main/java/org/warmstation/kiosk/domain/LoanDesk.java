@@ -17,7 +17,7 @@ import org.warmstation.visitlog.domain.UuidV7;
  * allowed) and turns the store's answers into outcomes the screen explains. Blocks on storage:
  * call from a background task. Thread-safe when the store is.
  */
-public final class LoanDesk {
+public final class LoanDesk implements AutoCloseable {
     /**
      * The station's loan rules.
      *
@@ -130,6 +130,12 @@ public final class LoanDesk {
         LoanStore.ReturnOutcome r = store.returnByMember(memberId, item, clock.now());
         return r.status() == LoanStore.ReturnStatus.RETURNED ? new Outcome.Returned(r.loan())
                 : new Outcome.ReturnedFromElsewhere(item);
+    }
+
+    /** Closes the store; idempotent. */
+    @Override
+    public void close() {
+        store.close();
     }
 
     /**

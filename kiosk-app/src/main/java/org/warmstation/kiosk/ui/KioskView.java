@@ -84,6 +84,8 @@ public final class KioskView {
             case STAFF -> StaffPane.build(vm, m);
             case REPORT -> ReportPane.build(vm, m);
             case STAFF_TICKETS -> StaffTicketsPane.build(vm, m);
+            case STAFF_LOANS -> LoansPane.staff(vm, m);
+            case MEMBER_LOANS -> LoansPane.member(vm, m);
         };
         pane.setId("screen-" + vm.screenProperty().get().name());
         // Chinese glyphs are dense and the CJK font has no bold: some texts get bigger in Chinese

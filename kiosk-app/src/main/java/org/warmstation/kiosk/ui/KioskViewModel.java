@@ -52,6 +52,7 @@ public final class KioskViewModel {
     private final StaffViewModel staff;
     private final PeripheralsViewModel peripherals;
     private final TicketViewModel tickets;
+    private LoanViewModel loans;
 
     private final IdleScreenState status;
     private final OpeningState opening = new OpeningState();
@@ -103,6 +104,7 @@ public final class KioskViewModel {
                           PinGate pinGate, KioskSettings settings, PeripheralsViewModel peripherals,
                           TicketService tickets) {
         this.tickets = new TicketViewModel(tickets, Objects.requireNonNull(executor, "executor"));
+        this.loans = new LoanViewModel(null, executor);
         this.peripherals = Objects.requireNonNull(peripherals, "peripherals");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -115,6 +117,7 @@ public final class KioskViewModel {
             visits.clear();
             staff.clearEntry();
             this.tickets.clear();
+            this.loans.clear();
         });
         this.checkIns = new CheckInFlow(this.backend, this.executor, screens, visits);
         opening.update(status.nowProperty().get().toLocalDateTime());
@@ -362,6 +365,7 @@ public final class KioskViewModel {
     public void refreshStaff() {
         staff.refresh(status.nowProperty().get().toLocalDate());
         tickets.refresh(status.nowProperty().get().toInstant(), true);
+        loans.refresh();
         touched();
     }
 
@@ -464,10 +468,85 @@ public final class KioskViewModel {
         screens.restartTimeout();
     }
 
+    // ---- loans (issue 12) ---------------------------------------------------------------------
+
+    /**
+     * Gives this kiosk its loan desk (before {@link #start()}; without one the loan buttons stay hidden).
+     *
+     * @param desk lends and takes back (blocking)
+     */
+    public void attachLoans(org.warmstation.kiosk.domain.LoanDesk desk) {
+        this.loans = new LoanViewModel(Objects.requireNonNull(desk, "desk"), executor);
+    }
+
+    /** @return the loan screens' state: loans out, overdue, the last outcome */
+    public LoanViewModel loans() {
+        return loans;
+    }
+
+    /** Staff open the loans screen from the staff screen. */
+    public void openStaffLoans() {
+        if (screens.current() == Screen.STAFF && loans.available()) {
+            loans.clear();
+            loans.nowProperty().set(status.nowProperty().get().toInstant());
+            screens.show(Screen.STAFF_LOANS);
+            loans.refresh();
+        }
+    }
+
+    /** The member on the welcome screen (a card check-in) opens the borrow/return screen. */
+    public void openMemberLoans() {
+        Visit v = visits.visitProperty().get();
+        if (loans.available() && v != null && !v.guest()
+                && (screens.current() == Screen.WELCOME || screens.current() == Screen.ALREADY_CHECKED_IN)) {
+            loans.clear();
+            loans.member(v.member().hex());
+            loans.nowProperty().set(status.nowProperty().get().toInstant());
+            screens.show(Screen.MEMBER_LOANS);
+            loans.refresh();
+        }
+    }
+
+    /** @param item lent to the member on screen, or (staff screen) to a guest where guests may borrow */
+    public void lend(org.warmstation.protocol.loan.LoanItem item) {
+        if (screens.current() == Screen.MEMBER_LOANS || screens.current() == Screen.STAFF_LOANS) {
+            touched();
+            loans.lend(item);
+        }
+    }
+
+    /** @param item handed back by the member on screen (lent here or at another station) */
+    public void returnItem(org.warmstation.protocol.loan.LoanItem item) {
+        if (screens.current() == Screen.MEMBER_LOANS) {
+            touched();
+            loans.returnByMember(item);
+        }
+    }
+
+    /** @param loanId a loan of the staff list comes back */
+    public void returnLoan(java.util.UUID loanId) {
+        if (screens.current() == Screen.STAFF_LOANS) {
+            touched();
+            loans.returnLoan(loanId);
+        }
+    }
+
+    /** Leaves a loan screen: back to the staff screen, or (member) to the idle screen. */
+    public void closeLoans() {
+        if (screens.current() == Screen.STAFF_LOANS) {
+            loans.clear();
+            screens.show(Screen.STAFF);
+            refreshStaff();
+        } else if (screens.current() == Screen.MEMBER_LOANS) {
+            backToIdle();
+        }
+    }
+
     private void tick() {
         status.tick();
         opening.update(status.nowProperty().get().toLocalDateTime());
         staff.tick();
+        loans.nowProperty().set(status.nowProperty().get().toInstant());
         if (screens.current() == Screen.STAFF || screens.current() == Screen.STAFF_TICKETS) {
             tickets.refresh(status.nowProperty().get().toInstant(), false);
         }

@@ -55,6 +55,11 @@ public final class LoanViewModel {
         return desk != null && desk.rules().guestsAllowed();
     }
 
+    /** @return the station's overdue period in whole days (what the lending message tells the member) */
+    public long overdueDays() {
+        return desk == null ? 0 : desk.rules().overdue().toDays();
+    }
+
     /** @return the loans of this station still out, oldest first (read-only) */
     public ObservableList<Loan> out() {
         return readOnlyOut;
@@ -148,6 +153,13 @@ public final class LoanViewModel {
             LOG.error("could not read the loans", e);
             failed.set(true);
         });
+    }
+
+    /** Closes the loan desk's store (the kiosk is shutting down); idempotent. */
+    public void close() {
+        if (desk != null) {
+            desk.close();
+        }
     }
 
     /** Forgets the member and the last outcome (leaving the screens). */

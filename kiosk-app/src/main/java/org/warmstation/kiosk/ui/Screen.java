@@ -21,10 +21,14 @@ public enum Screen {
     /** A visitor reports a problem from a short list (no text, no personal data). */
     REPORT,
     /** Staff report a problem (with a short text) and see the station's tickets and their status. */
-    STAFF_TICKETS;
+    STAFF_TICKETS,
+    /** Staff see the loans out and overdue, take items back, lend to guests where allowed. */
+    STAFF_LOANS,
+    /** A member, after checking in with the card, borrows or hands back rain gear or a power bank. */
+    MEMBER_LOANS;
 
     /** @return whether workers see this screen (large text applies), not only the staff */
     public boolean forWorkers() {
-        return this != STAFF_PIN && this != STAFF && this != STAFF_TICKETS;
+        return this != STAFF_PIN && this != STAFF && this != STAFF_TICKETS && this != STAFF_LOANS;
     }
 }

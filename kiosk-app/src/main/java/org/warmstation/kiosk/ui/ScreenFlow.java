@@ -50,8 +50,8 @@ final class ScreenFlow {
         Duration timeout = switch (screen.get()) {
             case WELCOME, ALREADY_CHECKED_IN -> settings.welcomeTimeout();
             case REJECTED, FAILED -> settings.messageTimeout();
-            case GUEST, REPORT -> settings.guestTimeout();
-            case STAFF_PIN, STAFF, STAFF_TICKETS -> settings.staffTimeout();
+            case GUEST, REPORT, MEMBER_LOANS -> settings.guestTimeout();
+            case STAFF_PIN, STAFF, STAFF_TICKETS, STAFF_LOANS -> settings.staffTimeout();
             case IDLE -> null;
         };
         if (timeout != null) {

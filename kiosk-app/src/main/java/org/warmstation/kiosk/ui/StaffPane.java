@@ -37,7 +37,9 @@ final class StaffPane {
             refresh.getStyleClass().add("wide");
             back.getStyleClass().add("wide");
         }
-        HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "staff-title"), Ui.grow(), tickets, refresh, back);
+        Button loans = LoansPane.button(vm, m);
+        HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "staff-title"), Ui.grow(), loans, tickets, refresh,
+                back);
 
         HBox body = new HBox(16);
         VBox.setVgrow(body, Priority.ALWAYS);

@@ -45,7 +45,10 @@ final class WelcomePane {
         VBox words = new VBox(4, greeting, detail);
         Button done = Ui.button("done", m.get("welcome.done"), vm::finishVisit, "primary");
         done.getStyleClass().add("wide");
-        HBox head = Ui.row(20, mark, words, Ui.grow(), done);
+        Button loans = Ui.button("member-loans", m.get("welcome.loans"), vm::openMemberLoans);
+        loans.setVisible(vm.loans().available() && !visit.guest());
+        loans.setManaged(loans.isVisible());
+        HBox head = Ui.row(20, mark, words, Ui.grow(), loans, done);
         VBox choose = new VBox(4, category, Ui.label(m.get("welcome.choose"), "subtitle"));
 
         GridPane grid = new GridPane();
