@@ -484,9 +484,12 @@ public final class KioskViewModel {
         return loans;
     }
 
-    /** Staff open the loans screen from the staff screen. */
+    /**
+     * Staff open the loans screen from a staff screen (its button sits on the tickets screen: the
+     * staff screen has no room left on the 1024x600 panel).
+     */
     public void openStaffLoans() {
-        if (screens.current() == Screen.STAFF && loans.available()) {
+        if ((screens.current() == Screen.STAFF || screens.current() == Screen.STAFF_TICKETS) && loans.available()) {
             loans.clear();
             loans.nowProperty().set(status.nowProperty().get().toInstant());
             screens.show(Screen.STAFF_LOANS);

@@ -103,7 +103,8 @@ final class LoansPane {
     }
 
     /**
-     * The staff screen's button to the loan list, saying how many loans are out and overdue.
+     * The staff screen's button to the loan list (red while a loan is overdue; the list counts them:
+     * the staff screen's head has no room for numbers).
      *
      * @param vm the view model
      * @param m  messages
@@ -114,7 +115,9 @@ final class LoansPane {
         Button b = Ui.button("staff-loans", "", vm::openStaffLoans);
         Runnable fill = () -> {
             long overdue = l.overdueCount();
-            b.setText(m.get("staff.loans", l.out().size(), overdue));
+            b.setText(m.get("staff.loans"));
+            b.getProperties().put("out", l.out().size());
+            b.getProperties().put("overdue", overdue);
             b.setStyle(overdue == 0 ? "" : "-fx-text-fill: #000000; -fx-background-color: #ffffff, #ff8a80;");
         };
         ListChangeListener<Loan> listener = c -> fill.run();

@@ -37,9 +37,7 @@ final class StaffPane {
             refresh.getStyleClass().add("wide");
             back.getStyleClass().add("wide");
         }
-        Button loans = LoansPane.button(vm, m);
-        HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "staff-title"), Ui.grow(), loans, tickets, refresh,
-                back);
+        HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "staff-title"), Ui.grow(), tickets, refresh, back);
 
         HBox body = new HBox(16);
         VBox.setVgrow(body, Priority.ALWAYS);

@@ -37,7 +37,7 @@ final class StaffTicketsPane {
         ZoneId zone = vm.nowProperty().get().getZone();
         Button back = Ui.button("tickets-back", m.get("tickets.back"), vm::backToStaff);
         back.getStyleClass().add("wide");
-        HBox head = Ui.row(16, Ui.label(m.get("tickets.title"), "staff-title"), Ui.grow(), back);
+        HBox head = Ui.row(16, Ui.label(m.get("tickets.title"), "staff-title"), Ui.grow(), LoansPane.button(vm, m), back);
 
         GridPane problems = ReportPane.problemGrid(m, 4, 236, Ui.MIN_TARGET, p -> {
             t.problemProperty().set(p);

@@ -78,7 +78,8 @@ class LoanScreensUiTest {
                 Duration.ofMinutes(10));
         vm = new KioskViewModel(new VisitServiceBackend(service), executor, clock, DemoStation.ZONE,
                 PinGate.standard("2468"::equals, clock::sinceBoot), KioskSettings.defaults(DemoStation.STATION_NAME),
-                PeripheralsViewModel.none(executor));
+                PeripheralsViewModel.none(executor),
+                new org.warmstation.kiosk.domain.TicketService(new org.warmstation.kiosk.domain.InMemoryTickets(), clock));
         vm.attachLoans(new LoanDesk(new SqliteLoanStore(dataDir, InstantSource.fixed(MORNING)), clock,
                 () -> LoanDesk.Rules.DEFAULTS));
         vm.start();
@@ -143,6 +144,8 @@ class LoanScreensUiTest {
             vm.pinSubmit();
         });
         assertEquals(Screen.STAFF, screen());
+        tap("#staff-tickets");
+        assertEquals(Screen.STAFF_TICKETS, screen());
         tap("#staff-loans");
         assertEquals(Screen.STAFF_LOANS, screen());
     }
@@ -177,7 +180,10 @@ class LoanScreensUiTest {
         assertEquals("借出 1 件，逾期 1 件 · 访客不可借用", text("#loans-summary"));
 
         tap("#loans-back");
-        assertEquals("借用 1 · 逾期 1", FxToolkit.call(() -> ((Button) scene.lookup("#staff-loans")).getText()));
+        assertEquals(Screen.STAFF, screen());
+        tap("#staff-tickets");
+        assertEquals(1L, FxToolkit.call(() -> scene.lookup("#staff-loans").getProperties().get("overdue")),
+                "the staff screen's loans button turns red");
     }
 
     @Test
