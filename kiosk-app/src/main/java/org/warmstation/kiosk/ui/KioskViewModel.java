@@ -500,8 +500,7 @@ public final class KioskViewModel {
     /** The member on the welcome screen (a card check-in) opens the borrow/return screen. */
     public void openMemberLoans() {
         Visit v = visits.visitProperty().get();
-        if (loans.available() && v != null && !v.guest()
-                && (screens.current() == Screen.WELCOME || screens.current() == Screen.ALREADY_CHECKED_IN)) {
+        if (loans.available() && v != null && !v.guest() && screens.current() == Screen.WELCOME) {
             loans.clear();
             loans.member(v.member().hex());
             loans.nowProperty().set(status.nowProperty().get().toInstant());

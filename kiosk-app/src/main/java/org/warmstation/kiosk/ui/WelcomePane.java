@@ -46,7 +46,7 @@ final class WelcomePane {
         Button done = Ui.button("done", m.get("welcome.done"), vm::finishVisit, "primary");
         done.getStyleClass().add("wide");
         Button loans = Ui.button("member-loans", m.get("welcome.loans"), vm::openMemberLoans);
-        loans.setVisible(vm.loans().available() && !visit.guest());
+        loans.setVisible(vm.loans().available() && !visit.guest() && !already); // 'already' has a longer line
         loans.setManaged(loans.isVisible());
         HBox head = Ui.row(20, mark, words, Ui.grow(), loans, done);
         VBox choose = new VBox(4, category, Ui.label(m.get("welcome.choose"), "subtitle"));

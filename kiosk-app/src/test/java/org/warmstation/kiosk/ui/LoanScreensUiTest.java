@@ -171,6 +171,7 @@ class LoanScreensUiTest {
 
         clock.advance(Duration.ofDays(3)); // exactly 3 days: not yet overdue
         FxToolkit.run(() -> executor.advance(Duration.ofSeconds(1)));
+        assertEquals(Screen.STAFF_LOANS, screen());
         assertFalse(overdue(loan));
         clock.advance(Duration.ofMinutes(1));
         FxToolkit.run(() -> executor.advance(Duration.ofSeconds(1)));
