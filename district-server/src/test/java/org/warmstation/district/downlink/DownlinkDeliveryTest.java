@@ -206,6 +206,24 @@ class DownlinkDeliveryTest {
     }
 
     @Test
+    void stationNeverSentTheCurrentDenyListGetsItOnItsBirthOnce() throws Exception {
+        try (Connection c = db.connection(); var ps = c.prepareStatement(
+                "INSERT INTO card_list (district_id, kind, version, issued_at, body) VALUES (?, 'DENY', 3, ?, ?)")) {
+            ps.setInt(1, DISTRICT);
+            ps.setTimestamp(2, java.sql.Timestamp.from(NOW));
+            ps.setString(3, DenyList.empty().with(DISTRICT, 42).withVersion(3).format());
+            ps.executeUpdate();
+        }
+        online("dl-new");
+        assertEquals(1, service.dispatchDownlinks());
+        DownlinkCommand got = Wire.decode(payloads.getLast(), Downlink.class).verify(TRUST, DISTRICT, "dl-new");
+        assertEquals(3, got.parsedDenyList().version());
+        online("dl-new");
+        assertEquals(0, service.dispatchDownlinks(), "not queued again: that version was sent (and is re-sent until acked)");
+        assertEquals(1, service.sender().history("dl-new", 10).size());
+    }
+
+    @Test
     void commandOfAnotherDistrictIsRefused() {
         DownlinkCommand other = DownlinkCommand.denyList(110106, "x", NOW, DenyList.empty());
         var e = assertThrows(IllegalArgumentException.class, () -> service.sender().send(other, null));
