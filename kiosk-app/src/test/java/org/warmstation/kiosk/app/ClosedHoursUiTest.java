@@ -156,6 +156,24 @@ class ClosedHoursUiTest {
                 () -> runtime.viewModel().screenProperty().get() == Screen.STAFF);
     }
 
+    @Test
+    void theDistrictsColdAlertAndServicesTakeEffectWithoutARestart() throws Exception {
+        window = DemoWindow.show(dataDir);
+        runtime = window.runtime();
+        FxToolkit.waitFor("the demo room reading (18.5 °C, configured alert 10 °C)", WAIT,
+                () -> runtime.viewModel().peripherals().ambient().isPresent());
+        assertFalse(FxToolkit.call(() -> runtime.viewModel().peripherals().lowTemperature()));
+        Files.write(dataDir.resolve("station-settings.json"), Wire.encode(new StationSettings(0,
+                List.of("HOT_WATER", "WARM_UP"), null, 3, null, 20.0, null)));
+        FxToolkit.waitFor("18.5 °C is below the district's 20 °C alert", WAIT,
+                () -> runtime.viewModel().peripherals().lowTemperature());
+        assertEquals(java.util.Set.of(org.warmstation.visitlog.domain.Service.HOT_WATER,
+                org.warmstation.visitlog.domain.Service.WARM_UP), FxToolkit.call(() -> runtime.viewModel().offeredServices()));
+        Files.delete(dataDir.resolve("station-settings.json"));
+        FxToolkit.waitFor("the configured 10 °C alert again", WAIT,
+                () -> !runtime.viewModel().peripherals().lowTemperature());
+    }
+
     /** FX thread only */
     private String textFxOrNull(String selector) {
         return window.lookup(selector) instanceof Label l && l.isVisible() ? l.getText() : null;
