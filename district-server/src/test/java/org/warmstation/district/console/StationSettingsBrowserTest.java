@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -32,8 +33,10 @@ import org.warmstation.protocol.wire.DownlinkCommand;
  * page's form; the district service signs and publishes them; the station (played by the test,
  * verifying the downlink as a station does) answers; the stored answer shows on the station page.
  * An invalid hour is refused on the page before anything is sent, and a station's refusal is
- * stored and shown with its reason.
+ * stored and shown with its reason. Tagged {@code screenshots}: it shoots the settings section
+ * ({@code district-station-settings.png}) for {@code ./station screenshots}.
  */
+@Tag("screenshots")
 class StationSettingsBrowserTest {
     private static final String STATION = "CY-0042";
 
