@@ -164,6 +164,69 @@ public final class LoanBook {
     }
 
     /**
+     * One station's loans for the console: lent there and out now, of those overdue, returned
+     * (anywhere) within the period, and returns accepted there still waiting for their loan.
+     *
+     * @param station     station id
+     * @param name        station name, or the id when the district has no profile of it
+     * @param out         loans lent there and still out
+     * @param overdue     of those, lent more than the overdue period ago
+     * @param returned    its loans returned within the period
+     * @param waiting     returns handed in there that no loan matched yet
+     */
+    public record StationLoans(String station, String name, long out, long overdue, long returned, long waiting) {
+    }
+
+    /**
+     * Loans out / overdue / returned per station (stations with any loan movement), by name.
+     *
+     * @param c        connection
+     * @param district the district
+     * @param now      district clock
+     * @param overdue  how long a loan may be out (the stations' default: 3 days)
+     * @param since    returns counted from this instant on
+     * @return one line per station
+     * @throws SQLException when the database fails
+     */
+    public List<StationLoans> summary(Connection c, int district, Instant now, Duration overdue, Instant since)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH st AS (
+                  SELECT station_id FROM loan WHERE district_id = ?
+                  UNION SELECT station_id FROM loan_return WHERE district_id = ?)
+                SELECT st.station_id, coalesce(s.name, st.station_id),
+                  (SELECT count(*) FROM loan l WHERE l.district_id = ? AND l.station_id = st.station_id
+                      AND l.returned_at IS NULL),
+                  (SELECT count(*) FROM loan l WHERE l.district_id = ? AND l.station_id = st.station_id
+                      AND l.returned_at IS NULL AND l.lent_at < ?),
+                  (SELECT count(*) FROM loan l WHERE l.district_id = ? AND l.station_id = st.station_id
+                      AND l.returned_at >= ?),
+                  (SELECT count(*) FROM loan_return r WHERE r.district_id = ? AND r.station_id = st.station_id
+                      AND r.matched_loan IS NULL AND r.refused IS NULL)
+                  FROM st LEFT JOIN station s ON s.district_id = ? AND s.station_id = st.station_id
+                 ORDER BY 2, 1""")) {
+            int i = 1;
+            ps.setInt(i++, district);
+            ps.setInt(i++, district);
+            ps.setInt(i++, district);
+            ps.setInt(i++, district);
+            ps.setTimestamp(i++, Timestamp.from(now.minus(overdue)));
+            ps.setInt(i++, district);
+            ps.setTimestamp(i++, Timestamp.from(since));
+            ps.setInt(i++, district);
+            ps.setInt(i, district);
+            List<StationLoans> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StationLoans(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
      * What a station's {@code LOANS} downlink carries: its loans still out, and those returned
      * within {@link #RETURNED_SHOWN} of {@code now}, newest first, at most
      * {@link LoanStatuses#MAX_LOANS}.

@@ -30,6 +30,7 @@ public final class ConsolePages {
                 new StationSettingsPage(services),
                 new ReportsPage(services),
                 new CardsPage(services),
+                new LoansPage(services),
                 new TicketInboxPage(services, new TicketDownlinks(services.settings().district(), new TicketStore(),
                         new DownlinkSender(services.database(), services.settings().district())::send,
                         services.clock())));
