@@ -70,7 +70,8 @@ final class KioskAssembly {
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
         return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
-                camera, hardware, mock, settings, watchClock(clock, store), voice, tickets);
+                camera, hardware, mock, settings, watchClock(clock, store), voice, tickets)
+                .withSupplies(supplies(dataDir, clock, DemoStation.ZONE, vm));
     }
 
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
@@ -98,7 +99,8 @@ final class KioskAssembly {
         Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
         boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
-                settings, watchClock(clock, store), voice, tickets);
+                settings, watchClock(clock, store), voice, tickets)
+                .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm));
     }
 
     private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,
@@ -109,6 +111,14 @@ final class KioskAssembly {
                 voice::say);
         PeripheralsViewModel peripherals = hardware.viewModel(executor);
         return new KioskViewModel(backend, executor, clock, zone, gate, settings, peripherals, tickets.service());
+    }
+
+    /** The station's supplies and ratings on the screens; the default items until the district's settings carry them. */
+    private static StationSupplies supplies(Path dataDir, StationClock clock, ZoneId zone, KioskViewModel vm) {
+        StationSupplies supplies = new StationSupplies(dataDir, clock, zone,
+                () -> org.warmstation.protocol.wire.SupplySettings.DEFAULT);
+        vm.supplies().use(supplies);
+        return supplies;
     }
 
     /**

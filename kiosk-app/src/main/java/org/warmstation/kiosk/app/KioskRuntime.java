@@ -60,6 +60,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final ClockSyncWatcher clockWatcher;
     private final VoicePrompts voice;
     private final TicketDesk tickets;
+    private StationSupplies supplies;
     private KeystrokeAssembler assembler;
     private PeripheralPanel panel;
     private volatile org.warmstation.kiosk.sync.StationServices services = org.warmstation.kiosk.sync.StationServices.NONE;
@@ -126,6 +127,12 @@ public final class KioskRuntime implements AutoCloseable {
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
                                    Function<Map<String, String>, StationHardware> hardware) {
         return KioskAssembly.fromConfig(config, executor, hardware);
+    }
+
+    /** Closed with the runtime: the station's supplies and ratings the view model uses. */
+    KioskRuntime withSupplies(StationSupplies desk) {
+        this.supplies = desk;
+        return this;
     }
 
     /** @return the view model */
@@ -235,6 +242,9 @@ public final class KioskRuntime implements AutoCloseable {
         clockWatcher.close();
         tickets.close();
         viewModel.loans().close();
+        if (supplies != null) {
+            supplies.close();
+        }
         store.close();
         voice.close();
         viewModel.peripherals().close();

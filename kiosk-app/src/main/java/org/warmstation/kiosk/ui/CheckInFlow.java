@@ -42,7 +42,7 @@ final class CheckInFlow {
     /** @param text a scanned code; ignored on the staff screens, otherwise queued */
     void scanned(String text) {
         Screen s = screens.current();
-        if (s == Screen.STAFF_PIN || s == Screen.STAFF) {
+        if (s == Screen.STAFF_PIN || s == Screen.STAFF || s == Screen.STAFF_SUPPLIES) {
             LOG.info("scan ignored on the staff screens");
             return;
         }

@@ -86,6 +86,9 @@ public final class KioskView {
             case STAFF_TICKETS -> StaffTicketsPane.build(vm, m);
             case STAFF_LOANS -> LoansPane.staff(vm, m);
             case MEMBER_LOANS -> LoansPane.member(vm, m);
+            case HANDOUT -> HandoutPane.build(vm, m);
+            case RATING -> RatingPane.build(vm, m);
+            case STAFF_SUPPLIES -> StaffSuppliesPane.build(vm, m);
         };
         pane.setId("screen-" + vm.screenProperty().get().name());
         // Chinese glyphs are dense and the CJK font has no bold: some texts get bigger in Chinese

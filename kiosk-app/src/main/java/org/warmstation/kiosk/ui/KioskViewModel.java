@@ -59,6 +59,7 @@ public final class KioskViewModel {
     private final VisitOnScreen visits = new VisitOnScreen();
     private final ScreenFlow screens;
     private final CheckInFlow checkIns;
+    private final SupplyViewModel supplies;
 
     private TaskExecutor.Timer ticker = TaskExecutor.Timer.NONE;
 
@@ -121,6 +122,11 @@ public final class KioskViewModel {
         });
         this.checkIns = new CheckInFlow(this.backend, this.executor, screens, visits);
         opening.update(status.nowProperty().get().toLocalDateTime());
+        this.supplies = new SupplyViewModel(this.executor, screens, visits, () -> {
+            screens.show(Screen.STAFF);
+            refreshStaff();
+        });
+        screens.restOn(supplies::resting);
     }
 
     /** Starts the clock ticking once a second. */
@@ -278,6 +284,7 @@ public final class KioskViewModel {
             LOG.info("scan ignored: closed by the opening hours");
             return;
         }
+        supplies.dismissRating();
         checkIns.scanned(text);
     }
 
@@ -366,7 +373,13 @@ public final class KioskViewModel {
         staff.refresh(status.nowProperty().get().toLocalDate());
         tickets.refresh(status.nowProperty().get().toInstant(), true);
         loans.refresh();
+        supplies.refresh();
         touched();
+    }
+
+    /** @return the supply and rating screens' state (issue 12) */
+    public SupplyViewModel supplies() {
+        return supplies;
     }
 
     // ---- tickets -----------------------------------------------------------------------------

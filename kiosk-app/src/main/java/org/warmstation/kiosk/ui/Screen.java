@@ -25,10 +25,17 @@ public enum Screen {
     /** Staff see the loans out and overdue, take items back, lend to guests where allowed. */
     STAFF_LOANS,
     /** A member, after checking in with the card, borrows or hands back rain gear or a power bank. */
-    MEMBER_LOANS;
+    MEMBER_LOANS,
+    /** The end of a check-in: supply items to hand out to the visitor on screen, with their stock. */
+    HANDOUT,
+    /** After a new visit's screen: the optional one-tap rating, gone after 8 s or at the next scan. */
+    RATING,
+    /** Staff book deliveries and counts of the supplies and see the stock, low items flagged. */
+    STAFF_SUPPLIES;
 
     /** @return whether workers see this screen (large text applies), not only the staff */
     public boolean forWorkers() {
-        return this != STAFF_PIN && this != STAFF && this != STAFF_TICKETS && this != STAFF_LOANS;
+        return this != STAFF_PIN && this != STAFF && this != STAFF_TICKETS && this != STAFF_LOANS
+                && this != STAFF_SUPPLIES;
     }
 }

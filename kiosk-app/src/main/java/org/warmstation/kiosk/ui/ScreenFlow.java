@@ -13,11 +13,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * {@link TaskExecutor} on the UI thread.
  */
 final class ScreenFlow {
+    /** How long the rating stays up after a new visit's screen closes, unless tapped or a card is scanned. */
+    static final Duration RATING_SHOWN = Duration.ofSeconds(8);
+
     private final TaskExecutor executor;
     private final KioskSettings settings;
     private final Runnable leaving;
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.IDLE);
     private TaskExecutor.Timer screenTimer = TaskExecutor.Timer.NONE;
+    private java.util.function.Supplier<Screen> resting = () -> Screen.IDLE;
 
     /**
      * @param executor runs the timeouts
@@ -48,10 +52,11 @@ final class ScreenFlow {
     /** Restarts the current screen's timeout (none on the idle screen). */
     void restartTimeout() {
         Duration timeout = switch (screen.get()) {
-            case WELCOME, ALREADY_CHECKED_IN -> settings.welcomeTimeout();
+            case WELCOME, ALREADY_CHECKED_IN, HANDOUT -> settings.welcomeTimeout();
+            case RATING -> RATING_SHOWN;
             case REJECTED, FAILED -> settings.messageTimeout();
             case GUEST, REPORT, MEMBER_LOANS -> settings.guestTimeout();
-            case STAFF_PIN, STAFF, STAFF_TICKETS, STAFF_LOANS -> settings.staffTimeout();
+            case STAFF_PIN, STAFF, STAFF_TICKETS, STAFF_LOANS, STAFF_SUPPLIES -> settings.staffTimeout();
             case IDLE -> null;
         };
         if (timeout != null) {
@@ -60,12 +65,24 @@ final class ScreenFlow {
         }
     }
 
-    /** Back to the idle screen: the timeout cancelled, the screen's state cleared. */
+    /**
+     * @param resting picks the screen shown when a screen closes (done, timeout): the idle screen,
+     *                or e.g. the rating after a new visit; asked before the closing screen's state is cleared
+     */
+    void restOn(java.util.function.Supplier<Screen> resting) {
+        this.resting = java.util.Objects.requireNonNull(resting, "resting");
+    }
+
+    /** Back to the resting screen (idle, or the rating): the timeout cancelled, the screen's state cleared. */
     void goIdle() {
+        Screen next = resting.get();
         screenTimer.cancel();
         screenTimer = TaskExecutor.Timer.NONE;
         leaving.run();
-        screen.set(Screen.IDLE);
+        screen.set(next);
+        if (next != Screen.IDLE) {
+            restartTimeout();
+        }
     }
 
     /** Cancels the timeout. */

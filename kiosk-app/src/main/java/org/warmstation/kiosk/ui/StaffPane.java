@@ -31,6 +31,7 @@ final class StaffPane {
         Button refresh = Ui.button("staff-refresh", m.get("staff.refresh"), vm::refreshStaff);
         Button back = Ui.button("staff-back", m.get("staff.back"), vm::backToIdle);
         Button tickets = StaffTicketsPane.button(vm, m);
+        Button supplies = StaffSuppliesPane.button(vm, m);
         tickets.setVisible(vm.tickets().available());
         tickets.setManaged(vm.tickets().available());
         if (!vm.tickets().available()) { // room for the tickets button beside the title otherwise
@@ -48,7 +49,14 @@ final class StaffPane {
             status.setText(staff.usageFailedProperty().get() ? m.get("staff.loadFailed")
                     : u == null ? m.get("staff.loading") : "");
             status.setManaged(!status.getText().isEmpty());
-            body.getChildren().setAll(u == null ? new Node[0] : content(u, m));
+            Node[] parts = u == null ? new Node[0] : content(u, m);
+            if (parts.length == 3 && supplies.isVisible()) { // the supplies button above the chart (the head is full)
+                VBox.setVgrow(parts[1], Priority.ALWAYS);
+                VBox column = new VBox(8, supplies, parts[1]);
+                HBox.setHgrow(column, Priority.ALWAYS);
+                parts[1] = column;
+            }
+            body.getChildren().setAll(parts);
         };
         ChangeListener<Object> listener = (o, a, b) -> fill.run();
         staff.usageProperty().addListener(new WeakChangeListener<>(listener));

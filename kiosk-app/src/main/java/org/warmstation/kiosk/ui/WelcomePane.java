@@ -48,7 +48,10 @@ final class WelcomePane {
         Button loans = Ui.button("member-loans", m.get("welcome.loans"), vm::openMemberLoans);
         loans.setVisible(vm.loans().available() && !visit.guest() && !already); // 'already' has a longer line
         loans.setManaged(loans.isVisible());
-        HBox head = Ui.row(20, mark, words, Ui.grow(), loans, done);
+        Button supplies = Ui.button("supplies", m.get("supply.open"), vm.supplies()::openHandout);
+        supplies.setVisible(vm.supplies().available());
+        supplies.setManaged(vm.supplies().available());
+        HBox head = Ui.row(20, mark, words, Ui.grow(), supplies, loans, done);
         VBox choose = new VBox(4, category, Ui.label(m.get("welcome.choose"), "subtitle"));
 
         GridPane grid = new GridPane();

@@ -1,0 +1,85 @@
+package org.warmstation.kiosk.ui;
+
+import javafx.collections.SetChangeListener;
+import javafx.collections.WeakSetChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.warmstation.protocol.rating.RatingAnswer;
+import org.warmstation.protocol.rating.RatingReason;
+
+/**
+ * The optional one-tap rating after a check-in: three large faces (满意 / 一般 / 不满意) and, after
+ * 不满意, optional reason chips. It goes away by itself ({@link ScreenFlow#RATING_SHOWN}) or at the
+ * next scan, so it never holds up the next person.
+ */
+final class RatingPane {
+    private RatingPane() {
+    }
+
+    static Node build(KioskViewModel vm, Messages m) {
+        SupplyViewModel s = vm.supplies();
+        Button skip = Ui.button("rating-skip", m.get("rating.skip"), vm::backToIdle, "subtle");
+        HBox head = Ui.row(20, Ui.label(m.get("rating.title"), "title"), Ui.grow(), skip);
+
+        HBox faces = new HBox(24);
+        faces.setAlignment(Pos.CENTER);
+        for (RatingAnswer a : RatingAnswer.values()) {
+            String face = switch (a) {
+                case SATISFIED -> "☺";
+                case NEUTRAL -> "⊖";
+                case DISSATISFIED -> "☹";
+            };
+            Button b = Ui.button("rate-" + a.name(), face + "\n" + m.get("RatingAnswer." + a.name()), () -> s.rate(a),
+                    "rating-face", "rating-" + a.name().toLowerCase(java.util.Locale.ROOT));
+            b.setPrefSize(280, 200);
+            if (a == s.answerProperty().get()) {
+                b.getStyleClass().add("primary");
+            }
+            faces.getChildren().add(b);
+        }
+
+        HBox chips = new HBox(12);
+        chips.setAlignment(Pos.CENTER);
+        for (RatingReason r : RatingReason.values()) {
+            ToggleButton t = new ToggleButton(m.get("RatingReason." + r.name()));
+            t.setId("reason-" + r.name());
+            t.setFocusTraversable(false);
+            t.setMinSize(Ui.MIN_TARGET, Ui.MIN_TARGET);
+            t.setSelected(s.reasons().contains(r));
+            t.setOnAction(e -> {
+                s.toggleReason(r);
+                t.setSelected(s.reasons().contains(r));
+            });
+            chips.getChildren().add(t);
+        }
+        boolean dissatisfied = s.answerProperty().get() == RatingAnswer.DISSATISFIED;
+        chips.setVisible(dissatisfied);
+        chips.setManaged(dissatisfied);
+        javafx.beans.value.ChangeListener<RatingAnswer> answered = (o, a, b) -> {
+            boolean show = b == RatingAnswer.DISSATISFIED;
+            chips.setVisible(show);
+            chips.setManaged(show);
+            faces.getChildren().forEach(n -> {
+                n.getStyleClass().remove("primary");
+                if (b != null && n.getId().equals("rate-" + b.name())) {
+                    n.getStyleClass().add("primary");
+                }
+            });
+        };
+        s.answerProperty().addListener(new javafx.beans.value.WeakChangeListener<>(answered));
+        faces.getProperties().put("answer-listener", answered);
+        SetChangeListener<RatingReason> sync = c -> chips.getChildren().forEach(n -> ((ToggleButton) n).setSelected(
+                s.reasons().contains(RatingReason.valueOf(n.getId().substring("reason-".length())))));
+        s.reasons().addListener(new WeakSetChangeListener<>(sync));
+        chips.getProperties().put("reasons-listener", sync);
+
+        VBox screen = new VBox(24, head, Ui.label(m.get("rating.prompt"), "subtitle"), faces, chips,
+                HandoutPane.note(s, m, "rating-note"));
+        screen.getStyleClass().add("kiosk-screen");
+        return screen;
+    }
+}
