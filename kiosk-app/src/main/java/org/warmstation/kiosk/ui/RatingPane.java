@@ -23,6 +23,7 @@ final class RatingPane {
     static Node build(KioskViewModel vm, Messages m) {
         SupplyViewModel s = vm.supplies();
         Button skip = Ui.button("rating-skip", m.get("rating.skip"), vm::backToIdle, "subtle");
+        skip.setMinWidth(Ui.MIN_TARGET);
         HBox head = Ui.row(20, Ui.label(m.get("rating.title"), "title"), Ui.grow(), skip);
 
         HBox faces = new HBox(24);

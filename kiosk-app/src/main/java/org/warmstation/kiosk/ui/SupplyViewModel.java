@@ -174,10 +174,10 @@ public final class SupplyViewModel {
 
     // ---- handouts ----------------------------------------------------------------------------
 
-    /** Opens the handout screen for the visit on screen. */
+    /** Opens the handout screen for the visit just recorded (the welcome screen). */
     public void openHandout() {
         Screen s = screens.current();
-        if (desk == null || visits.current() == null || (s != Screen.WELCOME && s != Screen.ALREADY_CHECKED_IN)) {
+        if (desk == null || visits.current() == null || s != Screen.WELCOME) {
             return;
         }
         note.set(null);

@@ -49,8 +49,8 @@ final class WelcomePane {
         loans.setVisible(vm.loans().available() && !visit.guest() && !already); // 'already' has a longer line
         loans.setManaged(loans.isVisible());
         Button supplies = Ui.button("supplies", m.get("supply.open"), vm.supplies()::openHandout);
-        supplies.setVisible(vm.supplies().available());
-        supplies.setManaged(vm.supplies().available());
+        supplies.setVisible(vm.supplies().available() && !already); // the visit just recorded (and room for the time)
+        supplies.setManaged(supplies.isVisible());
         HBox head = Ui.row(20, mark, words, Ui.grow(), supplies, loans, done);
         VBox choose = new VBox(4, category, Ui.label(m.get("welcome.choose"), "subtitle"));
 
