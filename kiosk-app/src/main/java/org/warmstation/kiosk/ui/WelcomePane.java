@@ -51,7 +51,7 @@ final class WelcomePane {
         Button supplies = Ui.button("supplies", m.get("supply.open"), vm.supplies()::openHandout);
         supplies.setVisible(vm.supplies().available() && !already); // the visit just recorded (and room for the time)
         supplies.setManaged(supplies.isVisible());
-        HBox head = Ui.row(20, mark, words, Ui.grow(), supplies, loans, done);
+        HBox head = Ui.row(20, mark, words, Ui.grow(), done);
         VBox choose = new VBox(4, category, Ui.label(m.get("welcome.choose"), "subtitle"));
 
         GridPane grid = new GridPane();
@@ -91,7 +91,9 @@ final class WelcomePane {
         saveFailed.visibleProperty().bind(vm.saveFailedProperty());
         saveFailed.managedProperty().bind(vm.saveFailedProperty());
 
-        VBox screen = new VBox(head, choose, grid, saveFailed);
+        // supplies and loans beside the category and the prompt: the head has no room for them in English
+        VBox screen = new VBox(head, supplies.isVisible() || loans.isVisible()
+                ? Ui.row(16, choose, Ui.grow(), supplies, loans) : choose, grid, saveFailed);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }
