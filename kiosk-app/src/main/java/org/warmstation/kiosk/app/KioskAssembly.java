@@ -66,7 +66,7 @@ final class KioskAssembly {
         KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pinCheck,
                 KioskSettings.defaults(DemoStation.STATION_NAME), hardware, voice, tickets);
         vm.attachLoans(new LoanDesk(new SqliteLoanStore(dataDir, java.time.InstantSource.system()), clock,
-                () -> LoanDesk.Rules.DEFAULTS));
+                () -> loanRules(settings)));
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
         return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
@@ -95,12 +95,18 @@ final class KioskAssembly {
                 KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
                 voice, tickets);
         vm.attachLoans(new LoanDesk(new SqliteLoanStore(config.dataDir(), java.time.InstantSource.system()), clock,
-                () -> LoanDesk.Rules.DEFAULTS));
+                () -> loanRules(settings)));
         Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
         boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
                 settings, watchClock(clock, store), voice, tickets)
                 .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm));
+    }
+
+    /** The station settings' loan rules over the defaults (3 days, no guests), read at each movement. */
+    private static LoanDesk.Rules loanRules(StationSettingsFile settings) {
+        return settings.current().map(s -> LoanDesk.Rules.DEFAULTS.with(s.loanOverdueDays(), s.guestLoansAllowed()))
+                .orElse(LoanDesk.Rules.DEFAULTS);
     }
 
     private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,

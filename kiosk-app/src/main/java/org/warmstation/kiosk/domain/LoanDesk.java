@@ -28,6 +28,16 @@ public final class LoanDesk implements AutoCloseable {
         /** The rules until the station settings say otherwise: 3 days, no guests. */
         public static final Rules DEFAULTS = new Rules(Duration.ofDays(3), false);
 
+        /**
+         * @param overdueDays the district's overdue period in days, or null to keep this one
+         * @param guests      the district's guest rule, or null to keep this one
+         * @return these rules with the district's station settings over them
+         */
+        public Rules with(Integer overdueDays, Boolean guests) {
+            return new Rules(overdueDays == null ? overdue : Duration.ofDays(overdueDays),
+                    guests == null ? guestsAllowed : guests);
+        }
+
         /** @throws IllegalArgumentException when {@code overdue} is not positive */
         public Rules {
             Objects.requireNonNull(overdue, "overdue");

@@ -117,7 +117,8 @@ class LoanScreensUiTest {
     }
 
     private String text(String selector) {
-        return FxToolkit.call(() -> ((Label) scene.lookup(selector)).getText());
+        Label label = (Label) find(selector);
+        return FxToolkit.call(label::getText);
     }
 
     private Screen screen() {
@@ -151,7 +152,7 @@ class LoanScreensUiTest {
     }
 
     private boolean overdue(Loan loan) {
-        return FxToolkit.call(() -> (Boolean) scene.lookup("#loan-" + loan.id()).getProperties().get("overdue"));
+        return (Boolean) find("#loan-" + loan.id()).getProperties().get("overdue"); // find lays out: a rebuilt pane has no skin yet
     }
 
     private int loanRecords() {

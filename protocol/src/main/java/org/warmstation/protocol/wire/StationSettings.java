@@ -22,9 +22,14 @@ import org.warmstation.protocol.card.StaffPin;
  *                               the station's configured alert
  * @param staffPin               a new staff PIN as its salted PBKDF2 hash ({@link StaffPin} text
  *                               form, never the PIN); null = keep the PIN the station has
+ * @param loanOverdueDays        a loan is overdue this many days after it was lent, 1..60; null =
+ *                               the station's own value (3 days by default; issue 12)
+ * @param guestLoansAllowed      whether guests may borrow (counted without identity); null = the
+ *                               station's own value (no by default; issue 12)
  */
 public record StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
-                              Integer version, StationHours hours, Double coldAlertCelsius, String staffPin) {
+                              Integer version, StationHours hours, Double coldAlertCelsius, String staffPin,
+                              Integer loanOverdueDays, Boolean guestLoansAllowed) {
     /**
      * The service names of the wire, in the kiosk's order (the kiosk's {@code Service} constants;
      * a test keeps the two equal).
@@ -35,6 +40,8 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
     public static final double MIN_COLD_ALERT = -20;
     /** Highest cold-alert temperature, °C. */
     public static final double MAX_COLD_ALERT = 30;
+    /** Longest overdue period of a loan, days. */
+    public static final int MAX_LOAN_OVERDUE_DAYS = 60;
 
     /** @throws IllegalArgumentException naming the first invalid field (a malformed span, an unknown service, ...) */
     public StationSettings {
@@ -67,6 +74,27 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
         if (staffPin != null) {
             StaffPin.parse(staffPin);
         }
+        if (loanOverdueDays != null && (loanOverdueDays < 1 || loanOverdueDays > MAX_LOAN_OVERDUE_DAYS)) {
+            throw new IllegalArgumentException("loanOverdueDays must be 1.." + MAX_LOAN_OVERDUE_DAYS + ": " + loanOverdueDays);
+        }
+    }
+
+    /**
+     * Settings without the loan fields (issue 11's document).
+     *
+     * @param duplicateWindowSeconds as in the record
+     * @param enabledServices        as in the record
+     * @param announcement           as in the record
+     * @param version                as in the record
+     * @param hours                  as in the record
+     * @param coldAlertCelsius       as in the record
+     * @param staffPin               as in the record
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
+                           Integer version, StationHours hours, Double coldAlertCelsius, String staffPin) {
+        this(duplicateWindowSeconds, enabledServices, announcement, version, hours, coldAlertCelsius, staffPin,
+                null, null);
     }
 
     /**
@@ -99,6 +127,6 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
      */
     public StationSettings withStaffPin(String pin) {
         return new StationSettings(duplicateWindowSeconds, enabledServices, announcement, version, hours,
-                coldAlertCelsius, pin);
+                coldAlertCelsius, pin, loanOverdueDays, guestLoansAllowed);
     }
 }

@@ -19,6 +19,7 @@ import org.warmstation.protocol.wire.DownlinkCommand;
 import org.warmstation.protocol.wire.LoanStatuses;
 import org.warmstation.protocol.wire.RecordKind;
 import org.warmstation.protocol.wire.RecordTypes;
+import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.protocol.wire.WireFormatException;
 import org.warmstation.protocol.wire.WireLoan;
@@ -78,5 +79,22 @@ class LoanWireTest {
         LoanStatuses.Entry e = new LoanStatuses.Entry(id, "UMBRELLA", T, null, null);
         assertThrows(IllegalArgumentException.class, () -> new LoanStatuses(List.of(e, e)));
         assertThrows(IllegalArgumentException.class, () -> new LoanStatuses.Entry(id, "UMBRELLA", T, T, null));
+    }
+
+    @Test
+    void stationSettingsCarryTheLoanRulesAtTheEndAndRefuseAnOverduePeriodOutOfRange() throws Exception {
+        StationSettings s = new StationSettings(600, List.of("HOT_WATER"), null, 3, null, null, null, 5, true);
+        DownlinkCommand cmd = DownlinkCommand.settings(7, "st-a", T, s);
+        assertEquals(Set.of(), validate("downlink-command.schema.json", cmd));
+        StationSettings back = Wire.decode(Wire.encode(cmd), DownlinkCommand.class).settings();
+        assertEquals(5, back.loanOverdueDays());
+        assertTrue(back.guestLoansAllowed());
+        StationSettings older = new StationSettings(600, List.of("HOT_WATER"), null, 3, null, null, null);
+        assertEquals(null, Wire.decode(Wire.encode(older), StationSettings.class).loanOverdueDays(),
+                "a document without them leaves the station's own rules");
+        assertThrows(IllegalArgumentException.class,
+                () -> new StationSettings(600, List.of("HOT_WATER"), null, 3, null, null, null, 0, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StationSettings(600, List.of("HOT_WATER"), null, 3, null, null, null, 61, null));
     }
 }
