@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.warmstation.protocol.ticket.TicketProblem;
 import org.warmstation.protocol.ticket.TicketSource;
+import org.warmstation.protocol.ticket.TicketStatus;
 import org.warmstation.protocol.ticket.TicketText;
 import org.warmstation.visitlog.domain.StationClock;
 import org.warmstation.visitlog.domain.Ticket;
@@ -39,6 +40,15 @@ public final class TicketService {
          * @param reason why
          */
         record Refused(TicketText.Refusal reason) implements Outcome { }
+
+        /**
+         * A visitor reported a problem that visitors have already reported and the district has
+         * not resolved yet: nothing new is stored, so repeated taps do not flood the district's
+         * inbox.
+         *
+         * @param ticket the open ticket that already says so
+         */
+        record AlreadyReported(Ticket ticket) implements Outcome { }
     }
 
     /**
@@ -56,7 +66,10 @@ public final class TicketService {
      * @param problem what is wrong
      * @param source  {@link TicketSource#STAFF} or {@link TicketSource#VISITOR}
      * @param text    the staff's text, or null/blank for none; always null for a visitor
-     * @return the ticket, or why the text was refused
+     * <p>A visitor's report of a problem that an unresolved visitor ticket already names stores
+     * nothing and answers {@link Outcome.AlreadyReported}.
+     *
+     * @return the ticket, the open ticket a visitor's report repeats, or why the text was refused
      * @throws IllegalArgumentException when a visitor's ticket has text or the source is TERMINAL
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when it cannot be stored
      */
@@ -67,6 +80,18 @@ public final class TicketService {
         Optional<TicketText.Refusal> refusal = TicketText.check(text);
         if (refusal.isPresent()) {
             return new Outcome.Refused(refusal.get());
+        }
+        if (source == TicketSource.VISITOR) {
+            if (TicketText.normalize(text) != null) {
+                throw new IllegalArgumentException("a visitor's ticket carries no text");
+            }
+            Optional<Ticket> open = store.recent().stream()
+                    .filter(t -> t.source() == TicketSource.VISITOR && t.problem() == problem
+                            && t.status() != TicketStatus.RESOLVED)
+                    .findFirst();
+            if (open.isPresent()) {
+                return new Outcome.AlreadyReported(open.get());
+            }
         }
         return new Outcome.Opened(store.open(Ticket.opened(ids.next(clock.now()), clock.now(), problem, source,
                 text, null)));

@@ -150,6 +150,12 @@ public final class TicketViewModel {
                     lastLoad = Instant.MIN;
                     whenDone.run();
                 }
+                case TicketService.Outcome.AlreadyReported a -> {
+                    opened.set(a.ticket()); // the same thank-you: the district already has it
+                    problem.set(null);
+                    error.set("");
+                    whenDone.run();
+                }
                 case TicketService.Outcome.Refused r -> error.set(key(r.reason()));
             }
         }, e -> {
