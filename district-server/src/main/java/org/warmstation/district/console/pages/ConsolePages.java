@@ -29,6 +29,7 @@ public final class ConsolePages {
                 new StationDetailPage(services),
                 new StationSettingsPage(services),
                 new ReportsPage(services),
+                new SuppliesPage(services),
                 new CardsPage(services),
                 new LoansPage(services),
                 new TicketInboxPage(services, new TicketDownlinks(services.settings().district(), new TicketStore(),
