@@ -49,7 +49,8 @@ public record CliRun(int exitCode, String out, String err) {
                     org.warmstation.provisioning.cards.CardCommand.class,
                     org.warmstation.provisioning.station.StationCommand.class,
                     org.warmstation.provisioning.scan.ScanBenchCommand.class,
-                    org.warmstation.provisioning.hardware.HwTestCommand.class})
+                    org.warmstation.provisioning.hardware.HwTestCommand.class,
+                    org.warmstation.provisioning.hardware.DoorSafeCommand.class})
     static final class ProvisioningCommands {
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 org.warmstation.terminal.kiosk.DemoCommand.class,
                 org.warmstation.terminal.kiosk.KioskCommand.class,
                 org.warmstation.provisioning.hardware.HwTestCommand.class,
+                org.warmstation.provisioning.hardware.DoorSafeCommand.class,
                 org.warmstation.district.DistrictServerCli.class})
 public final class StationCli {
 

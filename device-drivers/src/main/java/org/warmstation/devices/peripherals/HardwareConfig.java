@@ -108,6 +108,11 @@ public record HardwareConfig(Map<LightColor, Pin> lights, Optional<BuzzerConfig>
     /** Highest BCM GPIO number on the 40-pin header. */
     public static final int MAX_BCM = 27;
     private static final Set<Integer> I2C1_PINS = Set.of(2, 3);
+    /**
+     * BCM 0–8 have their pull-up on at power-on and while released (BCM2711 datasheet, GPIO
+     * alternate-function table); BCM 9–27 their pull-down.
+     */
+    static final int LAST_PULLED_UP_BCM = 8;
 
     /**
      * Parses the raw {@code hardware.*} keys of a station config. Other keys are ignored.
@@ -181,6 +186,12 @@ public record HardwareConfig(Map<LightColor, Pin> lights, Optional<BuzzerConfig>
             boolean muted = bool("hardware.buzzer.muted");
             Optional<BuzzerConfig> buzzer = buzzerPin.map(p -> new BuzzerConfig(p, night, muted));
             Optional<Pin> doorPin = pin("hardware.door");
+            // the relay must be off whenever no program drives its line (power-on, a killed kiosk)
+            doorPin.filter(p -> !p.activeLow() && p.bcm() <= LAST_PULLED_UP_BCM).ifPresent(p -> problems.add(
+                    new Problem("hardware.door.pin", "BCM " + p.bcm() + " is pulled up at power-on and whenever no "
+                            + "program holds it (e.g. after the kiosk was killed): an active-high relay there can "
+                            + "switch on by itself; use BCM 9-27, or an active-low relay module "
+                            + "(hardware.door.activeLow=true)")));
             Duration pulse = duration("hardware.door.pulse", Duration.ofSeconds(3), Duration.ofMillis(100),
                     Duration.ofSeconds(60));
             TimeWindow opening = value("hardware.door.openingHours", TimeWindow::parse,

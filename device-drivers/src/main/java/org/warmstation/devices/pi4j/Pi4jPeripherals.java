@@ -62,6 +62,23 @@ public final class Pi4jPeripherals {
             context = Pi4jPlatform.newMockContext();
             platform = "mock";
         }
+        return openOwned(config, context, clock, platform);
+    }
+
+    /**
+     * Opens the peripherals on a context that then belongs to them, and closes them on JVM
+     * shutdown (SIGTERM, {@code systemctl stop}, {@code System.exit}): a pulse in progress ends,
+     * the door locks, every output goes off, the context shuts down and releases the lines. The
+     * door relay is driven to its locked state before this returns, whatever it was left in.
+     * Nothing of this runs when the JVM is killed (SIGKILL): see {@link DoorSafeState}.
+     *
+     * @param config   the configuration
+     * @param context  the Pi4J context, owned by the result from now on
+     * @param clock    station clock in the station's zone
+     * @param platform for the log, e.g. {@code mock} or the Pi model
+     * @return the peripherals
+     */
+    public static Peripherals openOwned(HardwareConfig config, Context context, Clock clock, String platform) {
         Peripherals p = open(config, context, clock, platform, true);
         Runtime.getRuntime().addShutdownHook(new Thread(p::close, "hw-shutdown"));
         return p;

@@ -80,6 +80,18 @@ class HardwareConfigTest {
     }
 
     @Test
+    void activeHighDoorRelayOnAPulledUpPinIsRefused() throws Exception {
+        var e = assertThrows(HardwareConfigException.class, () -> HardwareConfig.parse(Map.of(
+                "hardware.door.pin", "5", "hardware.door.mode", "FAIL_SECURE")));
+        assertEquals(List.of("hardware.door.pin"), e.problems().stream().map(HardwareConfigException.Problem::key).toList());
+        assertTrue(e.getMessage().contains("BCM 5 is pulled up") && e.getMessage().contains("use BCM 9-27"), e.getMessage());
+        // the same pin is fine for an active-low module (the pull-up keeps it off), as is BCM 9 active-high
+        assertEquals(5, HardwareConfig.parse(Map.of("hardware.door.pin", "5", "hardware.door.activeLow", "true"))
+                .door().orElseThrow().pin().bcm());
+        assertEquals(9, HardwareConfig.parse(Map.of("hardware.door.pin", "9")).door().orElseThrow().pin().bcm());
+    }
+
+    @Test
     void i2cPinsCannotBeUsedWithTheAmbientSensor() {
         var e = assertThrows(HardwareConfigException.class, () -> HardwareConfig.parse(Map.of(
                 "hardware.light.green.pin", "2", "hardware.ambient.bus", "1")));

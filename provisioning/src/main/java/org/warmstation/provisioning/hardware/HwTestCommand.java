@@ -102,7 +102,12 @@ public final class HwTestCommand implements Callable<Integer> {
         return failed == 0 ? 0 : EXIT_FAILED;
     }
 
-    private static Map<String, String> read(Path file) throws IOException {
+    /**
+     * @param file a station config
+     * @return its keys and values
+     * @throws IOException when it cannot be read or is not a properties file
+     */
+    static Map<String, String> read(Path file) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
