@@ -44,6 +44,7 @@ sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$installed_size/" \
 find "$tree" -type d -exec chmod 0755 {} +
 find "$tree" -type f -exec chmod 0644 {} +
 chmod 0755 "$tree/usr/bin/warm-station" "$tree/usr/lib/warm-station/kiosk-session" \
+  "$tree/usr/lib/warm-station/door-safe" \
   "$tree/DEBIAN/postinst" "$tree/DEBIAN/prerm" "$tree/DEBIAN/postrm"
 
 if ! command -v dpkg-deb >/dev/null; then

@@ -109,6 +109,7 @@ class DebianPackageIT {
         assertTrue(install.output().contains("Setting up " + PACKAGE), install.output());
         assertTrue(Files.isExecutable(root.path("/usr/bin/warm-station")));
         assertTrue(Files.isExecutable(root.path("/usr/lib/warm-station/kiosk-session")));
+        assertTrue(Files.isExecutable(root.path("/usr/lib/warm-station/door-safe")));
         assertTrue(Files.isRegularFile(root.path(UNIT)));
         List<String> lib = list(root.path("/usr/share/warm-station/lib"));
         assertTrue(lib.contains("kiosk-app-0.1.0-SNAPSHOT.jar") && lib.contains("provisioning-0.1.0-SNAPSHOT.jar")
@@ -170,11 +171,15 @@ class DebianPackageIT {
                 || l.startsWith("BindsTo=")), "the kiosk must run offline");
         assertTrue(unit.contains("\nWatchdogSec=15s\n") && unit.contains("\nNotifyAccess=all\n"), unit);
         assertTrue(unit.contains("\nUser=warm-station\n"), unit);
+        assertTrue(unit.contains("\nExecStopPost=/usr/lib/warm-station/door-safe\n"), "the door relay is released after every stop");
     }
 
     @Test
     @Order(5)
     void technicianConfiguresTheStationAndTheKioskUserRecordsAVisit() throws Exception {
+        Shell.Result noDoorYet = root.run("runuser", "-u", "warm-station", "--", "/usr/lib/warm-station/door-safe");
+        assertEquals(0, noDoorYet.exit(), noDoorYet.output());
+        assertTrue(noDoorYet.output().contains("no station config at /etc/warm-station/station.properties"), noDoorYet.output());
         Shell.Result unconfigured = root.run("runuser", "-u", "warm-station", "--", "/usr/lib/warm-station/kiosk-session");
         assertEquals(2, unconfigured.exit(), unconfigured.output());
         assertTrue(unconfigured.output().contains("warm-station station init"), unconfigured.output());
@@ -196,6 +201,16 @@ class DebianPackageIT {
         Shell.Result session = root.run("runuser", "-u", "warm-station", "--", "/usr/lib/warm-station/kiosk-session");
         assertEquals(3, session.exit(), session.output());
         assertTrue(session.output().contains("cage is not installed"), session.output());
+
+        // the unit's ExecStopPost as the kiosk user: no door in this config; one on the mock platform (not a Pi)
+        Shell.Result noDoor = root.run("runuser", "-u", "warm-station", "--", "/usr/lib/warm-station/door-safe");
+        assertEquals(0, noDoor.exit(), noDoor.output());
+        assertTrue(noDoor.output().contains("configures no door relay"), noDoor.output());
+        Files.writeString(root.path("/tmp/door.properties"), "hardware.door.pin=23\nhardware.door.activeLow=true\n");
+        Shell.Result door = root.run("runuser", "-u", "warm-station", "--", "warm-station", "door-safe", "--config",
+                "/tmp/door.properties");
+        assertEquals(0, door.exit(), door.output());
+        assertTrue(door.output().contains("BCM 23 driven HIGH (relay off) and released on the MOCK platform"), door.output());
 
         Path probe = root.path("/tmp/probe/org/warmstation/packaging");
         Files.createDirectories(probe);
