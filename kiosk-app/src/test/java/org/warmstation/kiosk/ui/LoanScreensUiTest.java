@@ -60,6 +60,7 @@ class LoanScreensUiTest {
     Path dataDir;
     private final TestStationClock clock = new TestStationClock(MORNING);
     private final SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
+    private LoanDesk.Rules rules = LoanDesk.Rules.DEFAULTS;
     private SqliteVisitStore store;
     private KioskViewModel vm;
     private Stage stage;
@@ -81,7 +82,7 @@ class LoanScreensUiTest {
                 PeripheralsViewModel.none(executor),
                 new org.warmstation.kiosk.domain.TicketService(new org.warmstation.kiosk.domain.InMemoryTickets(), clock));
         vm.attachLoans(new LoanDesk(new SqliteLoanStore(dataDir, InstantSource.fixed(MORNING)), clock,
-                () -> LoanDesk.Rules.DEFAULTS));
+                () -> rules));
         vm.start();
         stage = FxToolkit.call(() -> {
             Stage s = new Stage();
@@ -204,6 +205,23 @@ class LoanScreensUiTest {
         assertEquals("本驿站不向访客出借，请使用会员卡", text("#loan-message"));
         assertFalse(find("#lend-guest-UMBRELLA").getParent().isVisible(), "no guest lending here");
         assertEquals(2, loanRecords(), "one LENT and one RETURNED record");
+    }
+
+    @Test
+    void whereTheStationAllowsItStaffLendToAGuestCountedWithoutIdentity() {
+        rules = LoanDesk.Rules.DEFAULTS.with(2, true); // as the district's station settings say
+        staffLoans();
+        tap("#lend-guest-RAINCOAT");
+        assertEquals("已借出雨衣：请在 2 天内归还到任一驿站", text("#loan-message"));
+        Loan guest = FxToolkit.call(() -> vm.loans().out().getFirst());
+        assertTrue(guest.guest());
+        assertTrue(text("#loan-" + guest.id()).endsWith("雨衣 · 访客 — 借出中"), text("#loan-" + guest.id()));
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        FxToolkit.run(() -> executor.advance(Duration.ofSeconds(1)));
+        assertTrue(overdue(guest), "overdue after the station's 2 days");
+        tap("#return-" + guest.id());
+        assertEquals("雨衣已归还，谢谢", text("#loan-message"));
+        assertEquals(2, loanRecords());
     }
 
     @Test
