@@ -63,9 +63,7 @@ public final class SettingsService {
             c.setAutoCommit(false);
             try {
                 int version = store.nextVersion(c, district, station);
-                StationSettings numbered = new StationSettings(settings.duplicateWindowSeconds(),
-                        settings.enabledServices(), settings.announcement(), version, settings.hours(),
-                        settings.coldAlertCelsius(), settings.staffPin());
+                StationSettings numbered = settings.withVersion(version); // every field kept (loans, supplies)
                 DownlinkCommand cmd = DownlinkCommand.settings(district, station, now, numbered);
                 sender.send(c, cmd, by);
                 store.insert(c, district, station, numbered, cmd.id(), now, by);

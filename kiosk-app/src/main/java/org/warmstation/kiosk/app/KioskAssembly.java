@@ -71,7 +71,7 @@ final class KioskAssembly {
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
         return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
                 camera, hardware, mock, settings, watchClock(clock, store), voice, tickets)
-                .withSupplies(supplies(dataDir, clock, DemoStation.ZONE, vm));
+                .withSupplies(supplies(dataDir, clock, DemoStation.ZONE, vm, settings));
     }
 
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
@@ -100,7 +100,7 @@ final class KioskAssembly {
         boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
                 settings, watchClock(clock, store), voice, tickets)
-                .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm));
+                .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm, settings));
     }
 
     /** The station settings' loan rules over the defaults (3 days, no guests), read at each movement. */
@@ -119,10 +119,10 @@ final class KioskAssembly {
         return new KioskViewModel(backend, executor, clock, zone, gate, settings, peripherals, tickets.service());
     }
 
-    /** The station's supplies and ratings on the screens; the default items until the district's settings carry them. */
-    private static StationSupplies supplies(Path dataDir, StationClock clock, ZoneId zone, KioskViewModel vm) {
-        StationSupplies supplies = new StationSupplies(dataDir, clock, zone,
-                () -> org.warmstation.protocol.wire.SupplySettings.DEFAULT);
+    /** The station's supplies and ratings on the screens, the items from the district's settings (else the default six). */
+    private static StationSupplies supplies(Path dataDir, StationClock clock, ZoneId zone, KioskViewModel vm,
+                                            StationSettingsFile settings) {
+        StationSupplies supplies = new StationSupplies(dataDir, clock, zone, settings::supplies);
         vm.supplies().use(supplies);
         return supplies;
     }

@@ -55,6 +55,12 @@ public final class StationSettingsFile {
         return current().map(StationSettings::hours).orElse(StationHours.ALWAYS);
     }
 
+    /** @return the district's supply items and rating switch; the default six items, ratings on, when it set none */
+    public org.warmstation.protocol.wire.SupplySettings supplies() {
+        return current().flatMap(StationSettings::supplySettings)
+                .orElse(org.warmstation.protocol.wire.SupplySettings.DEFAULT);
+    }
+
     /** @return the staff PIN the district set, if it did */
     public Optional<StaffPin> staffPin() {
         return current().map(StationSettings::staffPin).map(StaffPin::parse);

@@ -83,4 +83,16 @@ class StationSettingsFileTest {
             store.close();
         }
     }
+
+    @Test
+    void theDistrictsSupplyListReplacesTheDefaultOne() throws Exception {
+        StationSettingsFile f = new StationSettingsFile(dir.resolve("station-settings.json"));
+        assertEquals(org.warmstation.protocol.wire.SupplySettings.DEFAULT, f.supplies(), "none received: the six items");
+        var tea = new org.warmstation.protocol.wire.SupplySettings(List.of(new org.warmstation.protocol.wire.SupplyItem(
+                "GINGER_TEA", "姜茶", "Ginger tea", "杯", "cup", 10, 0)), false);
+        write(new StationSettings(300, List.of("HOT_WATER"), null, 2, null, null, null, null, null, tea), 0);
+        assertEquals(tea, f.supplies());
+        write(new StationSettings(300, List.of("HOT_WATER"), null), 10);
+        assertEquals(org.warmstation.protocol.wire.SupplySettings.DEFAULT, f.supplies(), "a document without supplies");
+    }
 }

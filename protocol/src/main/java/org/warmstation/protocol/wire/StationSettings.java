@@ -26,10 +26,13 @@ import org.warmstation.protocol.card.StaffPin;
  *                               the station's own value (3 days by default; issue 12)
  * @param guestLoansAllowed      whether guests may borrow (counted without identity); null = the
  *                               station's own value (no by default; issue 12)
+ * @param supplies               the supply items (with units, low-stock thresholds, per-member limits
+ *                               per season) and whether the kiosk asks for a rating; null = the
+ *                               station's own value ({@link SupplySettings#DEFAULT}; issue 12)
  */
 public record StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
                               Integer version, StationHours hours, Double coldAlertCelsius, String staffPin,
-                              Integer loanOverdueDays, Boolean guestLoansAllowed) {
+                              Integer loanOverdueDays, Boolean guestLoansAllowed, SupplySettings supplies) {
     /**
      * The service names of the wire, in the kiosk's order (the kiosk's {@code Service} constants;
      * a test keeps the two equal).
@@ -80,6 +83,27 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
     }
 
     /**
+     * Settings without the supply settings (a document before them: the station keeps its own).
+     *
+     * @param duplicateWindowSeconds as in the record
+     * @param enabledServices        as in the record
+     * @param announcement           as in the record
+     * @param version                as in the record
+     * @param hours                  as in the record
+     * @param coldAlertCelsius       as in the record
+     * @param staffPin               as in the record
+     * @param loanOverdueDays        as in the record
+     * @param guestLoansAllowed      as in the record
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
+                           Integer version, StationHours hours, Double coldAlertCelsius, String staffPin,
+                           Integer loanOverdueDays, Boolean guestLoansAllowed) {
+        this(duplicateWindowSeconds, enabledServices, announcement, version, hours, coldAlertCelsius, staffPin,
+                loanOverdueDays, guestLoansAllowed, null);
+    }
+
+    /**
      * Settings without the loan fields (issue 11's document).
      *
      * @param duplicateWindowSeconds as in the record
@@ -127,6 +151,22 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
      */
     public StationSettings withStaffPin(String pin) {
         return new StationSettings(duplicateWindowSeconds, enabledServices, announcement, version, hours,
-                coldAlertCelsius, pin, loanOverdueDays, guestLoansAllowed);
+                coldAlertCelsius, pin, loanOverdueDays, guestLoansAllowed, supplies);
+    }
+
+    /**
+     * @param number the district's version number for this document
+     * @return these settings, every field kept, with that version
+     * @throws IllegalArgumentException when the number is below 0
+     */
+    public StationSettings withVersion(int number) {
+        return new StationSettings(duplicateWindowSeconds, enabledServices, announcement, number, hours,
+                coldAlertCelsius, staffPin, loanOverdueDays, guestLoansAllowed, supplies);
+    }
+
+    /** @return the supply settings the district set, if it set them */
+    @JsonIgnore
+    public Optional<SupplySettings> supplySettings() {
+        return Optional.ofNullable(supplies);
     }
 }

@@ -21,6 +21,9 @@ import org.warmstation.protocol.rating.RatingAnswer;
 import org.warmstation.protocol.rating.RatingReason;
 import org.warmstation.protocol.wire.RecordKind;
 import org.warmstation.protocol.wire.RecordTypes;
+import org.warmstation.protocol.wire.DownlinkCommand;
+import org.warmstation.protocol.wire.StationSettings;
+import org.warmstation.protocol.wire.SupplyItem;
 import org.warmstation.protocol.wire.SupplySettings;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.protocol.wire.WireFormatException;
@@ -103,5 +106,23 @@ class SupplyWireTest {
         assertEquals(1, SupplySettings.DEFAULT.item("GLOVES").orElseThrow().perMemberLimit());
         assertTrue(SupplySettings.DEFAULT.item("UMBRELLA").isEmpty());
         assertEquals(SupplySettings.DEFAULT, Wire.decode(Wire.encode(SupplySettings.DEFAULT), SupplySettings.class));
+    }
+
+    @Test
+    void stationSettingsCarryTheSupplyListAtTheEndAndOlderDocumentsKeepTheStationsOwn() throws Exception {
+        SupplySettings two = new SupplySettings(List.of(new SupplyItem("GLOVES", "手套", "Gloves", "双", "pair", 5, 2),
+                new SupplyItem("GINGER_TEA", "姜茶", "Ginger tea", "杯", "cup", 10, 0)), false);
+        StationSettings s = new StationSettings(600, List.of("HOT_WATER"), null, 4, null, null, null, null, null, two);
+        StationSettings back = Wire.decode(Wire.encode(s), StationSettings.class);
+        assertEquals(two, back.supplySettings().orElseThrow());
+        assertEquals(two, back.withVersion(5).supplySettings().orElseThrow(), "numbering keeps every field");
+        assertEquals(Set.of(), validate("downlink-command.schema.json",
+                DownlinkCommand.settings(110105, "st-a", T, s)));
+        StationSettings older = Wire.decode(Wire.encode(new StationSettings(600, List.of("HOT_WATER"), null)),
+                StationSettings.class);
+        assertTrue(older.supplySettings().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> new SupplyItem("GLOVES", "", "Gloves", "双", "pair", 5, 1));
+        assertThrows(IllegalArgumentException.class, () -> new SupplySettings(List.of(two.items().getFirst(),
+                two.items().getFirst()), true));
     }
 }
