@@ -57,6 +57,8 @@ class SupplyScreensUiTest {
     private final CardFixture cards = new CardFixture();
     private SqliteVisitStore visits;
     private StationSupplies desk;
+    private final java.util.concurrent.atomic.AtomicReference<SupplySettings> settings =
+            new java.util.concurrent.atomic.AtomicReference<>(SupplySettings.DEFAULT);
     private KioskViewModel vm;
     private Stage stage;
     private Scene scene;
@@ -70,7 +72,7 @@ class SupplyScreensUiTest {
     void open() {
         visits = new SqliteVisitStore(dir);
         VisitService service = new VisitService(visits, cards::verifier, clock, "s1", CardFixture.BEIJING);
-        desk = new StationSupplies(dir, clock, CardFixture.BEIJING, () -> SupplySettings.DEFAULT);
+        desk = new StationSupplies(dir, clock, CardFixture.BEIJING, settings::get);
         stage = FxToolkit.call(() -> {
             vm = new KioskViewModel(new VisitServiceBackend(service), executor, clock, CardFixture.BEIJING,
                     PinGate.standard("2468"::equals, clock::sinceBoot), KioskSettings.defaults("测试驿站"));
@@ -189,6 +191,21 @@ class SupplyScreensUiTest {
         FxToolkit.run(() -> vm.toggleLanguage());
         tap("#supply-GLOVES");
         assertEquals("Gloves: you already took 1 pair this season, the limit is 1 pair per member", text("#supply-note"));
+    }
+
+    @Test
+    void anItemTheStationNoLongerStocksIsRefusedAndNothingIsRecorded() {
+        desk.deliver("GLOVES", 10);
+        scan(7);
+        tap("#supplies");
+        // the district's new settings drop the gloves while the screen still shows them
+        settings.set(new SupplySettings(SupplySettings.DEFAULT.items().subList(1, 6), true));
+        tap("#supply-GLOVES");
+        assertEquals("本站不提供此物资（GLOVES）", text("#supply-note"));
+        assertEquals(1, records(RecordKind.SUPPLY), "only the delivery");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> desk.deliver("GLOVES", 5));
+        assertEquals("this station does not stock 'GLOVES'", e.getMessage());
     }
 
     @Test
