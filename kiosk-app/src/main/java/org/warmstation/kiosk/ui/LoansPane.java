@@ -96,7 +96,20 @@ final class LoansPane {
             r.disableProperty().bind(l.busyProperty());
             back.getChildren().add(r);
         }
-        VBox screen = new VBox(head, lend, back, message(l, m));
+        Label mine = Ui.label("", "subtitle");
+        mine.setId("member-loans-out");
+        ZoneId zone = vm.nowProperty().get().getZone();
+        Runnable fill = () -> {
+            String items = l.out().stream().filter(x -> x.memberId() != null && x.memberId().equals(l.member()))
+                    .map(x -> m.get("loanItem." + x.item()) + " (" + WHEN.format(x.lentAt().atZone(zone)) + ")")
+                    .reduce((a, b) -> a + ", " + b).orElse("");
+            mine.setText(items.isEmpty() ? m.get("loans.memberNone") : m.get("loans.memberOut", items));
+        };
+        ListChangeListener<Loan> listener = c -> fill.run();
+        l.out().addListener(new WeakListChangeListener<>(listener));
+        mine.getProperties().put("loan-listener", listener);
+        fill.run();
+        VBox screen = new VBox(head, mine, lend, back, message(l, m));
         screen.setSpacing(16);
         screen.getStyleClass().add("kiosk-screen");
         return screen;

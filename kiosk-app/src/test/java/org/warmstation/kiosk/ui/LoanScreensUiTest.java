@@ -131,7 +131,9 @@ class LoanScreensUiTest {
         assertEquals(Screen.WELCOME, screen());
         tap("#member-loans");
         assertEquals(Screen.MEMBER_LOANS, screen());
+        assertEquals("在本站没有借用中的物品", text("#member-loans-out"));
         tap("#lend-UMBRELLA");
+        assertEquals("在本站借用中：雨伞 (11-21 10:30)", text("#member-loans-out"));
         assertEquals("已借出雨伞：请在 3 天内归还到任一驿站", text("#loan-message"));
         List<Loan> out = FxToolkit.call(() -> List.copyOf(vm.loans().out()));
         assertEquals(1, out.size());
