@@ -70,7 +70,8 @@ class FleetPagesHttpTest {
 
     @Test
     void stationWhoseCardListsWereReceivedMoreThan24HoursAgoIsFlagged() throws Exception {
-        Instant now = Instant.now();
+        // a console clock 10 s on: the other tests' snapshot (shared for FleetData.SHARED_FOR) is not reused
+        Instant now = Instant.now().plusSeconds(10);
         console.clock().set(now);
         try (Connection c = console.database().connection(); var ps = c.prepareStatement("""
                 UPDATE station SET deny_list_version = ?, deny_list_received_at = ?, trust_list_version = 2,
