@@ -263,6 +263,15 @@ class SupplyScreensUiTest {
     }
 
     @Test
+    void withRatingsSwitchedOffTheNextScreenIsTheIdleOne() {
+        settings.set(new SupplySettings(SupplySettings.DEFAULT.items(), false));
+        scan(7);
+        tap("#done");
+        assertEquals(Screen.IDLE, screen());
+        assertEquals(0, records(RecordKind.RATING));
+    }
+
+    @Test
     void ratingOfAVisitThatIsNoLongerTheLastIsRefusedOnScreen() {
         scan(7);
         tap("#done");
