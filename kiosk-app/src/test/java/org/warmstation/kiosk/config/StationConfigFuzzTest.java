@@ -14,6 +14,12 @@ import java.nio.file.Path;
  * The file is written under {@code target/}, so the run leaves the work tree clean.
  */
 class StationConfigFuzzTest {
+    static {
+        // the reader warns of each unknown key: thousands of log lines a second would slow the fuzzer
+        // tenfold (set before the reader's logger is made)
+        System.setProperty("org.slf4j.simpleLogger.log.org.warmstation.kiosk.config", "error");
+    }
+
     private static final Path FILE = file();
 
     private static Path file() {
