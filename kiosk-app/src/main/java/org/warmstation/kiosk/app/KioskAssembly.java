@@ -59,7 +59,7 @@ final class KioskAssembly {
         StaffPin pin = StaffPin.hash(DemoStation.STAFF_PIN.toCharArray());
         MockStation mock = MockStation.open(Clock.system(DemoStation.ZONE));
         StationHardware hardware = new StationHardware(mock.peripherals(), Optional.empty());
-        VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), () -> VoiceSettings.DEFAULTS,
+        VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), () -> settings.voice(VoiceSettings.DEFAULTS),
                 Clock.system(DemoStation.ZONE));
         TicketDesk tickets = new TicketDesk(dataDir, clock, hardware.peripherals().states());
         Predicate<char[]> pinCheck = p -> settings.staffPin().orElse(pin).matches(p);
@@ -89,7 +89,8 @@ final class KioskAssembly {
         // the district's PIN (station settings) replaces the configured one
         Predicate<char[]> pinCheck = p -> settings.staffPin().or(config::staffPin).map(s -> s.matches(p)).orElse(false);
         StationHardware peripherals = hardware.apply(config.hardware());
-        VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), config::voice, Clock.system(config.zone()));
+        VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), () -> settings.voice(config.voice()),
+                Clock.system(config.zone()));
         TicketDesk tickets = new TicketDesk(config.dataDir(), clock, peripherals.peripherals().states());
         KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
                 KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,

@@ -15,7 +15,7 @@ import org.warmstation.visitlog.domain.Service;
 
 /**
  * The station settings the district sent (duplicate window, services offered, idle-screen
- * announcement, opening hours, cold alert, staff PIN), read from the JSON file the sync agent
+ * announcement, opening hours, cold alert, staff PIN, loans, supplies, voice prompts), read from the JSON file the sync agent
  * writes atomically ({@code station-settings.json} in the data directory), and the district's
  * nearest stations from {@value #NEIGHBOURS} beside it; each read again whenever its modification
  * time or size changes (a {@link WatchedWireFile}). No file means no district settings: the
@@ -59,6 +59,17 @@ public final class StationSettingsFile {
     public org.warmstation.protocol.wire.SupplySettings supplies() {
         return current().flatMap(StationSettings::supplySettings)
                 .orElse(org.warmstation.protocol.wire.SupplySettings.DEFAULT);
+    }
+
+    /**
+     * @param configured the station's {@code voice.*} configuration
+     * @return the voice settings that apply: the district's on/off, volume and quiet hours where it
+     *         set them, else the configured ones (read anew each call: a new document applies at the
+     *         next prompt, no restart)
+     */
+    public org.warmstation.kiosk.config.VoiceSettings voice(org.warmstation.kiosk.config.VoiceSettings configured) {
+        return current().map(s -> configured.over(s.voiceEnabled(), s.voiceVolumePercent(), s.voiceQuietHours()))
+                .orElse(configured);
     }
 
     /** @return the staff PIN the district set, if it did */

@@ -63,6 +63,23 @@ public record VoiceSettings(boolean enabled, int volumePercent, Optional<TimeWin
         return text.strip().equalsIgnoreCase("none") ? Optional.empty() : Optional.of(TimeWindow.parse(text));
     }
 
+    /**
+     * These (configured) settings with the district's values where it set them (decision 0170).
+     *
+     * @param districtEnabled    the district's on/off, or null to keep {@link #enabled}
+     * @param districtVolume     the district's volume 0..100 %, or null to keep {@link #volumePercent}
+     * @param districtQuietHours the district's quiet hours ({@code 22:00-07:00}, {@code none}), or
+     *                           null to keep {@link #quietHours}
+     * @return the settings that apply
+     * @throws IllegalArgumentException when a district value is out of range or not quiet-hours text
+     *                                  (the protocol checked it already, so only for a forged file)
+     */
+    public VoiceSettings over(Boolean districtEnabled, Integer districtVolume, String districtQuietHours) {
+        return new VoiceSettings(districtEnabled != null ? districtEnabled : enabled,
+                districtVolume != null ? districtVolume : volumePercent,
+                districtQuietHours != null ? quietHours(districtQuietHours) : quietHours);
+    }
+
     /** @return {@code voice.quietHours} as written in the file */
     String quietHoursText() {
         return quietHours.map(TimeWindow::toString).orElse("none");

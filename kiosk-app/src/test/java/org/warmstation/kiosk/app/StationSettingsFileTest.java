@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.LocalTime;
+import org.warmstation.devices.peripherals.TimeWindow;
+import org.warmstation.kiosk.config.VoiceSettings;
 import org.warmstation.kiosk.domain.CardFixture;
 import org.warmstation.kiosk.domain.CheckInResult;
 import org.warmstation.visitlog.domain.ManualStationClock;
@@ -52,6 +55,26 @@ class StationSettingsFileTest {
         assertEquals(null, f.current().orElseThrow().announcement());
         assertEquals(EnumSet.of(Service.HOT_WATER, Service.TOILET), StationSettingsFile.services(f.current().orElseThrow()));
         assertEquals(Duration.ofMinutes(1), f.duplicateWindow(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void theDistrictsVoiceFieldsReplaceTheConfiguredOnesAndAbsentOnesKeepThem() throws Exception {
+        VoiceSettings configured = new VoiceSettings(true, 70, Optional.of(TimeWindow.parse("22:00-07:00")));
+        Path file = write(new StationSettings(300, List.of("HOT_WATER"), null), 0);
+        StationSettingsFile f = new StationSettingsFile(file);
+        assertEquals(configured, f.voice(configured), "a document without voice fields keeps the configuration");
+        write(new StationSettings(300, List.of("HOT_WATER"), null, 2, null, null, null, null, null, null,
+                false, 30, "none"), 10);
+        VoiceSettings district = f.voice(configured);
+        assertEquals(new VoiceSettings(false, 30, Optional.empty()), district, "read anew, no restart");
+        assertEquals(false, district.speaksAt(LocalTime.of(12, 0)));
+        write(new StationSettings(300, List.of("HOT_WATER"), null, 3, null, null, null, null, null, null,
+                null, 50, "12:00-13:00"), 20);
+        district = f.voice(configured);
+        assertEquals(true, district.enabled(), "on/off left to the station");
+        assertEquals(50, district.volumePercent());
+        assertEquals(false, district.speaksAt(LocalTime.of(12, 30)));
+        assertEquals(true, district.speaksAt(LocalTime.of(23, 0)), "the district's quiet hours replace the night");
     }
 
     @Test

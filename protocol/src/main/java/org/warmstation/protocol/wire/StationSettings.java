@@ -29,10 +29,19 @@ import org.warmstation.protocol.card.StaffPin;
  * @param supplies               the supply items (with units, low-stock thresholds, per-member limits
  *                               per season) and whether the kiosk asks for a rating; null = the
  *                               station's own value ({@link SupplySettings#DEFAULT}; issue 12)
+ * @param voiceEnabled           whether the kiosk speaks its prompts; null = the station's own
+ *                               {@code voice.enabled} (issue 12, decision 0170)
+ * @param voiceVolumePercent     prompt volume, 0..100 % of the recorded level; null = the station's
+ *                               own {@code voice.volume}
+ * @param voiceQuietHours        daily local times without prompts, {@code HH:mm-HH:mm} spans separated
+ *                               by commas (an end of {@code 24:00} = midnight; a span may run past
+ *                               midnight, e.g. {@code 22:00-07:00}), or {@code none} for never quiet;
+ *                               null = the station's own {@code voice.quietHours}
  */
 public record StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
                               Integer version, StationHours hours, Double coldAlertCelsius, String staffPin,
-                              Integer loanOverdueDays, Boolean guestLoansAllowed, SupplySettings supplies) {
+                              Integer loanOverdueDays, Boolean guestLoansAllowed, SupplySettings supplies,
+                              Boolean voiceEnabled, Integer voiceVolumePercent, String voiceQuietHours) {
     /**
      * The service names of the wire, in the kiosk's order (the kiosk's {@code Service} constants;
      * a test keeps the two equal).
@@ -45,6 +54,10 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
     public static final double MAX_COLD_ALERT = 30;
     /** Longest overdue period of a loan, days. */
     public static final int MAX_LOAN_OVERDUE_DAYS = 60;
+    /** {@link #voiceQuietHours} meaning never quiet. */
+    public static final String NO_QUIET_HOURS = "none";
+    private static final java.util.regex.Pattern QUIET_SPAN =
+            java.util.regex.Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)");
 
     /** @throws IllegalArgumentException naming the first invalid field (a malformed span, an unknown service, ...) */
     public StationSettings {
@@ -80,6 +93,63 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
         if (loanOverdueDays != null && (loanOverdueDays < 1 || loanOverdueDays > MAX_LOAN_OVERDUE_DAYS)) {
             throw new IllegalArgumentException("loanOverdueDays must be 1.." + MAX_LOAN_OVERDUE_DAYS + ": " + loanOverdueDays);
         }
+        if (voiceVolumePercent != null && (voiceVolumePercent < 0 || voiceVolumePercent > 100)) {
+            throw new IllegalArgumentException("voiceVolumePercent must be 0..100: " + voiceVolumePercent);
+        }
+        voiceQuietHours = voiceQuietHours == null ? null : quietHours(voiceQuietHours);
+    }
+
+    /**
+     * Settings without the voice fields (a document before them: the station keeps its own).
+     *
+     * @param duplicateWindowSeconds as in the record
+     * @param enabledServices        as in the record
+     * @param announcement           as in the record
+     * @param version                as in the record
+     * @param hours                  as in the record
+     * @param coldAlertCelsius       as in the record
+     * @param staffPin               as in the record
+     * @param loanOverdueDays        as in the record
+     * @param guestLoansAllowed      as in the record
+     * @param supplies               as in the record
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
+                           Integer version, StationHours hours, Double coldAlertCelsius, String staffPin,
+                           Integer loanOverdueDays, Boolean guestLoansAllowed, SupplySettings supplies) {
+        this(duplicateWindowSeconds, enabledServices, announcement, version, hours, coldAlertCelsius, staffPin,
+                loanOverdueDays, guestLoansAllowed, supplies, null, null, null);
+    }
+
+    /**
+     * Checks voice quiet hours: {@value #NO_QUIET_HOURS} (any case) or 1..6 spans {@code HH:mm-HH:mm}
+     * separated by commas, none empty (start equal to end).
+     *
+     * @param text the quiet hours as entered, e.g. {@code 22:00-07:00} or {@code 12:00-13:30, 22:00-07:00}
+     * @return the text normalised (spaces removed, {@value #NO_QUIET_HOURS} lower-cased)
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static String quietHours(String text) {
+        String t = text.replaceAll("\\s+", "");
+        if (t.equalsIgnoreCase(NO_QUIET_HOURS)) {
+            return NO_QUIET_HOURS;
+        }
+        String[] spans = t.split(",", -1);
+        if (t.isEmpty() || spans.length > 6) {
+            throw new IllegalArgumentException("voiceQuietHours must be 'none' or 1..6 spans HH:mm-HH:mm: '"
+                    + Check.abbreviate(text) + "'");
+        }
+        for (String span : spans) {
+            if (!QUIET_SPAN.matcher(span).matches()) {
+                throw new IllegalArgumentException("voiceQuietHours: '" + Check.abbreviate(span)
+                        + "' is not HH:mm-HH:mm (e.g. 22:00-07:00) or 'none'");
+            }
+            String[] ends = span.split("-");
+            if (ends[0].equals(ends[1])) {
+                throw new IllegalArgumentException("voiceQuietHours: the span " + span + " is empty");
+            }
+        }
+        return t;
     }
 
     /**
@@ -151,7 +221,8 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
      */
     public StationSettings withStaffPin(String pin) {
         return new StationSettings(duplicateWindowSeconds, enabledServices, announcement, version, hours,
-                coldAlertCelsius, pin, loanOverdueDays, guestLoansAllowed, supplies);
+                coldAlertCelsius, pin, loanOverdueDays, guestLoansAllowed, supplies, voiceEnabled, voiceVolumePercent,
+                voiceQuietHours);
     }
 
     /**
@@ -161,7 +232,8 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
      */
     public StationSettings withVersion(int number) {
         return new StationSettings(duplicateWindowSeconds, enabledServices, announcement, number, hours,
-                coldAlertCelsius, staffPin, loanOverdueDays, guestLoansAllowed, supplies);
+                coldAlertCelsius, staffPin, loanOverdueDays, guestLoansAllowed, supplies, voiceEnabled,
+                voiceVolumePercent, voiceQuietHours);
     }
 
     /** @return the supply settings the district set, if it set them */

@@ -55,6 +55,8 @@ class SchemaConformanceTest {
         assertEquals(Set.of(), validate("ledger.schema.json", WireSamples.summary(kp)));
         assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.settings(WireSamples.DISTRICT,
                 WireSamples.STATION, WireSamples.T, StationSettingsTest.full())));
+        assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.settings(WireSamples.DISTRICT,
+                WireSamples.STATION, WireSamples.T, StationSettingsTest.everyField())));
         assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.neighbours(WireSamples.DISTRICT,
                 WireSamples.STATION, WireSamples.T, new Neighbours(List.of(new Neighbour("cy-0001", "东大桥驿站", 600,
                         StationSettingsTest.full().hours()))))));

@@ -25,6 +25,14 @@ class StationSettingsTest {
                 4.5, StaffPin.hash("1357".toCharArray()).encoded());
     }
 
+    /** @return {@link #full()} with every issue-12 field set: loans, supplies, voice */
+    static StationSettings everyField() {
+        StationSettings f = full();
+        return new StationSettings(f.duplicateWindowSeconds(), f.enabledServices(), f.announcement(), f.version(),
+                f.hours(), f.coldAlertCelsius(), f.staffPin(), 5, true, SupplySettings.DEFAULT, false, 40,
+                " 12:00-13:30, 22:00-07:00 ");
+    }
+
     @Test
     void aFullDocumentSurvivesTheSignedRoundTrip() {
         DownlinkCommand cmd = DownlinkCommand.settings(WireSamples.DISTRICT, WireSamples.STATION, WireSamples.T, full());
@@ -64,6 +72,32 @@ class StationSettingsTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new StationSettings(0, List.of("HOT_WATER"), null, 1, null, null, "2468"));
         assertTrue(e.getMessage().contains("never a plain PIN"), e.getMessage());
+    }
+
+    @Test
+    void voiceFieldsSurviveTheRoundTripAndAreKeptByWithVersion() {
+        StationSettings f = full();
+        StationSettings v = everyField();
+        assertEquals("12:00-13:30,22:00-07:00", v.voiceQuietHours());
+        StationSettings back = Wire.decode(Wire.encode(v.withVersion(7)), StationSettings.class);
+        assertEquals(v.withVersion(7), back);
+        assertEquals(false, back.voiceEnabled());
+        assertEquals(40, back.voiceVolumePercent());
+        assertEquals("none", new StationSettings(0, List.of("HOT_WATER"), null, 0, null, null, null, null, null, null,
+                null, null, "NONE").voiceQuietHours());
+        assertEquals(null, f.voiceEnabled(), "older constructors leave the voice to the station");
+    }
+
+    @Test
+    void badVoiceVolumeAndQuietHoursAreRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new StationSettings(0, List.of("HOT_WATER"), null,
+                0, null, null, null, null, null, null, true, 101, null));
+        assertTrue(e.getMessage().startsWith("voiceVolumePercent must be 0..100"), e.getMessage());
+        for (String bad : List.of("22:00", "22:00-25:00", "night", "", "07:00-07:00", "22:00-07:00,")) {
+            e = assertThrows(IllegalArgumentException.class, () -> new StationSettings(0, List.of("HOT_WATER"), null,
+                    0, null, null, null, null, null, null, null, null, bad), bad);
+            assertTrue(e.getMessage().startsWith("voiceQuietHours"), e.getMessage());
+        }
     }
 
     @Test
