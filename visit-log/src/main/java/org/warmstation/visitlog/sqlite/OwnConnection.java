@@ -11,9 +11,9 @@ import org.warmstation.visitlog.store.VisitLogDatabase;
 
 /**
  * A connection of its own to a data directory's visit log ({@link VisitLogDatabase#open}), for one
- * reader or writer (an outbox, the record log): open until {@link #close}, after which every use
- * fails with a {@link StoreException} naming what is closed. Not thread-safe: the owner
- * serialises its calls.
+ * reader or writer (an outbox, the record log, the ticket, supply, loan and rating stores): open
+ * until {@link #close}, after which every use fails with a {@link StoreException} naming what is
+ * closed. Not thread-safe: the owner serialises its calls.
  */
 public final class OwnConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OwnConnection.class);

@@ -23,6 +23,7 @@ import org.warmstation.visitlog.domain.Loan;
 import org.warmstation.visitlog.domain.LoanStore;
 import org.warmstation.visitlog.domain.UuidV7;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.sqlite.OwnConnection;
 import org.warmstation.visitlog.sqlite.RecordRows;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
@@ -44,7 +45,7 @@ public final class SqliteLoanStore implements LoanStore {
 
     private final InstantSource outboxClock;
     private final UuidV7 ids = new UuidV7();
-    private Connection connection;
+    private final OwnConnection connection;
 
     /**
      * Opens (creating and migrating if needed) the visit log of a data directory.
@@ -55,7 +56,7 @@ public final class SqliteLoanStore implements LoanStore {
      */
     public SqliteLoanStore(Path dataDirectory, InstantSource outboxClock) {
         this.outboxClock = Objects.requireNonNull(outboxClock, "outboxClock");
-        this.connection = VisitLogDatabase.open(dataDirectory);
+        this.connection = new OwnConnection(dataDirectory, "the loan store");
     }
 
     @Override
@@ -64,7 +65,7 @@ public final class SqliteLoanStore implements LoanStore {
             throw new IllegalArgumentException("member id must be 16 lower-case hex digits");
         }
         Loan loan = new Loan(id, item, memberId, at, null, null);
-        SqliteTransaction.immediate(open(), "lending an item", c -> {
+        SqliteTransaction.immediate(connection.get(), "lending an item", c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO loan (id, item, member_id, lent_at_ms) VALUES (?, ?, ?, ?)")) {
                 st.setString(1, id.toString());
                 st.setString(2, item.name());
@@ -82,7 +83,7 @@ public final class SqliteLoanStore implements LoanStore {
     @Override
     public synchronized ReturnOutcome returnLoan(UUID loanId, Instant at) {
         Objects.requireNonNull(loanId, "loanId");
-        return SqliteTransaction.immediate(open(), "returning a loan", c -> {
+        return SqliteTransaction.immediate(connection.get(), "returning a loan", c -> {
             Loan loan = find(c, loanId);
             if (loan == null) {
                 return new ReturnOutcome(ReturnStatus.NO_SUCH_LOAN, null);
@@ -100,7 +101,7 @@ public final class SqliteLoanStore implements LoanStore {
             throw new IllegalArgumentException("member id must be 16 lower-case hex digits");
         }
         Objects.requireNonNull(item, "item");
-        return SqliteTransaction.immediate(open(), "returning an item", c -> {
+        return SqliteTransaction.immediate(connection.get(), "returning an item", c -> {
             Loan oldest = null;
             try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM loan WHERE member_id = ? AND item = ? "
                     + "AND returned_at_ms IS NULL ORDER BY lent_at_ms, id LIMIT 1")) {
@@ -148,7 +149,7 @@ public final class SqliteLoanStore implements LoanStore {
 
     @Override
     public synchronized List<Loan> out() {
-        try (PreparedStatement st = open().prepareStatement("SELECT " + COLUMNS + " FROM loan WHERE returned_at_ms IS NULL "
+        try (PreparedStatement st = connection.get().prepareStatement("SELECT " + COLUMNS + " FROM loan WHERE returned_at_ms IS NULL "
                 + "ORDER BY lent_at_ms, id")) {
             List<Loan> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -165,7 +166,7 @@ public final class SqliteLoanStore implements LoanStore {
     @Override
     public synchronized Loan find(UUID id) {
         try {
-            return find(open(), id);
+            return find(connection.get(), id);
         } catch (SQLException e) {
             throw SqliteErrors.failure("reading a loan", e);
         }
@@ -183,7 +184,7 @@ public final class SqliteLoanStore implements LoanStore {
     @Override
     public synchronized int applyStatuses(LoanStatuses statuses) {
         Objects.requireNonNull(statuses, "statuses");
-        return SqliteTransaction.immediate(open(), "applying the district's loan list", c -> {
+        return SqliteTransaction.immediate(connection.get(), "applying the district's loan list", c -> {
             int closed = 0;
             try (PreparedStatement st = c.prepareStatement("UPDATE loan SET returned_at_ms = ?, returned_elsewhere = ? "
                     + "WHERE id = ? AND returned_at_ms IS NULL")) {
@@ -203,23 +204,7 @@ public final class SqliteLoanStore implements LoanStore {
 
     @Override
     public synchronized void close() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            log.warn("closing the loan store: {}", e.getMessage());
-        } finally {
-            connection = null;
-        }
-    }
-
-    private Connection open() {
-        if (connection == null) {
-            throw new StoreException("the loan store is closed", null);
-        }
-        return connection;
+        connection.close();
     }
 
     private static Loan read(ResultSet rs) throws SQLException {

@@ -24,6 +24,7 @@ import org.warmstation.protocol.wire.WireRecord;
 import org.warmstation.visitlog.domain.RatingStore;
 import org.warmstation.visitlog.domain.UuidV7;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.sqlite.OwnConnection;
 import org.warmstation.visitlog.sqlite.RecordRows;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
@@ -42,7 +43,7 @@ public final class SqliteRatingStore implements RatingStore {
     private final InstantSource clock;
     private final RecordTypes types;
     private final UuidV7 ids = new UuidV7();
-    private Connection connection;
+    private final OwnConnection connection;
 
     /**
      * Opens (creating and migrating if needed) the visit log of a data directory.
@@ -55,7 +56,7 @@ public final class SqliteRatingStore implements RatingStore {
     public SqliteRatingStore(Path dataDirectory, InstantSource clock, RecordTypes types) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.types = Objects.requireNonNull(types, "types");
-        this.connection = VisitLogDatabase.open(dataDirectory);
+        this.connection = new OwnConnection(dataDirectory, "the rating store");
     }
 
     @Override
@@ -64,7 +65,7 @@ public final class SqliteRatingStore implements RatingStore {
         Instant now = clock.instant();
         WireRating rating = new WireRating(visit, now, answer, reasons);
         var json = types.encode(rating);
-        SqliteTransaction.immediate(open(), "rating visit " + visit, c -> {
+        SqliteTransaction.immediate(connection.get(), "rating visit " + visit, c -> {
             String last = lastVisit(c);
             if (!visit.toString().equals(last)) {
                 throw new NotLastVisitException(last == null || !known(c, visit)
@@ -100,7 +101,7 @@ public final class SqliteRatingStore implements RatingStore {
 
     @Override
     public synchronized Optional<WireRating> ratingOf(UUID visit) {
-        try (PreparedStatement st = open().prepareStatement("SELECT answer, reasons, rated_at_ms FROM rating WHERE visit_id = ?")) {
+        try (PreparedStatement st = connection.get().prepareStatement("SELECT answer, reasons, rated_at_ms FROM rating WHERE visit_id = ?")) {
             st.setString(1, visit.toString());
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -143,22 +144,6 @@ public final class SqliteRatingStore implements RatingStore {
 
     @Override
     public synchronized void close() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            log.warn("closing the rating store: {}", e.getMessage());
-        } finally {
-            connection = null;
-        }
-    }
-
-    private Connection open() {
-        if (connection == null) {
-            throw new StoreException("the rating store is closed", null);
-        }
-        return connection;
+        connection.close();
     }
 }

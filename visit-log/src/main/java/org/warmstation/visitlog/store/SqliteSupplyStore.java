@@ -25,6 +25,7 @@ import org.warmstation.visitlog.domain.StockLevel;
 import org.warmstation.visitlog.domain.SupplyStore;
 import org.warmstation.visitlog.domain.UuidV7;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.sqlite.OwnConnection;
 import org.warmstation.visitlog.sqlite.RecordRows;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
@@ -43,7 +44,7 @@ public final class SqliteSupplyStore implements SupplyStore {
     private final InstantSource clock;
     private final RecordTypes types;
     private final UuidV7 ids = new UuidV7();
-    private Connection connection;
+    private final OwnConnection connection;
 
     /**
      * Opens (creating and migrating if needed) the visit log of a data directory.
@@ -56,7 +57,7 @@ public final class SqliteSupplyStore implements SupplyStore {
     public SqliteSupplyStore(Path dataDirectory, InstantSource clock, RecordTypes types) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.types = Objects.requireNonNull(types, "types");
-        this.connection = VisitLogDatabase.open(dataDirectory);
+        this.connection = new OwnConnection(dataDirectory, "the supply store");
     }
 
     @Override
@@ -64,7 +65,7 @@ public final class SqliteSupplyStore implements SupplyStore {
         try {
             List<StockLevel> out = new ArrayList<>();
             for (SupplyItem item : settings.items()) {
-                out.add(new StockLevel(item, held(open(), item.code())));
+                out.add(new StockLevel(item, held(connection.get(), item.code())));
             }
             return out;
         } catch (SQLException e) {
@@ -77,7 +78,7 @@ public final class SqliteSupplyStore implements SupplyStore {
         if (quantity < 1 || quantity > WireSupply.MAX_STOCK) {
             throw new IllegalArgumentException("a delivery is 1.." + WireSupply.MAX_STOCK + " units: " + quantity);
         }
-        return SqliteTransaction.immediate(open(), "booking a delivery of " + item.code(), c -> {
+        return SqliteTransaction.immediate(connection.get(), "booking a delivery of " + item.code(), c -> {
             int held = held(c, item.code());
             if ((long) held + quantity > WireSupply.MAX_STOCK) {
                 throw new IllegalArgumentException("the stock of " + item.code() + " would pass " + WireSupply.MAX_STOCK);
@@ -91,7 +92,7 @@ public final class SqliteSupplyStore implements SupplyStore {
         if (counted < 0 || counted > WireSupply.MAX_STOCK) {
             throw new IllegalArgumentException("a counted stock is 0.." + WireSupply.MAX_STOCK + ": " + counted);
         }
-        return SqliteTransaction.immediate(open(), "correcting the stock of " + item.code(), c -> {
+        return SqliteTransaction.immediate(connection.get(), "correcting the stock of " + item.code(), c -> {
             int held = held(c, item.code());
             return write(c, SupplyMovement.CORRECTION, item, counted - held, counted, null, null, false, null);
         });
@@ -104,7 +105,7 @@ public final class SqliteSupplyStore implements SupplyStore {
         if (item == null) {
             return new Handout.Refused(Handout.Reason.NOT_STOCKED, 0, 0);
         }
-        Handout result = SqliteTransaction.immediate(open(), "handing out " + item.code(), c -> {
+        Handout result = SqliteTransaction.immediate(connection.get(), "handing out " + item.code(), c -> {
             String member;
             WorkerCategory category;
             try (PreparedStatement st = c.prepareStatement("SELECT member_id, category FROM visit WHERE id = ?")) {
@@ -136,7 +137,7 @@ public final class SqliteSupplyStore implements SupplyStore {
 
     @Override
     public synchronized List<WireSupply> handoutsOf(UUID visit) {
-        try (PreparedStatement st = open().prepareStatement("SELECT r.body FROM supply_movement m JOIN record r ON r.id = m.id"
+        try (PreparedStatement st = connection.get().prepareStatement("SELECT r.body FROM supply_movement m JOIN record r ON r.id = m.id"
                 + " WHERE m.visit_id = ? ORDER BY m.at_ms, m.id")) {
             st.setString(1, visit.toString());
             List<WireSupply> out = new ArrayList<>();
@@ -204,22 +205,6 @@ public final class SqliteSupplyStore implements SupplyStore {
 
     @Override
     public synchronized void close() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            log.warn("closing the supply store: {}", e.getMessage());
-        } finally {
-            connection = null;
-        }
-    }
-
-    private Connection open() {
-        if (connection == null) {
-            throw new StoreException("the supply store is closed", null);
-        }
-        return connection;
+        connection.close();
     }
 }

@@ -23,6 +23,7 @@ import org.warmstation.protocol.wire.TicketStatuses;
 import org.warmstation.visitlog.domain.Ticket;
 import org.warmstation.visitlog.domain.TicketStore;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.sqlite.OwnConnection;
 import org.warmstation.visitlog.sqlite.RecordRows;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
@@ -42,7 +43,7 @@ public final class SqliteTicketStore implements TicketStore {
     private static final String COLUMNS = "id, opened_at_ms, problem, source, text, device, status, status_at_ms, status_by";
 
     private final InstantSource outboxClock;
-    private Connection connection;
+    private final OwnConnection connection;
 
     /**
      * Opens (creating and migrating if needed) the visit log of a data directory.
@@ -61,13 +62,13 @@ public final class SqliteTicketStore implements TicketStore {
      */
     public SqliteTicketStore(Path dataDirectory, InstantSource outboxClock) {
         this.outboxClock = Objects.requireNonNull(outboxClock, "outboxClock");
-        this.connection = VisitLogDatabase.open(dataDirectory);
+        this.connection = new OwnConnection(dataDirectory, "the ticket store");
     }
 
     @Override
     public synchronized Ticket open(Ticket ticket) {
         Objects.requireNonNull(ticket, "ticket");
-        SqliteTransaction.immediate(open(), "opening a ticket", c -> {
+        SqliteTransaction.immediate(connection.get(), "opening a ticket", c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO ticket (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, ticket.id().toString());
@@ -96,7 +97,7 @@ public final class SqliteTicketStore implements TicketStore {
 
     @Override
     public synchronized List<Ticket> recent() {
-        try (PreparedStatement st = open().prepareStatement("SELECT " + COLUMNS + " FROM ticket "
+        try (PreparedStatement st = connection.get().prepareStatement("SELECT " + COLUMNS + " FROM ticket "
                 + "ORDER BY status = 'RESOLVED', opened_at_ms DESC LIMIT " + RECENT)) {
             List<Ticket> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -113,7 +114,7 @@ public final class SqliteTicketStore implements TicketStore {
     @Override
     public synchronized int applyStatuses(TicketStatuses statuses) {
         Objects.requireNonNull(statuses, "statuses");
-        return SqliteTransaction.immediate(open(), "applying the district's ticket statuses", c -> {
+        return SqliteTransaction.immediate(connection.get(), "applying the district's ticket statuses", c -> {
             int changed = 0;
             try (PreparedStatement st = c.prepareStatement("UPDATE ticket SET status = ?, status_at_ms = ?, status_by = ? "
                     + "WHERE id = ? AND (status <> ? OR status_at_ms IS NOT ?)")) {
@@ -133,23 +134,7 @@ public final class SqliteTicketStore implements TicketStore {
 
     @Override
     public synchronized void close() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            log.warn("closing the ticket store: {}", e.getMessage());
-        } finally {
-            connection = null;
-        }
-    }
-
-    private Connection open() {
-        if (connection == null) {
-            throw new StoreException("the ticket store is closed", null);
-        }
-        return connection;
+        connection.close();
     }
 
     private static Ticket read(ResultSet rs) throws SQLException {
