@@ -22,9 +22,60 @@ public final class ReportFormat {
      *         suppressed cells as {@code <k}
      */
     public static String csv(ReportTable t) {
-        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
-        for (List<String> cells : cells(t)) {
+        return csv(export(t));
+    }
+
+    /**
+     * @param t a table
+     * @return CSV (RFC 4180) with the table's header, CRLF line ends
+     */
+    public static String csv(ExportTable t) {
+        StringBuilder sb = new StringBuilder(String.join(",", t.columns().stream().map(ReportFormat::csvField).toList()))
+                .append("\r\n");
+        for (List<String> cells : t.rows()) {
             sb.append(String.join(",", cells.stream().map(ReportFormat::csvField).toList())).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @param t a table
+     * @return {@link #csv(ExportTable)} behind a UTF-8 byte order mark (for Excel)
+     */
+    public static String csvWithBom(ExportTable t) {
+        return "\uFEFF" + csv(t);
+    }
+
+    /**
+     * @param t the suppressed report
+     * @return the report as an export table: header {@link #COLUMNS}, rows {@link #cells}
+     */
+    public static ExportTable export(ReportTable t) {
+        return new ExportTable("report " + t.from() + " " + t.to(), COLUMNS, java.util.Set.of(3, 4), cells(t));
+    }
+
+    /**
+     * @param t a table
+     * @return aligned text: the header and each row, columns padded to their widest cell
+     */
+    public static String text(ExportTable t) {
+        int[] width = new int[t.columns().size()];
+        for (List<String> r : java.util.stream.Stream.concat(java.util.stream.Stream.of(t.columns()), t.rows().stream())
+                .toList()) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], r.get(i).codePointCount(0, r.get(i).length()));
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (List<String> r : java.util.stream.Stream.concat(java.util.stream.Stream.of(t.columns()), t.rows().stream())
+                .toList()) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < width.length; i++) {
+                String v = r.get(i);
+                String pad = " ".repeat(width[i] - v.codePointCount(0, v.length()));
+                line.append(i == 0 ? "" : "  ").append(t.numeric().contains(i) ? pad + v : v + pad);
+            }
+            sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }
         return sb.toString();
     }

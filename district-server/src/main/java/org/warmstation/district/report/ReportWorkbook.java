@@ -23,18 +23,27 @@ public final class ReportWorkbook {
      * @throws IOException when writing fails
      */
     public static void write(ReportTable t, OutputStream out) throws IOException {
+        write(ReportFormat.export(t), out);
+    }
+
+    /**
+     * @param t   a table: one sheet with its header and rows, its numeric columns' all-digit cells as numbers
+     * @param out where to write (not closed)
+     * @throws IOException when writing fails
+     */
+    public static void write(ExportTable t, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            Sheet sheet = wb.createSheet("report " + t.from() + " " + t.to());
+            Sheet sheet = wb.createSheet(t.name().length() > 31 ? t.name().substring(0, 31) : t.name());
             Row header = sheet.createRow(0);
-            for (int i = 0; i < ReportFormat.COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(ReportFormat.COLUMNS.get(i));
+            for (int i = 0; i < t.columns().size(); i++) {
+                header.createCell(i).setCellValue(t.columns().get(i));
             }
             int r = 1;
-            for (List<String> cells : ReportFormat.cells(t)) {
+            for (List<String> cells : t.rows()) {
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < cells.size(); i++) {
                     String v = cells.get(i);
-                    if (i >= 3 && v.chars().allMatch(Character::isDigit) && !v.isEmpty()) {
+                    if (t.numeric().contains(i) && v.chars().allMatch(Character::isDigit) && !v.isEmpty()) {
                         row.createCell(i).setCellValue(Long.parseLong(v));
                     } else {
                         row.createCell(i).setCellValue(v);
@@ -50,6 +59,14 @@ public final class ReportWorkbook {
      * @return the workbook's bytes
      */
     public static byte[] bytes(ReportTable t) {
+        return bytes(ReportFormat.export(t));
+    }
+
+    /**
+     * @param t a table
+     * @return the workbook's bytes
+     */
+    public static byte[] bytes(ExportTable t) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             write(t, out);

@@ -69,16 +69,17 @@ public class ReportExportTest {
 
     /**
      * @param xlsx a workbook
-     * @return its first sheet's cells as text (numbers without a decimal part)
+     * @return its first sheet's cells as text (numbers without a decimal part), as wide as its header row
      * @throws java.io.IOException when it is not a workbook
      */
     public static List<List<String>> parseXlsx(byte[] xlsx) throws java.io.IOException {
         List<List<String>> out = new ArrayList<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);
+            int width = sheet.getRow(0).getLastCellNum(); // the header's
             for (Row row : sheet) {
                 List<String> cells = new ArrayList<>();
-                for (int i = 0; i < ReportFormat.COLUMNS.size(); i++) {
+                for (int i = 0; i < width; i++) {
                     Cell cell = row.getCell(i);
                     if (cell == null) {
                         cells.add("");

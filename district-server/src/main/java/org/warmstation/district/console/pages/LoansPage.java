@@ -12,6 +12,8 @@ import org.warmstation.district.console.ConsolePage;
 import org.warmstation.district.console.ConsoleServices;
 import org.warmstation.district.console.RouteTable;
 import org.warmstation.district.loan.LoanBook;
+import org.warmstation.district.loan.LoanTables;
+import org.warmstation.district.report.ExportTable;
 
 /**
  * The loans page at {@code /loans} (analysts): per station, the umbrellas, raincoats and power
@@ -19,15 +21,16 @@ import org.warmstation.district.loan.LoanBook;
  * {@link #OVERDUE}, the stations' default), how many of its loans came back in the last
  * {@link #RETURNED_DAYS} days (at any station), and returns handed in there still waiting for
  * their loan (decision 0155). Counts of items, not of people: no small-count suppression.
+ * Downloads {@code /loans/loans.csv} and {@code /loans/loans.xlsx} hold the same lines
+ * ({@link LoanTables}, as {@code district-server report --loans}).
  */
 public final class LoansPage implements ConsolePage {
     /** Overdue after this long out (the stations' default setting). */
-    public static final Duration OVERDUE = Duration.ofDays(3);
+    public static final Duration OVERDUE = LoanTables.OVERDUE;
     /** Returns are counted over this many days. */
-    public static final int RETURNED_DAYS = 30;
+    public static final int RETURNED_DAYS = LoanTables.RETURNED_DAYS;
 
     private final ConsoleServices services;
-    private final LoanBook book = new LoanBook();
 
     /** @param services what the page needs */
     public LoansPage(ConsoleServices services) {
@@ -37,21 +40,24 @@ public final class LoansPage implements ConsolePage {
     @Override
     public void register(RouteTable routes) {
         routes.page("/loans", Access.ANALYST, this::page);
+        routes.data("/loans/loans.csv", Access.ANALYST, ctx -> Downloads.csv(ctx, table(), "warm-station-loans"));
+        routes.data("/loans/loans.xlsx", Access.ANALYST, ctx -> Downloads.xlsx(ctx, table(), "warm-station-loans"));
+    }
+
+    private ExportTable table() throws java.sql.SQLException {
+        try (Connection c = services.database().connection()) {
+            return LoanTables.table(c, services.settings().district(), services.clock().instant());
+        }
     }
 
     private void page(Context ctx) throws Exception {
         Instant now = services.clock().instant();
         List<LoanBook.StationLoans> rows;
         try (Connection c = services.database().connection()) {
-            rows = book.summary(c, services.settings().district(), now, OVERDUE,
-                    now.minus(Duration.ofDays(RETURNED_DAYS)));
+            rows = LoanTables.lines(c, services.settings().district(), now);
         }
-        long out = rows.stream().mapToLong(LoanBook.StationLoans::out).sum();
-        long overdue = rows.stream().mapToLong(LoanBook.StationLoans::overdue).sum();
-        long returned = rows.stream().mapToLong(LoanBook.StationLoans::returned).sum();
-        long waiting = rows.stream().mapToLong(LoanBook.StationLoans::waiting).sum();
         services.renderer().render(ctx, "loans", Map.of("nav", "loans", "rows", rows,
-                "totals", new LoanBook.StationLoans("", "", out, overdue, returned, waiting),
+                "totals", LoanTables.total(rows),
                 "overdueDays", OVERDUE.toDays(), "returnedDays", RETURNED_DAYS));
     }
 }

@@ -2,7 +2,6 @@ package org.warmstation.district.console.pages;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -20,7 +19,6 @@ import org.warmstation.district.report.ReportFormat;
 import org.warmstation.district.report.ReportPeriod;
 import org.warmstation.district.report.ReportQueries;
 import org.warmstation.district.report.ReportTable;
-import org.warmstation.district.report.ReportWorkbook;
 import org.warmstation.district.report.Suppression;
 import org.warmstation.district.report.VisitReport.Dimension;
 
@@ -44,15 +42,11 @@ public final class ReportsPage implements ConsolePage {
         routes.page("/reports", Access.ANALYST, this::render);
         routes.data("/reports/report.csv", Access.ANALYST, ctx -> {
             ReportTable t = table(ctx);
-            ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(t) + ".csv\"");
-            ctx.contentType("text/csv; charset=UTF-8");
-            ctx.result(ReportFormat.csvWithBom(t).getBytes(StandardCharsets.UTF_8));
+            Downloads.csv(ctx, ReportFormat.export(t), fileName(t));
         });
         routes.data("/reports/report.xlsx", Access.ANALYST, ctx -> {
             ReportTable t = table(ctx);
-            ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(t) + ".xlsx\"");
-            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            ctx.result(ReportWorkbook.bytes(t));
+            Downloads.xlsx(ctx, ReportFormat.export(t), fileName(t));
         });
     }
 

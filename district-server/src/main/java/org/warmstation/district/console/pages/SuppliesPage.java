@@ -16,9 +16,11 @@ import org.warmstation.district.console.Lang;
 import org.warmstation.district.console.Params;
 import org.warmstation.district.console.Params.DateRange;
 import org.warmstation.district.console.RouteTable;
+import org.warmstation.district.report.ExportTable;
 import org.warmstation.district.report.ReportPeriod;
 import org.warmstation.district.report.Suppression;
 import org.warmstation.district.supply.SupplyReports;
+import org.warmstation.district.supply.SupplyTables;
 import org.warmstation.protocol.wire.SupplySettings;
 
 /**
@@ -27,7 +29,9 @@ import org.warmstation.protocol.wire.SupplySettings;
  * the satisfaction ratings by month and station with each answer's share. A date or month range
  * ({@code from}, {@code to}, at most 400 days, default this month) as on the reports page; counts
  * about people from fewer than k contributors show as {@code <k}, and a suppressed satisfaction
- * cell hides its shares too (decision 0151). Analysts and admins.
+ * cell hides its shares too (decision 0151). Downloads {@code /supplies/handouts|stock|ratings.csv|xlsx}
+ * (same range parameters) hold the same cells ({@link SupplyTables}, as {@code district-server
+ * report --supplies|--stock|--ratings}), items as codes. Analysts and admins.
  */
 public final class SuppliesPage implements ConsolePage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -83,6 +87,10 @@ public final class SuppliesPage implements ConsolePage {
     @Override
     public void register(RouteTable routes) {
         routes.page("/supplies", Access.ANALYST, this::render);
+        for (String table : List.of("handouts", "stock", "ratings")) {
+            routes.data("/supplies/" + table + ".csv", Access.ANALYST, ctx -> download(ctx, table, false));
+            routes.data("/supplies/" + table + ".xlsx", Access.ANALYST, ctx -> download(ctx, table, true));
+        }
     }
 
     private void render(Context ctx) throws SQLException {
@@ -100,14 +108,11 @@ public final class SuppliesPage implements ConsolePage {
             stock = reports.stock(c, district).stream().map(s -> new StockLine(s.station(), s.stationName(),
                     item(s.item(), zh), s.stock(), s.lowAt(), s.low(), TIME.format(s.at().atZone(zone)))).toList();
             handouts = reports.handouts(c, district, period, zone).stream().map(h -> new HandoutLine(h.month(),
-                    h.stationName(), item(h.item(), zh), h.category(),
-                    k.primary(h.count()) ? k.label() : Long.toString(h.units()))).toList();
-            ratings = reports.satisfaction(c, district, period, zone).stream().map(s -> {
-                boolean hidden = k.primary(s.count());
-                return new RatingLine(s.month(), s.stationName(), hidden ? k.label() : Long.toString(s.count().visits()),
-                        hidden ? "–" : s.percent(s.satisfied()) + " %", hidden ? "–" : s.percent(s.neutral()) + " %",
-                        hidden ? "–" : s.percent(s.dissatisfied()) + " %");
-            }).toList();
+                    h.stationName(), item(h.item(), zh), h.category(), SupplyTables.units(h, k))).toList();
+            ratings = reports.satisfaction(c, district, period, zone).stream().map(s -> new RatingLine(s.month(),
+                    s.stationName(), SupplyTables.ratings(s, k), percent(SupplyTables.share(s, s.satisfied(), k)),
+                    percent(SupplyTables.share(s, s.neutral(), k)), percent(SupplyTables.share(s, s.dissatisfied(), k))))
+                    .toList();
         }
         Map<String, Object> model = new HashMap<>();
         model.put("nav", "supplies");
@@ -118,7 +123,35 @@ public final class SuppliesPage implements ConsolePage {
         model.put("handouts", handouts);
         model.put("ratings", ratings);
         model.put("k", k.label());
+        model.put("query", "from=" + r.from() + "&to=" + r.to());
         services.renderer().render(ctx, "supplies", model);
+    }
+
+    private static String percent(String share) {
+        return share.equals(SupplyTables.NO_SHARE) ? share : share + " %";
+    }
+
+    private void download(Context ctx, String table, boolean xlsx) throws SQLException {
+        LocalDate today = LocalDate.now(services.clock());
+        DateRange r = Params.range(ctx, "from", "to", new DateRange(today.withDayOfMonth(1), today));
+        ReportPeriod period = new ReportPeriod(r.from(), r.to());
+        ZoneId zone = services.clock().getZone();
+        Suppression k = new Suppression(services.settings().k());
+        int district = services.settings().district();
+        ExportTable t;
+        try (Connection c = services.database().connection()) {
+            t = switch (table) {
+                case "handouts" -> SupplyTables.handouts(c, district, period, zone, k);
+                case "stock" -> SupplyTables.stock(c, district, zone);
+                default -> SupplyTables.satisfaction(c, district, period, zone, k);
+            };
+        }
+        String name = "warm-station-" + table + (table.equals("stock") ? "" : "-" + r.from() + "-" + r.to());
+        if (xlsx) {
+            Downloads.xlsx(ctx, t, name);
+        } else {
+            Downloads.csv(ctx, t, name);
+        }
     }
 
     /** @return the default list's name of an item code, else the code (items are station settings) */
