@@ -31,7 +31,7 @@ final class StationCommand {
      * newest version and the station's answer. The new staff PIN is typed twice, never an argument.
      */
     @Command(name = "settings", mixinStandardHelpOptions = true,
-            description = "Send a station new settings (hours, services, duplicate window, cold alert, staff PIN), or show the last ones and the station's answer.")
+            description = "Send a station new settings (hours, services, duplicate window, cold alert, staff PIN, loans, supplies, ratings, voice prompts), or show the last ones and the station's answer.")
     static final class Settings implements Callable<Integer> {
         @Mixin
         DbOptions db;
@@ -59,6 +59,20 @@ final class StationCommand {
         String coldAlert;
         @Option(names = "--announcement", paramLabel = "TEXT", description = "notice on the idle screen; '' = none")
         String announcement;
+        @Option(names = "--loan-overdue-days", paramLabel = "DAYS", description = "a loan is overdue after this many days, 1-60; '' = the station's own")
+        String loanOverdueDays;
+        @Option(names = "--guest-loans", paramLabel = "yes|no", description = "whether guests may borrow; '' = the station's own")
+        String guestLoans;
+        @Option(names = "--ratings", paramLabel = "yes|no", description = "whether the kiosk asks for a rating after a check-in; '' = the station's own")
+        String ratings;
+        @Option(names = "--supplies", paramLabel = "ITEMS", description = "supply items 'CODE lowAt perMemberLimit', separated by ';', e.g. 'GLOVES 10 1; HATS 10 1'; none = no items; '' = the station's own")
+        String supplies;
+        @Option(names = "--voice", paramLabel = "yes|no", description = "whether the kiosk speaks its prompts; '' = the station's own")
+        String voice;
+        @Option(names = "--voice-volume", paramLabel = "PERCENT", description = "prompt volume 0-100; '' = the station's own")
+        String voiceVolume;
+        @Option(names = "--voice-quiet-hours", paramLabel = "SPANS", description = "no prompts then, e.g. 22:00-07:00 or none; '' = the station's own")
+        String voiceQuietHours;
         @Option(names = "--reset-pin", description = "set a new staff PIN, typed twice (terminal or two lines of standard input)")
         boolean resetPin;
         @Option(names = "--by", paramLabel = "NAME", defaultValue = "${sys:user.name}", description = "who sends it (default: the OS user)")
@@ -90,8 +104,11 @@ final class StationCommand {
                         services != null ? services : f.services(),
                         duplicateWindow != null ? duplicateWindow : f.duplicateWindow(),
                         coldAlert != null ? coldAlert : f.coldAlert(),
-                        announcement != null ? announcement : f.announcement(), pin, pin);
-                StationSettings checked = form.toSettings();
+                        announcement != null ? announcement : f.announcement(), pin, pin,
+                        or(loanOverdueDays, f.loanOverdueDays()), or(guestLoans, f.guestLoans()), or(ratings, f.ratings()),
+                        or(supplies, f.supplies()), or(voice, f.voiceEnabled()), or(voiceVolume, f.voiceVolume()),
+                        or(voiceQuietHours, f.voiceQuietHours()));
+                StationSettings checked = form.toSettings(base);
                 SettingsStatus s = service.send(station, checked, "cli:" + by);
                 out.println("settings v" + s.version() + " for " + station + " queued (command " + s.commandId()
                         + "); the running district server sends it. The station's answer: district-server station settings "
@@ -101,12 +118,21 @@ final class StationCommand {
             }
         }
 
+        /** @return the option when given, else the previous document's value */
+        private static String or(String option, String previous) {
+            return option != null ? option : previous;
+        }
+
         private static StationSettings readFile(Path file) throws java.io.IOException {
             try {
                 return Wire.decode(Files.readAllBytes(file), StationSettings.class);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": " + e.getMessage().replaceFirst("^StationSettings: ", ""), e);
             }
+        }
+
+        private static String own(String value, String unit) {
+            return value.isEmpty() ? "station's own" : value + unit;
         }
 
         private static String describe(SettingsStatus s) {
@@ -133,6 +159,13 @@ final class StationCommand {
             if (!f.announcement().isEmpty()) {
                 sb.append("\nannouncement: ").append(f.announcement());
             }
+            sb.append("\nloans: overdue after ").append(own(f.loanOverdueDays(), " days"))
+                    .append(", guests ").append(own(f.guestLoans(), ""));
+            sb.append("\nratings: ").append(own(f.ratings(), ""));
+            sb.append("\nsupplies: ").append(f.supplies().isEmpty() ? "station's own"
+                    : f.supplies().strip().replace("\n", "; "));
+            sb.append("\nvoice: ").append(own(f.voiceEnabled(), "")).append(", volume ").append(own(f.voiceVolume(), " %"))
+                    .append(", quiet hours ").append(own(f.voiceQuietHours(), ""));
             return sb.toString();
         }
     }

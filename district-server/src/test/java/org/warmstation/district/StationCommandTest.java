@@ -118,6 +118,52 @@ class StationCommandTest {
     }
 
     @Test
+    void loanSupplyRatingAndVoiceFlagsAreQueuedAndOmittedOnesKeepThePreviousValues() throws Exception {
+        Run r = run("", "station", "settings", "CY-0042", "--loan-overdue-days", "7", "--guest-loans", "yes",
+                "--ratings", "no", "--supplies", "GLOVES 8 2; MASKS 50 0", "--voice", "no", "--voice-volume", "35",
+                "--voice-quiet-hours", "22:00-06:30");
+        assertEquals(0, r.exit(), r.err());
+        var first = lastQueued().settings();
+        assertEquals(7, first.loanOverdueDays());
+        assertEquals(true, first.guestLoansAllowed());
+        assertEquals(false, first.supplies().ratingsEnabled());
+        assertEquals(List.of("GLOVES", "MASKS"), first.supplies().items().stream().map(i -> i.code()).toList());
+        assertEquals(50, first.supplies().item("MASKS").orElseThrow().lowAt());
+        assertEquals(false, first.voiceEnabled());
+        assertEquals(35, first.voiceVolumePercent());
+        assertEquals("22:00-06:30", first.voiceQuietHours());
+
+        r = run("", "station", "settings", "CY-0042", "--voice-volume", "");
+        assertEquals(0, r.exit(), r.err());
+        var second = lastQueued().settings();
+        assertEquals(null, second.voiceVolumePercent(), "'' gives the volume back to the station");
+        assertEquals(7, second.loanOverdueDays(), "omitted: kept");
+        assertEquals(first.supplies(), second.supplies());
+        assertEquals("22:00-06:30", second.voiceQuietHours());
+
+        Run show = run("", "station", "settings", "CY-0042", "--show");
+        assertTrue(show.out().contains("loans: overdue after 7 days, guests yes")
+                && show.out().contains("supplies: GLOVES 8 2; MASKS 50 0")
+                && show.out().contains("voice: no, volume station's own, quiet hours 22:00-06:30"), show.out());
+    }
+
+    @Test
+    void invalidOperationsFlagsAreRefusedBeforeAnythingIsQueued() throws Exception {
+        DownlinkCommand before = lastQueued();
+        Run r = run("", "station", "settings", "CY-0042", "--supplies", "SOCKS 1 1");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("supplies line 1 'SOCKS 1 1': unknown item SOCKS"), r.err());
+        r = run("", "station", "settings", "CY-0042", "--voice-quiet-hours", "night");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("voice quiet hours: 'night' is not HH:mm-HH:mm"), r.err());
+        r = run("", "station", "settings", "CY-0042", "--loan-overdue-days", "61");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("loan overdue days: 61 is outside 1..60"), r.err());
+        DownlinkCommand after = lastQueued();
+        assertEquals(before == null ? null : before.id(), after == null ? null : after.id(), "nothing queued");
+    }
+
+    @Test
     void differingPinsSendNothing() throws Exception {
         DownlinkCommand before = lastQueued();
         Run r = run("1357\n1358\n", "station", "settings", "CY-0042", "--reset-pin");

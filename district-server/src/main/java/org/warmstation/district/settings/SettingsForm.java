@@ -8,6 +8,8 @@ import org.warmstation.protocol.card.StaffPin;
 import org.warmstation.protocol.wire.OpeningHours;
 import org.warmstation.protocol.wire.StationHours;
 import org.warmstation.protocol.wire.StationSettings;
+import org.warmstation.protocol.wire.SupplyItem;
+import org.warmstation.protocol.wire.SupplySettings;
 
 /**
  * A station settings document as an admin enters it (console form fields, command-line options),
@@ -22,9 +24,42 @@ import org.warmstation.protocol.wire.StationSettings;
  * @param announcement    idle-screen notice, blank = none
  * @param pin             a new staff PIN (4-12 digits), blank = keep; hashed here, never sent or stored as is
  * @param pinAgain        the new PIN typed again
+ * @param loanOverdueDays days until a loan is overdue, 1..60, blank = the station's own (issue 12)
+ * @param guestLoans      whether guests may borrow: {@code yes}, {@code no}, blank = the station's own
+ * @param ratings         whether the kiosk asks for a rating: {@code yes}, {@code no}, blank = on when
+ *                        supply items are given, else the station's own
+ * @param supplies        supply items, one a line {@code CODE lowAt perMemberLimit} ({@link SupplyLines});
+ *                        {@code none} = no items; blank = the default six when ratings are set, else
+ *                        the station's own items and ratings
+ * @param voiceEnabled    spoken prompts: {@code yes}, {@code no}, blank = the station's own
+ * @param voiceVolume     prompt volume 0..100 %, blank = the station's own
+ * @param voiceQuietHours quiet hours, e.g. {@code 22:00-07:00} or {@code none}, blank = the station's own
  */
 public record SettingsForm(String hours, String exceptions, String services, String duplicateWindow,
-                           String coldAlert, String announcement, String pin, String pinAgain) {
+                           String coldAlert, String announcement, String pin, String pinAgain,
+                           String loanOverdueDays, String guestLoans, String ratings, String supplies,
+                           String voiceEnabled, String voiceVolume, String voiceQuietHours) {
+    /** {@link #supplies} text for a station that stocks nothing. */
+    public static final String NO_ITEMS = "none";
+
+    /**
+     * A form of issue 11's fields; the issue-12 fields (loans, supplies, ratings, voice) blank,
+     * i.e. left to the station.
+     *
+     * @param hours           as in the record
+     * @param exceptions      as in the record
+     * @param services        as in the record
+     * @param duplicateWindow as in the record
+     * @param coldAlert       as in the record
+     * @param announcement    as in the record
+     * @param pin             as in the record
+     * @param pinAgain        as in the record
+     */
+    public SettingsForm(String hours, String exceptions, String services, String duplicateWindow,
+                        String coldAlert, String announcement, String pin, String pinAgain) {
+        this(hours, exceptions, services, duplicateWindow, coldAlert, announcement, pin, pinAgain,
+                "", "", "", "", "", "", "");
+    }
 
     /**
      * @param s a document sent before (PIN left out)
@@ -35,7 +70,17 @@ public record SettingsForm(String hours, String exceptions, String services, Str
                 String.join(",", s.enabledServices()),
                 s.duplicateWindowSeconds() == 0 ? "" : String.valueOf(s.duplicateWindowSeconds() / 60),
                 s.coldAlert().map(c -> c % 1 == 0 ? String.valueOf(c.intValue()) : String.valueOf(c)).orElse(""),
-                s.announcement() == null ? "" : s.announcement(), "", "");
+                s.announcement() == null ? "" : s.announcement(), "", "",
+                text(s.loanOverdueDays()), yesNo(s.guestLoansAllowed()),
+                s.supplySettings().map(p -> yesNo(p.ratingsEnabled())).orElse(""),
+                s.supplySettings().map(p -> p.items().isEmpty() ? NO_ITEMS : SupplyLines.format(p.items())).orElse(""),
+                yesNo(s.voiceEnabled()), text(s.voiceVolumePercent()), text(s.voiceQuietHours()));
+    }
+
+    /** @return this form with the PIN fields emptied (to show it again) */
+    public SettingsForm withoutPin() {
+        return new SettingsForm(hours, exceptions, services, duplicateWindow, coldAlert, announcement, "", "",
+                loanOverdueDays, guestLoans, ratings, supplies, voiceEnabled, voiceVolume, voiceQuietHours);
     }
 
     /** @return an empty form: every service, no limits */
@@ -54,13 +99,27 @@ public record SettingsForm(String hours, String exceptions, String services, Str
     }
 
     /**
-     * Checks everything and builds the document (version 0: the district numbers it when sending).
+     * Checks everything and builds the document (version 0: the district numbers it when sending);
+     * supply items take their names and units from the defaults.
      *
      * @return the settings
      * @throws IllegalArgumentException naming the field and what is wrong (an invalid hour, an
-     *                                  unknown service, a PIN of letters, ...)
+     *                                  unknown service, a PIN of letters, an unknown supply item, ...)
      */
     public StationSettings toSettings() {
+        return toSettings(null);
+    }
+
+    /**
+     * Checks everything and builds the document (version 0: the district numbers it when sending).
+     *
+     * @param previous the station's previous document, whose supply items' names and units are kept;
+     *                 null for none
+     * @return the settings
+     * @throws IllegalArgumentException naming the field and what is wrong (an invalid hour, an
+     *                                  unknown service, a PIN of letters, an unknown supply item, ...)
+     */
+    public StationSettings toSettings(StationSettings previous) {
         StationHours h;
         try {
             h = new StationHours(OpeningHours.parse(hours), HoursText.parseExceptions(exceptions));
@@ -81,12 +140,83 @@ public record SettingsForm(String hours, String exceptions, String services, Str
                 throw new IllegalArgumentException("staff PIN: " + e.getMessage(), e);
             }
         }
+        Integer overdue = whole("loan overdue days", loanOverdueDays, 1, StationSettings.MAX_LOAN_OVERDUE_DAYS);
+        Boolean guests = yesNo("guest loans", guestLoans);
+        SupplySettings supplySettings = supplySettings(previous);
+        Boolean voiceOn = yesNo("voice prompts", voiceEnabled);
+        Integer volume = whole("voice volume (%)", voiceVolume, 0, 100);
+        String quiet = null;
+        if (!blank(voiceQuietHours)) {
+            try {
+                quiet = StationSettings.quietHours(voiceQuietHours);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("voice quiet hours: " + e.getMessage().replaceFirst("^voiceQuietHours:? ?", ""), e);
+            }
+        }
         try {
             return new StationSettings(window, serviceList(), blank(announcement) ? null : announcement.strip(), 0, h,
-                    cold, pinHash);
+                    cold, pinHash, overdue, guests, supplySettings, voiceOn, volume, quiet);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("settings: " + e.getMessage(), e);
         }
+    }
+
+    private SupplySettings supplySettings(StationSettings previous) {
+        Boolean ratingsOn = yesNo("ratings", ratings);
+        if (blank(supplies) && ratingsOn == null) {
+            return null;
+        }
+        List<SupplyItem> items;
+        if (blank(supplies)) {
+            items = SupplySettings.DEFAULT.items();
+        } else if (supplies.strip().equalsIgnoreCase(NO_ITEMS)) {
+            items = List.of();
+        } else {
+            List<SupplyItem> known = previous == null ? List.of()
+                    : previous.supplySettings().map(SupplySettings::items).orElse(List.of());
+            items = SupplyLines.parse(supplies, known);
+        }
+        try {
+            return new SupplySettings(items, ratingsOn == null || ratingsOn);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("supplies: " + e.getMessage(), e);
+        }
+    }
+
+    private static Integer whole(String what, String text, int min, int max) {
+        if (blank(text)) {
+            return null;
+        }
+        int v;
+        try {
+            v = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": '" + text.strip() + "' is not a whole number");
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(what + ": " + v + " is outside " + min + ".." + max);
+        }
+        return v;
+    }
+
+    private static Boolean yesNo(String what, String text) {
+        if (blank(text)) {
+            return null;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "on" -> true;
+            case "no", "false", "off" -> false;
+            default -> throw new IllegalArgumentException(what + ": '" + text.strip()
+                    + "' is not yes or no (blank = the station's own)");
+        };
+    }
+
+    private static String yesNo(Boolean b) {
+        return b == null ? "" : b ? "yes" : "no";
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString();
     }
 
     private static double number(String what, String text, double min, double max) {

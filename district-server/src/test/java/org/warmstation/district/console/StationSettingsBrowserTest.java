@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.warmstation.district.DistrictService;
 import org.warmstation.district.console.testing.Browser;
@@ -147,6 +148,59 @@ class StationSettingsBrowserTest {
                     b.text(By.id("settings-state")));
             assertEquals("驿站给出的原因：invalid command: settings: unknown service 'CHARGING'",
                     b.text(By.id("settings-reason")));
+        }
+    }
+
+    @Test
+    void loanSupplyAndVoiceFieldsAreQueuedAndFieldsLeftAloneKeepThePreviousValues() throws Exception {
+        String other = "CY-0043";
+        try (Browser b = new Browser(console.url())) {
+            b.login(ConsoleExtension.ADMIN, ConsoleExtension.ADMIN_PASSWORD);
+            b.open("/stations/" + other + "/settings?lang=en");
+            type(b, "settings-loan-days", "5");
+            new Select(b.waitFor(By.id("settings-guest-loans"))).selectByValue("yes");
+            new Select(b.waitFor(By.id("settings-ratings"))).selectByValue("no");
+            type(b, "settings-supplies", "GLOVES 8 2\nHAND_WARMERS 30 0");
+            new Select(b.waitFor(By.id("settings-voice-enabled"))).selectByValue("yes");
+            type(b, "settings-voice-volume", "40");
+            type(b, "settings-voice-quiet", "21:30-07:00");
+            submit(b);
+            var first = publishedTo(other).settings();
+            assertEquals(5, first.loanOverdueDays());
+            assertEquals(true, first.guestLoansAllowed());
+            assertEquals(false, first.supplies().ratingsEnabled());
+            assertEquals(8, first.supplies().item("GLOVES").orElseThrow().lowAt());
+            assertEquals(2, first.supplies().item("GLOVES").orElseThrow().perMemberLimit());
+            assertEquals(2, first.supplies().items().size());
+            assertEquals(true, first.voiceEnabled());
+            assertEquals(40, first.voiceVolumePercent());
+            assertEquals("21:30-07:00", first.voiceQuietHours());
+
+            b.open("/stations/" + other + "/settings?lang=en");
+            type(b, "settings-voice-volume", "101");
+            submit(b);
+            String refused = b.text(By.id("settings-error"));
+            assertTrue(refused.startsWith("Not sent, the settings are invalid: voice volume (%): 101 is outside 0..100"),
+                    refused);
+            assertEquals("GLOVES 8 2\nHAND_WARMERS 30 0\n", b.waitFor(By.id("settings-supplies")).getDomProperty("value"),
+                    "the refused form keeps what was entered");
+
+            type(b, "settings-voice-volume", "60");
+            submit(b);
+            var second = publishedTo(other).settings();
+            assertEquals(first.version() + 1, second.version());
+            assertEquals(60, second.voiceVolumePercent());
+            assertEquals(first.withVersion(second.version()).voiceQuietHours(), second.voiceQuietHours());
+            assertEquals(5, second.loanOverdueDays(), "untouched: kept from the previous document");
+            assertEquals(true, second.guestLoansAllowed());
+            assertEquals(first.supplies(), second.supplies());
+        }
+    }
+
+    private static DownlinkCommand publishedTo(String station) throws Exception {
+        district.dispatchDownlinks();
+        synchronized (topics) {
+            return StationFixture.lastTo(topics, payloads, station, DownlinkCommand.Kind.SETTINGS).orElseThrow();
         }
     }
 

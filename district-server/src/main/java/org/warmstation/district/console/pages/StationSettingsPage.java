@@ -22,12 +22,16 @@ import org.warmstation.district.settings.SettingsForm;
 import org.warmstation.district.settings.SettingsService;
 import org.warmstation.district.settings.SettingsStatus;
 import org.warmstation.protocol.wire.StationSettings;
+import org.warmstation.protocol.wire.SupplySettings;
 
 /**
  * The station page's settings section ({@link #model}): the newest settings version, its state
  * (queued, sent, applied, refused with the station's reason, failed) and when; for admins the
- * form that sends new settings ({@code POST /stations/{id}/settings}, CSRF-checked). The whole
- * document is checked before anything is queued: an invalid hour, an unknown service or a bad PIN
+ * form that sends new settings ({@code POST /stations/{id}/settings}, CSRF-checked): hours, services,
+ * duplicate window, cold alert, notice, staff PIN, and issue 12's loans, supplies, ratings and voice
+ * prompts; the form opens with the previous document's values, so fields left alone keep them. The
+ * whole document is checked before anything is queued: an invalid hour, an unknown service, an
+ * unknown supply item, a volume above 100 or a bad PIN
  * answers 400 with the form as entered and the reason ({@code GET /stations/{id}/settings} shows
  * the same form on its own page).
  */
@@ -72,7 +76,7 @@ public final class StationSettingsPage implements ConsolePage {
      *
      * @param station the station
      * @return {@code settings} (a {@link View} or null), {@code settingsForm}, {@code settingsError}
-     *         (empty), {@code serviceNames}, {@code settingsSendable} (a real station, not a simulated one)
+     *         (empty), {@code serviceNames}, {@code supplyCodes}, {@code settingsSendable} (a real station, not a simulated one)
      * @throws SQLException when the database fails
      */
     public Map<String, Object> model(String station) throws SQLException {
@@ -92,8 +96,19 @@ public final class StationSettingsPage implements ConsolePage {
         m.put("settingsChosen", form.serviceList());
         m.put("settingsError", error);
         m.put("serviceNames", StationSettings.SERVICES);
+        m.put("supplyCodes", supplyCodes(s.map(SettingsStatus::settings).orElse(null)));
         m.put("settingsSendable", true);
         return m;
+    }
+
+    /** @return the item codes the supplies field accepts: the previous document's, then the defaults */
+    private static String supplyCodes(StationSettings previous) {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        if (previous != null) {
+            previous.supplySettings().ifPresent(p -> p.items().forEach(i -> codes.add(i.code())));
+        }
+        SupplySettings.DEFAULT.items().forEach(i -> codes.add(i.code()));
+        return String.join(", ", codes);
     }
 
     private static String time(Instant t, ZoneId zone) {
@@ -113,16 +128,17 @@ public final class StationSettingsPage implements ConsolePage {
         List<String> chosen = ctx.formParams("services");
         SettingsForm form = new SettingsForm(field(ctx, "hours"), field(ctx, "exceptions"), String.join(",", chosen),
                 field(ctx, "duplicateWindow"), field(ctx, "coldAlert"), field(ctx, "announcement"), field(ctx, "pin"),
-                field(ctx, "pinAgain"));
+                field(ctx, "pinAgain"), field(ctx, "loanOverdueDays"), field(ctx, "guestLoans"), field(ctx, "ratings"),
+                field(ctx, "supplies"), field(ctx, "voiceEnabled"), field(ctx, "voiceVolume"),
+                field(ctx, "voiceQuietHours"));
         String by = services.renderer().user(ctx).map(u -> u.name()).orElse("console");
         try {
-            SettingsStatus s = service().send(id, form.toSettings(), by);
+            StationSettings previous = service().status(id).map(SettingsStatus::settings).orElse(null);
+            SettingsStatus s = service().send(id, form.toSettings(previous), by);
             ctx.redirect("/stations/" + id + "?settings=" + s.version() + "#settings", HttpStatus.SEE_OTHER);
         } catch (IllegalArgumentException e) {
             LOG.info("settings for {} by {} refused: {}", id, by, e.getMessage());
-            Map<String, Object> m = new HashMap<>(model(service().status(id),
-                    new SettingsForm(form.hours(), form.exceptions(), form.services(), form.duplicateWindow(),
-                            form.coldAlert(), form.announcement(), "", ""), e.getMessage()));
+            Map<String, Object> m = new HashMap<>(model(service().status(id), form.withoutPin(), e.getMessage()));
             m.put("nav", "stations");
             m.put("station", id);
             ctx.status(HttpStatus.BAD_REQUEST);
