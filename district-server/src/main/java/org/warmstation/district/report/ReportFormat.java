@@ -56,14 +56,15 @@ public final class ReportFormat {
 
     /**
      * @param t a table
-     * @return aligned text: the header and each row, columns padded to their widest cell
+     * @return aligned text: the header and each row, columns padded to their widest cell (Chinese
+     *         characters count two columns, as a terminal shows them), counts right-aligned
      */
     public static String text(ExportTable t) {
         int[] width = new int[t.columns().size()];
         for (List<String> r : java.util.stream.Stream.concat(java.util.stream.Stream.of(t.columns()), t.rows().stream())
                 .toList()) {
             for (int i = 0; i < width.length; i++) {
-                width[i] = Math.max(width[i], r.get(i).codePointCount(0, r.get(i).length()));
+                width[i] = Math.max(width[i], width(r.get(i)));
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -72,7 +73,7 @@ public final class ReportFormat {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < width.length; i++) {
                 String v = r.get(i);
-                String pad = " ".repeat(width[i] - v.codePointCount(0, v.length()));
+                String pad = " ".repeat(width[i] - width(v));
                 line.append(i == 0 ? "" : "  ").append(t.numeric().contains(i) ? pad + v : v + pad);
             }
             sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
@@ -122,6 +123,13 @@ public final class ReportFormat {
             }
         }
         return sb.toString();
+    }
+
+    /** Terminal columns of a text: East Asian wide characters take two. */
+    static int width(String s) {
+        return s.codePoints().map(cp -> (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF)
+                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ? 2 : 1).sum();
     }
 
     static String csvField(String s) {
