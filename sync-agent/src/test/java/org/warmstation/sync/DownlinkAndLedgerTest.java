@@ -135,7 +135,7 @@ class DownlinkAndLedgerTest {
         String bad = new String(Wire.encode(invalid), StandardCharsets.UTF_8)
                 .replace("07:00-22:00", "07:00-25:00").replace("\"TOILET\"]", "\"SAUNA\"]");
         var later = DownlinkCommand.settings(Stations.DISTRICT, STATION, Instant.parse("2026-11-21T11:00:00Z"),
-                new StationSettings(120, List.of("REST"), null, 3, null, null, null));
+                new StationSettings(120, List.of("REST"), null, 3, null, null, null, null, null, null, false, 25, "none"));
         send(Wire.encode(Downlink.sign(good, key)));
         send(Wire.encode(signRaw(bad.getBytes(StandardCharsets.UTF_8))));
         Await.until(LONG, "two answers", () -> district.downlinkAcks().size() == 2, district::downlinkAcks);
@@ -153,6 +153,7 @@ class DownlinkAndLedgerTest {
         StationSettings now = Wire.decode(Files.readAllBytes(file), StationSettings.class);
         assertEquals(List.of("REST"), now.enabledServices());
         assertEquals(pin, now.staffPin(), "a document without a PIN keeps the PIN set before");
+        assertEquals(later.settings().withStaffPin(pin), now, "the voice fields reach the station's file with the kept PIN");
 
         var near = new Neighbours(List.of(new Neighbour("dl-2", "东大桥驿站", 600, hours)));
         send(Wire.encode(Downlink.sign(DownlinkCommand.neighbours(Stations.DISTRICT, STATION, Instant.now(), near), key)));

@@ -33,11 +33,16 @@ public final class StationSettingsFile {
     public StationSettingsFile(Path file) {
         this.settings = new WatchedWireFile<>(file, StationSettings.class, s -> LOG.info(
                 "station settings v{} from the district: duplicate window {}, {} services, announcement {}, hours {}, "
-                        + "cold alert {}, staff PIN {}", s.version(), s.duplicateWindow(), s.enabledServices().size(),
-                s.announcement() == null ? "none" : "set", s.hours().limited() ? "set" : "none",
-                s.coldAlert().map(c -> c + " °C").orElse("configured"), s.staffPin() == null ? "configured" : "set"));
+                        + "cold alert {}, staff PIN {}, voice {}/{} %/quiet {}", s.version(), s.duplicateWindow(),
+                s.enabledServices().size(), s.announcement() == null ? "none" : "set", s.hours().limited() ? "set" : "none",
+                s.coldAlert().map(c -> c + " °C").orElse("configured"), s.staffPin() == null ? "configured" : "set",
+                own(s.voiceEnabled()), own(s.voiceVolumePercent()), own(s.voiceQuietHours())));
         this.neighbours = new WatchedWireFile<>(file.toAbsolutePath().resolveSibling(NEIGHBOURS), Neighbours.class,
                 n -> LOG.info("{} neighbour stations from the district", n.stations().size()));
+    }
+
+    private static Object own(Object districtValue) {
+        return districtValue == null ? "configured" : districtValue;
     }
 
     /** @return the district's settings, or empty when none were received */
