@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,20 +14,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.district.db.DistrictDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.warmstation.district.testing.DistrictDatabaseExtension;
 import org.warmstation.district.testing.Visits;
 import org.warmstation.protocol.wire.Telemetry;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.VisitAck;
 import org.warmstation.protocol.wire.VisitBatch;
-import org.warmstation.protocol.wire.WireVisit;
 import org.warmstation.protocol.wire.Wire;
+import org.warmstation.protocol.wire.WireVisit;
 
 /**
  * What the district does with each message, without a broker: a fixed clock, the outbound
@@ -38,27 +35,16 @@ class DistrictServiceTest {
     private static final int DISTRICT = 110105;
     private static final Instant NOW = Instant.parse("2026-12-06T03:00:00Z");
 
-    @TempDir
-    static Path dir;
-    private static DistrictDatabase db;
+    @RegisterExtension
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension();
 
     private final List<String> topics = new ArrayList<>();
     private final List<byte[]> payloads = new ArrayList<>();
     private DistrictService service;
 
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void newService() {
-        service = new DistrictService(db, DISTRICT, (t, p) -> {
+        service = new DistrictService(DB.database(), DISTRICT, (t, p) -> {
             topics.add(t);
             payloads.add(p);
         }, new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.empty()),
@@ -114,7 +100,7 @@ class DistrictServiceTest {
         Telemetry t = new Telemetry(Telemetry.SCHEMA, DISTRICT, "svc-e", Instant.parse("2019-01-01T00:00:00Z"), "0.1.0",
                 60, 4, 30L, 7, 1_000_000_000L, false, false, 21.5, 0, 3L, 1L);
         service.handle(new Topics(DISTRICT, "svc-e").topic(Topics.Kind.TELEMETRY), Wire.encode(t));
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = DB.database().connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT last_heartbeat_at, queue_depth, temperature_c FROM station WHERE district_id = ? AND station_id = ?")) {
             ps.setInt(1, DISTRICT);
             ps.setString(2, "svc-e");
@@ -128,7 +114,7 @@ class DistrictServiceTest {
     }
 
     private static long visitsOf(String station) throws Exception {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = DB.database().connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM visit WHERE district_id = ? AND station_id = ?")) {
             ps.setInt(1, DISTRICT);
             ps.setString(2, station);

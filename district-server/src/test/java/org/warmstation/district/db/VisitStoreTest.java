@@ -3,42 +3,28 @@ package org.warmstation.district.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.warmstation.district.testing.DistrictDatabaseExtension;
 import org.warmstation.district.testing.Visits;
 import org.warmstation.protocol.wire.WireVisit;
 
 /** The visit table against a real embedded PostgreSQL (one server for the class). */
 class VisitStoreTest {
-    @TempDir
-    static Path dir;
-    private static DistrictDatabase db;
+    @RegisterExtension
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension();
     private final VisitStore store = new VisitStore();
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
 
     @Test
     void sameBatchTwiceStoresEachVisitOnce() throws Exception {
         List<WireVisit> visits = Visits.run(1, 5, Instant.parse("2026-11-20T01:00:00Z"));
-        try (Connection c = db.connection()) {
+        try (Connection c = DB.database().connection()) {
             VisitStore.Stored first = store.store(c, Visits.batch(110105, "dup-a", visits));
             VisitStore.Stored again = store.store(c, Visits.batch(110105, "dup-a", visits));
             assertEquals(5, first.changed());
@@ -52,7 +38,7 @@ class VisitStoreTest {
     @Test
     void higherRevisionReplacesServicesLowerOrEqualDoesNot() throws Exception {
         WireVisit v = Visits.visit(1, Instant.parse("2026-11-20T02:00:00Z"), null, "SANITATION", "TOILET");
-        try (Connection c = db.connection()) {
+        try (Connection c = DB.database().connection()) {
             store.store(c, Visits.batch(110105, "rev-a", List.of(v)));
             store.store(c, Visits.batch(110105, "rev-a", List.of(Visits.revise(v, 3, "TOILET", "HOT_WATER"))));
             VisitStore.Stored stale = store.store(c, Visits.batch(110105, "rev-a", List.of(Visits.revise(v, 2, "REST"))));
@@ -74,7 +60,7 @@ class VisitStoreTest {
     void contiguousSeqStopsAtAHoleAndAdvancesWhenItIsFilled() throws Exception {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
         List<WireVisit> all = Visits.run(1, 10, t);
-        try (Connection c = db.connection()) {
+        try (Connection c = DB.database().connection()) {
             assertEquals(3, store.store(c, Visits.batch(110105, "hole-a", all.subList(0, 3))).highestContiguousSeq());
             assertEquals(3, store.store(c, Visits.batch(110105, "hole-a", all.subList(5, 10))).highestContiguousSeq());
             assertEquals(10, store.store(c, Visits.batch(110105, "hole-a", all.subList(3, 5))).highestContiguousSeq());
@@ -85,7 +71,7 @@ class VisitStoreTest {
     void localDateAndHourFollowTheStationZone() throws Exception {
         // 2026-11-20T17:30Z is 01:30 on 2026-11-21 in Asia/Shanghai
         WireVisit v = Visits.visit(1, Instant.parse("2026-11-20T17:30:00Z"), null, "OTHER", "REST");
-        try (Connection c = db.connection()) {
+        try (Connection c = DB.database().connection()) {
             store.store(c, Visits.batch(110105, "zone-a", List.of(v)));
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT local_date::text, local_hour FROM visit WHERE visit_uuid = ?")) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,14 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.district.DistrictService;
-import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.testing.DistrictDatabaseExtension;
 import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.KeyPurpose;
@@ -48,30 +45,16 @@ class DownlinkDeliveryTest {
             List.of(new org.warmstation.protocol.card.TrustedKey(KEY.keyId(), DISTRICT, KEY.keyPair().getPublic(),
                     java.util.EnumSet.of(KeyPurpose.DOWNLINK))));
 
-    @TempDir
-    static Path dir;
-    private static DistrictDatabase db;
+    @RegisterExtension
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension("downlink", "station", "card_list");
 
     private final List<String> topics = new ArrayList<>();
     private final List<byte[]> payloads = new ArrayList<>();
     private DistrictService service;
 
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void newService() throws Exception {
-        try (Connection c = db.connection(); var st = c.createStatement()) {
-            st.execute("TRUNCATE downlink, station, card_list");
-        }
-        service = new DistrictService(db, DISTRICT, (t, p) -> {
+        service = new DistrictService(DB.database(), DISTRICT, (t, p) -> {
             topics.add(t);
             payloads.add(p);
         }, new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.of(KEY)),
@@ -154,7 +137,7 @@ class DownlinkDeliveryTest {
         assertEquals(DownlinkAck.Outcome.APPLIED, r.outcome());
         assertEquals("ok", r.message());
         assertEquals(NOW.plusSeconds(5), r.ackedAt());
-        try (Connection c = db.connection(); var ps = c.prepareStatement(
+        try (Connection c = DB.database().connection(); var ps = c.prepareStatement(
                 "SELECT deny_list_version, deny_list_received_at FROM station WHERE station_id = 'dl-c'");
              var rs = ps.executeQuery()) {
             assertTrue(rs.next());
@@ -191,7 +174,7 @@ class DownlinkDeliveryTest {
     void listsReceivedMoreThanTwelveHoursAgoAreSentAgainOnceUntilAcked() throws Exception {
         online("dl-g");
         online("dl-h");
-        try (Connection c = db.connection(); var st = c.createStatement()) {
+        try (Connection c = DB.database().connection(); var st = c.createStatement()) {
             st.execute("UPDATE station SET deny_list_version = 1, deny_list_received_at = '" + NOW.minusSeconds(13 * 3600)
                     + "' WHERE station_id = 'dl-g'");
             st.execute("UPDATE station SET deny_list_version = 1, deny_list_received_at = '" + NOW.minusSeconds(3600)
@@ -207,7 +190,7 @@ class DownlinkDeliveryTest {
 
     @Test
     void stationNeverSentTheCurrentDenyListGetsItOnItsBirthOnce() throws Exception {
-        try (Connection c = db.connection(); var ps = c.prepareStatement(
+        try (Connection c = DB.database().connection(); var ps = c.prepareStatement(
                 "INSERT INTO card_list (district_id, kind, version, issued_at, body) VALUES (?, 'DENY', 3, ?, ?)")) {
             ps.setInt(1, DISTRICT);
             ps.setTimestamp(2, java.sql.Timestamp.from(NOW));

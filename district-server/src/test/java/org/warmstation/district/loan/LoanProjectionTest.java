@@ -3,25 +3,19 @@ package org.warmstation.district.loan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.district.db.DistrictDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.warmstation.district.testing.DistrictDatabaseExtension;
 import org.warmstation.protocol.wire.DownlinkCommand;
 import org.warmstation.protocol.wire.LoanStatuses;
 import org.warmstation.protocol.wire.RecordTypes;
@@ -44,27 +38,9 @@ class LoanProjectionTest {
     private static final Topics B = new Topics(DISTRICT, "loan-b");
     private static final Topics C = new Topics(DISTRICT, "loan-c");
 
-    @TempDir
-    static Path dir;
-    private static DistrictDatabase db;
+    @RegisterExtension
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension("loan", "loan_return", "downlink");
     private final LoanProjection sink = new LoanProjection(Clock.fixed(T.plusSeconds(86_400), ZoneOffset.UTC));
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
-
-    @BeforeEach
-    void empty() throws SQLException {
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE loan, loan_return, downlink");
-        }
-    }
 
     private UUID project(Topics station, WireLoan body) throws SQLException {
         return project(station, UUID.randomUUID(), body);
@@ -72,7 +48,7 @@ class LoanProjectionTest {
 
     private UUID project(Topics station, UUID uuid, WireLoan body) throws SQLException {
         WireRecord r = RecordTypes.standard().record(uuid, 1, 1, body.at(), body);
-        try (Connection c = db.connection()) {
+        try (Connection c = DB.database().connection()) {
             c.setAutoCommit(false);
             sink.stored(c, station, r, body);
             c.commit();
@@ -89,7 +65,7 @@ class LoanProjectionTest {
     }
 
     private static String returnedStation(UUID loan) throws SQLException {
-        try (Connection c = db.connection();
+        try (Connection c = DB.database().connection();
              PreparedStatement ps = c.prepareStatement("SELECT returned_station FROM loan WHERE loan_id = ?")) {
             ps.setObject(1, loan);
             try (ResultSet rs = ps.executeQuery()) {
@@ -101,7 +77,7 @@ class LoanProjectionTest {
 
     private static List<DownlinkCommand> downlinks() throws SQLException {
         List<DownlinkCommand> out = new ArrayList<>();
-        try (Connection c = db.connection();
+        try (Connection c = DB.database().connection();
              PreparedStatement ps = c.prepareStatement("SELECT command FROM downlink ORDER BY id")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -164,7 +140,7 @@ class LoanProjectionTest {
         UUID again = project(B, new WireLoan("RETURNED", loan, "UMBRELLA", MEMBER, T.plusSeconds(1200)));
         assertEquals("loan-a", returnedStation(loan), "the first return stands");
         assertEquals(1, downlinks().size());
-        try (Connection c = db.connection();
+        try (Connection c = DB.database().connection();
              PreparedStatement ps = c.prepareStatement("SELECT refused FROM loan_return WHERE return_uuid = ?")) {
             ps.setObject(1, again);
             try (ResultSet rs = ps.executeQuery()) {

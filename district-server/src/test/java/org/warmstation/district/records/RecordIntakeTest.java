@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,14 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.district.DistrictService;
-import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.testing.DistrictDatabaseExtension;
 import org.warmstation.protocol.wire.RecordAck;
 import org.warmstation.protocol.wire.RecordBatch;
 import org.warmstation.protocol.wire.RecordBody;
@@ -56,24 +53,13 @@ class RecordIntakeTest {
 
     private static final RecordTypes TYPES = RecordTypes.of(Map.of(RecordKind.SUPPLY, Note.class, RecordKind.RATING, Note.class));
 
-    @TempDir
-    static Path dir;
-    private static DistrictDatabase db;
+    @RegisterExtension
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension();
 
     private final List<String> topics = new ArrayList<>();
     private final List<byte[]> payloads = new ArrayList<>();
     private final List<String> projected = new ArrayList<>();
     private DistrictService service;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
 
     @BeforeEach
     void newService() {
@@ -99,7 +85,7 @@ class RecordIntakeTest {
                 projected.add(station.station() + " " + record.uuid() + " r" + record.revision() + " " + ((Note) body).text());
             }
         };
-        service = new DistrictService(db, DISTRICT, (t, p) -> {
+        service = new DistrictService(DB.database(), DISTRICT, (t, p) -> {
             topics.add(t);
             payloads.add(p);
         }, new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.empty()),
@@ -128,7 +114,7 @@ class RecordIntakeTest {
     }
 
     private static String heldBody(UUID id) throws SQLException {
-        try (Connection c = db.connection();
+        try (Connection c = DB.database().connection();
              PreparedStatement ps = c.prepareStatement("SELECT revision || ' ' || (body->>'text') FROM station_record"
                      + " WHERE record_uuid = ?::uuid")) {
             ps.setString(1, id.toString());

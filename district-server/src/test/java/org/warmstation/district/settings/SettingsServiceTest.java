@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,14 +14,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.district.DistrictService;
-import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.testing.DistrictDatabaseExtension;
 import org.warmstation.protocol.card.StaffPin;
 import org.warmstation.protocol.wire.DownlinkAck;
 import org.warmstation.protocol.wire.DownlinkCommand;
@@ -40,36 +36,22 @@ class SettingsServiceTest {
     private static final Instant NOW = Instant.parse("2026-12-06T03:00:00Z");
     private static final int D = StationFixture.DISTRICT;
 
-    @TempDir
-    static Path dir;
-    private static DistrictDatabase db;
+    @RegisterExtension
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension("downlink", "station", "station_settings");
     private final List<String> topics = new ArrayList<>();
     private final List<byte[]> payloads = new ArrayList<>();
     private DistrictService district;
     private SettingsService settings;
 
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void stations() throws Exception {
-        try (Connection c = db.connection(); var st = c.createStatement()) {
-            st.execute("TRUNCATE downlink, station, station_settings");
-        }
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        district = new DistrictService(db, D, (t, p) -> {
+        district = new DistrictService(DB.database(), D, (t, p) -> {
             topics.add(t);
             payloads.add(p);
         }, new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10),
                 Optional.of(StationFixture.KEY)), clock);
-        settings = new SettingsService(db, D, clock);
+        settings = new SettingsService(DB.database(), D, clock);
         StationFixture.born(district, "CY-0001", "朝阳门外驿站", 39.9230, 116.4340, "", NOW);
         StationFixture.born(district, "CY-0002", "东大桥驿站", 39.9230, 116.4410, "MON-SUN 06:00-22:00", NOW);
         StationFixture.born(district, "CY-0003", "远郊驿站", 40.5000, 117.0000, "MON-SUN 08:00-18:00", NOW);

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.district.DistrictService;
-import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.report.ReportPeriod;
 import org.warmstation.district.report.Suppression;
+import org.warmstation.district.testing.DistrictDatabaseExtension;
 import org.warmstation.protocol.card.WorkerCategory;
 import org.warmstation.protocol.rating.RatingAnswer;
 import org.warmstation.protocol.rating.RatingReason;
@@ -53,31 +49,17 @@ class SupplyIntakeTest {
     private static final Topics STATION = new Topics(DISTRICT, "sup-a");
     private static final ReportPeriod DECEMBER = new ReportPeriod(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
 
-    @TempDir
-    static Path dir;
-    private static DistrictDatabase db;
+    @RegisterExtension
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension("supply_movement", "supply_stock", "rating", "station_record");
 
     private final List<byte[]> acks = new ArrayList<>();
     private final SupplyReports reports = new SupplyReports();
     private DistrictService service;
     private long seq;
 
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void newService() throws Exception {
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE supply_movement, supply_stock, rating, station_record");
-        }
-        service = new DistrictService(db, DISTRICT, (t, p) -> acks.add(p),
+        service = new DistrictService(DB.database(), DISTRICT, (t, p) -> acks.add(p),
                 new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.empty()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -118,7 +100,7 @@ class SupplyIntakeTest {
         assertEquals(4, Wire.decode(acks.getLast(), RecordAck.class).stored().size(), "the resend is acked");
         send(delivery); // an old movement arriving again does not turn the stock back
 
-        try (Connection c = db.connection()) {
+        try (Connection c = DB.database().connection()) {
             List<SupplyReports.HandoutCell> cells = reports.handouts(c, DISTRICT, DECEMBER, ZONE);
             assertEquals(1, cells.size());
             SupplyReports.HandoutCell cell = cells.getFirst();
@@ -135,7 +117,7 @@ class SupplyIntakeTest {
         }
         UUID fifth = UUID.randomUUID();
         send(record(fifth, 1, handout(fifth, 7, WorkerCategory.COURIER)));
-        try (Connection c = db.connection()) {
+        try (Connection c = DB.database().connection()) {
             assertFalse(Suppression.standard().primary(reports.handouts(c, DISTRICT, DECEMBER, ZONE).getFirst().count()));
         }
     }
@@ -153,7 +135,7 @@ class SupplyIntakeTest {
                 RatingAnswer.DISSATISFIED, List.of(RatingReason.COLD))));
         assertEquals(List.of(new RecordAck.Stored(changed.uuid(), 2)), send(changed).stored());
         send(ratings.getLast()); // a late resend of revision 1 changes nothing
-        try (Connection c = db.connection()) {
+        try (Connection c = DB.database().connection()) {
             List<SupplyReports.RatingCell> cells = reports.satisfaction(c, DISTRICT, DECEMBER, ZONE);
             assertEquals(1, cells.size());
             SupplyReports.RatingCell cell = cells.getFirst();
