@@ -35,7 +35,8 @@ import org.warmstation.protocol.wire.DownlinkCommand;
  * verifying the downlink as a station does) answers; the stored answer shows on the station page.
  * An invalid hour is refused on the page before anything is sent, and a station's refusal is
  * stored and shown with its reason. Tagged {@code screenshots}: it shoots the settings section
- * ({@code district-station-settings.png}) for {@code ./station screenshots}.
+ * ({@code district-station-settings.png}) and its loans, supplies and voice fields
+ * ({@code district-station-settings-operations.png}) for {@code ./station screenshots}.
  */
 @Tag("screenshots")
 class StationSettingsBrowserTest {
@@ -176,6 +177,16 @@ class StationSettingsBrowserTest {
             assertEquals(40, first.voiceVolumePercent());
             assertEquals("21:30-07:00", first.voiceQuietHours());
 
+            b.open("/stations/" + other + "/settings?lang=zh");
+            assertEquals("GLOVES 8 2\nHAND_WARMERS 30 0\n", b.waitFor(By.id("settings-supplies")).getDomProperty("value"),
+                    "the form shows the sent items");
+            assertEquals("no", new Select(b.waitFor(By.id("settings-ratings"))).getFirstSelectedOption()
+                    .getDomProperty("value"));
+            assertTrue(b.text(By.id("settings-supplies-set")).contains("GLOVES 手套, HAND_WARMERS 暖贴, HATS 帽子"),
+                    "the hint lists the known items, the station's first");
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                    "document.getElementById('settings-loans').scrollIntoView()");
+            b.screenshot("district-station-settings-operations");
             b.open("/stations/" + other + "/settings?lang=en");
             type(b, "settings-voice-volume", "101");
             submit(b);

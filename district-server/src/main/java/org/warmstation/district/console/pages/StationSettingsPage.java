@@ -101,14 +101,15 @@ public final class StationSettingsPage implements ConsolePage {
         return m;
     }
 
-    /** @return the item codes the supplies field accepts: the previous document's, then the defaults */
+    /** @return the item codes the supplies field accepts with their Chinese names: the previous document's, then the defaults */
     private static String supplyCodes(StationSettings previous) {
-        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        Map<String, String> codes = new java.util.LinkedHashMap<>();
         if (previous != null) {
-            previous.supplySettings().ifPresent(p -> p.items().forEach(i -> codes.add(i.code())));
+            previous.supplySettings().ifPresent(p -> p.items().forEach(i -> codes.putIfAbsent(i.code(), i.nameZh())));
         }
-        SupplySettings.DEFAULT.items().forEach(i -> codes.add(i.code()));
-        return String.join(", ", codes);
+        SupplySettings.DEFAULT.items().forEach(i -> codes.putIfAbsent(i.code(), i.nameZh()));
+        return codes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String time(Instant t, ZoneId zone) {
