@@ -13,10 +13,9 @@ import org.warmstation.protocol.wire.RecordBody;
 import org.warmstation.protocol.wire.RecordKind;
 import org.warmstation.protocol.wire.RecordTypes;
 import org.warmstation.protocol.wire.WireRecord;
-import org.warmstation.visitlog.domain.UuidV7;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
-import org.warmstation.visitlog.sqlite.OwnConnection;
 import org.warmstation.visitlog.sqlite.RecordRows;
+import org.warmstation.visitlog.sqlite.RecordWriter;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
 import org.warmstation.visitlog.store.VisitLogDatabase;
@@ -29,10 +28,7 @@ import org.warmstation.visitlog.store.VisitLogDatabase;
  * (e.g. a full disk). Thread-safe (calls are serialised); every method blocks on storage.
  */
 public final class SqliteRecordLog implements RecordLog {
-    private final InstantSource clock;
-    private final RecordTypes types;
-    private final UuidV7 ids = new UuidV7();
-    private final OwnConnection connection;
+    private final RecordWriter records;
 
     /**
      * Opens the visit log of a data directory (creating and migrating it if needed).
@@ -43,34 +39,30 @@ public final class SqliteRecordLog implements RecordLog {
      * @throws StoreException when the database cannot be opened or migrated
      */
     public SqliteRecordLog(Path dataDirectory, InstantSource clock, RecordTypes types) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.types = Objects.requireNonNull(types, "types");
-        this.connection = new OwnConnection(dataDirectory, "the record log");
+        this.records = new RecordWriter(dataDirectory, "the record log", clock, types);
     }
 
     @Override
     public synchronized WireRecord append(RecordBody body) {
-        return append(ids.next(clock.instant()), body);
+        return append(records.nextId(records.now()), body);
     }
 
     @Override
     public synchronized WireRecord append(UUID id, RecordBody body) {
         Objects.requireNonNull(id, "uuid");
-        var json = types.encode(body);
-        Instant now = clock.instant();
+        var json = records.encode(body);
+        Instant now = records.now();
         return SqliteTransaction.immediate(open(), "recording a " + body.kind() + " record", c -> {
             if (RecordRows.find(c, id).isPresent()) {
                 throw new IllegalArgumentException("record " + id + " is held already");
             }
-            WireRecord r = new WireRecord(id, body.kind(), RecordRows.nextSeq(c, body.kind()), 1, now, json);
-            RecordRows.append(c, r, now);
-            return r;
+            return RecordWriter.appendNew(c, id, body.kind(), now, json);
         });
     }
 
     @Override
     public synchronized WireRecord revise(UUID uuid, RecordBody body) {
-        var json = types.encode(body);
+        var json = records.encode(body);
         return SqliteTransaction.immediate(open(), "revising record " + uuid, c -> {
             WireRecord held = RecordRows.find(c, uuid).orElseThrow(
                     () -> new IllegalArgumentException("no record " + uuid + " is held (never recorded, or purged)"));
@@ -116,10 +108,10 @@ public final class SqliteRecordLog implements RecordLog {
 
     @Override
     public synchronized void close() {
-        connection.close();
+        records.close();
     }
 
     private Connection open() {
-        return connection.get();
+        return records.connection();
     }
 }

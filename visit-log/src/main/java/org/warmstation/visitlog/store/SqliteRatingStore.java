@@ -22,10 +22,9 @@ import org.warmstation.protocol.wire.RecordTypes;
 import org.warmstation.protocol.wire.WireRating;
 import org.warmstation.protocol.wire.WireRecord;
 import org.warmstation.visitlog.domain.RatingStore;
-import org.warmstation.visitlog.domain.UuidV7;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
-import org.warmstation.visitlog.sqlite.OwnConnection;
 import org.warmstation.visitlog.sqlite.RecordRows;
+import org.warmstation.visitlog.sqlite.RecordWriter;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
 
@@ -40,10 +39,7 @@ import org.warmstation.visitlog.sqlite.SqliteTransaction;
 public final class SqliteRatingStore implements RatingStore {
     private static final Logger log = LoggerFactory.getLogger(SqliteRatingStore.class);
 
-    private final InstantSource clock;
-    private final RecordTypes types;
-    private final UuidV7 ids = new UuidV7();
-    private final OwnConnection connection;
+    private final RecordWriter records;
 
     /**
      * Opens (creating and migrating if needed) the visit log of a data directory.
@@ -54,18 +50,16 @@ public final class SqliteRatingStore implements RatingStore {
      * @throws StoreException when the database cannot be opened or migrated
      */
     public SqliteRatingStore(Path dataDirectory, InstantSource clock, RecordTypes types) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.types = Objects.requireNonNull(types, "types");
-        this.connection = new OwnConnection(dataDirectory, "the rating store");
+        this.records = new RecordWriter(dataDirectory, "the rating store", clock, types);
     }
 
     @Override
     public synchronized WireRating rate(UUID visit, RatingAnswer answer, List<RatingReason> reasons) {
         Objects.requireNonNull(visit, "visit");
-        Instant now = clock.instant();
+        Instant now = records.now();
         WireRating rating = new WireRating(visit, now, answer, reasons);
-        var json = types.encode(rating);
-        SqliteTransaction.immediate(connection.get(), "rating visit " + visit, c -> {
+        var json = records.encode(rating);
+        SqliteTransaction.immediate(records.connection(), "rating visit " + visit, c -> {
             String last = lastVisit(c);
             if (!visit.toString().equals(last)) {
                 throw new NotLastVisitException(last == null || !known(c, visit)
@@ -78,10 +72,7 @@ public final class SqliteRatingStore implements RatingStore {
                         () -> new IllegalStateException("rating record " + visit + " is missing"));
                 RecordRows.revise(c, current.revised(json));
             } else {
-                UUID id = ids.next(now);
-                RecordRows.append(c, new WireRecord(id, RecordKind.RATING, RecordRows.nextSeq(c, RecordKind.RATING), 1,
-                        now, json), now);
-                held = id.toString();
+                held = RecordWriter.appendNew(c, records.nextId(now), RecordKind.RATING, now, json).uuid().toString();
             }
             try (PreparedStatement st = c.prepareStatement("INSERT INTO rating (visit_id, record_id, answer, reasons,"
                     + " rated_at_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (visit_id) DO UPDATE SET answer = excluded.answer,"
@@ -101,7 +92,7 @@ public final class SqliteRatingStore implements RatingStore {
 
     @Override
     public synchronized Optional<WireRating> ratingOf(UUID visit) {
-        try (PreparedStatement st = connection.get().prepareStatement("SELECT answer, reasons, rated_at_ms FROM rating WHERE visit_id = ?")) {
+        try (PreparedStatement st = records.connection().prepareStatement("SELECT answer, reasons, rated_at_ms FROM rating WHERE visit_id = ?")) {
             st.setString(1, visit.toString());
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -144,6 +135,6 @@ public final class SqliteRatingStore implements RatingStore {
 
     @Override
     public synchronized void close() {
-        connection.close();
+        records.close();
     }
 }

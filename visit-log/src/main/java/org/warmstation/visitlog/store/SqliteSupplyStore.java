@@ -18,15 +18,13 @@ import org.warmstation.protocol.supply.SupplyMovement;
 import org.warmstation.protocol.wire.RecordTypes;
 import org.warmstation.protocol.wire.SupplyItem;
 import org.warmstation.protocol.wire.SupplySettings;
-import org.warmstation.protocol.wire.WireRecord;
 import org.warmstation.protocol.wire.WireSupply;
 import org.warmstation.visitlog.domain.Handout;
 import org.warmstation.visitlog.domain.StockLevel;
 import org.warmstation.visitlog.domain.SupplyStore;
-import org.warmstation.visitlog.domain.UuidV7;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
-import org.warmstation.visitlog.sqlite.OwnConnection;
 import org.warmstation.visitlog.sqlite.RecordRows;
+import org.warmstation.visitlog.sqlite.RecordWriter;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.SqliteTransaction;
 
@@ -41,10 +39,7 @@ import org.warmstation.visitlog.sqlite.SqliteTransaction;
 public final class SqliteSupplyStore implements SupplyStore {
     private static final Logger log = LoggerFactory.getLogger(SqliteSupplyStore.class);
 
-    private final InstantSource clock;
-    private final RecordTypes types;
-    private final UuidV7 ids = new UuidV7();
-    private final OwnConnection connection;
+    private final RecordWriter records;
 
     /**
      * Opens (creating and migrating if needed) the visit log of a data directory.
@@ -55,9 +50,7 @@ public final class SqliteSupplyStore implements SupplyStore {
      * @throws StoreException when the database cannot be opened or migrated
      */
     public SqliteSupplyStore(Path dataDirectory, InstantSource clock, RecordTypes types) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.types = Objects.requireNonNull(types, "types");
-        this.connection = new OwnConnection(dataDirectory, "the supply store");
+        this.records = new RecordWriter(dataDirectory, "the supply store", clock, types);
     }
 
     @Override
@@ -65,7 +58,7 @@ public final class SqliteSupplyStore implements SupplyStore {
         try {
             List<StockLevel> out = new ArrayList<>();
             for (SupplyItem item : settings.items()) {
-                out.add(new StockLevel(item, held(connection.get(), item.code())));
+                out.add(new StockLevel(item, held(records.connection(), item.code())));
             }
             return out;
         } catch (SQLException e) {
@@ -78,7 +71,7 @@ public final class SqliteSupplyStore implements SupplyStore {
         if (quantity < 1 || quantity > WireSupply.MAX_STOCK) {
             throw new IllegalArgumentException("a delivery is 1.." + WireSupply.MAX_STOCK + " units: " + quantity);
         }
-        return SqliteTransaction.immediate(connection.get(), "booking a delivery of " + item.code(), c -> {
+        return SqliteTransaction.immediate(records.connection(), "booking a delivery of " + item.code(), c -> {
             int held = held(c, item.code());
             if ((long) held + quantity > WireSupply.MAX_STOCK) {
                 throw new IllegalArgumentException("the stock of " + item.code() + " would pass " + WireSupply.MAX_STOCK);
@@ -92,7 +85,7 @@ public final class SqliteSupplyStore implements SupplyStore {
         if (counted < 0 || counted > WireSupply.MAX_STOCK) {
             throw new IllegalArgumentException("a counted stock is 0.." + WireSupply.MAX_STOCK + ": " + counted);
         }
-        return SqliteTransaction.immediate(connection.get(), "correcting the stock of " + item.code(), c -> {
+        return SqliteTransaction.immediate(records.connection(), "correcting the stock of " + item.code(), c -> {
             int held = held(c, item.code());
             return write(c, SupplyMovement.CORRECTION, item, counted - held, counted, null, null, false, null);
         });
@@ -105,7 +98,7 @@ public final class SqliteSupplyStore implements SupplyStore {
         if (item == null) {
             return new Handout.Refused(Handout.Reason.NOT_STOCKED, 0, 0);
         }
-        Handout result = SqliteTransaction.immediate(connection.get(), "handing out " + item.code(), c -> {
+        Handout result = SqliteTransaction.immediate(records.connection(), "handing out " + item.code(), c -> {
             String member;
             WorkerCategory category;
             try (PreparedStatement st = c.prepareStatement("SELECT member_id, category FROM visit WHERE id = ?")) {
@@ -137,7 +130,7 @@ public final class SqliteSupplyStore implements SupplyStore {
 
     @Override
     public synchronized List<WireSupply> handoutsOf(UUID visit) {
-        try (PreparedStatement st = connection.get().prepareStatement("SELECT r.body FROM supply_movement m JOIN record r ON r.id = m.id"
+        try (PreparedStatement st = records.connection().prepareStatement("SELECT r.body FROM supply_movement m JOIN record r ON r.id = m.id"
                 + " WHERE m.visit_id = ? ORDER BY m.at_ms, m.id")) {
             st.setString(1, visit.toString());
             List<WireSupply> out = new ArrayList<>();
@@ -154,8 +147,8 @@ public final class SqliteSupplyStore implements SupplyStore {
 
     private WireSupply write(Connection c, SupplyMovement movement, SupplyItem item, int quantity, int after,
                              UUID visit, WorkerCategory category, boolean guest, String member) throws SQLException {
-        Instant now = clock.instant();
-        UUID id = ids.next(now);
+        Instant now = records.now();
+        UUID id = records.nextId(now);
         WireSupply body = new WireSupply(id, now, movement, item.code(), quantity, after, item.lowAt(), visit, category, guest);
         try (PreparedStatement st = c.prepareStatement("INSERT INTO supply_stock (item, stock, updated_at_ms) VALUES (?, ?, ?)"
                 + " ON CONFLICT (item) DO UPDATE SET stock = excluded.stock, updated_at_ms = excluded.updated_at_ms")) {
@@ -176,8 +169,7 @@ public final class SqliteSupplyStore implements SupplyStore {
             st.setString(8, member);
             st.executeUpdate();
         }
-        WireRecord record = new WireRecord(id, body.kind(), RecordRows.nextSeq(c, body.kind()), 1, now, types.encode(body));
-        RecordRows.append(c, record, now);
+        RecordWriter.appendNew(c, id, body.kind(), now, records.encode(body));
         return body;
     }
 
@@ -205,6 +197,6 @@ public final class SqliteSupplyStore implements SupplyStore {
 
     @Override
     public synchronized void close() {
-        connection.close();
+        records.close();
     }
 }
