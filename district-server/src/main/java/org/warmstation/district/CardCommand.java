@@ -7,16 +7,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.warmstation.district.cards.CardRevocations;
 import org.warmstation.district.cards.RevocationReason;
 import org.warmstation.district.db.DistrictDatabase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code district-server card revoke|list-revoked|register}: card revocation from the command line.
@@ -30,13 +26,7 @@ final class CardCommand {
     /** {@code card revoke SERIAL --reason lost|stolen|left-union}. */
     @Command(name = "revoke", mixinStandardHelpOptions = true,
             description = "Revoke a card: deny-list version N+1, sent to every station of the district (offline ones on reconnect).")
-    static final class Revoke implements Callable<Integer> {
-        @Mixin
-        DbOptions db;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--district", required = true, description = "the district id")
-        int district;
+    static final class Revoke extends DistrictDbCommand {
         @Parameters(index = "0", paramLabel = "SERIAL", description = "the card serial (printed on the card)")
         long serial;
         @Option(names = "--reason", required = true, description = "lost, stolen or left-union")
@@ -61,13 +51,7 @@ final class CardCommand {
 
     /** {@code card list-revoked}. */
     @Command(name = "list-revoked", mixinStandardHelpOptions = true, description = "List the revoked cards, newest first.")
-    static final class ListRevoked implements Callable<Integer> {
-        @Mixin
-        DbOptions db;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--district", required = true, description = "the district id")
-        int district;
+    static final class ListRevoked extends DistrictDbCommand {
 
         @Override
         public Integer call() throws Exception {
@@ -89,13 +73,7 @@ final class CardCommand {
     /** {@code card register FILE}: the issuing office's {@code issued-cards.csv}. */
     @Command(name = "register", mixinStandardHelpOptions = true,
             description = "Import card serials from the issuing office's issued-cards.csv (first column), so that cards not yet seen in a visit can be revoked.")
-    static final class Register implements Callable<Integer> {
-        @Mixin
-        DbOptions db;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--district", required = true, description = "the district id")
-        int district;
+    static final class Register extends DistrictDbCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "issued-cards.csv (a header line is skipped)")
         Path file;
 

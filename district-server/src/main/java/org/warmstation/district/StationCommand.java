@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.settings.HoursText;
 import org.warmstation.district.settings.SettingsForm;
@@ -13,11 +12,8 @@ import org.warmstation.district.settings.SettingsStatus;
 import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.protocol.wire.Wire;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code district-server station settings|neighbours}: what the district sets on its stations. */
 @Command(name = "station", mixinStandardHelpOptions = true, description = "Set a station's settings from the district.",
@@ -32,15 +28,9 @@ final class StationCommand {
      */
     @Command(name = "settings", mixinStandardHelpOptions = true,
             description = "Send a station new settings (hours, services, duplicate window, cold alert, staff PIN, loans, supplies, ratings, voice prompts), or show the last ones and the station's answer.")
-    static final class Settings implements Callable<Integer> {
-        @Mixin
-        DbOptions db;
-        @Spec
-        CommandSpec spec;
+    static final class Settings extends DistrictDbCommand {
         @Parameters(index = "0", paramLabel = "STATION")
         String station;
-        @Option(names = "--district", required = true, description = "the district id")
-        int district;
         @Option(names = "--show", description = "print the newest settings and the station's answer; send nothing")
         boolean show;
         @Option(names = "--file", paramLabel = "JSON", description = "a settings document (the downlink's 'settings' JSON)")
@@ -173,13 +163,7 @@ final class StationCommand {
     /** {@code station neighbours}: queues each station's neighbour list that changed. */
     @Command(name = "neighbours", mixinStandardHelpOptions = true,
             description = "Send each station the nearest stations with their hours, where the list changed.")
-    static final class NeighboursCommand implements Callable<Integer> {
-        @Mixin
-        DbOptions db;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--district", required = true, description = "the district id")
-        int district;
+    static final class NeighboursCommand extends DistrictDbCommand {
 
         @Override
         public Integer call() throws Exception {

@@ -4,16 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import org.warmstation.district.cards.TrustListPush;
 import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.protocol.card.TrustList;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code district-server trust-list push FILE}: a new trust list to every station. */
 @Command(name = "trust-list", mixinStandardHelpOptions = true, description = "Send a new trust list to the stations.",
@@ -23,13 +18,7 @@ final class TrustListCommand {
     /** {@code trust-list push FILE --district ID}. */
     @Command(name = "push", mixinStandardHelpOptions = true,
             description = "Queue the trust list (from `station district init [--rotate]`) for every station of the district.")
-    static final class Push implements Callable<Integer> {
-        @Mixin
-        DbOptions db;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--district", required = true, description = "the district id")
-        int district;
+    static final class Push extends DistrictDbCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "trust-list.txt")
         Path file;
 
