@@ -3,11 +3,6 @@ package org.warmstation.district;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,60 +10,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.settings.StationFixture;
+import org.warmstation.district.testing.CliRun;
+import org.warmstation.district.testing.DistrictDatabaseExtension;
 import org.warmstation.protocol.card.StaffPin;
 import org.warmstation.protocol.wire.DownlinkCommand;
 import org.warmstation.protocol.wire.Wire;
-import picocli.CommandLine;
 
 /** {@code district-server station settings}: checked in full before queuing, the PIN typed twice on standard input. */
 class StationCommandTest {
     @TempDir
     static Path dir;
-    private static DistrictDatabase db;
+    @RegisterExtension
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension();
 
     @BeforeAll
-    static void startDatabase() throws Exception {
-        db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
-        try (DistrictService s = new DistrictService(db, StationFixture.DISTRICT, (t, p) -> { },
+    static void bornStation() throws Exception {
+        try (DistrictService s = new DistrictService(DB.database(), StationFixture.DISTRICT, (t, p) -> { },
                 new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.empty()),
                 Clock.systemUTC())) {
             StationFixture.born(s, "CY-0042", "三里屯驿站", 39.93, 116.45, "", Instant.now());
         }
     }
 
-    @AfterAll
-    static void stopDatabase() {
-        db.close();
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String stdin, String... args) {
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            CommandLine cl = DistrictServerCli.commandLine();
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            List<String> all = new java.util.ArrayList<>(List.of(args));
-            all.addAll(List.of("--jdbc-url", db.url(), "--district", String.valueOf(StationFixture.DISTRICT), "--by=tester"));
-            return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
-        } finally {
-            System.setIn(saved);
-        }
+    private static CliRun run(String stdin, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--jdbc-url", DB.database().url(), "--district", String.valueOf(StationFixture.DISTRICT), "--by=tester"));
+        return CliRun.run(stdin, all.toArray(String[]::new));
     }
 
     private static DownlinkCommand lastQueued() throws Exception {
-        try (var c = db.connection(); var st = c.createStatement(); var rs = st.executeQuery(
+        try (var c = DB.database().connection(); var st = c.createStatement(); var rs = st.executeQuery(
                 "SELECT command FROM downlink WHERE kind = 'SETTINGS' ORDER BY id DESC LIMIT 1")) {
             return rs.next() ? Wire.decode(rs.getBytes(1), DownlinkCommand.class) : null;
         }
@@ -77,7 +53,7 @@ class StationCommandTest {
     @Test
     void invalidHourOrUnknownServiceIsRefusedBeforeAnythingIsQueued() throws Exception {
         DownlinkCommand before = lastQueued();
-        Run r = run("", "station", "settings", "CY-0042", "--hours", "MON-FRI 07:00-24:30");
+        CliRun r = run("", "station", "settings", "CY-0042", "--hours", "MON-FRI 07:00-24:30");
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.err().contains("opening hours: opening span '07:00-24:30'"), r.err());
         r = run("", "station", "settings", "CY-0042", "--services", "HOT_WATER,SAUNA");
@@ -99,7 +75,7 @@ class StationCommandTest {
         Files.writeString(file, "{\"duplicateWindowSeconds\":600,\"enabledServices\":[\"HOT_WATER\",\"TOILET\"],"
                 + "\"hours\":{\"weekly\":{\"MONDAY\":[\"07:00-22:00\"],\"TUESDAY\":[\"07:00-22:00\"]}},"
                 + "\"coldAlertCelsius\":5}");
-        Run r = run("2468\n2468\n", "station", "settings", "CY-0042", "--file", file.toString(),
+        CliRun r = run("2468\n2468\n", "station", "settings", "CY-0042", "--file", file.toString(),
                 "--closed", "2026-12-25", "--special", "2026-12-31=07:00-18:00", "--reset-pin");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("settings v"), r.out());
@@ -111,7 +87,7 @@ class StationCommandTest {
         assertEquals(2, s.hours().exceptions().size());
         assertTrue(StaffPin.parse(s.staffPin()).matches("2468".toCharArray()));
 
-        Run show = run("", "station", "settings", "CY-0042", "--show");
+        CliRun show = run("", "station", "settings", "CY-0042", "--show");
         assertEquals(0, show.exit(), show.err());
         assertTrue(show.out().contains(" QUEUED") && show.out().contains("by cli:tester (staff PIN reset)")
                 && show.out().contains("2026-12-25 closed"), show.out());
@@ -119,7 +95,7 @@ class StationCommandTest {
 
     @Test
     void loanSupplyRatingAndVoiceFlagsAreQueuedAndOmittedOnesKeepThePreviousValues() throws Exception {
-        Run r = run("", "station", "settings", "CY-0042", "--loan-overdue-days", "7", "--guest-loans", "yes",
+        CliRun r = run("", "station", "settings", "CY-0042", "--loan-overdue-days", "7", "--guest-loans", "yes",
                 "--ratings", "no", "--supplies", "GLOVES 8 2; MASKS 50 0", "--voice", "no", "--voice-volume", "35",
                 "--voice-quiet-hours", "22:00-06:30");
         assertEquals(0, r.exit(), r.err());
@@ -141,7 +117,7 @@ class StationCommandTest {
         assertEquals(first.supplies(), second.supplies());
         assertEquals("22:00-06:30", second.voiceQuietHours());
 
-        Run show = run("", "station", "settings", "CY-0042", "--show");
+        CliRun show = run("", "station", "settings", "CY-0042", "--show");
         assertTrue(show.out().contains("loans: overdue after 7 days, guests yes")
                 && show.out().contains("supplies: GLOVES 8 2; MASKS 50 0")
                 && show.out().contains("voice: no, volume station's own, quiet hours 22:00-06:30"), show.out());
@@ -150,7 +126,7 @@ class StationCommandTest {
     @Test
     void invalidOperationsFlagsAreRefusedBeforeAnythingIsQueued() throws Exception {
         DownlinkCommand before = lastQueued();
-        Run r = run("", "station", "settings", "CY-0042", "--supplies", "SOCKS 1 1");
+        CliRun r = run("", "station", "settings", "CY-0042", "--supplies", "SOCKS 1 1");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("supplies line 1 'SOCKS 1 1': unknown item SOCKS"), r.err());
         r = run("", "station", "settings", "CY-0042", "--voice-quiet-hours", "night");
@@ -166,7 +142,7 @@ class StationCommandTest {
     @Test
     void differingPinsSendNothing() throws Exception {
         DownlinkCommand before = lastQueued();
-        Run r = run("1357\n1358\n", "station", "settings", "CY-0042", "--reset-pin");
+        CliRun r = run("1357\n1358\n", "station", "settings", "CY-0042", "--reset-pin");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("the two PINs differ"), r.err());
         DownlinkCommand after = lastQueued();
