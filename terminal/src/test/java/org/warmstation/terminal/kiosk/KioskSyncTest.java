@@ -3,7 +3,6 @@ package org.warmstation.terminal.kiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,21 +12,16 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.district.DistrictServer;
-import org.warmstation.district.DistrictService;
 import org.warmstation.district.db.DistrictDatabase;
-import org.warmstation.district.mqtt.ReceiverSettings;
 import org.warmstation.kiosk.app.KioskRuntime;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.demo.DemoCard;
@@ -37,14 +31,12 @@ import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.kiosk.sync.SyncSnapshot;
 import org.warmstation.kiosk.ui.SameThreadTaskExecutor;
 import org.warmstation.protocol.card.DistrictKey;
-import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.card.WorkerCategory;
 import org.warmstation.protocol.wire.Downlink;
 import org.warmstation.protocol.wire.DownlinkCommand;
 import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Wire;
-import org.warmstation.mqtt.MosquittoBroker;
 
 /**
  * The kiosk with its sync agent wired in the way {@code ./station kiosk} and {@code ./station demo}
@@ -56,48 +48,11 @@ class KioskSyncTest {
     private static final String STATION = "CY-0042";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final RealDistrict real = new RealDistrict(DISTRICT);
 
-    static MosquittoBroker broker;
-    static DistrictDatabase districtDb;
-    static DistrictServer district;
-    static DistrictKey districtKey;
-
-    @BeforeAll
-    static void brokerAndDistrict() throws Exception {
-        broker = MosquittoBroker.startEphemeral(shared.resolve("mosquitto"));
-        districtKey = DistrictKey.generate(DISTRICT);
-        districtDb = DistrictDatabase.open(Optional.empty(), shared.resolve("district-pg"));
-        district = DistrictServer.start(districtDb, new ReceiverSettings(broker.url(), null, null, "test-district",
-                        DISTRICT, "district", Duration.ofSeconds(2)),
-                new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), Optional.of(districtKey)),
-                Duration.ofMinutes(5));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (district != null) {
-            district.close();
-        }
-        if (districtDb != null) {
-            districtDb.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    private StationConfig station(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        Path trust = dir.resolve("trust-list.txt");
-        Files.writeString(trust, new TrustList(Instant.parse("2026-01-01T00:00:00Z"),
-                List.of(districtKey.trustedKey())).format(), StandardCharsets.UTF_8);
-        Path file = dir.resolve("station.properties");
-        Files.write(file, List.of("station.id=" + STATION, "station.name=望京驿站", "district.id=" + DISTRICT,
-                "location.latitude=39.99", "location.longitude=116.47", "broker.url=" + broker.url(),
-                "trust.file=trust-list.txt", "scanner.source=none", "sync.heartbeat=PT2S"), StandardCharsets.UTF_8);
-        return StationConfig.load(file);
+    private static StationConfig station(Path dir) throws Exception {
+        return real.station(dir, STATION, "望京驿站", 39.99, 116.47);
     }
 
     @Test
@@ -117,15 +72,15 @@ class KioskSyncTest {
                     () -> shown.get() != null && shown.get().connected() && shown.get().waiting() == 0
                             && shown.get().lastSync().isPresent());
             assertEquals("CONFIRMED", outboxState(((SqliteVisitStore) kiosk.store()).file(), visit.sequence()));
-            assertEquals(1, districtRows(districtDb, visit.id()), "the district stored the visit once");
+            assertEquals(1, districtRows(real.database(), visit.id()), "the district stored the visit once");
             await(ui, "the district sees the station online with a heartbeat",
-                    () -> DistrictStations.row(districtDb, DISTRICT, STATION)
+                    () -> DistrictStations.row(real.database(), DISTRICT, STATION)
                             .filter(s -> "ONLINE".equals(s.status()) && s.lastHeartbeat() != null).isPresent());
         } finally {
             kiosk.close();
         }
         await(new SameThreadTaskExecutor(), "the station stopped cleanly: OFFLINE at the district",
-                () -> "OFFLINE".equals(DistrictStations.status(districtDb, DISTRICT, STATION)));
+                () -> "OFFLINE".equals(DistrictStations.status(real.database(), DISTRICT, STATION)));
     }
 
     @Test
@@ -182,7 +137,7 @@ class KioskSyncTest {
             DownlinkCommand command = DownlinkCommand.settings(DISTRICT, STATION, Instant.now(),
                     new StationSettings(300, List.of("HOT_WATER", "WARM_UP"), text));
             publish(new Topics(DISTRICT, STATION).topic(Topics.Kind.DOWNLINK),
-                    Wire.encode(Downlink.sign(command, districtKey)));
+                    Wire.encode(Downlink.sign(command, real.key())));
             await(ui, "the announcement on the idle screen",
                     () -> text.equals(kiosk.viewModel().announcementProperty().get()));
             assertEquals(java.util.EnumSet.of(org.warmstation.visitlog.domain.Service.HOT_WATER,
@@ -246,7 +201,7 @@ class KioskSyncTest {
     }
 
     private static void publish(String topic, byte[] payload) throws Exception {
-        MqttClient c = new MqttClient(broker.url(), "test-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttClient c = new MqttClient(real.broker().url(), "test-" + UUID.randomUUID(), new MemoryPersistence());
         c.connect();
         MqttMessage m = new MqttMessage(payload);
         m.setQos(1);

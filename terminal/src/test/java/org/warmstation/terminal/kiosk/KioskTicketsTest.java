@@ -2,25 +2,17 @@ package org.warmstation.terminal.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.district.DistrictServer;
-import org.warmstation.district.DistrictService;
-import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.downlink.DownlinkSender;
-import org.warmstation.district.mqtt.ReceiverSettings;
 import org.warmstation.district.ticket.TicketDownlinks;
 import org.warmstation.district.ticket.TicketRow;
 import org.warmstation.district.ticket.TicketStore;
@@ -28,9 +20,6 @@ import org.warmstation.kiosk.app.KioskRuntime;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.ui.SameThreadTaskExecutor;
 import org.warmstation.kiosk.ui.Screen;
-import org.warmstation.mqtt.MosquittoBroker;
-import org.warmstation.protocol.card.DistrictKey;
-import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.ticket.TicketProblem;
 import org.warmstation.protocol.ticket.TicketSource;
 import org.warmstation.protocol.ticket.TicketStatus;
@@ -48,46 +37,11 @@ class KioskTicketsTest {
     private static final String STATION = "CY-0043";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path shared;
-    static MosquittoBroker broker;
-    static DistrictDatabase districtDb;
-    static DistrictServer district;
-    static DistrictKey districtKey;
-
-    @BeforeAll
-    static void brokerAndDistrict() throws Exception {
-        broker = MosquittoBroker.startEphemeral(shared.resolve("mosquitto"));
-        districtKey = DistrictKey.generate(DISTRICT);
-        districtDb = DistrictDatabase.open(Optional.empty(), shared.resolve("district-pg"));
-        district = DistrictServer.start(districtDb, new ReceiverSettings(broker.url(), null, null, "test-district",
-                        DISTRICT, "district", Duration.ofSeconds(2)),
-                new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), Optional.of(districtKey)),
-                Duration.ofMinutes(5));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (district != null) {
-            district.close();
-        }
-        if (districtDb != null) {
-            districtDb.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final RealDistrict real = new RealDistrict(DISTRICT);
 
     private static StationConfig station(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("trust-list.txt"), new TrustList(Instant.parse("2026-01-01T00:00:00Z"),
-                List.of(districtKey.trustedKey())).format(), StandardCharsets.UTF_8);
-        Path file = dir.resolve("station.properties");
-        Files.write(file, List.of("station.id=" + STATION, "station.name=团结湖驿站", "district.id=" + DISTRICT,
-                "location.latitude=39.93", "location.longitude=116.47", "broker.url=" + broker.url(),
-                "trust.file=trust-list.txt", "scanner.source=none", "sync.heartbeat=PT2S"), StandardCharsets.UTF_8);
-        return StationConfig.load(file);
+        return real.station(dir, STATION, "团结湖驿站", 39.93, 116.47);
     }
 
     @Test
@@ -107,11 +61,11 @@ class KioskTicketsTest {
             TicketStore inbox = new TicketStore();
             await(ui, "the ticket in the district's inbox", () -> inbox(inbox).stream()
                     .anyMatch(t -> t.id().equals(opened.id()) && t.station().equals(STATION)));
-            try (Connection c = districtDb.connection()) {
+            try (Connection c = real.database().connection()) {
                 c.setAutoCommit(false);
                 assertEquals(TicketStore.Move.MOVED, inbox.move(c, DISTRICT, opened.id(), TicketStatus.RESOLVED,
                         "zhang.wei", Instant.now()));
-                new TicketDownlinks(DISTRICT, inbox, new DownlinkSender(districtDb, DISTRICT)::send, Clock.systemUTC())
+                new TicketDownlinks(DISTRICT, inbox, new DownlinkSender(real.database(), DISTRICT)::send, Clock.systemUTC())
                         .send(c, STATION, "zhang.wei");
                 c.commit();
             }
@@ -127,7 +81,7 @@ class KioskTicketsTest {
     }
 
     private static List<TicketRow> inbox(TicketStore store) {
-        try (Connection c = districtDb.connection()) {
+        try (Connection c = real.database().connection()) {
             return store.inbox(c, DISTRICT, false, 10);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
