@@ -12,7 +12,9 @@ import org.warmstation.protocol.wire.WireVisit;
 
 /**
  * Stores visit batches idempotently: each visit UUID once ({@code ON CONFLICT (visit_uuid)}); a
- * visit sent again with a higher revision replaces its services (see
+ * visit sent again with a higher revision replaces its services and its time (recorded_at, local
+ * date and hour, clock_synced: a station that corrected its clock sends the corrected time as a new
+ * revision; the report rollups follow through their update trigger) (see
  * {@code docs/decisions/0020-visit-revisions-at-the-district.md}); the same or a lower revision
  * changes nothing.
  *
@@ -30,7 +32,9 @@ public final class VisitStore {
                           ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[])
                    AS t(u, s, r, ra, z, ld, lh, m, cs, cat, sv, src, cl, sb)
             ON CONFLICT (visit_uuid) DO UPDATE
-               SET services = EXCLUDED.services, revision = EXCLUDED.revision, updated_at = now()
+               SET services = EXCLUDED.services, revision = EXCLUDED.revision, recorded_at = EXCLUDED.recorded_at,
+                   local_date = EXCLUDED.local_date, local_hour = EXCLUDED.local_hour,
+                   clock_synced = EXCLUDED.clock_synced, updated_at = now()
              WHERE visit.revision < EXCLUDED.revision
                AND visit.district_id = EXCLUDED.district_id AND visit.station_id = EXCLUDED.station_id
             """;

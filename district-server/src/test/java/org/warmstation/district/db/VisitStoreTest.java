@@ -57,6 +57,45 @@ class VisitStoreTest {
     }
 
     @Test
+    void higherRevisionWithACorrectedClockMovesTheVisitToItsRightDateInTheTableAndTheRollups() throws Exception {
+        // recorded on an unsynced clock at "2019", corrected by the station once NTP synced (revision 2)
+        WireVisit raw = new WireVisit(java.util.UUID.randomUUID(), 1, 1, Instant.parse("2019-06-01T04:00:00Z"),
+                "Asia/Shanghai", null, 0, "COURIER", List.of("HOT_WATER"), "GUEST", false, 5000);
+        WireVisit corrected = new WireVisit(raw.uuid(), 1, 2, Instant.parse("2026-11-20T02:30:00Z"), raw.zone(),
+                null, 0, raw.category(), raw.services(), raw.source(), true, raw.sinceBootMs());
+        try (Connection c = DB.database().connection()) {
+            store.store(c, Visits.batch(110105, "clock-a", List.of(raw)));
+            assertEquals(1, monthVisits(c, "clock-a", "2019-06-01"));
+            store.store(c, Visits.batch(110105, "clock-a", List.of(corrected)));
+            try (PreparedStatement ps = c.prepareStatement("SELECT recorded_at, local_date::text, local_hour, clock_synced"
+                    + " FROM visit WHERE visit_uuid = ?")) {
+                ps.setObject(1, raw.uuid());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(corrected.recordedAt(), rs.getTimestamp(1).toInstant());
+                    assertEquals("2026-11-20", rs.getString(2));
+                    assertEquals(10, rs.getInt(3));
+                    assertTrue(rs.getBoolean(4));
+                }
+            }
+            assertEquals(0, monthVisits(c, "clock-a", "2019-06-01"), "the month of the wrong clock no longer counts it");
+            assertEquals(1, monthVisits(c, "clock-a", "2026-11-01"));
+        }
+    }
+
+    private static long monthVisits(Connection c, String station, String month) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(sum(visits), 0) FROM report_month_cell"
+                + " WHERE station_id = ? AND month = ?::date")) {
+            ps.setString(1, station);
+            ps.setString(2, month);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void contiguousSeqStopsAtAHoleAndAdvancesWhenItIsFilled() throws Exception {
         Instant t = Instant.parse("2026-11-20T03:00:00Z");
         List<WireVisit> all = Visits.run(1, 10, t);
