@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.warmstation.district.DistrictService;
 import org.warmstation.district.console.testing.Browser;
 import org.warmstation.district.console.testing.ConsoleExtension;
@@ -80,9 +78,7 @@ class StationSettingsBrowserTest {
     }
 
     private static void submit(Browser b) {
-        WebElement send = b.waitFor(By.id("settings-send"));
-        send.click();
-        new WebDriverWait(b.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(send));
+        b.clickAndWaitForNewPage(b.waitFor(By.id("settings-send")));
         b.waitFor(By.id("settings"));
     }
 

@@ -114,6 +114,33 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Clicks an element that submits a form or follows a link, and waits until the page it was on
+     * has gone: the element is stale, or (as Chromium sometimes answers while the next page loads)
+     * "does not belong to the document". Selenium's {@code stalenessOf} treats the latter as an error.
+     *
+     * @param e an element of the current page
+     * @throws org.openqa.selenium.TimeoutException when the page is still there after {@link #WAIT}
+     */
+    public void clickAndWaitForNewPage(WebElement e) {
+        e.click();
+        new WebDriverWait(driver, WAIT).until(d -> detached(e));
+    }
+
+    private static boolean detached(WebElement e) {
+        try {
+            e.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException other) {
+            if (String.valueOf(other.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw other;
+        }
+    }
+
+    /**
      * @param by a locator
      * @return the element once visible
      * @throws org.openqa.selenium.TimeoutException after {@link #WAIT}
