@@ -1,6 +1,7 @@
 package org.warmstation.terminal.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.warmstation.terminal.kiosk.RealDistrict.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -46,7 +46,6 @@ import org.warmstation.protocol.wire.Wire;
 class KioskSyncTest {
     private static final int DISTRICT = 110105;
     private static final String STATION = "CY-0042";
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @RegisterExtension
     static final RealDistrict real = new RealDistrict(DISTRICT);
@@ -189,16 +188,6 @@ class KioskSyncTest {
         }
     }
 
-    private static void await(SameThreadTaskExecutor ui, String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE + ": " + what);
-            }
-            Thread.sleep(200);
-            ui.advance(Duration.ofSeconds(1));
-        }
-    }
 
     private static void publish(String topic, byte[] payload) throws Exception {
         MqttClient c = new MqttClient(real.broker().url(), "test-" + UUID.randomUUID(), new MemoryPersistence());

@@ -1,14 +1,13 @@
 package org.warmstation.terminal.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.warmstation.terminal.kiosk.RealDistrict.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,6 @@ import org.warmstation.visitlog.domain.Ticket;
 class KioskTicketsTest {
     private static final int DISTRICT = 110105;
     private static final String STATION = "CY-0043";
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @RegisterExtension
     static final RealDistrict real = new RealDistrict(DISTRICT);
@@ -88,14 +86,4 @@ class KioskTicketsTest {
         }
     }
 
-    private static void await(SameThreadTaskExecutor ui, String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE + ": " + what);
-            }
-            Thread.sleep(200);
-            ui.advance(Duration.ofSeconds(1));
-        }
-    }
 }

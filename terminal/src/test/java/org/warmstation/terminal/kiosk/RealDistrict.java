@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,6 +19,7 @@ import org.warmstation.district.DistrictService;
 import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.mqtt.ReceiverSettings;
 import org.warmstation.kiosk.config.StationConfig;
+import org.warmstation.kiosk.ui.SameThreadTaskExecutor;
 import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.TrustList;
@@ -29,6 +31,8 @@ import org.warmstation.protocol.card.TrustList;
  * the way an installed terminal has it. Register as a static field with {@code @RegisterExtension}.
  */
 final class RealDistrict implements BeforeAllCallback, AfterAllCallback {
+    /** How long {@link #await} waits for the station and the district to agree. */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
     private final int district;
     private Path dir;
     private MosquittoBroker broker;
@@ -107,5 +111,26 @@ final class RealDistrict implements BeforeAllCallback, AfterAllCallback {
                 "location.latitude=" + latitude, "location.longitude=" + longitude, "broker.url=" + broker.url(),
                 "trust.file=trust-list.txt", "scanner.source=none", "sync.heartbeat=PT2S"), StandardCharsets.UTF_8);
         return StationConfig.load(file);
+    }
+
+    /**
+     * Waits until {@code condition} holds, running the kiosk's queued UI work every 200 ms (and
+     * moving its virtual clock on by 1 s each time); blocks.
+     *
+     * @param ui        the kiosk's same-thread UI executor
+     * @param what      what is awaited, for the failure message
+     * @param condition the condition
+     * @throws AssertionError when it does not hold within {@link #PATIENCE}
+     * @throws InterruptedException when interrupted
+     */
+    static void await(SameThreadTaskExecutor ui, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + PATIENCE + ": " + what);
+            }
+            Thread.sleep(200);
+            ui.advance(Duration.ofSeconds(1));
+        }
     }
 }
