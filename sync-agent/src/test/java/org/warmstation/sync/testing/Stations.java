@@ -105,7 +105,25 @@ public final class Stations {
         return agent(config, districtKey, null, null, null, records);
     }
 
+    /**
+     * @param config      settings (its data directory is used)
+     * @param districtKey the district key the station trusts for downlinks
+     * @param clock       the station clock (e.g. a simulated boot "in 2019")
+     * @return an agent over the real SQLite outbox of the config's data directory (not started)
+     */
+    public static SyncAgent agent(SyncConfig config, DistrictKey districtKey, StationClock clock) {
+        return agent(config, districtKey, clock, null, null, null, List.of());
+    }
+
     private static SyncAgent agent(SyncConfig config, DistrictKey districtKey, org.warmstation.sync.TemperatureProbe temperature,
+                                   org.warmstation.sync.MotionProbe motion,
+                                   org.warmstation.protocol.wire.StationProfile profile,
+                                   List<org.warmstation.visitlog.outbox.RecordOutbox> records) {
+        return agent(config, districtKey, SYSTEM_CLOCK, temperature, motion, profile, records);
+    }
+
+    private static SyncAgent agent(SyncConfig config, DistrictKey districtKey, StationClock clock,
+                                   org.warmstation.sync.TemperatureProbe temperature,
                                    org.warmstation.sync.MotionProbe motion,
                                    org.warmstation.protocol.wire.StationProfile profile,
                                    List<org.warmstation.visitlog.outbox.RecordOutbox> records) {
@@ -113,7 +131,7 @@ public final class Stations {
         Outbox outbox = new SqliteOutbox(dir);
         var key = StationKeyStore.loadOrCreate(dir);
         TrustList trust = new TrustList(Instant.parse("2026-01-01T00:00:00Z"), List.of(districtKey.trustedKey()));
-        return new SyncAgent(config, new SyncAgent.Parts(outbox, SYSTEM_CLOCK, ZONE, () -> trust,
+        return new SyncAgent(config, new SyncAgent.Parts(outbox, clock, ZONE, () -> trust,
                 new FileDownlinkApplier(dir.resolve("downlinks")).withTickets(dir), new SqliteSyncState(dir),
                 new SqliteLedger(dir, config.topics(), ZONE, key),
                 java.util.Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion,
