@@ -31,7 +31,7 @@ public final class ProfileColumns {
      * @param district district
      * @param station  station
      * @param p        the profile
-     * @param since    the birth message's time (station clock), ordering profiles
+     * @param since    when the district received the birth message (its own clock), ordering profiles
      * @throws SQLException when the database fails
      */
     static void store(Connection c, int district, String station, StationProfile p, Instant since) throws SQLException {

@@ -28,7 +28,7 @@ public final class StationStore {
      * @param station         station id
      * @param status          UNKNOWN, ONLINE or OFFLINE
      * @param appVersion      terminal version, or null
-     * @param statusAt        when the state began, or null
+     * @param statusAt        when the latest status was received (district clock), or null
      * @param lastHeartbeat   when the last telemetry arrived (district clock), or null
      * @param queueDepth      visits waiting at the station per its last heartbeat, or null
      * @param contiguousSeq   highest n such that the district holds seqs 1..n
@@ -142,6 +142,12 @@ public final class StationStore {
      * interval of a birth message unless a newer profile is stored; notes when the station was
      * last heard from.
      *
+     * <p>"Newer" is by the district's receive time ({@code status_at}, {@code profile_at}), never
+     * by the station's own {@link StationStatus#since()}: a terminal whose clock is wrong (no
+     * battery clock, not yet synced, or a year ahead) cannot put a stale status or profile over
+     * one received later (issue 13 item 3, decision 0186). Only without a receive time (the
+     * demo district's loader) does the station time order them.
+     *
      * @param c          connection
      * @param status     the status
      * @param receivedAt district clock at receipt, or null to leave "last heard" unchanged
@@ -168,7 +174,8 @@ public final class StationStore {
             ps.setString(2, status.station());
             ps.setString(3, status.state().name());
             ps.setString(4, status.appVersion());
-            ps.setTimestamp(5, Timestamp.from(status.since()));
+            Instant orderedBy = receivedAt == null ? status.since() : receivedAt;
+            ps.setTimestamp(5, Timestamp.from(orderedBy));
             ps.setString(6, status.stationKey());
             ps.setObject(7, status.heartbeatSeconds());
             ps.setTimestamp(8, receivedAt == null ? null : Timestamp.from(receivedAt));
@@ -176,7 +183,8 @@ public final class StationStore {
             ps.executeUpdate();
         }
         if (status.profile() != null) {
-            ProfileColumns.store(c, status.district(), status.station(), status.profile(), status.since());
+            ProfileColumns.store(c, status.district(), status.station(), status.profile(),
+                    receivedAt == null ? status.since() : receivedAt);
         }
     }
 
