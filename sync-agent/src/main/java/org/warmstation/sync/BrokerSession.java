@@ -48,6 +48,7 @@ final class BrokerSession {
     private final String stationKey;
     private final StationProfile profile;
     private final java.util.function.Supplier<HeldLists> lists;
+    private final java.util.function.Supplier<org.warmstation.protocol.wire.UpdateReport> update;
     private final AgentThread thread;
     private final Backoff backoff;
     private final AtomicInteger attempts = new AtomicInteger();
@@ -60,9 +61,11 @@ final class BrokerSession {
     private Instant connectedSince;
 
     BrokerSession(SyncConfig config, InstantSource wall, String stationKey, StationProfile profile,
-                  java.util.function.Supplier<HeldLists> lists, AgentThread thread) {
+                  java.util.function.Supplier<HeldLists> lists,
+                  java.util.function.Supplier<org.warmstation.protocol.wire.UpdateReport> update, AgentThread thread) {
         this.config = config;
         this.lists = lists;
+        this.update = update;
         this.topics = config.topics();
         this.wall = wall;
         this.stationKey = stationKey;
@@ -157,13 +160,17 @@ final class BrokerSession {
         scheduleConnect();
     }
 
-    /** The birth message carries the profile, heartbeat interval and lists held; the will and the clean OFFLINE do not. */
+    /**
+     * The birth message carries the profile, heartbeat interval, lists held and the update report;
+     * the will and the clean OFFLINE do not.
+     */
     private StationStatus statusMessage(StationStatus.State state) {
         boolean online = state == StationStatus.State.ONLINE;
         long hb = Math.clamp(config.heartbeat().toSeconds(), 1, 3600);
         return new StationStatus(StationStatus.SCHEMA, topics.district(), topics.station(), state, config.appVersion(),
                 connectedSince != null && online ? connectedSince : wall.instant(),
-                stationKey, online ? profile : null, online ? (int) hb : null, online ? lists.get() : null);
+                stationKey, online ? profile : null, online ? (int) hb : null, online ? lists.get() : null,
+                online ? update.get() : null);
     }
 
     /** Publishes on this station's topic of {@code kind}; a failure is only logged. */

@@ -5,8 +5,10 @@ import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.HeldLists;
 import org.warmstation.protocol.wire.LoanStatuses;
 import org.warmstation.protocol.wire.Neighbours;
+import org.warmstation.protocol.wire.SignedUpdate;
 import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.protocol.wire.TicketStatuses;
+import org.warmstation.protocol.wire.UpdateReport;
 
 /**
  * What the kiosk does with a verified downlink. Each method applies its change atomically (all or
@@ -75,5 +77,28 @@ public interface DownlinkApplier {
      */
     default void applyNeighbours(Neighbours neighbours) throws Exception {
         throw new UnsupportedOperationException("this station keeps no neighbour list");
+    }
+
+    /**
+     * Takes a software update offer (issue 15): checks its manifest's signature (purpose
+     * {@code update}) and version and starts the download in the background; returns at once.
+     *
+     * @param update the signed manifest
+     * @return a short note for the ack, e.g. that the download started
+     * @throws Exception when the offer is refused (bad signature, lower version...; answered
+     *                   FAILED with the reason) or this station takes no updates (the default)
+     */
+    default String applyUpdate(SignedUpdate update) throws Exception {
+        throw new UnsupportedOperationException("this station takes no software updates");
+    }
+
+    /**
+     * Where the station's latest software update stands, for the status and heartbeat (issue 15).
+     * Called on the agent's thread; never blocks.
+     *
+     * @return the report, or null when no update was ever offered or this applier takes none
+     */
+    default UpdateReport updateReport() {
+        return null;
     }
 }

@@ -71,7 +71,7 @@ final class StationReports {
                 config.appVersion(), (System.nanoTime() - startNanos) / 1_000_000_000L, s.waiting(),
                 s.oldestWaitingAge().map(Duration::toSeconds).orElse(null), s.lastConfirmedSeq(), Math.max(0, free),
                 free >= 0 && free < config.diskWarningBytes(), parts.clock().synced(), temp, telemetry.dropped(),
-                today, lastHour, parts.applier().held()));
+                today, lastHour, parts.applier().held(), parts.applier().updateReport()));
         flushTelemetry();
     }
 

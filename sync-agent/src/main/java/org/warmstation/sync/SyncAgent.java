@@ -133,7 +133,8 @@ public final class SyncAgent implements AutoCloseable {
         this.topics = config.topics();
         InstantSource wall = () -> parts.clock().now();
         this.thread = new AgentThread(topics.station(), this::reportProblem);
-        this.session = new BrokerSession(config, wall, parts.stationKey(), parts.profile(), parts.applier()::held, thread);
+        this.session = new BrokerSession(config, wall, parts.stationKey(), parts.profile(), parts.applier()::held,
+                parts.applier()::updateReport, thread);
         Drainer.Limits limits = new Drainer.Limits(config.batchSize(), config.maxAwaitingAck(), config.resendAfter());
         PublishWindow window = new PublishWindow(config.maxInFlight()); // every kind together below Receive Maximum
         TokenBucket pace = TokenBucket.of(config.drainRate(), config.batchSize());

@@ -74,9 +74,13 @@ public final class TrustListPush {
         }
     }
 
-    /** Every purpose needs a key of this district (keys of other districts, for their cards, may be there too). */
+    /**
+     * Every purpose of a key line without purposes needs a key of this district (keys of other
+     * districts, for their cards, may be there too); an update key is optional until the district
+     * publishes updates (issue 15).
+     */
     private void check(TrustList list) {
-        for (var purpose : org.warmstation.protocol.card.KeyPurpose.values()) {
+        for (var purpose : org.warmstation.protocol.card.KeyPurpose.legacy()) {
             if (list.keys().stream().noneMatch(k -> k.districtId() == district && k.allows(purpose))) {
                 throw new IllegalArgumentException("the trust list holds no " + purpose.label() + " key of district "
                         + district + ": stations would refuse every " + purpose.label() + " after applying it");

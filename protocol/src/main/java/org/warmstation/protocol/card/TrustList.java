@@ -82,7 +82,7 @@ public record TrustList(Instant issuedAt, List<TrustedKey> keys, long version) {
     public String noKeyDetail(int keyId, KeyPurpose purpose) {
         List<TrustedKey> other = keysWithId(keyId);
         String id = String.format("key id %04x", keyId);
-        String article = purpose == KeyPurpose.ENROLLMENT ? " an " : " a ";
+        String article = purpose == KeyPurpose.ENROLLMENT || purpose == KeyPurpose.UPDATE ? " an " : " a ";
         return other.isEmpty() ? id : id + " is not" + article + purpose.label() + " key ("
                 + String.join("; ", other.stream().map(k -> KeyPurpose.format(k.purposes())).toList()) + ")";
     }

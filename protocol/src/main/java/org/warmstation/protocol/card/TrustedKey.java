@@ -19,7 +19,7 @@ import java.util.Set;
  *                   so verification tries every key with a matching id
  * @param districtId the district this key signs for
  * @param publicKey  an Ed25519 public key
- * @param purposes   what it may sign, not empty; {@link KeyPurpose#legacy()} (all) for a key line
+ * @param purposes   what it may sign, not empty; {@link KeyPurpose#legacy()} (card, enrollment, downlink) for a key line
  *                   without a purpose
  */
 public record TrustedKey(int keyId, int districtId, PublicKey publicKey, Set<KeyPurpose> purposes) {
@@ -66,9 +66,9 @@ public record TrustedKey(int keyId, int districtId, PublicKey publicKey, Set<Key
         return purposes.contains(purpose);
     }
 
-    /** @return whether this key is trusted for every purpose (written without a purpose) */
+    /** @return whether this key has exactly the purposes of a line written without a purpose ({@link KeyPurpose#legacy()}) */
     public boolean allPurposes() {
-        return purposes.size() == KeyPurpose.values().length;
+        return purposes.equals(KeyPurpose.legacy());
     }
 
     /**

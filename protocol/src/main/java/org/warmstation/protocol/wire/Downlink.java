@@ -1,13 +1,11 @@
 package org.warmstation.protocol.wire;
 
-import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Objects;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.Ed25519;
 import org.warmstation.protocol.card.KeyPurpose;
 import org.warmstation.protocol.card.TrustList;
-import org.warmstation.protocol.card.TrustedKey;
 
 /**
  * The signed envelope of a {@link DownlinkCommand}, district to station on
@@ -68,29 +66,8 @@ public record Downlink(String schema, int keyId, String payload, String signatur
      *                             or addressed elsewhere
      */
     public DownlinkCommand verify(TrustList trust, int district, String station) {
-        byte[] bytes;
-        byte[] sig;
-        try {
-            bytes = Base64.getDecoder().decode(payload);
-            sig = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            throw new WireFormatException("downlink payload or signature is not Base64", e);
-        }
-        if (sig.length != 64) {
-            throw new WireFormatException("downlink signature is " + sig.length + " bytes, not 64");
-        }
-        boolean verified = false;
         // only keys trusted for downlinks: one signed by a card or enrollment key is refused (issue 11)
-        for (TrustedKey k : trust.keysFor(keyId, KeyPurpose.DOWNLINK)) {
-            if (k.districtId() == district && verifies(k.publicKey(), bytes, sig)) {
-                verified = true;
-                break;
-            }
-        }
-        if (!verified) {
-            throw new WireFormatException(String.format("downlink not signed by a trusted downlink key %04x of district %d (%s)",
-                    keyId, district, trust.noKeyDetail(keyId, KeyPurpose.DOWNLINK)));
-        }
+        byte[] bytes = SignedBytes.verify("downlink", trust, keyId, KeyPurpose.DOWNLINK, district, payload, signature);
         DownlinkCommand command = decodeSigned(bytes, district, station);
         if (command.district() != district || !command.station().equals(station)) {
             throw new WireFormatException("downlink addressed to " + command.district() + "/" + command.station()
@@ -121,9 +98,5 @@ public record Downlink(String schema, int keyId, String payload, String signatur
                     ? e.getMessage().substring("DownlinkCommand: ".length()) : e.getMessage();
             throw new InvalidCommandException(h, reason, e);
         }
-    }
-
-    private static boolean verifies(PublicKey key, byte[] data, byte[] sig) {
-        return Ed25519.verifies(key, data, sig);
     }
 }

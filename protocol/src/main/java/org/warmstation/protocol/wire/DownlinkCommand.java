@@ -26,10 +26,12 @@ import org.warmstation.protocol.card.TrustList;
  * @param tickets   for {@link Kind#TICKETS}: where the station's tickets stand at the district
  * @param loans     for {@link Kind#LOANS}: the station's loans as the district sees them
  * @param neighbours for {@link Kind#NEIGHBOURS}: the nearest stations of the district with their hours
+ * @param update    for {@link Kind#UPDATE}: the signed manifest of a software update (issue 15)
  */
 public record DownlinkCommand(String schema, UUID id, int district, String station, Instant issuedAt, Kind kind,
                               String trustList, String denyList, StationSettings settings, SeqRange resend,
-                              TicketStatuses tickets, LoanStatuses loans, Neighbours neighbours) {
+                              TicketStatuses tickets, LoanStatuses loans, Neighbours neighbours,
+                              SignedUpdate update) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.downlink-command/1";
 
@@ -48,7 +50,9 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
         /** The station's loans as the district sees them (returns at other stations included). */
         LOANS,
         /** Replace the list of the nearest stations of the district and their hours. */
-        NEIGHBOURS
+        NEIGHBOURS,
+        /** Download, verify and install a software update (issue 15). */
+        UPDATE
     }
 
     /** @throws IllegalArgumentException naming the first invalid field */
@@ -61,7 +65,7 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
         Objects.requireNonNull(kind, "kind");
         int present = (trustList != null ? 1 : 0) + (denyList != null ? 1 : 0) + (settings != null ? 1 : 0)
                 + (resend != null ? 1 : 0) + (tickets != null ? 1 : 0) + (loans != null ? 1 : 0)
-                + (neighbours != null ? 1 : 0);
+                + (neighbours != null ? 1 : 0) + (update != null ? 1 : 0);
         boolean matches = switch (kind) {
             case TRUST_LIST -> trustList != null;
             case DENY_LIST -> denyList != null;
@@ -70,6 +74,7 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
             case TICKETS -> tickets != null;
             case LOANS -> loans != null;
             case NEIGHBOURS -> neighbours != null;
+            case UPDATE -> update != null;
         };
         if (present != 1 || !matches) {
             throw new IllegalArgumentException("a " + kind + " command carries exactly its own field");
@@ -80,6 +85,30 @@ public record DownlinkCommand(String schema, UUID id, int district, String stati
         if (denyList != null) {
             DenyList.parse(denyList);
         }
+    }
+
+    /**
+     * A command without an update (every kind before issue 15).
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public DownlinkCommand(String schema, UUID id, int district, String station, Instant issuedAt, Kind kind,
+                           String trustList, String denyList, StationSettings settings, SeqRange resend,
+                           TicketStatuses tickets, LoanStatuses loans, Neighbours neighbours) {
+        this(schema, id, district, station, issuedAt, kind, trustList, denyList, settings, resend, tickets, loans,
+                neighbours, null);
+    }
+
+    /**
+     * @param district issuing district
+     * @param station  target station
+     * @param issuedAt issue instant
+     * @param update   the signed update manifest
+     * @return a command with a new random id
+     */
+    public static DownlinkCommand update(int district, String station, Instant issuedAt, SignedUpdate update) {
+        return new DownlinkCommand(SCHEMA, UUID.randomUUID(), district, station, issuedAt, Kind.UPDATE, null, null,
+                null, null, null, null, null, Objects.requireNonNull(update, "update"));
     }
 
     private static DownlinkCommand of(int district, String station, Instant issuedAt, Kind kind, String trust,

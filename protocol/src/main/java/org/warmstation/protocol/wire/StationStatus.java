@@ -24,10 +24,12 @@ import java.util.Objects;
  *                   sent; the district derives the "quiet" threshold from it
  * @param lists      the deny- and trust-list versions the station holds (in the birth message), or
  *                   null (a last will, a terminal before issue 11)
+ * @param update     where the station's latest software update stands (issue 15), or null (none
+ *                   offered yet, a last will, a terminal before issue 15)
  */
 public record StationStatus(String schema, int district, String station, State state, String appVersion,
                             Instant since, String stationKey, StationProfile profile, Integer heartbeatSeconds,
-                            HeldLists lists) {
+                            HeldLists lists, UpdateReport update) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.status/1";
 
@@ -55,13 +57,24 @@ public record StationStatus(String schema, int district, String station, State s
     }
 
     /**
+     * A status without an update report (a terminal before issue 15).
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public StationStatus(String schema, int district, String station, State state, String appVersion,
+                         Instant since, String stationKey, StationProfile profile, Integer heartbeatSeconds,
+                         HeldLists lists) {
+        this(schema, district, station, state, appVersion, since, stationKey, profile, heartbeatSeconds, lists, null);
+    }
+
+    /**
      * A status without the lists held (a terminal before issue 11).
      *
      * @throws IllegalArgumentException naming the first invalid field
      */
     public StationStatus(String schema, int district, String station, State state, String appVersion,
                          Instant since, String stationKey, StationProfile profile, Integer heartbeatSeconds) {
-        this(schema, district, station, state, appVersion, since, stationKey, profile, heartbeatSeconds, null);
+        this(schema, district, station, state, appVersion, since, stationKey, profile, heartbeatSeconds, null, null);
     }
 
     /**
@@ -71,6 +84,6 @@ public record StationStatus(String schema, int district, String station, State s
      */
     public StationStatus(String schema, int district, String station, State state, String appVersion,
                          Instant since, String stationKey) {
-        this(schema, district, station, state, appVersion, since, stationKey, null, null, null);
+        this(schema, district, station, state, appVersion, since, stationKey, null, null, null, null);
     }
 }

@@ -30,11 +30,14 @@ import java.util.Objects;
  *                                 sensor
  * @param lists                    the deny- and trust-list versions the station holds, or null (a
  *                                 terminal before issue 11)
+ * @param update                   where the station's latest software update stands (issue 15),
+ *                                 or null (none offered yet, a terminal before issue 15)
  */
 public record Telemetry(String schema, int district, String station, Instant sentAt, String appVersion,
                         long uptimeSeconds, long queueDepth, Long oldestUnsyncedAgeSeconds, long lastConfirmedSeq,
                         long diskFreeBytes, boolean diskWarning, boolean clockSynced, Double temperatureCelsius,
-                        long telemetryDropped, Long motionEntriesToday, Long motionEntriesLastHour, HeldLists lists) {
+                        long telemetryDropped, Long motionEntriesToday, Long motionEntriesLastHour, HeldLists lists,
+                        UpdateReport update) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.telemetry/1";
 
@@ -66,6 +69,20 @@ public record Telemetry(String schema, int district, String station, Instant sen
     }
 
     /**
+     * A heartbeat without an update report (a terminal before issue 15).
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public Telemetry(String schema, int district, String station, Instant sentAt, String appVersion,
+                     long uptimeSeconds, long queueDepth, Long oldestUnsyncedAgeSeconds, long lastConfirmedSeq,
+                     long diskFreeBytes, boolean diskWarning, boolean clockSynced, Double temperatureCelsius,
+                     long telemetryDropped, Long motionEntriesToday, Long motionEntriesLastHour, HeldLists lists) {
+        this(schema, district, station, sentAt, appVersion, uptimeSeconds, queueDepth, oldestUnsyncedAgeSeconds,
+                lastConfirmedSeq, diskFreeBytes, diskWarning, clockSynced, temperatureCelsius, telemetryDropped,
+                motionEntriesToday, motionEntriesLastHour, lists, null);
+    }
+
+    /**
      * A heartbeat without the lists held (a terminal before issue 11).
      *
      * @throws IllegalArgumentException naming the first invalid field
@@ -76,7 +93,7 @@ public record Telemetry(String schema, int district, String station, Instant sen
                      long telemetryDropped, Long motionEntriesToday, Long motionEntriesLastHour) {
         this(schema, district, station, sentAt, appVersion, uptimeSeconds, queueDepth, oldestUnsyncedAgeSeconds,
                 lastConfirmedSeq, diskFreeBytes, diskWarning, clockSynced, temperatureCelsius, telemetryDropped,
-                motionEntriesToday, motionEntriesLastHour, null);
+                motionEntriesToday, motionEntriesLastHour, null, null);
     }
 
     /**

@@ -32,9 +32,10 @@ public final class DistrictCommand {
         @Option(names = "--rotate", description = "add a new key although one exists; the old key is kept")
         boolean rotate;
 
-        @Option(names = "--role", defaultValue = "card", paramLabel = "card|downlink",
+        @Option(names = "--role", defaultValue = "card", paramLabel = "card|downlink|update",
                 description = "with --rotate: the key to rotate: card (cards and enrollment codes, the office key;"
-                        + " old cards stay valid) or downlink (the district server's key; replaced in the trust list)"
+                        + " old cards stay valid), downlink (the district server's key; replaced in the trust list)"
+                        + " or update (the release key signing software update manifests; the first one is made so)"
                         + " (default: ${DEFAULT-VALUE})")
         String role;
 
@@ -46,13 +47,16 @@ public final class DistrictCommand {
                 var r = DistrictKeyFiles.init(id, dir, rotate, r0, Instant.now());
                 var out = spec.commandLine().getOut();
                 boolean downlink = r.keyFile().getFileName().toString().endsWith("-downlink.key");
-                out.printf("district %d: new %s key %04x in %s (mode 600; %s)%n", id, downlink ? "downlink" : "card",
-                        r.key().keyId(), r.keyFile(), downlink ? "copy it to the district server (--district-key)"
+                boolean update = r.keyFile().getFileName().toString().endsWith("-update.key");
+                out.printf("district %d: new %s key %04x in %s (mode 600; %s)%n", id,
+                        update ? "update" : downlink ? "downlink" : "card", r.key().keyId(), r.keyFile(),
+                        update ? "signs software updates: give it to `district-server update publish --update-key`"
+                                : downlink ? "copy it to the district server (--district-key)"
                                 : "signs cards and enrollment codes: keep it offline and backed up");
                 r.downlinkKeyFile().ifPresent(f -> out.printf("district %d: downlink key in %s (mode 600; copy it to"
                         + " the district server, --district-key)%n", id, f));
                 r.archived().ifPresent(a -> out.printf("previous key kept as %s%s%n", a,
-                        downlink ? "; no longer in the trust list" : "; cards it signed stay valid until they expire"));
+                        downlink || update ? "; no longer in the trust list" : "; cards it signed stay valid until they expire"));
                 out.printf("trust list %s version %d with %d key(s): send it with `district-server trust-list push`"
                         + " (or copy it to new stations)%n", r.trustFile(), r.trustList().version(), r.trustList().keys().size());
                 return 0;
@@ -66,8 +70,9 @@ public final class DistrictCommand {
             return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "card" -> DistrictKeyFiles.Role.CARD;
                 case "downlink" -> DistrictKeyFiles.Role.DOWNLINK;
+                case "update" -> DistrictKeyFiles.Role.UPDATE;
                 default -> throw new ProvisioningException(ProvisioningException.USAGE,
-                        "--role must be card or downlink (found '" + text + "')");
+                        "--role must be card, downlink or update (found '" + text + "')");
             };
         }
     }

@@ -80,7 +80,12 @@ public final class DistrictKeyFiles {
         /** The office key: member cards and enrollment codes ({@code district-ID.key}). */
         CARD(EnumSet.of(KeyPurpose.CARD, KeyPurpose.ENROLLMENT)),
         /** The district server's key: downlinks ({@code district-ID-downlink.key}). */
-        DOWNLINK(EnumSet.of(KeyPurpose.DOWNLINK));
+        DOWNLINK(EnumSet.of(KeyPurpose.DOWNLINK)),
+        /**
+         * The release key: software update manifests ({@code district-ID-update.key}, issue 15).
+         * Not made by a first init; {@code --rotate --role update} makes the first one.
+         */
+        UPDATE(EnumSet.of(KeyPurpose.UPDATE));
 
         private final Set<KeyPurpose> purposes;
 
@@ -94,11 +99,16 @@ public final class DistrictKeyFiles {
         }
 
         String fileName(int districtId) {
-            return this == CARD ? keyFileName(districtId) : downlinkKeyFileName(districtId);
+            return switch (this) {
+                case CARD -> keyFileName(districtId);
+                case DOWNLINK -> downlinkKeyFileName(districtId);
+                case UPDATE -> updateKeyFileName(districtId);
+            };
         }
 
         String archiveName(int districtId, int keyId) {
-            return "district-" + districtId + (this == CARD ? "" : "-downlink") + "-" + String.format("%04x", keyId) + ".key";
+            return "district-" + districtId + (this == CARD ? "" : "-" + name().toLowerCase(java.util.Locale.ROOT))
+                    + "-" + String.format("%04x", keyId) + ".key";
         }
     }
 
@@ -108,6 +118,14 @@ public final class DistrictKeyFiles {
      */
     public static String downlinkKeyFileName(int districtId) {
         return "district-" + districtId + "-downlink.key";
+    }
+
+    /**
+     * @param districtId a district id
+     * @return the update (release) key file name, {@code district-ID-update.key}
+     */
+    public static String updateKeyFileName(int districtId) {
+        return "district-" + districtId + "-update.key";
     }
 
     /**
@@ -132,8 +150,10 @@ public final class DistrictKeyFiles {
      * {@code rotate}, a new key of {@code role} is made and the trust list's version raised: a
      * rotated card key stays in the trust list (cards it signed stay valid until they expire); a
      * rotated downlink key is replaced in it (downlinks are short-lived; the new list itself is
-     * still signed by the old downlink key, which the stations trust until they apply it). The
-     * old key file is kept as {@code district-ID[-downlink]-KEYID.key}.
+     * still signed by the old downlink key, which the stations trust until they apply it); a
+     * rotated update key is replaced too (a manifest is checked when it arrives). The first update
+     * key is made by a rotation with {@code role} UPDATE (issue 15). The old key file is kept as
+     * {@code district-ID[-downlink|-update]-KEYID.key}.
      *
      * @param districtId the district
      * @param dir        the folder for the keys and the trust list; created (mode 700) if missing
@@ -181,7 +201,7 @@ public final class DistrictKeyFiles {
             Optional<Path> archived = Optional.empty();
             if (Files.exists(roleFile)) {
                 DistrictKey old = readKey(roleFile);
-                if (role == Role.DOWNLINK) {
+                if (role != Role.CARD) {
                     keys.removeIf(k -> k.publicKey().equals(old.keyPair().getPublic()));
                 } else if (keys.stream().noneMatch(k -> k.publicKey().equals(old.keyPair().getPublic()))) {
                     keys.add(old.trustedKey(role.purposes()));

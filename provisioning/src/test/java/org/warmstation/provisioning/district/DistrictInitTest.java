@@ -118,6 +118,31 @@ class DistrictInitTest {
     }
 
     @Test
+    void updateRoleMakesAReleaseKeyOfPurposeUpdateOnlyAndRotatesItOut() throws Exception {
+        assertEquals(0, CliRun.run("district", "init", "--district", "110105", "--dir", dir.toString()).exitCode());
+        CliRun first = CliRun.run("district", "init", "--district", "110105", "--dir", dir.toString(), "--rotate",
+                "--role", "update");
+        assertEquals(0, first.exitCode(), first.toString());
+        assertTrue(first.out().contains("new update key"), first.out());
+        DistrictKey update = DistrictKey.fromPem(Files.readString(dir.resolve("district-110105-update.key")));
+        TrustList list = TrustList.parse(Files.readString(dir.resolve("trust-list.txt")));
+        assertEquals(3, list.keys().size(), "card, downlink and update key");
+        TrustedKey trusted = list.keys().stream().filter(k -> k.keyId() == update.keyId()).findFirst().orElseThrow();
+        assertEquals(Set.of(org.warmstation.protocol.card.KeyPurpose.UPDATE), trusted.purposes());
+
+        assertEquals(0, CliRun.run("district", "init", "--district", "110105", "--dir", dir.toString(), "--rotate",
+                "--role", "update").exitCode());
+        TrustList rotated = TrustList.parse(Files.readString(dir.resolve("trust-list.txt")));
+        assertEquals(3, rotated.keys().size(), "the old update key leaves the list");
+        assertTrue(rotated.keys().stream().noneMatch(k -> k.keyId() == update.keyId()));
+        assertTrue(Files.exists(dir.resolve(String.format("district-110105-update-%04x.key", update.keyId()))));
+        CliRun bad = CliRun.run("district", "init", "--district", "110105", "--dir", dir.toString(), "--rotate",
+                "--role", "release");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("card, downlink or update"), bad.err());
+    }
+
+    @Test
     void districtThatIsNotSixDigitsIsAUsageError() {
         CliRun r = CliRun.run("district", "init", "--district", "1101", "--dir", dir.toString());
         assertEquals(2, r.exitCode(), r.toString());

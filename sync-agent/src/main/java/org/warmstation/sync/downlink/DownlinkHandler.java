@@ -132,6 +132,9 @@ public final class DownlinkHandler {
                 applier.applyTickets(cmd.tickets());
                 return cmd.tickets().tickets().size() + " tickets";
             }
+            case UPDATE -> {
+                return applier.applyUpdate(cmd.update());
+            }
             case RESEND -> {
                 int n = outbox.requeue(cmd.resend().fromSeq(), cmd.resend().toSeq());
                 return "re-queued " + n + " visits of " + cmd.resend().fromSeq() + ".." + cmd.resend().toSeq();

@@ -74,7 +74,8 @@ class LoansDownlinkTest {
             if (!Modifier.isStatic(m.getModifiers())) {
                 Method own = LoanDownlinkApplier.class.getMethod(m.getName(), m.getParameterTypes());
                 assertFalse(own.isDefault(), "LoanDownlinkApplier must pass on " + m.getName() + " to the applier it wraps");
-                assertEquals(LoanDownlinkApplier.class, own.getDeclaringClass(), m.getName());
+                assertTrue(own.getDeclaringClass() == LoanDownlinkApplier.class
+                        || own.getDeclaringClass() == org.warmstation.sync.ForwardingDownlinkApplier.class, m.getName());
             }
         }
     }

@@ -1,0 +1,78 @@
+package org.warmstation.protocol.wire;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a district offers its stations to install (issue 15, schema
+ * {@code docs/schemas/update-manifest.schema.json}): one Debian package by version, size and
+ * SHA-256, downloadable from the district's own server. Carried signed by a key of purpose
+ * {@code update} inside a {@link SignedUpdate}, itself inside an {@code UPDATE} downlink.
+ *
+ * @param schema      always {@link #SCHEMA}
+ * @param district    the district whose stations may install it
+ * @param packageName the Debian package, {@link #PACKAGE}
+ * @param version     its Debian version ({@link DebianVersion#SYNTAX})
+ * @param sha256      SHA-256 of the {@code .deb} file, 64 lower-case hex digits
+ * @param size        size of the {@code .deb} file in bytes, 1..{@link #MAX_SIZE}
+ * @param url         where to download it: {@code http} or {@code https} on the district's server
+ * @param issuedAt    when the district published it
+ */
+public record UpdateManifest(String schema, int district, String packageName, String version, String sha256,
+                             long size, String url, Instant issuedAt) {
+    /** Schema name and version. */
+    public static final String SCHEMA = "ws.update-manifest/1";
+    /** The only package a station installs from a manifest. */
+    public static final String PACKAGE = "warm-station-terminal";
+    /** Largest package a station downloads: 1 GiB. */
+    public static final long MAX_SIZE = 1L << 30;
+
+    /** @throws IllegalArgumentException naming the first invalid field */
+    public UpdateManifest {
+        Check.schema(schema, SCHEMA);
+        Check.district(district);
+        if (!PACKAGE.equals(packageName)) {
+            throw new IllegalArgumentException("packageName must be " + PACKAGE + ": " + Check.abbreviate(packageName));
+        }
+        DebianVersion.check(version);
+        Objects.requireNonNull(sha256, "sha256");
+        if (!Check.HEX_32_BYTES.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be 1.." + MAX_SIZE + " bytes: " + size);
+        }
+        checkUrl(url);
+        Objects.requireNonNull(issuedAt, "issuedAt");
+    }
+
+    /**
+     * @param district  the district
+     * @param version   the package version
+     * @param sha256    hex SHA-256 of the file
+     * @param size      file size in bytes
+     * @param url       download URL
+     * @param issuedAt  publication instant
+     * @return the manifest of {@link #PACKAGE}
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public static UpdateManifest of(int district, String version, String sha256, long size, String url, Instant issuedAt) {
+        return new UpdateManifest(SCHEMA, district, PACKAGE, version, sha256, size, url, issuedAt);
+    }
+
+    private static void checkUrl(String url) {
+        Objects.requireNonNull(url, "url");
+        Check.text("url", url, 500);
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getUserInfo() != null) {
+                throw new IllegalArgumentException("url must be http(s)://host/... without user info: " + Check.abbreviate(url));
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("url is not a URI: " + Check.abbreviate(url), e);
+        }
+    }
+}
