@@ -118,7 +118,11 @@ final class BrokerSession {
         connecting = true;
         attempts.incrementAndGet();
         StationStatus will = statusMessage(StationStatus.State.OFFLINE);
-        link.connect(ConnectOptions.of(config, will), error -> thread.run("connected", () -> onConnectResult(error)));
+        try {
+            link.connect(ConnectOptions.of(config, will), error -> thread.run("connected", () -> onConnectResult(error)));
+        } catch (java.io.UncheckedIOException e) {
+            onConnectResult(e); // the password file cannot be read: retried with backoff
+        }
     }
 
     private void onConnectResult(Throwable error) {

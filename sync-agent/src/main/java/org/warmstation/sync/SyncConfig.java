@@ -34,13 +34,16 @@ import org.warmstation.protocol.wire.Topics;
  * @param backoffCap          largest retry delay cap (default 5 min); retries wait a random time in
  *                            [0, min(cap, base·2^attempt)) ("full jitter")
  * @param diskWarningBytes    the staff screen warns below this much free space (default 200 MB)
+ * @param passwordFile        the station's broker password file ({@code PasswordFile} format, mode
+ *                            600), read at every connect attempt so a password the district replaced
+ *                            is used at the next connect; or null. Wins over {@code password}.
  */
 public record SyncConfig(String serverUri, Topics topics, String username, char[] password, Path caFile,
                          String appVersion, Path dataDirectory, int batchSize, int maxInFlight, int maxAwaitingAck,
                          Duration resendAfter, int drainRate, Duration heartbeat, int telemetryQueue,
                          Duration sessionExpiry, Duration keepAlive, Duration connectTimeout,
                          Duration firstAttemptSpread, Duration backoffBase, Duration backoffCap,
-                         long diskWarningBytes) {
+                         long diskWarningBytes, Path passwordFile) {
 
     /** @throws IllegalArgumentException naming the first setting out of range */
     public SyncConfig {
@@ -100,6 +103,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         private Duration backoffBase = Duration.ofSeconds(1);
         private Duration backoffCap = Duration.ofMinutes(5);
         private long diskWarningBytes = 200L * 1024 * 1024;
+        private Path passwordFile;
 
         private Builder(String serverUri, Topics topics, Path dataDirectory) {
             this.serverUri = serverUri;
@@ -111,6 +115,16 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         public Builder credentials(String u, char[] p) {
             username = u;
             password = p == null ? null : p.clone();
+            return this;
+        }
+
+        /**
+         * @param f the broker password file, read at every connect (wins over the password given
+         *          to {@link #credentials}); null for none
+         * @return this
+         */
+        public Builder passwordFile(Path f) {
+            passwordFile = f;
             return this;
         }
 
@@ -210,7 +224,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
             return new SyncConfig(serverUri, topics, username, password, caFile, appVersion, dataDirectory,
                     batchSize, maxInFlight, maxAwaitingAck, resendAfter, drainRate, heartbeat, telemetryQueue,
                     sessionExpiry, keepAlive, connectTimeout, firstAttemptSpread, backoffBase, backoffCap,
-                    diskWarningBytes);
+                    diskWarningBytes, passwordFile);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.sync.testing.Stations;
 import org.warmstation.sync.testing.TestCertificates;
 import org.warmstation.sync.testing.TestDistrict;
+import org.warmstation.visitlog.secret.PasswordFile;
 
 /**
  * TLS with a CA file and hostname verification, and a username/password per station, against a
@@ -105,5 +106,24 @@ class TlsAndCredentialsTest {
         assertFalse(agent.status().connected());
         assertEquals(5, Backlog.waiting(dir));
         assertFalse(Files.readString(broker.logFile()).isEmpty());
+    }
+
+    @Test
+    void passwordFileIsReadAtEachConnectSoAReplacedPasswordIsUsedWithoutRestart() throws Exception {
+        Path dir = tmp.resolve("station");
+        Set<UUID> ids = Backlog.fill(dir, "tls-1", 5);
+        Path pw = tmp.resolve("etc/broker.password");
+        PasswordFile.write(pw, "wrong".toCharArray());
+        agent = Stations.agent(Stations.config("ssl://localhost:" + tlsPort, "tls-1", dir)
+                .caFile(certs.resolve("ca.pem")).credentials("tls-1", null).passwordFile(pw).build(), key);
+        agent.start();
+        Await.until(Duration.ofSeconds(60), "refused with the old password", () -> agent.connectAttempts() >= 2
+                && agent.status().problem().isPresent(), agent::status);
+        assertEquals(5, Backlog.waiting(dir));
+
+        PasswordFile.write(pw, "s3cret".toCharArray()); // as the district's first-connect answer does
+        Await.until(Duration.ofSeconds(60), "outbox empty with the new password", () -> Backlog.waiting(dir) == 0,
+                agent::status);
+        assertEquals(ids, district.stored());
     }
 }

@@ -10,11 +10,13 @@ import java.util.Map;
 import org.warmstation.kiosk.config.ConfigException;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.protocol.enroll.StationEnrollment;
+import org.warmstation.visitlog.secret.PasswordFile;
 
 /**
  * Writes the station configuration of a verified enrollment: station id, name, district, location
- * and broker URL from the code, {@code broker.username} = the station id and {@code broker.password}
- * = the code's credential (the file is rw-------), {@code trust.file} = {@value #TRUST_LIST} beside the
+ * and broker URL from the code, {@code broker.username} = the station id, {@code broker.password.file}
+ * = {@value PasswordFile#DEFAULT_NAME} beside the configuration holding the code's credential (mode
+ * 600, {@link PasswordFile}; the configuration holds no password; decision 0201), {@code trust.file} = {@value #TRUST_LIST} beside the
  * file (copied there when the terminal's trust list lives elsewhere), the other keys at their defaults
  * or as given. The file is written atomically ({@link StationConfig#write}). Blocks on file I/O.
  */
@@ -49,7 +51,8 @@ public final class EnrolledConfig {
         p.put("location.longitude", Double.toString(e.longitude()));
         p.put("broker.url", e.brokerUrl());
         p.put("broker.username", e.stationId());
-        p.put("broker.password", e.credential());
+        p.remove("broker.password");
+        p.put("broker.password.file", PasswordFile.DEFAULT_NAME);
         p.put("trust.file", TRUST_LIST);
         StationConfig config;
         try {
@@ -72,6 +75,7 @@ public final class EnrolledConfig {
                 Files.deleteIfExists(tmp);
             }
         }
+        PasswordFile.write(config.sync().passwordFile().orElseThrow(), e.credential().toCharArray());
         config.write(target);
         try {
             return StationConfig.load(target);

@@ -148,6 +148,7 @@ final class StationConfigReader {
         if (!problems.isEmpty()) {
             throw new ConfigException(file, problems);
         }
+        sync.warnings().forEach(w -> LOG.warn("{}: {}", file, w));
         return new StationConfig(stationId, stationName, districtId, lat, lon, zone, broker, user, dataDir, trust,
                 deny, window, welcome, pin, scanner, hardware, sync, profile,
                 new VoiceSettings(voiceOn, volume, quiet));

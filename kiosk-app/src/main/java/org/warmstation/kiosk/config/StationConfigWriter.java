@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.warmstation.visitlog.secret.PasswordFile;
 
 /** Writes a {@link StationConfig} as a commented UTF-8 properties file, atomically. */
 final class StationConfigWriter {
@@ -28,7 +29,8 @@ final class StationConfigWriter {
                     + "\n# opening hours (e.g. MON-FRI 08:00-20:00; SAT,SUN 09:00-17:00; none = not published),"
                     + "\n# services offered (comma-separated)"),
             Map.entry("zone", "Time zone of the station's calendar"),
-            Map.entry("broker.url", "MQTT broker of the district office: tcp://host:1883 or ssl://host:8883"),
+            Map.entry("broker.url", "MQTT broker of the district office: tcp://host:1883 or ssl://host:8883;"
+                    + "\n# the station's broker password is in broker.password.file (mode 600), never here"),
             Map.entry("data.dir", "Files: visit log and outbox; trust list of district keys; optional deny-list"),
             Map.entry("duplicate.window", "Timing (ISO-8601 durations): repeated scans of a card within the window"
                     + " are one visit;\n# the welcome screen closes after welcome.timeout"),
@@ -82,9 +84,13 @@ final class StationConfigWriter {
     }
 
     static String text(StationConfig c) {
+        return text(properties(c));
+    }
+
+    private static String text(Map<String, String> properties) {
         StringBuilder sb = new StringBuilder("# Warm-station terminal configuration (UTF-8). Keys: docs/provisioning.md\n");
         boolean hardwareHeader = false;
-        for (var e : properties(c).entrySet()) {
+        for (var e : properties.entrySet()) {
             String comment = COMMENTS.get(e.getKey());
             if (comment == null && e.getKey().startsWith("hardware.") && !hardwareHeader) {
                 comment = "Hardware (BCM GPIO numbers 0-27, each pin used once)";
@@ -102,6 +108,10 @@ final class StationConfigWriter {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
+        Map<String, String> properties = properties(c);
+        if (c.sync().password().isPresent()) {
+            properties = passwordMovedToFile(properties, dir.resolve(PasswordFile.DEFAULT_NAME));
+        }
         // a new temporary file is rw------- (the PIN hash of a short PIN is guessable offline);
         // a replaced file keeps the mode it had
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -111,7 +121,7 @@ final class StationConfigWriter {
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  Writer w = Channels.newWriter(ch, StandardCharsets.UTF_8)) {
-                w.write(text(c));
+                w.write(text(properties));
                 w.flush();
                 ch.force(true);
             }
@@ -123,6 +133,29 @@ final class StationConfigWriter {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Writes an inline {@code broker.password} into a mode-600 password file and names that file
+     * instead (decision 0201): the configuration written never holds the password.
+     */
+    private static Map<String, String> passwordMovedToFile(Map<String, String> properties, Path passwordFile)
+            throws IOException {
+        char[] password = properties.get("broker.password").toCharArray();
+        try {
+            PasswordFile.write(passwordFile, password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        Map<String, String> moved = new LinkedHashMap<>();
+        properties.forEach((k, v) -> {
+            if (k.equals("broker.password")) {
+                moved.put("broker.password.file", passwordFile.toString());
+            } else {
+                moved.put(k, v);
+            }
+        });
+        return moved;
     }
 
     /** Escapes as {@link java.util.Properties#store(Writer, String)} does, but keeps non-ASCII text. */

@@ -1,14 +1,11 @@
 package org.warmstation.kiosk.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import org.warmstation.visitlog.secret.PasswordFile;
 
 /**
  * The {@code broker.*} credentials and {@code sync.*} keys of a station configuration: what the
@@ -17,8 +14,9 @@ import java.util.Set;
  *
  * @param passwordFile {@code broker.password.file}, a file holding the station's broker password
  *                     (first line; the file should be mode 600, readable by the kiosk's user only)
- * @param password     {@code broker.password}, the password in the configuration itself (a
- *                     fallback for tests and demos; prefer the file); not both
+ * @param password     {@code broker.password}, the password in the configuration itself: still
+ *                     read (old configurations), but loading warns to move it into a file
+ *                     (decision 0201); not both
  * @param caFile       {@code broker.ca.file}, PEM file of the CA that signed the broker's
  *                     certificate; only with an {@code ssl://} broker URL (host name verified)
  * @param heartbeat    {@code sync.heartbeat}, the telemetry interval (default PT60S), 1 s to 1 h
@@ -50,6 +48,21 @@ public record SyncSettings(Optional<Path> passwordFile, Optional<String> passwor
     }
 
     /**
+     * What loading this configuration should warn about: an inline {@code broker.password} (it
+     * still works, but belongs in a mode-600 file; {@code station init --force} or any rewrite of
+     * the configuration moves it there).
+     *
+     * @return warning lines, empty when there is nothing to warn about
+     */
+    public java.util.List<String> warnings() {
+        if (password.isEmpty()) {
+            return java.util.List.of();
+        }
+        return java.util.List.of("broker.password holds the broker password in the configuration itself: move it to a"
+                + " mode-600 file named by broker.password.file (rewriting the configuration does it; decision 0201)");
+    }
+
+    /**
      * The broker password: {@code broker.password}, or the first line of
      * {@code broker.password.file}. Blocks for the file read. A file that group or others may read
      * is used, but {@code warnings} gets a line saying so.
@@ -66,26 +79,17 @@ public record SyncSettings(Optional<Path> passwordFile, Optional<String> passwor
             return Optional.empty();
         }
         Path file = passwordFile.get();
-        String text;
+        char[] pw;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            pw = PasswordFile.read(file);
         } catch (IOException e) {
-            throw new IOException("broker.password.file: cannot read " + file + ": " + e.getMessage(), e);
+            throw new IOException("broker.password.file: " + e.getMessage(), e);
         }
-        String first = text.lines().findFirst().orElse("").strip();
-        if (first.isEmpty()) {
-            throw new IOException("broker.password.file: " + file + " is empty");
+        if (!PasswordFile.isPrivate(file)) {
+            warnings.accept("broker.password.file: " + file + " may be read by other users; run 'chmod 600 "
+                    + file + "'");
         }
-        try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-            if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                warnings.accept("broker.password.file: " + file + " may be read by other users; run 'chmod 600 "
-                        + file + "'");
-            }
-        } catch (UnsupportedOperationException | IOException e) {
-            // no POSIX modes here: nothing to check
-        }
-        return Optional.of(first.toCharArray());
+        return Optional.of(pw);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.enroll.StationEnrollment;
+import org.warmstation.visitlog.secret.PasswordFile;
 
 class EnrolledConfigTest {
     @TempDir
@@ -55,7 +56,9 @@ class EnrolledConfigTest {
         assertEquals(116.47, read.longitude());
         assertEquals(URI.create("tcp://127.0.0.1:1883"), read.brokerUrl());
         assertEquals(Optional.of("CY-0042"), read.brokerUsername());
-        assertEquals(Optional.of("q8Xr2mLwTz9KpV4nYc"), read.sync().password());
+        assertEquals(Optional.empty(), read.sync().password());
+        assertEquals(Optional.of(dir.resolve("etc/broker.password")), read.sync().passwordFile());
+        assertEquals("q8Xr2mLwTz9KpV4nYc", new String(read.sync().readPassword(w -> { }).orElseThrow()));
         assertEquals(dir.resolve("etc/trust-list.txt"), read.trustFile());
         assertEquals(Files.readString(trust), Files.readString(read.trustFile()));
         assertEquals(dir.resolve("etc/data"), read.dataDir());
@@ -64,6 +67,20 @@ class EnrolledConfigTest {
         try (var files = Files.list(file.getParent())) {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
+    }
+
+    @Test
+    void enrolledBrokerPasswordLivesInAnOwnerOnlyFileNotInTheConfig() throws Exception {
+        Path file = dir.resolve("etc/station.properties");
+        EnrolledConfig.write(enrollment("CY-0042"), file, trustList(dir.resolve("usb/trust-list.txt")), Map.of());
+
+        Path pw = dir.resolve("etc/" + PasswordFile.DEFAULT_NAME);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pw)));
+        assertEquals("q8Xr2mLwTz9KpV4nYc\n", Files.readString(pw, StandardCharsets.UTF_8));
+        String config = Files.readString(file, StandardCharsets.UTF_8);
+        assertFalse(config.contains("q8Xr2mLwTz9KpV4nYc"), config);
+        assertFalse(config.lines().anyMatch(l -> l.startsWith("broker.password=")), config);
+        assertTrue(config.contains("broker.password.file=" + pw), config);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.warmstation.kiosk.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,5 +135,31 @@ class SyncSettingsConfigTest {
         StationConfig empty = StationConfig.load(file("broker.password.file=empty.pw"));
         IOException e2 = assertThrows(IOException.class, () -> empty.sync().readPassword(w -> { }));
         assertTrue(e2.getMessage().contains("empty"), e2.getMessage());
+    }
+
+    @Test
+    void oldConfigWithInlinePasswordStillWorksButWarns() throws Exception {
+        StationConfig c = StationConfig.load(file("broker.password=inline-pw"));
+        assertArrayEquals("inline-pw".toCharArray(), c.sync().readPassword(w -> { }).orElseThrow());
+        assertEquals(1, c.sync().warnings().size());
+        assertTrue(c.sync().warnings().getFirst().contains("broker.password.file"), c.sync().warnings().getFirst());
+        assertFalse(c.sync().warnings().getFirst().contains("inline-pw"), "the password is not echoed");
+        assertEquals(List.of(), StationConfig.load(file("broker.password.file=broker.pw")).sync().warnings());
+    }
+
+    @Test
+    void rewritingAnInlinePasswordConfigMovesThePasswordIntoAnOwnerOnlyFile() throws Exception {
+        Path f = file("broker.password=inline-pw");
+        StationConfig.load(f).write(f);
+
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        assertFalse(text.contains("inline-pw"), text);
+        Path pw = dir.resolve("broker.password");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pw)));
+        assertEquals("inline-pw\n", Files.readString(pw, StandardCharsets.UTF_8));
+        StationConfig moved = StationConfig.load(f);
+        assertEquals(Optional.of(pw), moved.sync().passwordFile());
+        assertEquals(Optional.empty(), moved.sync().password());
+        assertArrayEquals("inline-pw".toCharArray(), moved.sync().readPassword(w -> { }).orElseThrow());
     }
 }

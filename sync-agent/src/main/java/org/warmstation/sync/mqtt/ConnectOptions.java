@@ -1,5 +1,11 @@
 package org.warmstation.sync.mqtt;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.warmstation.mqtt.TlsSockets;
@@ -7,6 +13,7 @@ import org.warmstation.protocol.wire.StationStatus;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.sync.SyncConfig;
+import org.warmstation.visitlog.secret.PasswordFile;
 
 /** Builds the Paho connect options of a station from its {@link SyncConfig}. */
 public final class ConnectOptions {
@@ -22,6 +29,8 @@ public final class ConnectOptions {
      * @param will   the last-will status
      * @return the options
      * @throws IllegalArgumentException when the CA file cannot be read or holds no certificate
+     * @throws UncheckedIOException     naming the file when the password file cannot be read; blocks
+     *                                  on reading it
      */
     public static MqttConnectionOptions of(SyncConfig config, StationStatus will) {
         MqttConnectionOptions o = new MqttConnectionOptions();
@@ -36,14 +45,33 @@ public final class ConnectOptions {
         if (config.username() != null) {
             o.setUserName(config.username());
         }
-        if (config.password() != null) {
-            o.setPassword(new String(config.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        char[] password = password(config);
+        if (password != null) {
+            ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+            byte[] b = new byte[bytes.remaining()];
+            bytes.get(b);
+            o.setPassword(b);
+            Arrays.fill(bytes.array(), (byte) 0);
+            if (config.passwordFile() != null) {
+                Arrays.fill(password, '\0');
+            }
         }
         if (config.caFile() != null) {
             o.setSocketFactory(TlsSockets.trusting(config.caFile()));
             o.setHttpsHostnameVerificationEnabled(true);
         }
         return o;
+    }
+
+    private static char[] password(SyncConfig config) {
+        if (config.passwordFile() == null) {
+            return config.password();
+        }
+        try {
+            return PasswordFile.read(config.passwordFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("broker password file: " + e.getMessage(), e);
+        }
     }
 
 }

@@ -66,6 +66,7 @@ public final class SyncWiring {
             b.credentials(config.brokerUsername().orElse(null), password);
         }
         config.sync().caFile().ifPresent(b::caFile);
+        config.sync().passwordFile().ifPresent(b::passwordFile); // re-read at each connect (decision 0201)
         if (password != null) {
             java.util.Arrays.fill(password, '\0');
         }
