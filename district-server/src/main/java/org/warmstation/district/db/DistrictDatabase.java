@@ -94,7 +94,7 @@ public final class DistrictDatabase implements AutoCloseable {
         } else {
             server = EmbeddedPostgresServer.start(dataDirectory, Duration.ofSeconds(60));
             url = server.jdbcUrl();
-            Files.writeString(urlFile, url + "\n");
+            writeOwnerOnly(urlFile, url + "\n"); // the URL holds the generated password (decision 0200)
         }
         try {
             PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -115,6 +115,13 @@ public final class DistrictDatabase implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text);
     }
 
     /**

@@ -21,6 +21,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The server's own log is {@code <data>-bin/postgresql.log}.
  *
+ * <p>Authentication (decision 0200): never {@code trust}. A new cluster is created by initdb with
+ * {@code scram-sha-256} for TCP and Unix-socket connections and a generated superuser password
+ * (24 random bytes, base64url), kept in {@code <data>.password} (mode 600) beside the data
+ * directory; a cluster created before that (trust on loopback) gets the password and a
+ * {@code scram-sha-256} {@code pg_hba.conf} at its next start. {@link #jdbcUrl()} carries the
+ * password.
+ *
  * <p>Durability: {@code fsync} and {@code synchronous_commit} are on, so a committed visit (and so
  * an ack the district sent) survives a crash of the server.
  *
@@ -31,10 +38,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, String password) {
         this.postgres = postgres;
         this.port = port;
+        this.password = password;
     }
 
     /**
@@ -58,10 +67,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
         }
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(bin.resolve("postgresql.log").toFile());
-        EmbeddedPostgres pg = builder(data, bin, port, startupWait)
-                .setOutputRedirector(log).setErrorRedirector(log).start();
+        PostgresPassword password = PostgresPassword.of(data);
+        EmbeddedPostgres.Builder b = builder(data, bin, port, startupWait).setConnectConfig("password", password.text());
+        if (password.isNewCluster()) {
+            password.initdbOptions().forEach(b::setLocaleConfig); // initdb's own options: no trust, ever
+        }
+        EmbeddedPostgres pg = b.setOutputRedirector(log).setErrorRedirector(log).start();
+        try {
+            password.secure(pg.getPostgresDatabase());
+        } catch (IOException | RuntimeException e) {
+            pg.close();
+            throw e;
+        }
         LOG.debug("embedded PostgreSQL on 127.0.0.1:{}, data in {}", port, data);
-        return new EmbeddedPostgresServer(pg, port);
+        return new EmbeddedPostgresServer(pg, port, password.text());
     }
 
     private static EmbeddedPostgres.Builder builder(Path data, Path bin, int port, Duration wait) {
@@ -78,9 +97,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "100");
     }
 
-    /** @return the JDBC URL of the {@code postgres} database as user {@code postgres} (trust auth on loopback) */
+    /**
+     * @return the JDBC URL of the {@code postgres} database as user {@code postgres} with its
+     *         generated password (a secret: keep it out of logs; files holding it are mode 600)
+     */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&password=" + password;
     }
 
     /** @return the TCP port on 127.0.0.1 */

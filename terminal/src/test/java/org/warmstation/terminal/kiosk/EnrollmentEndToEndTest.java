@@ -132,7 +132,8 @@ class EnrollmentEndToEndTest {
                 assertEquals(39.9961, config.latitude());
                 assertEquals(URI.create("tcp://127.0.0.1:" + port), config.brokerUrl());
                 assertEquals(Optional.of(STATION), config.brokerUsername());
-                assertTrue(config.sync().password().isPresent());
+                assertTrue(config.sync().password().isEmpty(), "the configuration holds no password (decision 0201)");
+                assertEquals(Optional.of(etc.resolve("broker.password")), config.sync().passwordFile());
                 assertEquals(etc.resolve("trust-list.txt"), config.trustFile());
 
                 await("the station ONLINE at the district", () -> "ONLINE".equals(DistrictStations.status(db, DISTRICT, STATION)));
