@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.db.EpochStore;
 import org.warmstation.district.db.StationStore;
 import org.warmstation.district.db.VisitStore;
 import org.warmstation.district.cards.HeldListStore;
@@ -90,6 +91,7 @@ public final class DistrictService implements AutoCloseable {
     private final Clock clock;
     private final VisitStore visits = new VisitStore();
     private final StationStore stations = new StationStore();
+    private final EpochStore epochs = new EpochStore();
     private final LedgerStore summaries = new LedgerStore();
     private final Reconciler reconciler = new Reconciler();
     private final HeldListStore heldLists = new HeldListStore();
@@ -201,7 +203,8 @@ public final class DistrictService implements AutoCloseable {
     private void onLedger(Topics where, DaySummary s) throws SQLException {
         same(where, s.district(), s.station());
         Connection c = connection();
-        String pinned = stations.pinKey(c, s.district(), s.station(), s.stationKey());
+        stations.pinKey(c, s.district(), s.station(), s.stationKey()); // trust on first use, no epoch registered
+        String pinned = epochs.summaryKey(c, s.district(), s.station(), EpochStore.of(s.epoch())).orElse(s.stationKey());
         boolean ok = pinned.equals(s.stationKey()) && s.signatureValid();
         summaries.save(c, s, ok);
         LOG.info("{}: day summary {} ({} visits, seq {}..{}), signature {}", where, s.date(), s.visitCount(),
@@ -298,7 +301,7 @@ public final class DistrictService implements AutoCloseable {
 
     private List<LedgerStore.OpenFinding> reconcileLocked(Connection c, Instant now) throws SQLException {
         for (DaySummary s : summaries.due(c, ledger.grace(), now)) {
-            String pinned = stations.publicKey(c, s.district(), s.station()).orElse(null);
+            String pinned = epochs.summaryKey(c, s.district(), s.station(), EpochStore.of(s.epoch())).orElse(null);
             List<Finding> found = reconciler.reconcile(c, s, pinned, summaries.previousChain(c, s));
             int added = summaries.record(c, s, found);
             found.stream().filter(f -> f.kind() == Finding.Kind.GAP).mapToLong(Finding::firstSeq).min()
@@ -310,7 +313,7 @@ public final class DistrictService implements AutoCloseable {
         }
         List<LedgerStore.OpenFinding> open = summaries.allOpen(c);
         for (LedgerStore.OpenFinding o : open) {
-            if (o.finding().kind() == Finding.Kind.GAP
+            if (o.finding().kind() == Finding.Kind.GAP && currentEpoch(c, o.finding())
                     && (o.resendSentAt() == null || o.resendSentAt().plus(ledger.resendEvery()).isBefore(now))) {
                 requestResend(c, o, now);
             }
@@ -318,9 +321,17 @@ public final class DistrictService implements AutoCloseable {
         return summaries.allOpen(c);
     }
 
+    /**
+     * A RESEND names seqs of the station's log as it is now: a gap of an epoch the station has left
+     * (its old log wiped or set aside) stays listed, never resent (decision 0195).
+     */
+    private boolean currentEpoch(Connection c, Finding f) throws SQLException {
+        return epochs.current(c, f.district(), f.station()).map(f.epoch()::equals).orElse(false);
+    }
+
     private void lowerContiguous(Connection c, DaySummary s, long seq) {
         try {
-            stations.lowerContiguousSeq(c, s.district(), s.station(), seq);
+            epochs.lower(c, s.district(), s.station(), EpochStore.of(s.epoch()), seq);
         } catch (SQLException e) {
             LOG.warn("could not lower the contiguous seq of {}: {}", s.station(), e.toString());
         }

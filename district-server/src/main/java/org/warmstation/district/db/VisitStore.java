@@ -7,11 +7,13 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import org.warmstation.protocol.wire.VisitBatch;
 import org.warmstation.protocol.wire.WireVisit;
 
 /**
- * Stores visit batches idempotently: each visit UUID once ({@code ON CONFLICT (visit_uuid)}); a
+ * Stores visit batches idempotently: each visit UUID once ({@code ON CONFLICT (visit_uuid)}), filed
+ * under the batch's visit-log epoch ({@link EpochStore}: seqs count per (station, epoch)); a
  * visit sent again with a higher revision replaces its services and its time (recorded_at, local
  * date and hour, clock_synced: a station that corrected its clock sends the corrected time as a new
  * revision; the report rollups follow through their update trigger) (see
@@ -25,9 +27,9 @@ public final class VisitStore {
     private static final String UPSERT = """
             INSERT INTO visit (visit_uuid, district_id, station_id, seq, revision, recorded_at, zone, local_date,
                                local_hour, member_id, card_serial, category, services, source, clock_synced,
-                               since_boot_ms)
+                               since_boot_ms, epoch)
             SELECT t.u::uuid, ?, ?, t.s, t.r, t.ra::timestamptz, t.z, t.ld::date, t.lh, t.m, t.cs, t.cat,
-                   string_to_array(t.sv, ','), t.src, t.cl, t.sb
+                   string_to_array(t.sv, ','), t.src, t.cl, t.sb, ?::uuid
               FROM unnest(?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],
                           ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[])
                    AS t(u, s, r, ra, z, ld, lh, m, cs, cat, sv, src, cl, sb)
@@ -37,11 +39,12 @@ public final class VisitStore {
                    clock_synced = EXCLUDED.clock_synced, updated_at = now()
              WHERE visit.revision < EXCLUDED.revision
                AND visit.district_id = EXCLUDED.district_id AND visit.station_id = EXCLUDED.station_id
+               AND visit.epoch = EXCLUDED.epoch
             """;
     /** The last seq before the first hole above a given seq: one ordered index scan, linear in the rows above it. */
     private static final String NEXT_HOLE = """
             SELECT seq FROM (SELECT seq, lead(seq) OVER (ORDER BY seq) AS nxt FROM visit
-                              WHERE district_id = ? AND station_id = ? AND seq > ?) t
+                              WHERE district_id = ? AND station_id = ? AND epoch = ? AND seq > ?) t
              WHERE nxt IS NULL OR nxt > seq + 1
              ORDER BY seq LIMIT 1
             """;
@@ -51,7 +54,8 @@ public final class VisitStore {
      *
      * @param changed              visits inserted or updated to a higher revision
      * @param unchanged            visits the district already held at that or a higher revision
-     * @param highestContiguousSeq highest n such that the district holds seqs 1..n of the station
+     * @param highestContiguousSeq highest n such that the district holds seqs 1..n of the station's
+     *                             epoch the batch came from
      */
     public record Stored(int changed, int unchanged, long highestContiguousSeq) {
     }
@@ -74,12 +78,14 @@ public final class VisitStore {
         long contiguous;
         try {
             StationStore.ensureStation(c, batch.district(), batch.station());
-            long from = StationStore.lockContiguousSeq(c, batch.district(), batch.station());
+            StationStore.lockContiguousSeq(c, batch.district(), batch.station());
+            UUID epoch = EpochStore.of(batch.epoch());
+            long from = EpochStore.enter(c, batch.district(), batch.station(), epoch);
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                bind(c, ps, batch);
+                bind(c, ps, batch, epoch);
                 changed = ps.executeUpdate();
             }
-            contiguous = advance(c, batch.district(), batch.station(), from);
+            contiguous = advance(c, batch.district(), batch.station(), epoch, from);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -90,7 +96,7 @@ public final class VisitStore {
         return new Stored(changed, batch.visits().size() - changed, contiguous);
     }
 
-    private static void bind(Connection c, PreparedStatement ps, VisitBatch batch) throws SQLException {
+    private static void bind(Connection c, PreparedStatement ps, VisitBatch batch, UUID epoch) throws SQLException {
         List<WireVisit> vs = batch.visits();
         int n = vs.size();
         String[] uuid = new String[n];
@@ -127,48 +133,53 @@ public final class VisitStore {
         }
         ps.setInt(1, batch.district());
         ps.setString(2, batch.station());
-        ps.setArray(3, c.createArrayOf("text", uuid));
-        ps.setArray(4, c.createArrayOf("bigint", seq));
-        ps.setArray(5, c.createArrayOf("int", revision));
-        ps.setArray(6, c.createArrayOf("text", recordedAt));
-        ps.setArray(7, c.createArrayOf("text", zone));
-        ps.setArray(8, c.createArrayOf("text", localDate));
-        ps.setArray(9, c.createArrayOf("int", localHour));
-        ps.setArray(10, c.createArrayOf("text", member));
-        ps.setArray(11, c.createArrayOf("bigint", cardSerial));
-        ps.setArray(12, c.createArrayOf("text", category));
-        ps.setArray(13, c.createArrayOf("text", services));
-        ps.setArray(14, c.createArrayOf("text", source));
-        ps.setArray(15, c.createArrayOf("boolean", clockSynced));
-        ps.setArray(16, c.createArrayOf("bigint", sinceBoot));
+        ps.setObject(3, epoch);
+        ps.setArray(4, c.createArrayOf("text", uuid));
+        ps.setArray(5, c.createArrayOf("bigint", seq));
+        ps.setArray(6, c.createArrayOf("int", revision));
+        ps.setArray(7, c.createArrayOf("text", recordedAt));
+        ps.setArray(8, c.createArrayOf("text", zone));
+        ps.setArray(9, c.createArrayOf("text", localDate));
+        ps.setArray(10, c.createArrayOf("int", localHour));
+        ps.setArray(11, c.createArrayOf("text", member));
+        ps.setArray(12, c.createArrayOf("bigint", cardSerial));
+        ps.setArray(13, c.createArrayOf("text", category));
+        ps.setArray(14, c.createArrayOf("text", services));
+        ps.setArray(15, c.createArrayOf("text", source));
+        ps.setArray(16, c.createArrayOf("boolean", clockSynced));
+        ps.setArray(17, c.createArrayOf("bigint", sinceBoot));
     }
 
     /**
-     * Recomputes the highest contiguous seq of a station from the stored rows, starting at
+     * Recomputes the highest contiguous seq of a station's epoch from the stored rows, starting at
      * {@code from}, and records the larger value.
      */
-    private static long advance(Connection c, int district, String station, long from) throws SQLException {
+    private static long advance(Connection c, int district, String station, UUID epoch, long from)
+            throws SQLException {
         long next = from;
-        if (exists(c, district, station, from + 1)) {
+        if (exists(c, district, station, epoch, from + 1)) {
             try (PreparedStatement ps = c.prepareStatement(NEXT_HOLE)) {
                 ps.setInt(1, district);
                 ps.setString(2, station);
-                ps.setLong(3, from);
+                ps.setObject(3, epoch);
+                ps.setLong(4, from);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     next = rs.getLong(1);
                 }
             }
         }
-        return StationStore.raiseContiguousSeq(c, district, station, next);
+        return EpochStore.raise(c, district, station, epoch, next);
     }
 
-    private static boolean exists(Connection c, int district, String station, long seq) throws SQLException {
+    private static boolean exists(Connection c, int district, String station, UUID epoch, long seq)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM visit WHERE district_id = ? AND station_id = ? AND seq = ?")) {
+                "SELECT 1 FROM visit WHERE district_id = ? AND station_id = ? AND epoch = ? AND seq = ?")) {
             ps.setInt(1, district);
             ps.setString(2, station);
-            ps.setLong(3, seq);
+            ps.setObject(3, epoch);
+            ps.setLong(4, seq);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -2,6 +2,7 @@ package org.warmstation.district.ledger;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One discrepancy between a station's signed day summary and what the district stored.
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param firstSeq first seq concerned, or null
  * @param lastSeq  last seq concerned, or null
  * @param detail   a sentence for the operator
+ * @param epoch    the visit-log epoch of the summary (the seqs are that epoch's), never null: the
+ *                 nil UUID for a summary without one
  */
 public record Finding(int district, String station, LocalDate day, Kind kind, Long firstSeq, Long lastSeq,
-                      String detail) {
+                      String detail, UUID epoch) {
 
     /** Kinds of finding (the CHECK constraint of table reconciliation_finding). */
     public enum Kind {
@@ -29,7 +32,11 @@ public record Finding(int district, String station, LocalDate day, Kind kind, Lo
         BAD_SIGNATURE,
         /** The summary is signed by a key other than the one pinned for the station. */
         UNKNOWN_STATION_KEY,
-        /** Stored visits beyond what the station declared (reserved). */
+        /**
+         * Visits the district holds for the station, epoch and day outside the seq range the
+         * station's signed summary declared (e.g. a visit the station never counted, or one filed
+         * under another day's seqs): reported for the operator, never deleted.
+         */
         UNEXPECTED_VISITS,
         /** One seq stored with two different visit UUIDs. */
         SEQ_REUSED
@@ -40,10 +47,12 @@ public record Finding(int district, String station, LocalDate day, Kind kind, Lo
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(epoch, "epoch");
     }
 
-    /** @return whether two findings name the same problem (kind and seq range) */
+    /** @return whether two findings name the same problem (kind, epoch and seq range) */
     boolean sameProblem(Finding o) {
-        return kind == o.kind && Objects.equals(firstSeq, o.firstSeq) && Objects.equals(lastSeq, o.lastSeq);
+        return kind == o.kind && epoch.equals(o.epoch) && Objects.equals(firstSeq, o.firstSeq)
+                && Objects.equals(lastSeq, o.lastSeq);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.warmstation.district.db.EpochStore;
 import org.warmstation.protocol.wire.DaySummary;
 import org.warmstation.protocol.wire.Wire;
 
@@ -42,9 +43,9 @@ public final class LedgerStore {
     public void save(Connection c, DaySummary s, boolean sigOk) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO day_summary (district_id, station_id, day, visit_count, first_seq, last_seq, chain_hash,
-                                         previous_hash, signature, signature_ok, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (district_id, station_id, day) DO UPDATE
+                                         previous_hash, signature, signature_ok, payload, epoch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (district_id, station_id, epoch, day) DO UPDATE
                    SET visit_count = EXCLUDED.visit_count, first_seq = EXCLUDED.first_seq,
                        last_seq = EXCLUDED.last_seq, chain_hash = EXCLUDED.chain_hash,
                        previous_hash = EXCLUDED.previous_hash, signature = EXCLUDED.signature,
@@ -61,6 +62,7 @@ public final class LedgerStore {
             ps.setString(9, s.signature());
             ps.setBoolean(10, sigOk);
             ps.setBytes(11, Wire.encode(s));
+            ps.setObject(12, EpochStore.of(s.epoch()));
             ps.executeUpdate();
         }
     }
@@ -91,16 +93,18 @@ public final class LedgerStore {
     /**
      * @param c connection
      * @param s a summary
-     * @return the chain hash of the station's stored summary for the day before, or null
+     * @return the chain hash of the station's stored summary for the day before in the same
+     *         epoch, or null (a new epoch's chain starts again)
      * @throws SQLException when the database fails
      */
     public String previousChain(Connection c, DaySummary s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT chain_hash FROM day_summary WHERE district_id = ? AND station_id = ? AND day < ?
+                SELECT chain_hash FROM day_summary WHERE district_id = ? AND station_id = ? AND epoch = ? AND day < ?
                  ORDER BY day DESC LIMIT 1""")) {
             ps.setInt(1, s.district());
             ps.setString(2, s.station());
-            ps.setObject(3, s.date());
+            ps.setObject(3, EpochStore.of(s.epoch()));
+            ps.setObject(4, s.date());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
@@ -119,7 +123,8 @@ public final class LedgerStore {
      */
     public int record(Connection c, DaySummary s, List<Finding> current) throws SQLException {
         int added = 0;
-        List<OpenFinding> open = open(c, s.district(), s.station(), s.date());
+        List<OpenFinding> open = open(c, s.district(), s.station(), s.date()).stream()
+                .filter(o -> o.finding().epoch().equals(EpochStore.of(s.epoch()))).toList();
         for (OpenFinding o : open) {
             if (current.stream().noneMatch(f -> f.sameProblem(o.finding()))) {
                 try (PreparedStatement ps = c.prepareStatement(
@@ -132,8 +137,9 @@ public final class LedgerStore {
         for (Finding f : current) {
             if (open.stream().noneMatch(o -> o.finding().sameProblem(f))) {
                 try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO reconciliation_finding (district_id, station_id, day, kind, first_seq, last_seq, detail)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                        INSERT INTO reconciliation_finding (district_id, station_id, day, kind, first_seq, last_seq, detail,
+                                                            epoch)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     ps.setInt(1, f.district());
                     ps.setString(2, f.station());
                     ps.setObject(3, f.day());
@@ -141,6 +147,7 @@ public final class LedgerStore {
                     ps.setObject(5, f.firstSeq());
                     ps.setObject(6, f.lastSeq());
                     ps.setString(7, f.detail());
+                    ps.setObject(8, f.epoch());
                     ps.executeUpdate();
                     added++;
                 }
@@ -148,10 +155,12 @@ public final class LedgerStore {
         }
         if (current.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE day_summary SET reconciled_at = now() WHERE district_id = ? AND station_id = ? AND day = ?""")) {
+                    UPDATE day_summary SET reconciled_at = now()
+                     WHERE district_id = ? AND station_id = ? AND epoch = ? AND day = ?""")) {
                 ps.setInt(1, s.district());
                 ps.setString(2, s.station());
-                ps.setObject(3, s.date());
+                ps.setObject(3, EpochStore.of(s.epoch()));
+                ps.setObject(4, s.date());
                 ps.executeUpdate();
             }
         }
@@ -163,12 +172,12 @@ public final class LedgerStore {
      * @param district district
      * @param station  station
      * @param day      day
-     * @return the open findings of that station's day
+     * @return the open findings of that station's day, of every epoch
      * @throws SQLException when the database fails
      */
     public List<OpenFinding> open(Connection c, int district, String station, LocalDate day) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, district_id, station_id, day, kind, first_seq, last_seq, detail, resend_sent_at
+                SELECT id, district_id, station_id, day, kind, first_seq, last_seq, detail, resend_sent_at, epoch
                   FROM reconciliation_finding
                  WHERE district_id = ? AND station_id = ? AND day = ? AND resolved_at IS NULL ORDER BY id""")) {
             ps.setInt(1, district);
@@ -185,7 +194,7 @@ public final class LedgerStore {
      */
     public List<OpenFinding> allOpen(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, district_id, station_id, day, kind, first_seq, last_seq, detail, resend_sent_at
+                SELECT id, district_id, station_id, day, kind, first_seq, last_seq, detail, resend_sent_at, epoch
                   FROM reconciliation_finding WHERE resolved_at IS NULL ORDER BY id""")) {
             return read(ps);
         }
@@ -213,7 +222,7 @@ public final class LedgerStore {
                 Timestamp sent = rs.getTimestamp(9);
                 Finding f = new Finding(rs.getInt(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                         Finding.Kind.valueOf(rs.getString(5)), (Long) rs.getObject(6), (Long) rs.getObject(7),
-                        rs.getString(8));
+                        rs.getString(8), rs.getObject(10, java.util.UUID.class));
                 out.add(new OpenFinding(rs.getLong(1), f, sent == null ? null : sent.toInstant()));
             }
         }

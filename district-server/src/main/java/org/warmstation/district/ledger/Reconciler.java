@@ -6,14 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.warmstation.district.db.EpochStore;
 import org.warmstation.protocol.wire.DaySummary;
 
 /**
  * Compares a station's signed {@link DaySummary} with the visits the district stored for the
- * summary's seq range: signature (by the key pinned for the station), missing seqs (gaps), a seq
- * stored twice with different UUIDs, the count, and the SHA-256 chain over the UUIDs in seq order
- * including the link to the previous day's summary.
+ * summary's visit-log epoch and seq range: signature (by the key pinned for the station's epoch),
+ * missing seqs (gaps), a seq stored twice with different UUIDs, the count, the SHA-256 chain over
+ * the UUIDs in seq order including the link to the previous day's summary of the same epoch, and
+ * visits stored for the day that no summary of the epoch declares ({@code UNEXPECTED_VISITS}).
  *
  * <p>Stateless and thread-safe; blocks on the database.
  */
@@ -22,7 +25,7 @@ public final class Reconciler {
     /**
      * @param c          connection
      * @param summary    the summary as received
-     * @param pinnedKey  Base64 key pinned for the station, or null when none is pinned
+     * @param pinnedKey  Base64 key pinned for the station's epoch, or null when none is pinned
      * @param previous   the chain hash of the station's stored summary for the day before, or null
      *                   when the district holds none
      * @return the findings; empty when the district holds exactly what the station declared
@@ -40,20 +43,29 @@ public final class Reconciler {
             out.add(finding(summary, Finding.Kind.BAD_SIGNATURE, null, null, "signature does not verify"));
             return out;
         }
-        if (summary.visitCount() == 0) {
-            return out;
+        if (summary.visitCount() > 0) {
+            out.addAll(range(c, summary, previous));
         }
+        unexpected(c, summary).ifPresent(out::add);
+        return out;
+    }
+
+    /** Gaps, reused seqs, the count and the chain of the summary's seq range. */
+    private static List<Finding> range(Connection c, DaySummary summary, String previous) throws SQLException {
+        List<Finding> out = new ArrayList<>();
         List<UUID> uuids = new ArrayList<>();
         long expected = summary.firstSeq();
         long stored = 0;
         long lastSeen = -1;
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT seq, visit_uuid FROM visit WHERE district_id = ? AND station_id = ? AND seq BETWEEN ? AND ?
+                SELECT seq, visit_uuid FROM visit
+                 WHERE district_id = ? AND station_id = ? AND epoch = ? AND seq BETWEEN ? AND ?
                  ORDER BY seq, visit_uuid""")) {
             ps.setInt(1, summary.district());
             ps.setString(2, summary.station());
-            ps.setLong(3, summary.firstSeq());
-            ps.setLong(4, summary.lastSeq());
+            ps.setObject(3, EpochStore.of(summary.epoch()));
+            ps.setLong(4, summary.firstSeq());
+            ps.setLong(5, summary.lastSeq());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong(1);
@@ -94,12 +106,47 @@ public final class Reconciler {
         return out;
     }
 
+    /**
+     * Visits stored for the station, epoch and local day of the summary whose seq lies outside the
+     * declared range and inside no other stored summary of the epoch (a visit that crossed
+     * midnight on a clock that went back is declared by its neighbour day: not unexpected).
+     */
+    private static Optional<Finding> unexpected(Connection c, DaySummary s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*), min(v.seq), max(v.seq) FROM visit v
+                 WHERE v.district_id = ? AND v.station_id = ? AND v.epoch = ? AND v.local_date = ?
+                   AND (v.seq < ? OR v.seq > ?)
+                   AND NOT EXISTS (SELECT 1 FROM day_summary d
+                                    WHERE d.district_id = v.district_id AND d.station_id = v.station_id
+                                      AND d.epoch = v.epoch AND v.seq BETWEEN d.first_seq AND d.last_seq)""")) {
+            ps.setInt(1, s.district());
+            ps.setString(2, s.station());
+            ps.setObject(3, EpochStore.of(s.epoch()));
+            ps.setObject(4, s.date());
+            ps.setLong(5, s.firstSeq());
+            ps.setLong(6, s.lastSeq());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long n = rs.getLong(1);
+                if (n == 0) {
+                    return Optional.empty();
+                }
+                long first = rs.getLong(2);
+                long last = rs.getLong(3);
+                String declared = s.visitCount() == 0 ? "no visits" : "seqs " + s.firstSeq() + ".." + s.lastSeq();
+                return Optional.of(finding(s, Finding.Kind.UNEXPECTED_VISITS, first, last, "district holds " + n
+                        + " visit(s) of this day (seq " + first + ".." + last + ") that the station did not declare;"
+                        + " its summary declared " + declared));
+            }
+        }
+    }
+
     private static Finding gap(DaySummary s, long from, long to) {
         return finding(s, Finding.Kind.GAP, from, to, "visits " + from + ".." + to + " (" + (to - from + 1)
                 + ") declared by the station are missing at the district");
     }
 
     private static Finding finding(DaySummary s, Finding.Kind kind, Long first, Long last, String detail) {
-        return new Finding(s.district(), s.station(), s.date(), kind, first, last, detail);
+        return new Finding(s.district(), s.station(), s.date(), kind, first, last, detail, EpochStore.of(s.epoch()));
     }
 }

@@ -141,7 +141,9 @@ class ReconciliationTest {
         String st = "key-a";
         KeyPair first = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         KeyPair intruder = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        List<WireVisit> visits = Visits.run(1, 2, DAY.atTime(11, 0).atZone(ZONE).toInstant());
+        // one visit on each day: the first day's summary declares every visit the district holds for it
+        List<WireVisit> visits = List.of(Visits.run(1, 1, DAY.atTime(11, 0).atZone(ZONE).toInstant()).getFirst(),
+                Visits.run(2, 1, DAY.plusDays(1).atTime(11, 0).atZone(ZONE).toInstant()).getFirst());
         try (TestClient station = TestClient.connect(broker.url(), st, null, null)) {
             station.subscribe("ws/v1/" + D + "/" + st + "/ack");
             send(station, st, visits);

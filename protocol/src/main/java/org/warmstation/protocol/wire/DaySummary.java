@@ -40,10 +40,13 @@ import org.warmstation.protocol.card.TrustedKey;
  * @param chainHash    this day's chain hash, 64 lower-case hex digits
  * @param stationKey   Base64 X.509 of the station's Ed25519 public key
  * @param signature    Base64 of the Ed25519 signature over {@link #signedText()}
+ * @param epoch        the epoch of the visit log whose seqs the summary covers (seqs and the chain
+ *                     start again at 1 and {@link #GENESIS_HASH} in a new epoch), or null from a log
+ *                     older than epochs; signed when present (decision 0195)
  */
 public record DaySummary(String schema, int district, String station, LocalDate date, String zone, long visitCount,
                          long firstSeq, long lastSeq, String previousHash, String chainHash, String stationKey,
-                         String signature) {
+                         String signature, UUID epoch) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.ledger/1";
     /** The previous hash of a station's first summary: 64 zeros. */
@@ -103,12 +106,14 @@ public record DaySummary(String schema, int district, String station, LocalDate 
 
     /**
      * @return the text the signature covers: schema, district, station, date, zone, visitCount,
-     *         firstSeq, lastSeq, previousHash, chainHash and stationKey, each followed by a newline
+     *         firstSeq, lastSeq, previousHash, chainHash, stationKey and (only when present) epoch,
+     *         each followed by a newline; a summary without epoch signs exactly what older
+     *         terminals signed
      */
     public String signedText() {
         return String.join("\n", SCHEMA, Integer.toString(district), station, date.toString(), zone,
                 Long.toString(visitCount), Long.toString(firstSeq), Long.toString(lastSeq), previousHash, chainHash,
-                stationKey) + "\n";
+                stationKey) + "\n" + (epoch == null ? "" : epoch + "\n");
     }
 
     /**
@@ -128,13 +133,35 @@ public record DaySummary(String schema, int district, String station, LocalDate 
      */
     public static DaySummary sign(int district, String station, LocalDate date, ZoneId zone, long firstSeq,
                                   long lastSeq, String previousHash, String chainHash, KeyPair stationKey) {
+        return sign(district, station, date, zone, firstSeq, lastSeq, previousHash, chainHash, stationKey, null);
+    }
+
+    /**
+     * Builds and signs a summary of one visit-log epoch.
+     *
+     * @param district     the district
+     * @param station      the station
+     * @param date         the local date
+     * @param zone         the station zone
+     * @param firstSeq     first seq covered
+     * @param lastSeq      last seq covered (firstSeq - 1 when empty)
+     * @param previousHash previous chain hash or {@link #GENESIS_HASH}
+     * @param chainHash    from {@link #chain}
+     * @param stationKey   the station's Ed25519 key pair
+     * @param epoch        the visit log's epoch, or null for a log without one
+     * @return the signed summary
+     * @throws IllegalArgumentException when a field is invalid
+     */
+    public static DaySummary sign(int district, String station, LocalDate date, ZoneId zone, long firstSeq,
+                                  long lastSeq, String previousHash, String chainHash, KeyPair stationKey,
+                                  UUID epoch) {
         String pub = Base64.getEncoder().encodeToString(stationKey.getPublic().getEncoded());
         DaySummary unsigned = new DaySummary(SCHEMA, district, station, date, zone.getId(), lastSeq - firstSeq + 1,
-                firstSeq, lastSeq, previousHash, chainHash, pub, "");
+                firstSeq, lastSeq, previousHash, chainHash, pub, "", epoch);
         String sig = Base64.getEncoder().encodeToString(
                 Ed25519.sign(stationKey.getPrivate(), unsigned.signedText().getBytes(StandardCharsets.UTF_8)));
         return new DaySummary(SCHEMA, district, station, date, zone.getId(), unsigned.visitCount(), firstSeq,
-                lastSeq, previousHash, chainHash, pub, sig);
+                lastSeq, previousHash, chainHash, pub, sig, epoch);
     }
 
     /**

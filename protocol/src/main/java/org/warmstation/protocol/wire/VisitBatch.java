@@ -18,9 +18,13 @@ import java.util.UUID;
  * @param batchId  random id echoed by the ack
  * @param sentAt   when the station published it (station clock)
  * @param visits   1 to {@link #MAX_VISITS} visits in increasing seq order
+ * @param epoch    the epoch of the visit log the visits come from (random, made when the log was
+ *                 created; a wiped or damaged terminal starts a new log, seq 1 again, under a new
+ *                 epoch), or null from a log older than epochs (or an older terminal): the
+ *                 district keys visits by (station, epoch, seq), decision 0195
  */
 public record VisitBatch(String schema, int district, String station, UUID batchId, Instant sentAt,
-                         List<WireVisit> visits) {
+                         List<WireVisit> visits, UUID epoch) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.visits/1";
     /** Most visits in one batch. */
@@ -60,6 +64,19 @@ public record VisitBatch(String schema, int district, String station, UUID batch
      * @throws IllegalArgumentException as the constructor
      */
     public static VisitBatch of(int district, String station, Instant sentAt, List<WireVisit> visits) {
-        return new VisitBatch(SCHEMA, district, station, UUID.randomUUID(), sentAt, visits);
+        return of(district, station, sentAt, visits, null);
+    }
+
+    /**
+     * @param district the district
+     * @param station  the station
+     * @param sentAt   publish instant
+     * @param visits   the visits, increasing seq
+     * @param epoch    the visit log's epoch, or null for a log without one
+     * @return a batch with a new random id
+     * @throws IllegalArgumentException as the constructor
+     */
+    public static VisitBatch of(int district, String station, Instant sentAt, List<WireVisit> visits, UUID epoch) {
+        return new VisitBatch(SCHEMA, district, station, UUID.randomUUID(), sentAt, visits, epoch);
     }
 }

@@ -53,6 +53,8 @@ class SchemaConformanceTest {
         assertEquals(Set.of(), validate("downlink-ack.schema.json",
                 DownlinkAck.of(cmd, DownlinkAck.Outcome.APPLIED, null, WireSamples.T)));
         assertEquals(Set.of(), validate("ledger.schema.json", WireSamples.summary(kp)));
+        assertEquals(Set.of(), validate("visits.schema.json", WireSamples.epochBatch()));
+        assertEquals(Set.of(), validate("ledger.schema.json", WireSamples.epochSummary(kp)));
         assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.settings(WireSamples.DISTRICT,
                 WireSamples.STATION, WireSamples.T, StationSettingsTest.full())));
         assertEquals(Set.of(), validate("downlink-command.schema.json", DownlinkCommand.settings(WireSamples.DISTRICT,

@@ -60,8 +60,39 @@ class WireRoundTripTest {
         assertEquals(s, back);
         assertTrue(back.signatureValid());
         DaySummary forged = new DaySummary(s.schema(), s.district(), s.station(), s.date(), s.zone(), 1, 1, 1,
-                s.previousHash(), s.chainHash(), s.stationKey(), s.signature());
+                s.previousHash(), s.chainHash(), s.stationKey(), s.signature(), s.epoch());
         assertFalse(forged.signatureValid());
+    }
+
+    @Test
+    void epochTravelsWithBatchAndSummaryAndIsSigned() throws Exception {
+        var kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        VisitBatch batch = WireSamples.epochBatch();
+        assertEquals(batch, Wire.decode(Wire.encode(batch), VisitBatch.class));
+        DaySummary s = WireSamples.epochSummary(kp);
+        DaySummary back = Wire.decode(Wire.encode(s), DaySummary.class);
+        assertEquals(WireSamples.EPOCH, back.epoch());
+        assertTrue(back.signatureValid());
+        DaySummary moved = new DaySummary(s.schema(), s.district(), s.station(), s.date(), s.zone(), s.visitCount(),
+                s.firstSeq(), s.lastSeq(), s.previousHash(), s.chainHash(), s.stationKey(), s.signature(),
+                java.util.UUID.randomUUID());
+        assertFalse(moved.signatureValid(), "a summary moved to another epoch must not verify");
+        DaySummary dropped = new DaySummary(s.schema(), s.district(), s.station(), s.date(), s.zone(), s.visitCount(),
+                s.firstSeq(), s.lastSeq(), s.previousHash(), s.chainHash(), s.stationKey(), s.signature(), null);
+        assertFalse(dropped.signatureValid(), "a summary stripped of its epoch must not verify");
+    }
+
+    @Test
+    void batchAndSummaryOfATerminalWithoutEpochsStillParse() throws Exception {
+        var kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String batch = new String(Wire.encode(WireSamples.batch()), StandardCharsets.UTF_8);
+        String summary = new String(Wire.encode(WireSamples.summary(kp)), StandardCharsets.UTF_8);
+        assertFalse(batch.contains("epoch"), batch);
+        assertFalse(summary.contains("epoch"), summary);
+        assertEquals(null, Wire.decode(batch.getBytes(StandardCharsets.UTF_8), VisitBatch.class).epoch());
+        DaySummary old = Wire.decode(summary.getBytes(StandardCharsets.UTF_8), DaySummary.class);
+        assertEquals(null, old.epoch());
+        assertTrue(old.signatureValid(), "an older terminal's signature covers no epoch line");
     }
 
     @Test

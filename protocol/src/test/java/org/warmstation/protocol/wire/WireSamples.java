@@ -27,6 +27,20 @@ final class WireSamples {
                 null, 0, "SANITATION", List.of(), "GUEST", false, 99);
     }
 
+    /** A visit log's epoch. */
+    static final UUID EPOCH = UUID.fromString("5f1e0c3a-9b7d-4e21-8c6f-2a4b6d8e0f13");
+
+    static VisitBatch epochBatch() {
+        return VisitBatch.of(DISTRICT, STATION, T, List.of(cardVisit(1), guestVisit(2)), EPOCH);
+    }
+
+    static DaySummary epochSummary(java.security.KeyPair stationKey) {
+        List<UUID> uuids = List.of(cardVisit(1).uuid(), guestVisit(2).uuid());
+        String chain = DaySummary.chain(DaySummary.GENESIS_HASH, uuids.iterator());
+        return DaySummary.sign(DISTRICT, STATION, LocalDate.of(2026, 11, 21), ZoneId.of("Asia/Shanghai"), 1, 2,
+                DaySummary.GENESIS_HASH, chain, stationKey, EPOCH);
+    }
+
     static VisitBatch batch() {
         return VisitBatch.of(DISTRICT, STATION, T, List.of(cardVisit(7), guestVisit(8)));
     }
