@@ -14,7 +14,8 @@ import org.warmstation.protocol.wire.WireVisit;
 import org.warmstation.visitlog.outbox.Outbox;
 
 /**
- * The {@link Drainer} of visits: publishes {@link VisitBatch}es ({@code ws.visits/1}) and confirms
+ * The {@link Drainer} of visits: publishes {@link VisitBatch}es ({@code ws.visits/1}, with the
+ * outbox's visit-log epoch) and confirms
  * the visits a {@link VisitAck} names by uuid (at the revision that was sent). Threading as
  * {@link Drainer}.
  */
@@ -26,6 +27,8 @@ public final class OutboxDrainer extends Drainer<WireVisit> {
 
     private final int district;
     private final String station;
+    /** The visit log's epoch, sent with every batch (null for a log from before epochs). */
+    private final UUID epoch;
 
     /**
      * A visits drainer with a publish window and pace of its own.
@@ -62,11 +65,12 @@ public final class OutboxDrainer extends Drainer<WireVisit> {
         super(outbox, clock, limits, window, bucket);
         this.district = district;
         this.station = station;
+        this.epoch = outbox.epoch().orElse(null);
     }
 
     @Override
     protected Batch encode(List<WireVisit> page, Instant sentAt) {
-        VisitBatch batch = VisitBatch.of(district, station, sentAt, page);
+        VisitBatch batch = VisitBatch.of(district, station, sentAt, page, epoch);
         return new Batch(batch.batchId(), Wire.encode(batch));
     }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.visitlog.domain.VisitStore.StoreException;
+import org.warmstation.visitlog.store.LogEpoch;
 import org.warmstation.protocol.wire.DaySummary;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Wire;
@@ -27,7 +28,8 @@ import org.warmstation.sync.Ledger;
  * The {@link Ledger} in the {@code day_summary} table of the visit log (sync-agent migration V1, {@link SyncDatabase}). A day's
  * range runs from the seq after the previous summary's last seq to the highest seq recorded
  * before the end of that day (station zone); the station's first summary starts at seq 1 on the
- * local date of its first visit. The uuids are streamed from SQLite (bounded memory).
+ * local date of its first visit. Each summary carries the log's epoch (decision 0195): a fresh log
+ * starts again at seq 1 and the zero hash. The uuids are streamed from SQLite (bounded memory).
  * Thread-safe (serialised); blocks on storage.
  */
 public final class SqliteLedger implements Ledger, AutoCloseable {
@@ -38,6 +40,8 @@ public final class SqliteLedger implements Ledger, AutoCloseable {
     private final Topics topics;
     private final ZoneId zone;
     private final KeyPair stationKey;
+    /** The visit log's epoch, in every summary (null for a log from before epochs). */
+    private final UUID epoch;
 
     /**
      * @param dataDirectory the station's data directory
@@ -48,6 +52,12 @@ public final class SqliteLedger implements Ledger, AutoCloseable {
      */
     public SqliteLedger(Path dataDirectory, Topics topics, ZoneId zone, KeyPair stationKey) {
         this.connection = SyncDatabase.open(dataDirectory);
+        try {
+            this.epoch = LogEpoch.read(connection).orElse(null);
+        } catch (StoreException e) {
+            close();
+            throw e;
+        }
         this.topics = topics;
         this.zone = zone;
         this.stationKey = stationKey;
@@ -123,7 +133,7 @@ public final class SqliteLedger implements Ledger, AutoCloseable {
             }
         }
         DaySummary s = DaySummary.sign(topics.district(), topics.station(), day, zone, prevLast + 1, lastSeq, prevHash,
-                chain, stationKey);
+                chain, stationKey, epoch);
         try (PreparedStatement st = connection.prepareStatement("INSERT INTO day_summary (date, first_seq, last_seq,"
                 + " visit_count, previous_hash, chain_hash, payload, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, day.toString());

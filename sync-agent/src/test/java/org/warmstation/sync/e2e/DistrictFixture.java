@@ -108,6 +108,20 @@ final class DistrictFixture implements AutoCloseable {
         return longQuery("SELECT count(*) FROM reconciliation_finding WHERE resolved_at IS NOT NULL");
     }
 
+    /** @return the distinct visit-log epochs of the stored visits and day summaries */
+    Set<UUID> epochs() {
+        Set<UUID> out = new HashSet<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT epoch FROM visit UNION SELECT epoch FROM day_summary"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     /** @return every stored visit uuid */
     Set<UUID> uuids() {
         Set<UUID> out = new HashSet<>();

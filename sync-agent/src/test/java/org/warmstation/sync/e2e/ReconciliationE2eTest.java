@@ -56,6 +56,10 @@ class ReconciliationE2eTest {
                             + E2E.district().resolvedFindings());
             assertEquals(recorded, E2E.district().uuids());
             assertEquals(12, E2E.district().distinctStationSeqs());
+            try (java.sql.Connection log = org.warmstation.visitlog.store.VisitLogDatabase.open(dir)) {
+                assertEquals(Set.of(org.warmstation.visitlog.store.LogEpoch.read(log).orElseThrow()),
+                        E2E.district().epochs(), "visits and summary filed under the log's epoch (decision 0195)");
+            }
         } finally {
             agent.stop();
         }

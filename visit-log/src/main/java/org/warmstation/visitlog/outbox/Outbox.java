@@ -1,5 +1,7 @@
 package org.warmstation.visitlog.outbox;
 
+import java.util.Optional;
+import java.util.UUID;
 import org.warmstation.protocol.wire.RecordKind;
 import org.warmstation.protocol.wire.WireVisit;
 
@@ -17,5 +19,15 @@ public interface Outbox extends TypedOutbox<WireVisit> {
     @Override
     default RecordKind kind() {
         return RecordKind.VISIT;
+    }
+
+    /**
+     * @return the epoch of the visit log the visits come from (decision 0195), sent with every
+     *         batch; empty for a log from before epochs (and by default). Fixed for the outbox's
+     *         lifetime; blocks on storage at most once.
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when storage fails
+     */
+    default Optional<UUID> epoch() {
+        return Optional.empty();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.protocol.wire.WireVisit;
@@ -17,6 +18,7 @@ import org.warmstation.visitlog.domain.VisitStore.StoreException;
 import org.warmstation.visitlog.sqlite.OutboxRows;
 import org.warmstation.visitlog.sqlite.SqliteErrors;
 import org.warmstation.visitlog.sqlite.VisitRows;
+import org.warmstation.visitlog.store.LogEpoch;
 import org.warmstation.visitlog.store.VisitLogDatabase;
 
 /**
@@ -27,6 +29,7 @@ import org.warmstation.visitlog.store.VisitLogDatabase;
  */
 public final class SqliteOutbox extends SqliteOutboxBase<WireVisit> implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(SqliteOutbox.class);
+    private Optional<UUID> epoch;
     private static final String DUE = "SELECT " + VisitRows.columns("v") + ", v.revision"
             + " FROM outbox o JOIN visit v ON v.seq = o.seq WHERE o.state IN ('CREATED', 'PUBLISHED') AND o.seq > ?"
             + " AND (o.state = 'CREATED' OR o.published_at_ms <= ?) ORDER BY o.seq LIMIT ?";
@@ -39,6 +42,14 @@ public final class SqliteOutbox extends SqliteOutboxBase<WireVisit> implements O
      */
     public SqliteOutbox(Path dataDirectory) {
         super(dataDirectory, OutboxRows.VISITS, "visits");
+    }
+
+    @Override
+    public synchronized Optional<UUID> epoch() {
+        if (epoch == null) {
+            epoch = LogEpoch.read(open());
+        }
+        return epoch;
     }
 
     @Override

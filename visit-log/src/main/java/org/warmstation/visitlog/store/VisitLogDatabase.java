@@ -19,7 +19,8 @@ import org.warmstation.visitlog.sqlite.SqliteErrors;
 /**
  * The station's visit-log database: the single SQLite file {@value #FILE_NAME} in the station's
  * data directory, with its schema applied by Flyway from {@code classpath:db/visitlog}
- * ({@code V1__visit_log.sql}: tables {@code visit} and {@code outbox}).
+ * ({@code V1__visit_log.sql}: tables {@code visit} and {@code outbox}), and its epoch made when
+ * the file is new ({@link LogEpoch}).
  *
  * <p>Every connection opened here uses write-ahead logging ({@code journal_mode=WAL}, so the
  * sync's outbox reader can read while the kiosk writes), {@code synchronous=FULL} (a commit is
@@ -113,10 +114,26 @@ public final class VisitLogDatabase {
         for (Schema schema : schemas) {
             migrate(source, db, schema, true);
         }
+        Connection c;
         try {
-            return source.getConnection();
+            c = source.getConnection();
         } catch (SQLException e) {
             throw SqliteErrors.failure("opening " + db, e);
+        }
+        try {
+            LogEpoch.ensure(c); // a new log gets its epoch when it is created
+        } catch (StoreException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        return c;
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.debug("closing after a failure: {}", e.toString());
         }
     }
 
