@@ -154,11 +154,49 @@ public final class EpochStore {
     }
 
     /**
-     * Registers the day-summary key and visit-log epoch a station's enrollment carried: the epoch
-     * becomes the station's current one and is verified with this key; the station's earlier
-     * epochs keep the key that was pinned for them (their summaries still verify); the key is the
-     * station's pinned key from now on. Registering the same pair again changes nothing but the
-     * time. Runs in one transaction (auto-commit is restored).
+     * Registers what a station's enrollment carried (issue 13 item 5): its day-summary key and its
+     * visit-log epoch id, as {@link #register}; the hook of the enrollment desk, called inside the
+     * transaction that records the code's use. Nothing happens without a key.
+     *
+     * @param c          connection (inside the caller's transaction, or auto-commit)
+     * @param district   district
+     * @param station    station
+     * @param stationKey Base64 X.509 Ed25519 public key from the enrollment request, or null
+     * @param epochId    the request's epoch id (UUID text as the terminal sends it; other text is
+     *                   mapped to a name-based UUID), or null for a terminal without epochs
+     * @param at         when (district clock)
+     * @throws SQLException when the database fails
+     */
+    public void registerEnrollment(Connection c, int district, String station, String stationKey, String epochId,
+                                   Instant at) throws SQLException {
+        if (stationKey == null || stationKey.isBlank()) {
+            return;
+        }
+        register(c, district, station, epochId(epochId), stationKey.strip(), at);
+    }
+
+    /**
+     * @param epochId an enrollment request's epoch id, or null
+     * @return its UUID ({@link #NONE} for null)
+     */
+    static UUID epochId(String epochId) {
+        if (epochId == null) {
+            return NONE;
+        }
+        try {
+            return UUID.fromString(epochId);
+        } catch (IllegalArgumentException e) {
+            return UUID.nameUUIDFromBytes(epochId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Registers a station's day-summary key and visit-log epoch: the epoch becomes the station's
+     * current one and is verified with this key; the station's earlier epochs keep the key that was
+     * pinned for them (their summaries still verify); the key is the station's pinned key from now
+     * on. Registering the same pair again changes nothing but the time. On an auto-commit
+     * connection it runs in a transaction of its own (auto-commit restored); inside the caller's
+     * transaction it leaves commit and rollback to the caller.
      *
      * @param c         connection
      * @param district  district
@@ -172,42 +210,50 @@ public final class EpochStore {
             throws SQLException {
         Objects.requireNonNull(epoch, "epoch");
         Objects.requireNonNull(base64Key, "base64Key");
-        boolean auto = c.getAutoCommit();
+        if (!c.getAutoCommit()) {
+            registerInTransaction(c, district, station, epoch, base64Key, at);
+            return;
+        }
         c.setAutoCommit(false);
         try {
-            StationStore.ensureStation(c, district, station);
-            StationStore.lockContiguousSeq(c, district, station);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE station_epoch e SET public_key = s.public_key
-                      FROM station s
-                     WHERE e.district_id = ? AND e.station_id = ? AND e.epoch <> ? AND e.public_key IS NULL
-                       AND s.district_id = e.district_id AND s.station_id = e.station_id""")) {
-                ps.setInt(1, district);
-                ps.setString(2, station);
-                ps.setObject(3, epoch);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO station_epoch (district_id, station_id, epoch, public_key, registered_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (district_id, station_id, epoch) DO UPDATE
-                       SET public_key = EXCLUDED.public_key, registered_at = EXCLUDED.registered_at""")) {
-                ps.setInt(1, district);
-                ps.setString(2, station);
-                ps.setObject(3, epoch);
-                ps.setString(4, base64Key);
-                ps.setTimestamp(5, Timestamp.from(at));
-                ps.executeUpdate();
-            }
-            makeCurrent(c, district, station, epoch);
-            new StationStore().registerKey(c, district, station, base64Key);
+            registerInTransaction(c, district, station, epoch, base64Key, at);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
         } finally {
-            c.setAutoCommit(auto);
+            c.setAutoCommit(true);
         }
+    }
+
+    private static void registerInTransaction(Connection c, int district, String station, UUID epoch,
+                                              String base64Key, Instant at) throws SQLException {
+        StationStore.ensureStation(c, district, station);
+        StationStore.lockContiguousSeq(c, district, station);
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE station_epoch e SET public_key = s.public_key
+                  FROM station s
+                 WHERE e.district_id = ? AND e.station_id = ? AND e.epoch <> ? AND e.public_key IS NULL
+                   AND s.district_id = e.district_id AND s.station_id = e.station_id""")) {
+            ps.setInt(1, district);
+            ps.setString(2, station);
+            ps.setObject(3, epoch);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO station_epoch (district_id, station_id, epoch, public_key, registered_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (district_id, station_id, epoch) DO UPDATE
+                   SET public_key = EXCLUDED.public_key, registered_at = EXCLUDED.registered_at""")) {
+            ps.setInt(1, district);
+            ps.setString(2, station);
+            ps.setObject(3, epoch);
+            ps.setString(4, base64Key);
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+        makeCurrent(c, district, station, epoch);
+        new StationStore().registerKey(c, district, station, base64Key);
     }
 
     /**

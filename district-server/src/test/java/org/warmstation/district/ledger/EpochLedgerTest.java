@@ -77,8 +77,10 @@ class EpochLedgerTest {
         summary(st, DAY, before, 1, first, oldKey);
         assertEquals(List.of(), findings(st), "the first epoch reconciles clean");
 
-        try (Connection c = DB.database().connection()) { // what the station's enrollment does
-            new EpochStore().register(c, D, st, second, publicKey(newKey), Instant.now());
+        try (Connection c = DB.database().connection()) { // what the enrollment desk does, in its transaction
+            c.setAutoCommit(false);
+            new EpochStore().registerEnrollment(c, D, st, publicKey(newKey), second.toString(), Instant.now());
+            c.commit();
         }
         List<WireVisit> after = Visits.run(1, 3, at(DAY.plusDays(1), 10));
         VisitAck ack = send(st, after, second);

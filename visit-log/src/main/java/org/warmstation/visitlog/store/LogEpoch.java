@@ -39,6 +39,22 @@ public final class LogEpoch {
     }
 
     /**
+     * The epoch of a data directory's visit log, for the enrollment request (created with the log
+     * when there is none yet).
+     *
+     * @param dataDirectory the station's data directory
+     * @return the log's epoch, empty for a log from before epochs
+     * @throws StoreException when the log cannot be opened or read
+     */
+    public static Optional<UUID> of(java.nio.file.Path dataDirectory) {
+        try (Connection c = VisitLogDatabase.open(dataDirectory)) {
+            return read(c);
+        } catch (SQLException e) {
+            throw SqliteErrors.failure("closing the visit log", e);
+        }
+    }
+
+    /**
      * @param c a connection to the visit log (opened by {@link VisitLogDatabase})
      * @return the log's epoch, empty for a log from before epochs
      * @throws StoreException when SQLite fails or the stored epoch is not a UUID
