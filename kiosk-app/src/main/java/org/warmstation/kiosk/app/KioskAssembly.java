@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.domain.PinGate;
 import org.warmstation.visitlog.domain.StationClock;
 import org.warmstation.kiosk.domain.VisitService;
+import org.warmstation.visitlog.store.DamagedLog;
+import org.warmstation.visitlog.store.LogEpoch;
 import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.visitlog.store.SqliteLoanStore;
 import org.warmstation.kiosk.domain.LoanDesk;
@@ -38,7 +41,8 @@ import org.warmstation.kiosk.ui.TaskExecutor;
 
 /**
  * Assembles a {@link KioskRuntime} from its parts: the visit log, the visit service, the view
- * model with its PIN gate and peripherals, the scanner, and the clock-sync watcher; for the demo
+ * model with its PIN gate and peripherals, the scanner, and the clock-sync watcher, after setting
+ * a damaged visit log aside ({@link DamagedLog}: a fresh log, a fault report, the damaged screen); for the demo
  * also the demo station, its simulated camera and the mock station. The public entry points are
  * {@link KioskRuntime#demo} and {@link KioskRuntime#fromConfig}; see them for errors and blocking.
  */
@@ -49,6 +53,7 @@ final class KioskAssembly {
     }
 
     static KioskRuntime demo(Path dataDir, TaskExecutor executor) throws IOException {
+        Optional<DamagedLog.SetAside> damage = DamagedLog.setAsideIfDamaged(dataDir, Instant.now()); // before any open
         SystemStationClock clock = new SystemStationClock();
         DemoStation station = DemoStation.prepare(dataDir, clock.now().atZone(DemoStation.ZONE).toLocalDate());
         SqliteVisitStore store = new SqliteVisitStore(dataDir);
@@ -61,7 +66,7 @@ final class KioskAssembly {
         StationHardware hardware = new StationHardware(mock.peripherals(), Optional.empty());
         VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), () -> settings.voice(VoiceSettings.DEFAULTS),
                 Clock.system(DemoStation.ZONE));
-        TicketDesk tickets = new TicketDesk(dataDir, clock, hardware.peripherals().states());
+        TicketDesk tickets = reportDamage(new TicketDesk(dataDir, clock, hardware.peripherals().states()), damage, dataDir);
         Predicate<char[]> pinCheck = p -> settings.staffPin().orElse(pin).matches(p);
         KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pinCheck,
                 KioskSettings.defaults(DemoStation.STATION_NAME), hardware, voice, tickets);
@@ -71,11 +76,12 @@ final class KioskAssembly {
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
         return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
                 camera, hardware, mock, settings, watchClock(clock, store), voice, tickets)
-                .withSupplies(supplies(dataDir, clock, DemoStation.ZONE, vm, settings));
+                .withSupplies(supplies(dataDir, clock, DemoStation.ZONE, vm, settings)).withDamage(damage.isPresent());
     }
 
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
                                    Function<Map<String, String>, StationHardware> hardware) {
+        Optional<DamagedLog.SetAside> damage = DamagedLog.setAsideIfDamaged(config.dataDir(), Instant.now());
         SystemStationClock clock = new SystemStationClock();
         SqliteVisitStore store = new SqliteVisitStore(config.dataDir());
         CardLists lists = new CardLists(config.trustFile(), Optional.of(config.denyListFile()), config.districtId(),
@@ -91,7 +97,8 @@ final class KioskAssembly {
         StationHardware peripherals = hardware.apply(config.hardware());
         VoicePrompts voice = VoicePrompts.open(new JavaSoundSpeaker(), () -> settings.voice(config.voice()),
                 Clock.system(config.zone()));
-        TicketDesk tickets = new TicketDesk(config.dataDir(), clock, peripherals.peripherals().states());
+        TicketDesk tickets = reportDamage(new TicketDesk(config.dataDir(), clock, peripherals.peripherals().states()),
+                damage, config.dataDir());
         KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
                 KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
                 voice, tickets);
@@ -101,7 +108,16 @@ final class KioskAssembly {
         boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
                 settings, watchClock(clock, store), voice, tickets)
-                .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm, settings));
+                .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm, settings)).withDamage(damage.isPresent());
+    }
+
+    /**
+     * A visit log set aside as damaged at this start: the district gets a fault report (issue 13
+     * item 5; the fresh log and its new epoch already exist, opened by the stores before).
+     */
+    private static TicketDesk reportDamage(TicketDesk tickets, Optional<DamagedLog.SetAside> damage, Path dataDir) {
+        damage.ifPresent(d -> tickets.visitLogSetAside(d, LogEpoch.of(dataDir)));
+        return tickets;
     }
 
     /** The station settings' loan rules over the defaults (3 days, no guests), read at each movement. */

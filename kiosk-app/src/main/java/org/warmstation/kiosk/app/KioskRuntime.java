@@ -61,6 +61,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final VoicePrompts voice;
     private final TicketDesk tickets;
     private StationSupplies supplies;
+    private boolean damaged;
     private KeystrokeAssembler assembler;
     private PeripheralPanel panel;
     private volatile org.warmstation.kiosk.sync.StationServices services = org.warmstation.kiosk.sync.StationServices.NONE;
@@ -129,6 +130,12 @@ public final class KioskRuntime implements AutoCloseable {
         return KioskAssembly.fromConfig(config, executor, hardware);
     }
 
+    /** Shows the damaged-terminal screen at {@link #start}: the visit log was set aside at this start. */
+    KioskRuntime withDamage(boolean visitLogSetAside) {
+        this.damaged = visitLogSetAside;
+        return this;
+    }
+
     /** Closed with the runtime: the station's supplies and ratings the view model uses. */
     KioskRuntime withSupplies(StationSupplies desk) {
         this.supplies = desk;
@@ -194,12 +201,15 @@ public final class KioskRuntime implements AutoCloseable {
 
     /**
      * Starts the clock and the scanner, and feeds a keyboard-wedge scanner from the scene's key
-     * events. UI thread only.
+     * events; shows the damaged-terminal screen when the visit log was set aside. UI thread only.
      *
      * @param scene the kiosk's scene
      */
     public void start(Scene scene) {
         viewModel.start();
+        if (damaged) {
+            viewModel.terminalDamaged();
+        }
         startServices();
         ScanListener listener = new ScanListener() {
             @Override

@@ -105,8 +105,21 @@ public final class TicketService {
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when it cannot be stored
      */
     public Ticket openFault(String device) {
+        return openFault(device, null);
+    }
+
+    /**
+     * Opens a ticket for a fault the terminal detected, with a short text for the district.
+     *
+     * @param device the failing device, e.g. {@code VISIT_LOG}
+     * @param text   what happened, at most {@code TicketText.MAX_CHARS} characters, or null
+     * @return the ticket
+     * @throws IllegalArgumentException when the text breaks the ticket text rules
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when it cannot be stored
+     */
+    public Ticket openFault(String device, String text) {
         return store.open(Ticket.opened(ids.next(clock.now()), clock.now(), TicketProblem.TERMINAL_PROBLEM,
-                TicketSource.TERMINAL, null, device));
+                TicketSource.TERMINAL, text, device));
     }
 
     /**

@@ -30,6 +30,12 @@ final class IdlePane {
         banner.visibleProperty().bind(vm.scannerProblemProperty());
         banner.managedProperty().bind(vm.scannerProblemProperty());
 
+        HBox damaged = new HBox(Ui.label(m.get("idle.damaged")));
+        damaged.getStyleClass().add("banner");
+        damaged.setId("damaged-banner");
+        damaged.visibleProperty().bind(vm.terminalDamagedProperty());
+        damaged.managedProperty().bind(vm.terminalDamagedProperty());
+
         Label clockTime = Ui.label("", "clock-time");
         clockTime.setId("clock-time");
         clockTime.textProperty().bind(Bindings.createStringBinding(
@@ -104,7 +110,7 @@ final class IdlePane {
         report.setManaged(vm.tickets().available());
         HBox bottom = Ui.row(vm.tickets().available() ? 8 : 16, language, Ui.grow(), guest, Ui.grow(), report, staff);
 
-        VBox screen = new VBox(banner, top, Ui.grow(), middle, Ui.grow(), bottom);
+        VBox screen = new VBox(damaged, banner, top, Ui.grow(), middle, Ui.grow(), bottom);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

@@ -16,7 +16,8 @@ import org.warmstation.visitlog.domain.StationClock;
 
 /**
  * What the kiosk shows whatever the visit, part of {@link KioskViewModel}: the station's clock,
- * the language, large text, the scanner-problem banner and the district's announcement.
+ * the language, large text, the scanner-problem and terminal-damaged banners and the district's
+ * announcement.
  *
  * <p>Threading: UI thread only, like the view model; the view model's ticker calls {@link #tick}.
  */
@@ -28,6 +29,7 @@ final class IdleScreenState {
     private final ReadOnlyBooleanWrapper scannerProblem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper announcement = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper largeText = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper terminalDamaged = new ReadOnlyBooleanWrapper(false);
 
     /**
      * @param clock the station clock
@@ -53,6 +55,15 @@ final class IdleScreenState {
 
     ReadOnlyStringProperty announcementProperty() {
         return announcement.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty terminalDamagedProperty() {
+        return terminalDamaged.getReadOnlyProperty();
+    }
+
+    /** The visit log was set aside as damaged at this start: the idle screen says so until the kiosk restarts. */
+    void markTerminalDamaged() {
+        terminalDamaged.set(true);
     }
 
     ReadOnlyBooleanProperty largeTextProperty() {

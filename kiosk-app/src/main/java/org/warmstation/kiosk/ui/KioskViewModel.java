@@ -168,6 +168,11 @@ public final class KioskViewModel {
         return status.scannerProblemProperty();
     }
 
+    /** @return whether the visit log was found damaged at this start (banner on the idle screen) */
+    public ReadOnlyBooleanProperty terminalDamagedProperty() {
+        return status.terminalDamagedProperty();
+    }
+
     /** @return whether a check-in is being processed */
     public ReadOnlyBooleanProperty busyProperty() {
         return checkIns.busyProperty();
@@ -445,6 +450,16 @@ public final class KioskViewModel {
     }
 
     // ---- general -----------------------------------------------------------------------------
+
+    /**
+     * The visit log was found damaged at start and set aside (a fresh log records from now on):
+     * shows the "terminal damaged — call the district" screen, and a banner on the idle screen
+     * until the kiosk restarts. UI thread.
+     */
+    public void terminalDamaged() {
+        status.markTerminalDamaged();
+        screens.show(Screen.DAMAGED);
+    }
 
     /** Back to the idle screen from any screen (back, cancel, done buttons). */
     public void backToIdle() {

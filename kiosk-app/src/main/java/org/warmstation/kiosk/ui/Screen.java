@@ -31,7 +31,12 @@ public enum Screen {
     /** After a new visit's screen: the optional one-tap rating, gone after 8 s or at the next scan. */
     RATING,
     /** Staff book deliveries and counts of the supplies and see the stock, low items flagged. */
-    STAFF_SUPPLIES;
+    STAFF_SUPPLIES,
+    /**
+     * The visit log was found damaged at start and set aside: "terminal damaged — call the
+     * district"; stays until tapped (a fresh log records check-ins meanwhile).
+     */
+    DAMAGED;
 
     /** @return whether workers see this screen (large text applies), not only the staff */
     public boolean forWorkers() {

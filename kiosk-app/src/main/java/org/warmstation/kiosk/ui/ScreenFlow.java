@@ -57,7 +57,7 @@ final class ScreenFlow {
             case REJECTED, FAILED -> settings.messageTimeout();
             case GUEST, REPORT, MEMBER_LOANS -> settings.guestTimeout();
             case STAFF_PIN, STAFF, STAFF_TICKETS, STAFF_LOANS, STAFF_SUPPLIES -> settings.staffTimeout();
-            case IDLE -> null;
+            case IDLE, DAMAGED -> null;
         };
         if (timeout != null) {
             screenTimer.cancel();
