@@ -75,7 +75,7 @@ class StationCommandTest {
         Files.writeString(file, "{\"duplicateWindowSeconds\":600,\"enabledServices\":[\"HOT_WATER\",\"TOILET\"],"
                 + "\"hours\":{\"weekly\":{\"MONDAY\":[\"07:00-22:00\"],\"TUESDAY\":[\"07:00-22:00\"]}},"
                 + "\"coldAlertCelsius\":5}");
-        CliRun r = run("2468\n2468\n", "station", "settings", "CY-0042", "--file", file.toString(),
+        CliRun r = run("246810\n246810\n", "station", "settings", "CY-0042", "--file", file.toString(),
                 "--closed", "2026-12-25", "--special", "2026-12-31=07:00-18:00", "--reset-pin");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("settings v"), r.out());
@@ -85,7 +85,7 @@ class StationCommandTest {
         assertEquals(600, s.duplicateWindowSeconds());
         assertEquals(5.0, s.coldAlertCelsius());
         assertEquals(2, s.hours().exceptions().size());
-        assertTrue(StaffPin.parse(s.staffPin()).matches("2468".toCharArray()));
+        assertTrue(StaffPin.parse(s.staffPin()).matches("246810".toCharArray()));
 
         CliRun show = run("", "station", "settings", "CY-0042", "--show");
         assertEquals(0, show.exit(), show.err());
@@ -142,7 +142,7 @@ class StationCommandTest {
     @Test
     void differingPinsSendNothing() throws Exception {
         DownlinkCommand before = lastQueued();
-        CliRun r = run("1357\n1358\n", "station", "settings", "CY-0042", "--reset-pin");
+        CliRun r = run("135790\n1358\n", "station", "settings", "CY-0042", "--reset-pin");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("the two PINs differ"), r.err());
         DownlinkCommand after = lastQueued();

@@ -126,7 +126,7 @@ class DownlinkAndLedgerTest {
 
     @Test
     void anInvalidSettingsDocumentIsRefusedWholeWithItsReasonAndTheAppliedOneStays() throws Exception {
-        String pin = StaffPin.hash("1357".toCharArray()).encoded();
+        String pin = StaffPin.hash("135790".toCharArray()).encoded();
         var hours = new StationHours(OpeningHours.parse("MON-SUN 07:00-22:00"), List.of());
         var good = DownlinkCommand.settings(Stations.DISTRICT, STATION, Instant.parse("2026-11-21T09:00:00Z"),
                 new StationSettings(300, List.of("HOT_WATER", "TOILET"), null, 1, hours, 5.0, pin));

@@ -23,7 +23,7 @@ class HelpTest {
     @Test
     void summaryIsTheFirstSentenceEvenWhenItRunsOverDescriptionLines() {
         var spec = picocli.CommandLine.Model.CommandSpec.create();
-        spec.usageMessage().description("Run the kiosk as a demo: cards on a tray, each tap", "holds one up. PIN is 2468.");
+        spec.usageMessage().description("Run the kiosk as a demo: cards on a tray, each tap", "holds one up. PIN is 246810.");
         assertEquals("Run the kiosk as a demo: cards on a tray, each tap holds one up.", CommandListRenderer.summary(spec));
         spec.usageMessage().header("Short header.");
         assertEquals("Short header.", CommandListRenderer.summary(spec));

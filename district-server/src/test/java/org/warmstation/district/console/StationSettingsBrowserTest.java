@@ -93,8 +93,8 @@ class StationSettingsBrowserTest {
             type(b, "settings-exceptions", "2026-12-25 closed # repairs");
             b.waitFor(By.id("settings-service-OTHER")).click();
             type(b, "settings-cold", "5");
-            type(b, "settings-pin", "1357");
-            type(b, "settings-pin-again", "1357");
+            type(b, "settings-pin", "135790");
+            type(b, "settings-pin-again", "135790");
             submit(b);
             assertTrue(b.driver().getCurrentUrl().contains("/stations/" + STATION + "?settings=1"),
                     b.driver().getCurrentUrl());
@@ -105,7 +105,7 @@ class StationSettingsBrowserTest {
             assertFalse(sent.settings().enabledServices().contains("OTHER"));
             assertFalse(sent.settings().hours().openAt(LocalDate.of(2026, 12, 25).atTime(12, 0)));
             assertEquals(5.0, sent.settings().coldAlertCelsius());
-            assertTrue(StaffPin.parse(sent.settings().staffPin()).matches("1357".toCharArray()));
+            assertTrue(StaffPin.parse(sent.settings().staffPin()).matches("135790".toCharArray()));
             b.open("/stations/" + STATION + "?lang=en");
             assertTrue(b.text(By.id("settings-state")).contains("sent, no answer yet"), b.text(By.id("settings-state")));
 

@@ -69,7 +69,7 @@ class SettingsServiceTest {
     @Test
     void aSettingsChangeIsQueuedSignedAndItsAppliedAnswerStored() throws Exception {
         SettingsStatus queued = settings.send("CY-0001",
-                form("MON-FRI 07:00-22:00", "2026-12-25 closed # 检修", "HOT_WATER,TOILET", "1357"), "admin");
+                form("MON-FRI 07:00-22:00", "2026-12-25 closed # 检修", "HOT_WATER,TOILET", "135790"), "admin");
         assertEquals(1, queued.version());
         assertEquals(SettingsStatus.State.QUEUED, queued.state());
         assertTrue(queued.pinReset());
@@ -82,7 +82,7 @@ class SettingsServiceTest {
         assertEquals(List.of("HOT_WATER", "TOILET"), received.enabledServices());
         assertEquals(300, received.duplicateWindowSeconds());
         assertFalse(received.hours().openAt(LocalDate.of(2026, 12, 25).atTime(12, 0)));
-        assertTrue(StaffPin.parse(received.staffPin()).matches("1357".toCharArray()));
+        assertTrue(StaffPin.parse(received.staffPin()).matches("135790".toCharArray()));
         assertEquals(SettingsStatus.State.SENT, settings.status("CY-0001").orElseThrow().state());
 
         StationFixture.ack(district, cmd, DownlinkAck.Outcome.APPLIED, null, NOW.plusSeconds(3));

@@ -24,6 +24,8 @@ import org.warmstation.kiosk.config.VoiceSettings;
 import org.warmstation.kiosk.demo.DemoCamera;
 import org.warmstation.kiosk.demo.DemoStation;
 import org.warmstation.kiosk.domain.PinGate;
+import org.warmstation.visitlog.domain.PinLockoutStore;
+import org.warmstation.visitlog.store.SqlitePinLockoutStore;
 import org.warmstation.visitlog.domain.StationClock;
 import org.warmstation.kiosk.domain.VisitService;
 import org.warmstation.visitlog.store.DamagedLog;
@@ -69,7 +71,8 @@ final class KioskAssembly {
         TicketDesk tickets = reportDamage(new TicketDesk(dataDir, clock, hardware.peripherals().states()), damage, dataDir);
         Predicate<char[]> pinCheck = p -> settings.staffPin().orElse(pin).matches(p);
         KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pinCheck,
-                KioskSettings.defaults(DemoStation.STATION_NAME), hardware, voice, tickets);
+                new SqlitePinLockoutStore(dataDir, clock.bootId()), KioskSettings.defaults(DemoStation.STATION_NAME),
+                hardware, voice, tickets);
         vm.attachLoans(new LoanDesk(new SqliteLoanStore(dataDir, java.time.InstantSource.system()), clock,
                 () -> loanRules(settings)));
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
@@ -100,7 +103,7 @@ final class KioskAssembly {
         TicketDesk tickets = reportDamage(new TicketDesk(config.dataDir(), clock, peripherals.peripherals().states()),
                 damage, config.dataDir());
         KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
-                KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
+                new SqlitePinLockoutStore(config.dataDir(), clock.bootId()), KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
                 voice, tickets);
         vm.attachLoans(new LoanDesk(new SqliteLoanStore(config.dataDir(), java.time.InstantSource.system()), clock,
                 () -> loanRules(settings)));
@@ -127,9 +130,10 @@ final class KioskAssembly {
     }
 
     private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,
-                                            Predicate<char[]> pinCheck, KioskSettings settings,
-                                            StationHardware hardware, VoicePrompts voice, TicketDesk tickets) {
-        PinGate gate = PinGate.standard(pin -> pinCheck.test(pin.toCharArray()), clock::sinceBoot);
+                                            Predicate<char[]> pinCheck, PinLockoutStore lockout,
+                                            KioskSettings settings, StationHardware hardware, VoicePrompts voice,
+                                            TicketDesk tickets) {
+        PinGate gate = PinGate.standard(pin -> pinCheck.test(pin.toCharArray()), clock::sinceBoot, lockout);
         KioskBackend backend = new FeedbackBackend(new VisitServiceBackend(service), hardware.peripherals().feedback(),
                 voice::say);
         PeripheralsViewModel peripherals = hardware.viewModel(executor);

@@ -68,7 +68,7 @@ public record DemoStation(Path dataDir, DistrictKey key, TrustList trustList, De
     /** The demo station's name. */
     public static final String STATION_NAME = "朝阳区 · 三里屯暖心驿站（演示）";
     /** The staff PIN of the demo. */
-    public static final String STAFF_PIN = "2468";
+    public static final String STAFF_PIN = "246810";
     /** The zone of the demo. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String UNION = "北京市朝阳区总工会";

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.visitlog.domain.PinLockoutStore;
+import org.warmstation.visitlog.domain.PinLockoutStore.PinLockout;
 
 /**
  * Rate-limits staff PIN attempts at the terminal. The first {@code freeTries} wrong PINs in a row
@@ -12,10 +16,14 @@ import java.util.function.Supplier;
  * PIN resets everything. While locked, no PIN is even checked.
  *
  * <p>Time comes from an injected monotonic clock (e.g. time since boot), so a wall clock set by
- * NTP cannot shorten a lockout. Thread-safe; {@link #attempt} blocks as long as the PIN check does
+ * NTP cannot shorten a lockout. The counters and the lock are kept in a {@link PinLockoutStore}
+ * after every change and read back when the gate is made, so restarting the kiosk does not reset
+ * them (decision 0202); a store that fails is logged and the gate goes on with what it holds.
+ * Thread-safe; {@link #attempt} blocks as long as the PIN check does
  * (a PBKDF2 check takes about a second on a Raspberry Pi), so call it off the UI thread.
  */
 public final class PinGate {
+    private static final Logger LOG = LoggerFactory.getLogger(PinGate.class);
 
     /** The outcome of one attempt. */
     public sealed interface Attempt {
@@ -42,6 +50,7 @@ public final class PinGate {
     private final int freeTries;
     private final Duration firstLockout;
     private final Duration maxLockout;
+    private final PinLockoutStore store;
 
     private int wrongInRow;
     private Duration lastLockout = Duration.ZERO;
@@ -57,6 +66,23 @@ public final class PinGate {
      */
     public PinGate(Predicate<String> pinCheck, Supplier<Duration> clock, int freeTries,
                    Duration firstLockout, Duration maxLockout) {
+        this(pinCheck, clock, freeTries, firstLockout, maxLockout, PinLockoutStore.NONE);
+    }
+
+    /**
+     * As {@link #PinGate(Predicate, Supplier, int, Duration, Duration)}, starting from the state
+     * in {@code store} and keeping every change there. Blocks to read the store.
+     *
+     * @param pinCheck     tells whether a PIN is the staff PIN
+     * @param clock        monotonic time since boot, the clock the store's times count in
+     * @param freeTries    wrong PINs allowed before the first lockout, at least 1
+     * @param firstLockout the first lockout, more than zero
+     * @param maxLockout   the longest lockout, at least {@code firstLockout}
+     * @param store        where the counters and the lock are kept across restarts
+     * @throws IllegalArgumentException when a bound is out of range
+     */
+    public PinGate(Predicate<String> pinCheck, Supplier<Duration> clock, int freeTries,
+                   Duration firstLockout, Duration maxLockout, PinLockoutStore store) {
         this.pinCheck = Objects.requireNonNull(pinCheck, "pinCheck");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (freeTries < 1 || firstLockout.isNegative() || firstLockout.isZero() || maxLockout.compareTo(firstLockout) < 0) {
@@ -65,6 +91,18 @@ public final class PinGate {
         this.freeTries = freeTries;
         this.firstLockout = firstLockout;
         this.maxLockout = maxLockout;
+        this.store = Objects.requireNonNull(store, "store");
+        PinLockout saved;
+        try {
+            saved = store.load(clock.get());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the staff PIN lockout; starting with a first lockout after one wrong PIN: {}",
+                    e.getMessage());
+            saved = new PinLockout(freeTries, firstLockout, Duration.ZERO); // fail towards locking
+        }
+        wrongInRow = saved.wrongInRow();
+        lastLockout = saved.lastLockout();
+        lockedUntil = saved.lockedUntil();
     }
 
     /**
@@ -75,7 +113,19 @@ public final class PinGate {
      * @return the gate
      */
     public static PinGate standard(Predicate<String> pinCheck, Supplier<Duration> clock) {
-        return new PinGate(pinCheck, clock, 3, Duration.ofSeconds(30), Duration.ofHours(1));
+        return standard(pinCheck, clock, PinLockoutStore.NONE);
+    }
+
+    /**
+     * The kiosk's gate (as {@link #standard(Predicate, Supplier)}) keeping its state in a store.
+     *
+     * @param pinCheck tells whether a PIN is the staff PIN
+     * @param clock    monotonic time since boot
+     * @param store    where the counters and the lock are kept across restarts
+     * @return the gate
+     */
+    public static PinGate standard(Predicate<String> pinCheck, Supplier<Duration> clock, PinLockoutStore store) {
+        return new PinGate(pinCheck, clock, 3, Duration.ofSeconds(30), Duration.ofHours(1), store);
     }
 
     /**
@@ -90,12 +140,17 @@ public final class PinGate {
             return new Attempt.Locked(left);
         }
         if (pin != null && pinCheck.test(pin)) {
+            boolean changed = wrongInRow != 0 || !lastLockout.isZero();
             wrongInRow = 0;
             lastLockout = Duration.ZERO;
+            if (changed) {
+                keep();
+            }
             return new Attempt.Accepted();
         }
         wrongInRow++;
         if (lastLockout.isZero() && wrongInRow < freeTries) {
+            keep();
             return new Attempt.Wrong(freeTries - wrongInRow);
         }
         Duration lock = lastLockout.isZero() ? firstLockout : lastLockout.multipliedBy(2);
@@ -104,7 +159,16 @@ public final class PinGate {
         }
         lastLockout = lock;
         lockedUntil = clock.get().plus(lock);
+        keep();
         return new Attempt.Locked(lock);
+    }
+
+    private void keep() {
+        try {
+            store.save(new PinLockout(wrongInRow, lastLockout, lockedUntil), clock.get());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot keep the staff PIN lockout (it holds until the kiosk restarts): {}", e.getMessage());
+        }
     }
 
     /** @return the time until the next attempt is allowed; zero when not locked */

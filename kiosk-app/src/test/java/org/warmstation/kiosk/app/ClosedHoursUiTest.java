@@ -144,14 +144,14 @@ class ClosedHoursUiTest {
     void aStaffPinResetByTheDistrictReplacesTheOldOne() throws Exception {
         window = DemoWindow.show(dataDir);
         runtime = window.runtime();
-        closeTodayWithNeighbours(dataDir, StaffPin.hash("1357".toCharArray()).encoded());
+        closeTodayWithNeighbours(dataDir, StaffPin.hash("135790".toCharArray()).encoded());
         FxToolkit.waitFor("the settings read", WAIT, () -> textFxOrNull("#idle-closed") != null);
         enterPin(DemoStation.STAFF_PIN);
         FxToolkit.waitFor("the old PIN refused", WAIT,
                 () -> runtime.viewModel().staff().pinLengthProperty().get() == 0
                         && window.lookup("#pin-message") instanceof Label l && !l.getText().isEmpty());
         assertEquals(Screen.STAFF_PIN, FxToolkit.call(() -> runtime.viewModel().screenProperty().get()));
-        enterPin("1357");
+        enterPin("135790");
         FxToolkit.waitFor("the staff screen with the new PIN", WAIT,
                 () -> runtime.viewModel().screenProperty().get() == Screen.STAFF);
     }

@@ -85,14 +85,14 @@ class StationConfigTest {
         StationConfig c = StationConfig.load(file(GOOD));
         StationConfig changed = new StationConfig(c.stationId(), "望京=驿站: #1 \\ 东!", c.districtId(), c.latitude(),
                 c.longitude(), c.zone(), c.brokerUrl(), c.brokerUsername(), c.dataDir(), c.trustFile(), c.denyFile(),
-                c.duplicateWindow(), c.welcomeTimeout(), Optional.of(StaffPin.hash("2468".toCharArray())),
+                c.duplicateWindow(), c.welcomeTimeout(), Optional.of(StaffPin.hash("246810".toCharArray())),
                 c.scanner(), c.hardware());
         Path out = dir.resolve("sub/written.properties");
         changed.write(out);
         assertEquals(changed, StationConfig.load(out));
         String text = Files.readString(out, StandardCharsets.UTF_8);
         assertTrue(text.contains("望京"), text);
-        assertFalse(text.contains("2468"), "the plain PIN must never be written");
+        assertFalse(text.contains("246810"), "the plain PIN must never be written");
         try (Stream<Path> files = Files.list(out.getParent())) {
             assertEquals(List.of(out), files.toList(), "no temporary file may be left behind");
         }

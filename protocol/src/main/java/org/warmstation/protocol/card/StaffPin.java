@@ -23,8 +23,8 @@ public final class StaffPin {
     public static final String SCHEME = "pbkdf2-sha256";
     /** Iterations used for new hashes. */
     public static final int ITERATIONS = 310_000;
-    /** Shortest PIN accepted. */
-    public static final int MIN_DIGITS = 4;
+    /** Shortest PIN accepted: 6 digits, a million PINs against the keypad's lockout (decision 0202). */
+    public static final int MIN_DIGITS = 6;
     /** Longest PIN accepted. */
     public static final int MAX_DIGITS = 12;
 
@@ -48,16 +48,18 @@ public final class StaffPin {
      * @param pin {@value #MIN_DIGITS} to {@value #MAX_DIGITS} decimal digits; the caller may clear
      *            the array afterwards
      * @return the hashed PIN
-     * @throws IllegalArgumentException when the PIN is not 4 to 12 digits
+     * @throws IllegalArgumentException when the PIN is not 6 to 12 digits; the message says so in
+     *                                  English and Chinese (shown as is by the console and the CLI)
      */
     public static StaffPin hash(char[] pin) {
         Objects.requireNonNull(pin, "pin");
         if (pin.length < MIN_DIGITS || pin.length > MAX_DIGITS) {
-            throw new IllegalArgumentException("a staff PIN has " + MIN_DIGITS + " to " + MAX_DIGITS + " digits");
+            throw new IllegalArgumentException("a staff PIN has " + MIN_DIGITS + " to " + MAX_DIGITS + " digits, found "
+                    + pin.length + " (工作人员 PIN 须为 " + MIN_DIGITS + " 至 " + MAX_DIGITS + " 位数字)");
         }
         for (char c : pin) {
             if (c < '0' || c > '9') {
-                throw new IllegalArgumentException("a staff PIN has digits only");
+                throw new IllegalArgumentException("a staff PIN has digits only (工作人员 PIN 只能是数字)");
             }
         }
         byte[] salt = new byte[SALT_BYTES];

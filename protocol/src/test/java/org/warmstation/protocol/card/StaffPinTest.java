@@ -21,29 +21,38 @@ class StaffPinTest {
 
     @Test
     void encodedFormParsesBackAndStillMatches() {
-        StaffPin pin = StaffPin.hash("5555".toCharArray());
+        StaffPin pin = StaffPin.hash("555555".toCharArray());
         StaffPin parsed = StaffPin.parse(pin.encoded());
         assertEquals(pin, parsed);
-        assertTrue(parsed.matches("5555".toCharArray()));
+        assertTrue(parsed.matches("555555".toCharArray()));
         assertTrue(pin.encoded().startsWith("pbkdf2-sha256$"));
-        assertFalse(pin.encoded().contains("5555"));
+        assertFalse(pin.encoded().contains("555555"));
     }
 
     @Test
     void samePinHashedTwiceGetsDifferentSalts() {
-        assertNotEquals(StaffPin.hash("1234".toCharArray()).encoded(), StaffPin.hash("1234".toCharArray()).encoded());
+        assertNotEquals(StaffPin.hash("123456".toCharArray()).encoded(), StaffPin.hash("123456".toCharArray()).encoded());
     }
 
     @Test
-    void pinsThatAreNotFourToTwelveDigitsAreRefused() {
+    void pinsThatAreNotSixToTwelveDigitsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> StaffPin.hash("123".toCharArray()));
-        assertThrows(IllegalArgumentException.class, () -> StaffPin.hash("12a4".toCharArray()));
+        assertThrows(IllegalArgumentException.class, () -> StaffPin.hash("12a456".toCharArray()));
         assertThrows(IllegalArgumentException.class, () -> StaffPin.hash("1234567890123".toCharArray()));
     }
 
     @Test
+    void fourDigitPinIsRefusedWithAClearMessageInBothLanguages() {
+        var e = assertThrows(IllegalArgumentException.class, () -> StaffPin.hash("2468".toCharArray()));
+        assertEquals("a staff PIN has 6 to 12 digits, found 4 (工作人员 PIN 须为 6 至 12 位数字)", e.getMessage());
+        var five = assertThrows(IllegalArgumentException.class, () -> StaffPin.hash("24680".toCharArray()));
+        assertTrue(five.getMessage().contains("found 5"), five.getMessage());
+        assertTrue(StaffPin.hash("246801".toCharArray()).matches("246801".toCharArray()), "six digits are enough");
+    }
+
+    @Test
     void malformedHashTextIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> StaffPin.parse("1234"));
+        assertThrows(IllegalArgumentException.class, () -> StaffPin.parse("123456"));
         assertThrows(IllegalArgumentException.class, () -> StaffPin.parse("pbkdf2-sha256$10$AAAA$BBBB"));
         assertThrows(IllegalArgumentException.class, () -> StaffPin.parse("pbkdf2-sha256$x$y$z"));
     }

@@ -22,7 +22,7 @@ class StationSettingsTest {
         return new StationSettings(300, List.of("HOT_WATER", "TOILET"), "寒潮预警", 3,
                 new StationHours(OpeningHours.parse("MON-FRI 07:00-22:00; SAT,SUN 09:00-17:00"),
                         List.of(new HoursException(LocalDate.of(2026, 12, 25), List.of(), "检修"))),
-                4.5, StaffPin.hash("1357".toCharArray()).encoded());
+                4.5, StaffPin.hash("135790".toCharArray()).encoded());
     }
 
     /** @return {@link #full()} with every issue-12 field set: loans, supplies, voice */
@@ -39,7 +39,7 @@ class StationSettingsTest {
         Downlink d = Wire.decode(Wire.encode(Downlink.sign(cmd, key)), Downlink.class, Wire.MAX_DOWNLINK_BYTES);
         DownlinkCommand back = d.verify(trust, WireSamples.DISTRICT, WireSamples.STATION);
         assertEquals(cmd, back);
-        assertTrue(StaffPin.parse(back.settings().staffPin()).matches("1357".toCharArray()));
+        assertTrue(StaffPin.parse(back.settings().staffPin()).matches("135790".toCharArray()));
     }
 
     @Test

@@ -47,7 +47,7 @@ class StationInitTest {
 
     @Test
     void writesAConfigThatLoadsBackWithTheTrustListBesideIt() throws Exception {
-        CliRun r = CliRun.run(args("--pin", "4826").toArray(String[]::new));
+        CliRun r = CliRun.run(args("--pin", "482613").toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.toString());
         StationConfig c = StationConfig.load(out);
         assertEquals("CY-0042", c.stationId());
@@ -58,8 +58,8 @@ class StationInitTest {
         assertEquals(out.getParent().resolve("trust-list.txt"), c.trustFile());
         assertEquals(Files.readString(trust), Files.readString(c.trustFile()));
         assertEquals(out.getParent().resolve("data"), c.dataDir());
-        assertTrue(c.staffPin().orElseThrow().matches("4826".toCharArray()));
-        assertFalse(Files.readString(out).contains("4826"));
+        assertTrue(c.staffPin().orElseThrow().matches("482613".toCharArray()));
+        assertFalse(Files.readString(out).contains("482613"));
     }
 
     @Test

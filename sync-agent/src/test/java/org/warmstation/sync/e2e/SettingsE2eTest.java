@@ -63,14 +63,14 @@ class SettingsE2eTest {
         try {
             Await.until(LONG, "the station known at the district", () -> Backlog.waiting(dir) == 0, first::status);
             settings.send(st, new SettingsForm("MON-FRI 07:00-22:00", "2026-12-25 closed", "HOT_WATER,TOILET,WARM_UP",
-                    "10", "5", "", "1357", "1357").toSettings(), "e2e");
+                    "10", "5", "", "135790", "135790").toSettings(), "e2e");
             Await.until(LONG, "version 1 applied and its answer stored",
                     () -> status(settings, st).state() == SettingsStatus.State.APPLIED, () -> status(settings, st));
             StationSettings v1 = applied(dir);
             assertEquals(1, v1.version());
             assertEquals(List.of("HOT_WATER", "TOILET", "WARM_UP"), v1.enabledServices());
             assertEquals(600, v1.duplicateWindowSeconds());
-            assertTrue(StaffPin.parse(v1.staffPin()).matches("1357".toCharArray()));
+            assertTrue(StaffPin.parse(v1.staffPin()).matches("135790".toCharArray()));
         } finally {
             first.stop();
         }
@@ -91,7 +91,7 @@ class SettingsE2eTest {
             assertEquals(2, v2.version());
             assertEquals("寒潮预警", v2.announcement());
             assertTrue(v2.hours().openAt(LocalDate.of(2026, 12, 6).atTime(22, 30)));
-            assertTrue(StaffPin.parse(v2.staffPin()).matches("1357".toCharArray()), "the PIN of version 1 is kept");
+            assertTrue(StaffPin.parse(v2.staffPin()).matches("135790".toCharArray()), "the PIN of version 1 is kept");
             assertNull(status(settings, st).message());
         } finally {
             second.stop();

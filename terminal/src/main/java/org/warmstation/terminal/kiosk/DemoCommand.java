@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         header = "Run the kiosk as a demo: sample cards, simulated camera, no Pi or broker needed.",
         description = {"Run the kiosk as a demo: sample member cards (valid and invalid) on a card tray, each tap",
                 "holds one up to a simulated camera; scans go the real way (QR decoder, verifier, SQLite).",
-                "The demo staff PIN is 2468.",
+                "The demo staff PIN is 246810.",
                 "It also shows the sync: an in-process MQTT broker and the district receiver with an embedded",
                 "PostgreSQL (in DIR/district) start in the background; the staff screen shows the visits the",
                 "district holds. The district also holds about 40 simulated Chaoyang stations with 30 days of",
