@@ -1,6 +1,9 @@
 package org.warmstation.district;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -13,6 +16,7 @@ import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.settings.SettingsService;
 import org.warmstation.district.mqtt.DistrictReceiver;
 import org.warmstation.district.mqtt.ReceiverSettings;
+import org.warmstation.district.retention.Retention;
 
 /**
  * One running district-server instance: the MQTT receiver feeding the {@link DistrictService},
@@ -29,6 +33,8 @@ public final class DistrictServer implements AutoCloseable {
     public static final Duration DISPATCH_EVERY = Duration.ofMillis(250);
     /** How often stations whose card lists are due a refresh are looked for. */
     public static final Duration REFRESH_EVERY = Duration.ofMinutes(10);
+    /** How often the retention purge runs (it does something once a month, when a month ages out). */
+    public static final Duration RETENTION_EVERY = Duration.ofHours(6);
 
     private final DistrictReceiver receiver;
     private final DistrictService service;
@@ -93,6 +99,24 @@ public final class DistrictServer implements AutoCloseable {
             }
         }, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new DistrictServer(receiver, service, scheduler);
+    }
+
+    /**
+     * Runs the retention purge (decision 0203) now and then every {@link #RETENTION_EVERY}, on the
+     * scheduler's thread; a failed purge is logged and tried again at the next run.
+     *
+     * @param db        the database
+     * @param retention the retention setting
+     * @param zone      the district's time zone (which day it is)
+     */
+    public void scheduleRetention(DistrictDatabase db, Retention retention, ZoneId zone) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try (Connection c = db.connection()) {
+                retention.purge(c, LocalDate.now(zone));
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("retention purge failed (tried again in {}): {}", RETENTION_EVERY, e.toString());
+            }
+        }, Duration.ofMinutes(1).toMillis(), RETENTION_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** @return the message handler */

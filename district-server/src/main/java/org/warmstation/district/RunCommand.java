@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import org.warmstation.district.console.ConsoleServer;
 import org.warmstation.district.console.ConsoleSettings;
 import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.mqtt.ReceiverSettings;
+import org.warmstation.district.retention.Retention;
 import org.warmstation.protocol.card.DistrictKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,11 +59,15 @@ final class RunCommand implements Callable<Integer> {
     String mapTiles;
     @Option(names = "--k", defaultValue = "5", description = "privacy threshold: cells under k members show as <k (at least 3; default: ${DEFAULT-VALUE})")
     int k;
+    @Option(names = "--retention-months", defaultValue = "13",
+            description = "months of member-level visit rows kept; older months keep only report aggregates, purged daily (default: ${DEFAULT-VALUE})")
+    int retentionMonths;
     @Option(names = "--secure-cookies", description = "mark the console's cookies Secure (console behind a TLS reverse proxy)")
     boolean secureCookies;
 
     @Override
     public Integer call() throws Exception {
+        Retention retention = new Retention(retentionMonths); // refuses a bad --retention-months before anything starts
         Optional<ConsoleSettings> console = ConsoleOptions.settings(http, district, k, mapTiles, secureCookies);
         String password = passwordFile == null ? null
                 : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
@@ -81,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
              DistrictServer server = DistrictServer.start(database, settings,
                      new DistrictService.LedgerSettings(grace, resendEvery, key), reconcileEvery);
              ConsoleServer web = console.map(c -> ConsoleServer.start(c, database, Clock.systemDefaultZone())).orElse(null)) {
+            server.scheduleRetention(database, retention, ZoneId.of("Asia/Shanghai"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.countDown();
                 if (web != null) {
@@ -90,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
                 database.close();
             }));
             System.out.println("district-server " + id + " running for district " + district + " on " + broker
-                    + ", database " + database.url());
+                    + ", database " + database.url().replaceAll("password=[^&]*", "password=***"));
             if (web != null) {
                 System.out.println("web console on " + web.url() + "/");
             }

@@ -55,17 +55,24 @@ public final class ReportQueries {
                    ) x
              GROUP BY GROUPING SETS (%s)
             HAVING sum(visits) > 0""";
-    /** Member rows (station, member, masks) of the months and the edge days; %s: "" or the regrouping. */
+    /**
+     * Member rows (station, member, masks) of the months and the edge days; %s: "" or the regrouping.
+     * A member whose purged months carry a pseudonym (decision 0203) is counted under it in kept
+     * months too, so a period over purged and kept months counts that member once.
+     */
     private static final String MEMBER_ROWS = """
             SELECT station_id, member, %s FROM (
-                SELECT station_id, member, categories AS c, services AS s, hours AS h
-                  FROM report_month_member WHERE month BETWEEN ? AND ?
+                SELECT r.station_id, coalesce(p.pseudonym, r.member) AS member, r.categories AS c,
+                       r.services AS s, r.hours AS h
+                  FROM report_month_member r LEFT JOIN retention_pseudonym p ON p.member = r.member
+                 WHERE r.month BETWEEN ? AND ?
                 UNION ALL
-                SELECT v.station_id, report_member_key(v.member_id), 1::bigint << n.bit,
+                SELECT v.station_id, coalesce(p.pseudonym, report_member_key(v.member_id)), 1::bigint << n.bit,
                        coalesce(1::bigint << sn.bit, 0), 1 << v.local_hour
                   FROM visit v JOIN report_name n ON n.kind = 'C' AND n.name = v.category
                        LEFT JOIN LATERAL unnest(v.services) AS sv(name) ON true
                        LEFT JOIN report_name sn ON sn.kind = 'S' AND sn.name = sv.name
+                       LEFT JOIN retention_pseudonym p ON p.member = report_member_key(v.member_id)
                  WHERE v.member_id IS NOT NULL AND""" + RAW_DAYS + """
             ) x %s""";
 
