@@ -1,7 +1,5 @@
 package org.warmstation.protocol.wire;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,6 +24,9 @@ public record UpdateManifest(String schema, int district, String packageName, St
     public static final String SCHEMA = "ws.update-manifest/1";
     /** The only package a station installs from a manifest. */
     public static final String PACKAGE = "warm-station-terminal";
+    /** What a download URL may look like: http or https, a host name or IPv4 address, a port, a path. */
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
+            "https?://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?");
     /** Largest package a station downloads: 1 GiB. */
     public static final long MAX_SIZE = 1L << 30;
 
@@ -65,14 +66,9 @@ public record UpdateManifest(String schema, int district, String packageName, St
     private static void checkUrl(String url) {
         Objects.requireNonNull(url, "url");
         Check.text("url", url, 500);
-        try {
-            URI uri = new URI(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getUserInfo() != null) {
-                throw new IllegalArgumentException("url must be http(s)://host/... without user info: " + Check.abbreviate(url));
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is not a URI: " + Check.abbreviate(url), e);
+        if (!URL.matcher(url).matches()) {
+            throw new IllegalArgumentException("url must be http(s)://host[:port]/path without user info or spaces: "
+                    + Check.abbreviate(url));
         }
     }
 }
