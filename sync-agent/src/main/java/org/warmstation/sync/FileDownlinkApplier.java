@@ -169,7 +169,15 @@ public final class FileDownlinkApplier implements DownlinkApplier {
         }
     }
 
-    private static void write(Path target, byte[] bytes) throws IOException {
+    /**
+     * Writes a file atomically and durably: a temporary file in the same directory, forced to
+     * storage, then moved over the target (a reader sees the old or the new file, never half).
+     *
+     * @param target the file; its directory is created when missing
+     * @param bytes  the whole content
+     * @throws IOException when it cannot be written; the old file is unchanged then
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path directory = target.getParent();
         String name = target.getFileName().toString();
         Files.createDirectories(directory);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 org.warmstation.terminal.bench.SyncBenchCommand.class,
                 org.warmstation.terminal.kiosk.DemoCommand.class,
                 org.warmstation.terminal.kiosk.KioskCommand.class,
+                org.warmstation.terminal.kiosk.UpdateCommand.class,
                 org.warmstation.provisioning.hardware.HwTestCommand.class,
                 org.warmstation.provisioning.hardware.DoorSafeCommand.class,
                 org.warmstation.district.DistrictServerCli.class})

@@ -40,6 +40,7 @@ import org.warmstation.kiosk.ui.hardware.PeripheralPanel;
  * puts the parts together, {@link DemoLayout} lays out the demo window.
  */
 public final class KioskRuntime implements AutoCloseable {
+    private volatile ScannerStatus scannerStatus;
     private static final Logger LOG = LoggerFactory.getLogger(KioskRuntime.class);
     /** The terminal's screen: a 7-inch 1024x600 panel. */
     public static final int SCREEN_WIDTH = 1024;
@@ -220,6 +221,7 @@ public final class KioskRuntime implements AutoCloseable {
             @Override
             public void onStatus(ScannerStatus status) {
                 LOG.info("scanner {}: {}", status.state(), status.message());
+                scannerStatus = status;
                 executor.runOnUi(() -> viewModel.scannerStatus(status));
                 tickets.scannerStatus(status);
             }
@@ -290,6 +292,14 @@ public final class KioskRuntime implements AutoCloseable {
             poller = ServicesPoller.start(executor, viewModel, services, settingsFile,
                     hardware.peripherals()::coldAlert);
         }
+    }
+
+    /**
+     * @return the scanner's latest status (the camera's health for an update, issue 15), or empty
+     *         before it reported one or without a scanner; any thread
+     */
+    public Optional<ScannerStatus> scannerStatus() {
+        return Optional.ofNullable(scannerStatus);
     }
 
     /** @return the scanner, if the station has one apart from a keyboard wedge */

@@ -22,6 +22,7 @@ class AgentServices implements StationServices {
     private final SyncAgent agent;
     private final List<AutoCloseable> resources;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long lastPolledNanos = System.nanoTime() - java.time.Duration.ofHours(1).toNanos();
 
     /**
      * @param agent     the started agent
@@ -39,7 +40,26 @@ class AgentServices implements StationServices {
 
     @Override
     public Optional<SyncSnapshot> sync() {
+        lastPolledNanos = System.nanoTime();
         return Optional.of(snapshot(agent.status()));
+    }
+
+    /**
+     * @param within how recent
+     * @return whether the kiosk's screen polled the sync state within that time: its UI thread runs
+     *         (the kiosk is up, issue 15's health check)
+     */
+    boolean kioskPolledWithin(java.time.Duration within) {
+        return System.nanoTime() - lastPolledNanos < within.toNanos();
+    }
+
+    /**
+     * @param resource closed after the agent and the resources given at construction
+     * @return this
+     */
+    AgentServices alsoClosing(AutoCloseable resource) {
+        resources.add(resource);
+        return this;
     }
 
     /**

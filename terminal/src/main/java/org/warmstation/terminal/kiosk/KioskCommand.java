@@ -34,6 +34,6 @@ public final class KioskCommand implements Callable<Integer> {
                 KioskLauncher.Options.defaultDemoDir(), windowed), line -> {
                     err.println(line);
                     err.flush();
-                }, (runtime, cfg) -> SyncWiring.start(cfg.orElseThrow(), runtime.peripherals().states()));
+                }, (runtime, cfg) -> SyncWiring.start(cfg.orElseThrow(), runtime));
     }
 }

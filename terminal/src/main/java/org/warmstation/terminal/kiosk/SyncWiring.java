@@ -56,10 +56,21 @@ public final class SyncWiring {
      * @throws IllegalArgumentException when a value is out of the agent's range
      */
     public static SyncConfig syncConfig(StationConfig config) throws IOException {
+        return syncConfig(config, APP_VERSION);
+    }
+
+    /**
+     * @param config     the station configuration
+     * @param appVersion the version the birth message and heartbeats report
+     * @return the settings of the agent
+     * @throws IOException when the password file cannot be read
+     * @throws IllegalArgumentException when a value is out of the agent's range
+     */
+    static SyncConfig syncConfig(StationConfig config, String appVersion) throws IOException {
         Consumer<String> warn = w -> LOG.warn("{}", w);
         SyncConfig.Builder b = SyncConfig.builder(config.brokerUrl().toString(),
                         new Topics(config.districtId(), config.stationId()), config.dataDir())
-                .appVersion(APP_VERSION)
+                .appVersion(appVersion)
                 .heartbeat(config.sync().heartbeat());
         char[] password = config.sync().readPassword(warn).orElse(null);
         if (config.brokerUsername().isPresent() || password != null) {
@@ -82,7 +93,7 @@ public final class SyncWiring {
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     public static org.warmstation.kiosk.sync.StationServices start(StationConfig config) throws IOException {
-        return startAgent(config, null);
+        return startAgent(config, null, UpdateWiring.Kiosk.NONE, UpdateWiring.dpkg());
     }
 
     /**
@@ -97,16 +108,50 @@ public final class SyncWiring {
      */
     public static org.warmstation.kiosk.sync.StationServices start(StationConfig config, PeripheralStates sensors)
             throws IOException {
-        return startAgent(config, sensors);
+        return startAgent(config, sensors, UpdateWiring.Kiosk.NONE, UpdateWiring.dpkg());
     }
 
-    static AgentServices startAgent(StationConfig config, PeripheralStates sensors) throws IOException {
-        DownlinkApplier applier = new FileDownlinkApplier(config.trustFile(), config.denyListFile(),
-                config.settingsFile()).withTickets(config.dataDir());
+    /**
+     * Starts the agent of a configured station with signed updates (issue 15): downlinks of kind
+     * {@code UPDATE} go to the station's updater, and the running version is marked healthy once
+     * the kiosk, its camera and the broker connection are fine.
+     *
+     * @param config  the station configuration
+     * @param runtime the assembled kiosk (its peripherals, visit log and scanner)
+     * @return the running agent as the kiosk's background services
+     * @throws IOException when the password file cannot be read
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
+     */
+    public static org.warmstation.kiosk.sync.StationServices start(StationConfig config,
+                                                                   org.warmstation.kiosk.app.KioskRuntime runtime)
+            throws IOException {
+        UpdateWiring.Kiosk kiosk = new UpdateWiring.Kiosk(() -> lastCheckIn(runtime, config.zone()),
+                () -> runtime.scanner().isEmpty() || runtime.scannerStatus()
+                        .filter(s -> s.state() == org.warmstation.devices.scan.ScannerStatus.State.RUNNING).isPresent());
+        AgentServices services = startAgent(config, runtime.peripherals().states(), kiosk, UpdateWiring.dpkg());
+        return services;
+    }
+
+    private static java.util.Optional<java.time.Instant> lastCheckIn(org.warmstation.kiosk.app.KioskRuntime runtime,
+                                                                     java.time.ZoneId zone) {
+        java.time.Instant now = java.time.Instant.now();
+        return runtime.store().between(now.minus(UpdateWiring.IDLE_LOOKBACK), now).stream()
+                .map(org.warmstation.visitlog.domain.Visit::recordedAt).max(java.util.Comparator.naturalOrder());
+    }
+
+    static AgentServices startAgent(StationConfig config, PeripheralStates sensors, UpdateWiring.Kiosk kiosk,
+                                    org.warmstation.sync.update.PackageSystem packages) throws IOException {
+        TrustListFile trust = new TrustListFile(config.trustFile());
+        UpdateWiring updates = UpdateWiring.start(config, trust, kiosk, packages);
+        DownlinkApplier applier = updates.wrap(new FileDownlinkApplier(config.trustFile(), config.denyListFile(),
+                config.settingsFile()).withTickets(config.dataDir()));
         Clock clock = Clock.system(config.zone());
-        return start(syncConfig(config), new SystemStationClock(), config.zone(), new TrustListFile(config.trustFile()),
-                applier, profile(config), sensors == null ? null : RoomSensorProbes.temperature(sensors, clock),
+        AgentServices services = start(syncConfig(config, updates.running()), new SystemStationClock(), config.zone(),
+                trust, applier, profile(config), sensors == null ? null : RoomSensorProbes.temperature(sensors, clock),
                 sensors == null ? null : RoomSensorProbes.motion(sensors, clock, config.zone()));
+        updates.watchHealth(() -> services.kioskPolledWithin(java.time.Duration.ofSeconds(5)), kiosk.cameraHealthy(),
+                () -> services.agent().status().connected());
+        return services.alsoClosing(updates);
     }
 
     /**
