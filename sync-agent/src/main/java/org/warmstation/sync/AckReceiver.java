@@ -11,11 +11,14 @@ import org.warmstation.protocol.wire.Wire;
 import org.warmstation.protocol.wire.WireFormatException;
 import org.warmstation.sync.drain.OutboxDrainer;
 import org.warmstation.sync.drain.RecordDrainer;
+import org.warmstation.visitlog.domain.StationClock;
 
 /**
  * The district's acks (visits on {@code ack}, other records on {@code records-ack}) handed to the
  * drainer of their kind. A malformed ack, one for another station or one of a kind this agent
- * does not drain is logged and ignored. Runs on the agent's thread.
+ * does not drain is logged and ignored. The commit time of each ack of this station is a time the
+ * station has seen from the district: it raises the clock's floor ({@link StationClock#saw}).
+ * Runs on the agent's thread.
  */
 final class AckReceiver {
     private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
@@ -23,11 +26,13 @@ final class AckReceiver {
     private final Topics topics;
     private final OutboxDrainer visits;
     private final Map<RecordKind, RecordDrainer> records;
+    private final StationClock clock;
 
-    AckReceiver(Topics topics, OutboxDrainer visits, Map<RecordKind, RecordDrainer> records) {
+    AckReceiver(Topics topics, OutboxDrainer visits, Map<RecordKind, RecordDrainer> records, StationClock clock) {
         this.topics = topics;
         this.visits = visits;
         this.records = Map.copyOf(records);
+        this.clock = clock;
     }
 
     /**
@@ -38,6 +43,7 @@ final class AckReceiver {
         try {
             VisitAck ack = Wire.decode(payload, VisitAck.class);
             if (ours(ack.district(), ack.station())) {
+                clock.saw(ack.storedAt(), "district ack");
                 visits.onAck(ack);
                 return true;
             }
@@ -58,6 +64,7 @@ final class AckReceiver {
             if (!ours(ack.district(), ack.station())) {
                 return null;
             }
+            clock.saw(ack.storedAt(), "district ack");
             if (drainer == null) {
                 log.warn("{}: ack of {} records ignored: this agent drains none", topics.station(), ack.kind());
                 return null;

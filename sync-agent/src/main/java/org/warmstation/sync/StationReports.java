@@ -36,6 +36,7 @@ final class StationReports {
     private final TelemetryQueue telemetry;
     private final EntryWindow entries = new EntryWindow();
     private final long startNanos = System.nanoTime();
+    private boolean closeWaitsForSync;
 
     StationReports(SyncConfig config, SyncAgent.Parts parts, InstantSource wall, BrokerSession session,
                    AgentThread thread) {
@@ -106,18 +107,34 @@ final class StationReports {
         }
     }
 
-    /** Closes every day before today (station zone) and publishes the summaries; nothing without a ledger. */
+    /**
+     * Closes every day before today (station zone) and publishes the summaries; nothing without a
+     * ledger, nothing while the clock is not synced ({@link #closeThrough}).
+     */
     void closeDays() {
         if (parts.ledger() == null) {
             return;
         }
         LocalDate today = wall.instant().atZone(parts.zone()).toLocalDate();
-        parts.ledger().closeThrough(today.minusDays(1));
-        publishLedger();
+        closeThrough(today.minusDays(1));
     }
 
-    /** Closes every day up to {@code date}, publishes, and returns the summaries made (ledger required). */
+    /**
+     * Closes every day up to {@code date}, publishes, and returns the summaries made (ledger
+     * required). Only on a synced clock: an unsynced one may read a day that has not ended (a
+     * clock ahead) or may be corrected later, and a closed day is signed and never reopened; so
+     * while it is not synced nothing is closed (logged once) and the result is empty.
+     */
     List<DaySummary> closeThrough(LocalDate date) {
+        if (!parts.clock().synced()) {
+            if (!closeWaitsForSync) {
+                log.info("{}: days are closed once the clock is synced (it reads {}, not synced)", topics.station(),
+                        wall.instant());
+                closeWaitsForSync = true;
+            }
+            return List.of();
+        }
+        closeWaitsForSync = false;
         List<DaySummary> made = parts.ledger().closeThrough(date);
         publishLedger();
         return made;

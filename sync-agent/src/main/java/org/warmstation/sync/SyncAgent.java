@@ -152,7 +152,7 @@ public final class SyncAgent implements AutoCloseable {
         List<Uplink> all = new ArrayList<>(List.of(visits));
         all.addAll(byKind.values());
         this.uplinks = List.copyOf(all);
-        this.acks = new AckReceiver(topics, visitDrainer, recordDrainers);
+        this.acks = new AckReceiver(topics, visitDrainer, recordDrainers, parts.clock());
         this.reports = new StationReports(config, parts, wall, session, thread);
         this.downlinks = new DownlinkHandler(topics, parts.trust(), parts.applier(), parts.outbox(), parts.state(), wall);
         this.link = new MqttLink(config.serverUri(), topics.station(), new MqttLink.Events() {
@@ -215,9 +215,12 @@ public final class SyncAgent implements AutoCloseable {
 
     /**
      * Closes every day up to {@code date} now (on demand) and publishes the summaries when connected.
+     * Days are closed only on a synced clock (issue 13 item 3): while the station clock is not
+     * synced nothing is closed and the result is empty.
      *
      * @param date last local date to close
-     * @return the summaries made, after they were handed to the broker (or queued while offline)
+     * @return the summaries made, after they were handed to the broker (or queued while offline);
+     *         empty while the clock is not synced
      * @throws IllegalStateException when there is no ledger
      * @throws Exception when closing failed
      */

@@ -38,7 +38,7 @@ class AckReceiverTest {
     private final RecordDrainer ticketDrainer = new RecordDrainer(tickets, clock, 110105, "CY-0042", limits, window, pace);
     private final AckReceiver acks = new AckReceiver(TOPICS,
             new OutboxDrainer(new InMemoryOutbox(), clock, 110105, "CY-0042", limits, window, pace),
-            Map.of(RecordKind.TICKET, ticketDrainer));
+            Map.of(RecordKind.TICKET, ticketDrainer), org.warmstation.sync.testing.Stations.SYSTEM_CLOCK);
     private final List<RecordBatch> sent = new ArrayList<>();
 
     private RecordBatch publishOneTicket() {

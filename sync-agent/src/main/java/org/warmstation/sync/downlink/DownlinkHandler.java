@@ -1,5 +1,6 @@
 package org.warmstation.sync.downlink;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -26,12 +27,16 @@ import org.warmstation.sync.SyncState;
  * the command through the {@link DownlinkApplier} (or re-queues a range in the outbox) and answers
  * with a {@link DownlinkAck}. A command signed by the district and addressed here but invalid (an
  * opening span 25:00, an unknown service) is answered REFUSED with the reason and nothing of it is
- * applied. Anything malformed, unsigned, forged, oversized or addressed elsewhere is logged and
+ * applied; so is one issued more than {@link #MAX_AHEAD} ahead of the station's best time (its
+ * clock bounded by the time floor), which would otherwise stand as the newest of its kind and
+ * refuse every later, correctly dated one as stale. Anything malformed, unsigned, forged, oversized or addressed elsewhere is logged and
  * ignored, never thrown. Called on the agent's thread; blocks while applying.
  */
 public final class DownlinkHandler {
     private static final Logger log = LoggerFactory.getLogger(DownlinkHandler.class);
     private static final String APPLIED_KEY = "downlink.applied.";
+    /** A command issued further ahead of the station's best time is refused (issue 13 item 3). */
+    public static final Duration MAX_AHEAD = Duration.ofMinutes(10);
 
     private final Topics topics;
     private final Supplier<TrustList> trust;
@@ -47,7 +52,7 @@ public final class DownlinkHandler {
      * @param applier applies trust list, deny list and settings
      * @param outbox  the outbox, for {@code RESEND}
      * @param state   where the last applied command of each kind is remembered
-     * @param clock   wall clock for the ack
+     * @param clock   the station's best time (bounded clock), for the ack and the future check
      */
     public DownlinkHandler(Topics topics, Supplier<TrustList> trust, DownlinkApplier applier, Outbox outbox,
                            SyncState state, InstantSource clock) {
@@ -84,6 +89,13 @@ public final class DownlinkHandler {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        if (cmd.issuedAt().isAfter(now.plus(MAX_AHEAD))) {
+            // applied, it would be "the last of its kind" and refuse every correctly dated one as stale
+            log.warn("downlink {} {} refused, nothing applied: issued at {}, more than {} min ahead of the station's"
+                    + " best time {}", cmd.kind(), cmd.id(), cmd.issuedAt(), MAX_AHEAD.toMinutes(), now);
+            return Optional.of(DownlinkAck.of(cmd, DownlinkAck.Outcome.REFUSED, "dated in the future: issued "
+                    + cmd.issuedAt() + ", more than " + MAX_AHEAD.toMinutes() + " min ahead of the station time " + now, now));
+        }
         String key = APPLIED_KEY + cmd.kind();
         try {
             Optional<String> last = state.get(key);

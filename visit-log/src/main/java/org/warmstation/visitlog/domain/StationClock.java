@@ -17,4 +17,16 @@ public interface StationClock {
 
     /** @return monotonic time since boot, never going back */
     Duration sinceBoot();
+
+    /**
+     * Tells the clock of a time the station saw from a trusted source (a district ack's commit
+     * time, a verified downlink's issue time). A clock that keeps a "latest time seen" floor
+     * ({@code BoundedClock}) never reads below it afterwards; this default ignores it. May block
+     * on storage: never call on the UI thread. Never throws.
+     *
+     * @param time   the time seen
+     * @param source what it came from, for the log, e.g. "district ack"
+     */
+    default void saw(Instant time, String source) {
+    }
 }
