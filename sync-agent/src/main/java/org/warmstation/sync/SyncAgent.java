@@ -195,6 +195,7 @@ public final class SyncAgent implements AutoCloseable {
         thread.every("status", Duration.ZERO, Duration.ofSeconds(1), this::refreshStatus);
         thread.every("day close", Duration.ofSeconds(5), Duration.ofSeconds(600), reports::closeDays);
         thread.every("retention", Duration.ofSeconds(60), Duration.ofHours(6), reports::purge);
+        thread.every("time floor", Duration.ofSeconds(5), Duration.ofSeconds(60), this::noteSyncedTime);
         thread.every("drain poll", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> uplinks.forEach(Uplink::drainNow));
     }
 
@@ -247,6 +248,13 @@ public final class SyncAgent implements AutoCloseable {
             visits.wake(); // a RESEND re-queued visits
         } else {
             log.debug("{}: message on unexpected topic {} ignored", topics.station(), topic);
+        }
+    }
+
+    /** A synced clock reading is a time seen: it raises a bounded clock's floor (decision 0185). */
+    private void noteSyncedTime() {
+        if (parts.clock().synced()) {
+            parts.clock().saw(parts.clock().now(), "synced clock");
         }
     }
 

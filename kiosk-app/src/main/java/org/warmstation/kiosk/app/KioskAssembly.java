@@ -33,6 +33,8 @@ import org.warmstation.visitlog.store.LogEpoch;
 import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.visitlog.store.SqliteLoanStore;
 import org.warmstation.kiosk.domain.LoanDesk;
+import org.warmstation.visitlog.store.SqliteTimeFloor;
+import org.warmstation.visitlog.time.BoundedClock;
 import org.warmstation.visitlog.time.ClockSyncWatcher;
 import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.kiosk.ui.KioskBackend;
@@ -85,7 +87,10 @@ final class KioskAssembly {
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
                                    Function<Map<String, String>, StationHardware> hardware) {
         Optional<DamagedLog.SetAside> damage = DamagedLog.setAsideIfDamaged(config.dataDir(), Instant.now());
-        SystemStationClock clock = new SystemStationClock();
+        SystemStationClock raw = new SystemStationClock();
+        // the station's best time never reads below the latest time seen (issue 13 item 3, decision 0185)
+        SqliteTimeFloor floor = new SqliteTimeFloor(config.dataDir());
+        BoundedClock clock = new BoundedClock(raw, floor);
         SqliteVisitStore store = new SqliteVisitStore(config.dataDir());
         CardLists lists = new CardLists(config.trustFile(), Optional.of(config.denyListFile()), config.districtId(),
                 config.zone());
@@ -103,14 +108,14 @@ final class KioskAssembly {
         TicketDesk tickets = reportDamage(new TicketDesk(config.dataDir(), clock, peripherals.peripherals().states()),
                 damage, config.dataDir());
         KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
-                new SqlitePinLockoutStore(config.dataDir(), clock.bootId()), KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
+                new SqlitePinLockoutStore(config.dataDir(), raw.bootId()), KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
                 voice, tickets);
         vm.attachLoans(new LoanDesk(new SqliteLoanStore(config.dataDir(), java.time.InstantSource.system()), clock,
                 () -> loanRules(settings)));
         Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
         boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
-                settings, watchClock(clock, store), voice, tickets)
+                settings, watchClock(raw, clock, store).closing(floor), voice, tickets)
                 .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm, settings)).withDamage(damage.isPresent());
     }
 
@@ -154,5 +159,13 @@ final class KioskAssembly {
      */
     private static ClockSyncWatcher watchClock(SystemStationClock clock, SqliteVisitStore store) {
         return new ClockSyncWatcher(clock, store::correctUnsyncedVisits, ClockSyncWatcher.DEFAULT_INTERVAL).start();
+    }
+
+    /** As above, and each synced poll also raises and keeps the bounded clock's floor. */
+    private static ClockSyncWatcher watchClock(SystemStationClock raw, BoundedClock bounded, SqliteVisitStore store) {
+        return new ClockSyncWatcher(raw, sync -> {
+            bounded.checkpoint();
+            return store.correctUnsyncedVisits(sync);
+        }, ClockSyncWatcher.DEFAULT_INTERVAL).start();
     }
 }

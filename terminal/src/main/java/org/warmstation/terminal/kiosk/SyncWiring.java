@@ -17,6 +17,8 @@ import org.warmstation.visitlog.outbox.SqliteOutbox;
 import org.warmstation.visitlog.outbox.RecordOutbox;
 import org.warmstation.visitlog.outbox.SqliteRecordOutbox;
 import org.warmstation.protocol.wire.RecordTypes;
+import org.warmstation.visitlog.store.SqliteTimeFloor;
+import org.warmstation.visitlog.time.BoundedClock;
 import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.StationProfile;
@@ -185,7 +187,7 @@ public final class SyncWiring {
      * profile for the birth message and the room sensors for the heartbeat.
      *
      * @param sync        agent settings
-     * @param clock       the station clock
+     * @param clock       the station clock; bounded here by the time floor of the data directory ({@link BoundedClock})
      * @param zone        the station's zone
      * @param trust       the trust list for downlink signatures
      * @param applier     applies verified downlinks
@@ -199,6 +201,9 @@ public final class SyncWiring {
                                DownlinkApplier applier, StationProfile profile, TemperatureProbe temperature,
                                MotionProbe motion) {
         Path dir = sync.dataDirectory();
+        // the station's best time never reads below the latest time seen (issue 13 item 3, decision 0185)
+        SqliteTimeFloor floor = new SqliteTimeFloor(dir);
+        StationClock bounded = clock instanceof BoundedClock ? clock : new BoundedClock(clock, floor);
         SqliteOutbox outbox = new SqliteOutbox(dir);
         KeyPair key = StationKeyStore.loadOrCreate(dir);
         SqliteSyncState state = new SqliteSyncState(dir);
@@ -208,14 +213,14 @@ public final class SyncWiring {
                 .<RecordOutbox>map(kind -> new SqliteRecordOutbox(dir, kind)).toList();
         // LOANS downlinks close the loans returned at other stations (issue 12, decision 0156)
         SqliteLoanStore loans = new SqliteLoanStore(dir, java.time.InstantSource.system());
-        SyncAgent agent = new SyncAgent(sync, new SyncAgent.Parts(outbox, clock, zone, trust,
+        SyncAgent agent = new SyncAgent(sync, new SyncAgent.Parts(outbox, bounded, zone, trust,
                 new LoanDownlinkApplier(applier, loans), state, ledger,
                 Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion, profile)
                 .withRecords(records));
         agent.start();
         LOG.info("sync agent of {} started ({}), records of {}", sync.topics().station(), sync.serverUri(),
                 RecordTypes.standard().kinds());
-        List<AutoCloseable> closing = new java.util.ArrayList<>(List.of(ledger, state, outbox, loans));
+        List<AutoCloseable> closing = new java.util.ArrayList<>(List.of(ledger, state, outbox, loans, floor));
         closing.addAll(records);
         return new AgentServices(agent, closing);
     }

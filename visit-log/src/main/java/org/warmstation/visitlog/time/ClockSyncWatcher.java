@@ -37,6 +37,7 @@ public final class ClockSyncWatcher implements AutoCloseable {
     private final Duration interval;
     private ScheduledExecutorService executor;
     private boolean reportedSynced;
+    private AutoCloseable resource;
 
     /**
      * @param clock     the station clock
@@ -114,23 +115,44 @@ public final class ClockSyncWatcher implements AutoCloseable {
         return this;
     }
 
-    /** Stops polling (waits up to 5 s for a running poll); idempotent. */
+    /**
+     * Has {@link #close()} also close a resource the corrector uses (e.g. the storage of a
+     * {@link BoundedClock}'s floor), after polling stopped.
+     *
+     * @param used the resource
+     * @return this watcher
+     */
+    public synchronized ClockSyncWatcher closing(AutoCloseable used) {
+        this.resource = Objects.requireNonNull(used, "used");
+        return this;
+    }
+
+    /** Stops polling (waits up to 5 s for a running poll), then closes {@link #closing} resource; idempotent. */
     @Override
     public void close() {
         ScheduledExecutorService running;
+        AutoCloseable used;
         synchronized (this) {
             running = executor;
+            used = resource;
+            resource = null;
         }
-        if (running == null) {
-            return;
-        }
-        running.shutdownNow();
-        try {
-            if (!running.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("clock watcher did not stop within 5 s");
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                if (!running.awaitTermination(5, TimeUnit.SECONDS)) {
+                    log.warn("clock watcher did not stop within 5 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        if (used != null) {
+            try {
+                used.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", used, e.toString());
+            }
         }
     }
 }
