@@ -147,15 +147,16 @@ class DistrictReceiverTest {
                     "1.2.3", since, null);
             station.client().publish("ws/v1/" + D + "/hb-a/status", Wire.encode(offline), 1, true).waitForCompletion();
             assertEquals("OFFLINE", awaitStation("hb-a", r -> "OFFLINE".equals(r.status())).status());
-            // a stale birth of an older connection does not override
-            StationStatus stale = new StationStatus(StationStatus.SCHEMA, D, "hb-a", StationStatus.State.ONLINE,
+            // a birth received later wins though its station clock reads an hour earlier (not synced
+            // after a reboot): status is ordered by the district's receive time (decision 0186)
+            StationStatus earlierClock = new StationStatus(StationStatus.SCHEMA, D, "hb-a", StationStatus.State.ONLINE,
                     "1.2.2", since.minusSeconds(3600), null);
-            station.publish("ws/v1/" + D + "/hb-a/status", Wire.encode(stale));
-            // sentinel: a heartbeat published after the stale birth; once it is stored, so was the birth handled
+            station.publish("ws/v1/" + D + "/hb-a/status", Wire.encode(earlierClock));
+            // sentinel: a heartbeat published after the birth; once it is stored, so was the birth handled
             Telemetry after = new Telemetry(Telemetry.SCHEMA, D, "hb-a", Instant.now(), "1.2.3", 61, 43, 300L, 17,
                     1_000_000, false, true, 41.5, 0);
             station.publish("ws/v1/" + D + "/hb-a/telemetry", Wire.encode(after));
-            assertEquals("OFFLINE", awaitStation("hb-a", r -> Long.valueOf(43).equals(r.queueDepth())).status());
+            assertEquals("ONLINE", awaitStation("hb-a", r -> Long.valueOf(43).equals(r.queueDepth())).status());
             station.client().publish("ws/v1/" + D + "/hb-a/status", new byte[0], 1, true).waitForCompletion();
         }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.district.DistrictService;
+import org.warmstation.district.console.testing.MutableClock;
 import org.warmstation.district.testing.DistrictDatabaseExtension;
 import org.warmstation.protocol.card.StaffPin;
 import org.warmstation.protocol.wire.DownlinkAck;
@@ -42,10 +42,11 @@ class SettingsServiceTest {
     private final List<byte[]> payloads = new ArrayList<>();
     private DistrictService district;
     private SettingsService settings;
+    private MutableClock clock;
 
     @BeforeEach
     void stations() throws Exception {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        clock = new MutableClock(NOW, ZoneOffset.UTC);
         district = new DistrictService(DB.database(), D, (t, p) -> {
             topics.add(t);
             payloads.add(p);
@@ -154,6 +155,7 @@ class SettingsServiceTest {
     void aChangedProfileReachesTheNeighbourListsAtTheServersNextRefresh() throws Exception {
         assertEquals(1, settings.refreshNeighboursIfProfilesChanged(), "the first refresh sends CY-0001 its list");
         assertEquals(0, settings.refreshNeighboursIfProfilesChanged(), "no profile arrived since");
+        clock.advance(Duration.ofSeconds(60)); // the district orders profiles by its receive time (decision 0186)
         StationFixture.born(district, "CY-0003", "远郊驿站", 39.9235, 116.4380, "MON-SUN 08:00-18:00", NOW.plusSeconds(60));
         assertEquals(3, settings.refreshNeighboursIfProfilesChanged(),
                 "CY-0003 moved next to the others: all three lists change");

@@ -36,7 +36,8 @@ public final class DistrictDatabaseExtension implements BeforeAllCallback, Befor
     private DistrictDatabase database;
 
     /**
-     * @param truncated the tables to empty before each test (one {@code TRUNCATE}); none keeps
+     * @param truncated the tables to empty before each test (one {@code TRUNCATE ... CASCADE}, so the
+     *                  tables referencing them are emptied too); none keeps
      *                  every row for the whole class
      */
     public DistrictDatabaseExtension(String... truncated) {
@@ -55,7 +56,8 @@ public final class DistrictDatabaseExtension implements BeforeAllCallback, Befor
             return;
         }
         try (Connection c = database.connection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE " + String.join(", ", truncated));
+            // CASCADE: tables that reference these (station_epoch references station) are emptied too
+            st.execute("TRUNCATE " + String.join(", ", truncated) + " CASCADE");
         }
     }
 
