@@ -64,6 +64,9 @@ class DamagedTerminalUiTest {
 
         FxToolkit.waitFor("the damaged screen", WAIT, () -> find("#screen-DAMAGED") != null);
         assertEquals("终端故障，请联系区工会", FxToolkit.call(() -> ((Label) find("#damaged-title")).getText()));
+        List<String> small = FxToolkit.call(() -> org.warmstation.kiosk.ui.TouchTargets.problems(find("#screen-DAMAGED"), 96));
+        assertTrue(small.isEmpty(), String.join("\n", small));
+        shoot("kiosk-damaged");
         Path aside = setAside(".db");
         assertArrayEquals(garbage, Files.readAllBytes(aside), "the damaged log is kept byte for byte");
         assertArrayEquals(wal, Files.readAllBytes(setAside(".db-wal")), "its WAL went with it");
@@ -84,6 +87,18 @@ class DamagedTerminalUiTest {
         Instant now = Instant.now();
         assertEquals(1, window.runtime().store().between(now.minus(Duration.ofDays(1)), now.plusSeconds(60)).size(),
                 "the fresh log records the check-in");
+    }
+
+    /** The screen as a picture in the build folder ({@code screenshots.dir}), to look at. */
+    private void shoot(String name) throws java.io.IOException {
+        Path out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(out);
+        java.awt.image.BufferedImage img = FxToolkit.call(() -> {
+            javafx.scene.SnapshotParameters dark = new javafx.scene.SnapshotParameters();
+            dark.setFill(javafx.scene.paint.Color.web("#14181d")); // the scene's .root background
+            return javafx.embed.swing.SwingFXUtils.fromFXImage(find("#screen-DAMAGED").snapshot(dark, null), null);
+        });
+        javax.imageio.ImageIO.write(img, "png", out.resolve(name + ".png").toFile());
     }
 
     private Node find(String selector) {
