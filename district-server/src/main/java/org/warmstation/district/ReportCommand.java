@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.warmstation.district.loan.LoanTables;
 import org.warmstation.district.report.ExportTable;
 import org.warmstation.district.report.ReportFormat;
+import org.warmstation.district.report.PurgedPeriodException;
 import org.warmstation.district.report.ReportPeriod;
 import org.warmstation.district.report.ReportQueries;
 import org.warmstation.district.report.ReportTable;
@@ -130,7 +131,12 @@ final class ReportCommand implements Callable<Integer> {
         ReportPeriod visits = p;
         return db.withConnection(spec, (c, out) -> {
             ReportQueries q = new ReportQueries();
-            VisitReport r = noRollups ? q.reportFromVisits(c, visits) : q.report(c, visits);
+            VisitReport r;
+            try {
+                r = noRollups ? q.reportFromVisits(c, visits) : q.report(c, visits);
+            } catch (PurgedPeriodException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             ReportTable t = ReportTable.of(r, suppression);
             out.print(csv ? ReportFormat.csv(t) : ReportFormat.text(t));
             return 0;

@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.warmstation.district.report.Suppression.Count;
+import org.warmstation.district.retention.Retention;
 import org.warmstation.district.report.VisitReport.Dimension;
 import org.warmstation.district.report.VisitReport.Row;
 
@@ -107,7 +109,9 @@ public final class ReportQueries {
      * @param c      connection
      * @param period the period
      * @return the report; a TOTAL and GUESTS line of zeros when nothing was recorded
-     * @throws SQLException when the database fails
+     * @throws SQLException           when the database fails
+     * @throws PurgedPeriodException  when the period has days, not whole months, before the
+     *                                retention's first kept day
      */
     public VisitReport report(Connection c, ReportPeriod period) throws SQLException {
         return report(c, period, true, true);
@@ -161,6 +165,11 @@ public final class ReportQueries {
     private VisitReport compute(Connection c, ReportPeriod period, boolean rollups, boolean stations)
             throws SQLException {
         Split split = Split.of(period, rollups);
+        Optional<LocalDate> kept = Retention.purgedBefore(c);
+        if (kept.isPresent() && (!split.a().isAfter(split.b()) && split.a().isBefore(kept.get())
+                || !split.c().isAfter(split.d()) && split.c().isBefore(kept.get()))) {
+            throw new PurgedPeriodException(kept.get()); // its days are no longer in the visit table
+        }
         Map<String, long[]> cells = new HashMap<>(); // key -> {visits, guests, members}
         String cellsSql = stations
                 ? String.format(CELLS, "station_id", "GROUPING(station_id, category)",

@@ -64,6 +64,27 @@ class ConsoleBadInputTest {
     }
 
     @Test
+    void dayReportOfAPurgedMonthIsA400ThatSaysToChooseWholeMonths() throws Exception {
+        try (var c = console.database().connection(); var st = c.createStatement()) {
+            st.execute("INSERT INTO retention_state (id, purged_before) VALUES (1, '2025-03-01')");
+        }
+        try {
+            ConsoleHttp http = analyst();
+            ConsoleHttp.Response zh = http.get("/reports?from=2025-02-10&to=2025-02-20");
+            assertEquals(400, zh.status());
+            assertTrue(zh.body().contains("2025-03-01 之前的到访只保留按月汇总"), zh.body());
+            assertNoTrace(zh);
+            ConsoleHttp.Response en = http.get("/reports?from=2025-02-10&to=2025-02-20&lang=en");
+            assertTrue(en.body().contains("Visits before 2025-03-01 are kept as monthly totals only"), en.body());
+            assertEquals(200, http.get("/reports?from=2025-02-01&to=2025-02-28").status(), "a whole purged month is fine");
+        } finally {
+            try (var c = console.database().connection(); var st = c.createStatement()) {
+                st.execute("DELETE FROM retention_state");
+            }
+        }
+    }
+
+    @Test
     void malformedDateIsA400NamingTheParameter() throws Exception {
         ConsoleHttp.Response res = analyst().get("/probe/range?from=2026-13-01&lang=en");
         assertEquals(400, res.status());

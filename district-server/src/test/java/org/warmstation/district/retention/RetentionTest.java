@@ -1,6 +1,7 @@
 package org.warmstation.district.retention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.district.DistrictServerCli;
 import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.report.PurgedPeriodException;
 import org.warmstation.district.report.ReportData;
 import org.warmstation.district.report.ReportPeriod;
 import org.warmstation.district.report.ReportQueries;
@@ -112,6 +114,14 @@ class RetentionTest {
                     SELECT count(*) FROM retention_pseudonym p WHERE NOT EXISTS (SELECT 1 FROM visit v
                      WHERE report_member_key(v.member_id) = p.member)"""), "pseudonyms only of members with kept visits");
             assertEquals(before, reports(c));
+            PurgedPeriodException partial = assertThrows(PurgedPeriodException.class,
+                    () -> queries.report(c, ReportPeriod.parse("2025-02-10", "2025-02-20")));
+            assertEquals(LocalDate.of(2025, 3, 1), partial.keptFrom());
+            assertTrue(partial.getMessage().startsWith("visits before 2025-03-01 are kept as monthly totals only"),
+                    partial.getMessage());
+            assertThrows(PurgedPeriodException.class, () -> queries.report(c, ReportPeriod.parse("2025-02-15", "2025-03-31")),
+                    "a partial purged month at the start of a longer period");
+            queries.report(c, ReportPeriod.parse("2025-03-02", "2025-03-05")); // kept days report as before
 
             assertEquals(new Retention.Result(LocalDate.of(2025, 3, 1), 0, 0, r.pseudonymsLeft()),
                     new Retention(13).purge(c, TODAY), "a second run the same month does nothing");

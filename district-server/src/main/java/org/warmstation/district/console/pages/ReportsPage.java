@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.warmstation.district.console.Access;
+import org.warmstation.district.console.ConsoleException;
 import org.warmstation.district.console.ConsolePage;
 import org.warmstation.district.console.ConsoleServices;
 import org.warmstation.district.console.Params;
 import org.warmstation.district.console.Params.DateRange;
 import org.warmstation.district.console.RouteTable;
 import org.warmstation.district.report.ReportFormat;
+import org.warmstation.district.report.PurgedPeriodException;
 import org.warmstation.district.report.ReportPeriod;
 import org.warmstation.district.report.ReportQueries;
 import org.warmstation.district.report.ReportTable;
@@ -76,6 +78,8 @@ public final class ReportsPage implements ConsolePage {
         try (Connection c = services.database().connection()) {
             return ReportTable.of(new ReportQueries().report(c, new ReportPeriod(r.from(), r.to())),
                     new Suppression(services.settings().k()));
+        } catch (PurgedPeriodException e) {
+            throw ConsoleException.badRequest("error.reportPurged", e.keptFrom().toString());
         }
     }
 
