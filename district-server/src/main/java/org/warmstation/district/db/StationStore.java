@@ -15,7 +15,8 @@ import org.warmstation.protocol.wire.Telemetry;
 /**
  * The district's view of its stations: connection state (from the retained status topic), last
  * heartbeat and queue depth (from telemetry), the pinned Ed25519 key that signs day summaries, and
- * the highest contiguous visit sequence number stored.
+ * the highest contiguous visit sequence number stored of its current visit-log epoch (per epoch:
+ * {@link EpochStore}).
  *
  * <p>Stateless and thread-safe; each call uses the connection it is given (auto-commit).
  */
@@ -59,24 +60,13 @@ public final class StationStore {
         }
     }
 
-    static long contiguousSeq(Connection c, int district, String station) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT contiguous_seq FROM station WHERE district_id = ? AND station_id = ?")) {
-            ps.setInt(1, district);
-            ps.setString(2, station);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-    }
-
     /**
      * Locks the station's row until the transaction ends (writers of one station take turns).
      *
      * @param c        a connection inside a transaction
      * @param district the district
      * @param station  the station
-     * @return the station's highest contiguous visit seq
+     * @return the highest contiguous visit seq of the station's current epoch ({@link EpochStore})
      * @throws SQLException when the database fails
      */
     public static long lockContiguousSeq(Connection c, int district, String station) throws SQLException {
@@ -87,39 +77,6 @@ public final class StationStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
-        }
-    }
-
-    static long raiseContiguousSeq(Connection c, int district, String station, long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE station SET contiguous_seq = GREATEST(contiguous_seq, ?)
-                 WHERE district_id = ? AND station_id = ? RETURNING contiguous_seq""")) {
-            ps.setLong(1, seq);
-            ps.setInt(2, district);
-            ps.setString(3, station);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : seq;
-            }
-        }
-    }
-
-    /**
-     * Sets the contiguous seq to exactly {@code seq} (reconciliation found a hole below the
-     * recorded value, e.g. rows lost at the district).
-     *
-     * @param c        connection
-     * @param district district
-     * @param station  station
-     * @param seq      the new value
-     * @throws SQLException when the database fails
-     */
-    public void lowerContiguousSeq(Connection c, int district, String station, long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE station SET contiguous_seq = LEAST(contiguous_seq, ?) WHERE district_id = ? AND station_id = ?")) {
-            ps.setLong(1, seq);
-            ps.setInt(2, district);
-            ps.setString(3, station);
-            ps.executeUpdate();
         }
     }
 
