@@ -74,8 +74,9 @@ public final class Retention {
 
     /**
      * Purges: gives the member rows of the months before the cutoff (not yet purged) pseudonyms,
-     * deletes the visit rows before the cutoff, and forgets the pseudonyms of members without kept
-     * visits. One transaction; idempotent (a second run the same month finds nothing).
+     * and the handouts and ratings of the visits before the cutoff their member's pseudonym,
+     * deletes the visit rows before the cutoff, removes the card id of loans returned before it,
+     * and forgets the pseudonyms of members without kept visits. One transaction; idempotent (a second run the same month finds nothing).
      *
      * @param c     connection (its auto-commit is restored)
      * @param today the district's current date
@@ -102,7 +103,13 @@ public final class Retention {
                         UPDATE report_month_member t SET member = p.pseudonym FROM retention_pseudonym p
                          WHERE t.month >= ? AND t.month < ? AND t.member = p.member""", from, cutoff);
             }
+            for (String table : new String[] {"supply_movement", "rating"}) { // their reports join the visit
+                update(c, "UPDATE " + table + " t SET purged_member = lpad(to_hex(p.pseudonym), 16, '0')"
+                        + " FROM visit v JOIN retention_pseudonym p ON p.member = report_member_key(v.member_id)"
+                        + " WHERE t.visit_uuid = v.visit_uuid AND v.local_date < ?", cutoff, null);
+            }
             long visits = update(c, "DELETE FROM visit WHERE local_date < ?", cutoff, null);
+            forgetClosedLoans(c, cutoff);
             update(c, """
                     DELETE FROM retention_pseudonym p WHERE NOT EXISTS (SELECT 1 FROM visit v
                      WHERE v.member_id IS NOT NULL AND report_member_key(v.member_id) = p.member)""", null, null);
@@ -123,6 +130,21 @@ public final class Retention {
         } finally {
             c.setAutoCommit(auto);
         }
+    }
+
+    /**
+     * Loans returned before the cutoff and their returns lose the borrower's card id, in the loan
+     * tables and in the LOAN records' bodies; open loans keep it (a return must still find them).
+     */
+    private static void forgetClosedLoans(Connection c, LocalDate cutoff) throws SQLException {
+        update(c, "UPDATE loan SET member_id = NULL WHERE member_id IS NOT NULL AND returned_at < ?::date",
+                cutoff, null);
+        update(c, "UPDATE loan_return SET member_id = NULL WHERE member_id IS NOT NULL AND returned_at < ?::date"
+                + " AND (matched_loan IS NOT NULL OR refused IS NOT NULL)", cutoff, null);
+        update(c, "UPDATE station_record r SET body = r.body - 'memberId'"
+                + " WHERE r.kind = 'LOAN' AND r.recorded_at < ?::date AND r.body ?? 'memberId' AND NOT EXISTS"
+                + " (SELECT 1 FROM loan l WHERE l.returned_at IS NULL AND l.loan_id::text = r.body->>'loanId')",
+                cutoff, null);
     }
 
     /**

@@ -89,8 +89,8 @@ public final class SupplyReports {
     public List<HandoutCell> handouts(Connection c, int district, ReportPeriod period, ZoneId zone) throws SQLException {
         String sql = """
                 SELECT to_char(m.at AT TIME ZONE ?, 'YYYY-MM'), m.station_id, COALESCE(s.name, m.station_id), m.item,
-                       m.category, sum(m.quantity), count(*), count(DISTINCT v.member_id),
-                       count(*) FILTER (WHERE v.member_id IS NULL)
+                       m.category, sum(m.quantity), count(*), count(DISTINCT coalesce(v.member_id, m.purged_member)),
+                       count(*) FILTER (WHERE coalesce(v.member_id, m.purged_member) IS NULL)
                   FROM supply_movement m
                   LEFT JOIN visit v ON v.visit_uuid = m.visit_uuid
                   LEFT JOIN station s ON s.district_id = m.district_id AND s.station_id = m.station_id
@@ -145,8 +145,9 @@ public final class SupplyReports {
         String sql = """
                 SELECT to_char(r.rated_at AT TIME ZONE ?, 'YYYY-MM'), r.station_id, COALESCE(s.name, r.station_id),
                        count(*) FILTER (WHERE r.answer = 'SATISFIED'), count(*) FILTER (WHERE r.answer = 'NEUTRAL'),
-                       count(*) FILTER (WHERE r.answer = 'DISSATISFIED'), count(*), count(DISTINCT v.member_id),
-                       count(*) FILTER (WHERE v.member_id IS NULL)
+                       count(*) FILTER (WHERE r.answer = 'DISSATISFIED'), count(*),
+                       count(DISTINCT coalesce(v.member_id, r.purged_member)),
+                       count(*) FILTER (WHERE coalesce(v.member_id, r.purged_member) IS NULL)
                   FROM rating r
                   LEFT JOIN visit v ON v.visit_uuid = r.visit_uuid
                   LEFT JOIN station s ON s.district_id = r.district_id AND s.station_id = r.station_id

@@ -83,6 +83,69 @@ class RetentionTest {
         return out.toString();
     }
 
+    /** A handout and a rating for every third visit, three loans: returned in January, open, returned in March. */
+    private static void addSuppliesRatingsAndLoans(Connection c, ReportData data) throws SQLException {
+        int i = 0;
+        try (PreparedStatement h = c.prepareStatement("INSERT INTO supply_movement (movement_uuid, district_id, station_id,"
+                + " at, movement, item, quantity, stock_after, low_at, visit_uuid, category, guest)"
+                + " VALUES (gen_random_uuid(), ?, ?, ?, 'HANDOUT', 'HAND_WARMER', 1, 10, 2, ?, ?, ?)");
+             PreparedStatement r = c.prepareStatement("INSERT INTO rating (visit_uuid, record_uuid, revision, district_id,"
+                     + " station_id, rated_at, answer) VALUES (?, gen_random_uuid(), 1, ?, ?, ?, ?)")) {
+            for (var e : data.visits().entrySet()) {
+                for (WireVisit v : e.getValue()) {
+                    if (i++ % 3 != 0) {
+                        continue;
+                    }
+                    h.setInt(1, ReportData.DISTRICT);
+                    h.setString(2, e.getKey());
+                    h.setObject(3, v.recordedAt().atOffset(java.time.ZoneOffset.UTC));
+                    h.setObject(4, v.uuid());
+                    h.setString(5, v.category());
+                    h.setBoolean(6, v.memberId() == null);
+                    h.addBatch();
+                    r.setObject(1, v.uuid());
+                    r.setInt(2, ReportData.DISTRICT);
+                    r.setString(3, e.getKey());
+                    r.setObject(4, v.recordedAt().atOffset(java.time.ZoneOffset.UTC));
+                    r.setString(5, i % 2 == 0 ? "SATISFIED" : "NEUTRAL");
+                    r.addBatch();
+                }
+            }
+            h.executeBatch();
+            r.executeBatch();
+        }
+        try (var st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO loan (loan_id, district_id, station_id, item, member_id, lent_at, returned_at, returned_station)
+                    VALUES ('00000000-0000-0000-0000-000000000001', 110105, 'old-loan', 'UMBRELLA', '000000000000a003',
+                            '2025-01-05T10:00Z', '2025-01-09T10:00Z', 'st-01'),
+                           ('00000000-0000-0000-0000-000000000002', 110105, 'open-loan', 'UMBRELLA', '000000000000a001',
+                            '2025-01-06T10:00Z', NULL, NULL),
+                           ('00000000-0000-0000-0000-000000000003', 110105, 'late-loan', 'UMBRELLA', '000000000000a002',
+                            '2025-02-20T10:00Z', '2025-03-09T10:00Z', 'st-01')""");
+        }
+    }
+
+    private static List<Object> supplies(Connection c) throws SQLException {
+        var reports = new org.warmstation.district.supply.SupplyReports();
+        ReportPeriod p = ReportPeriod.parse("2025-01", "2025-04");
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        List<Object> all = new java.util.ArrayList<>(reports.handouts(c, ReportData.DISTRICT, p, zone));
+        all.addAll(reports.satisfaction(c, ReportData.DISTRICT, p, zone));
+        return all;
+    }
+
+    private static List<String> loans(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT station_id || ':' || coalesce(member_id, 'null') FROM loan"
+                + " ORDER BY loan_id DESC"); ResultSet rs = ps.executeQuery()) {
+            List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
     @Test
     void purgedMonthsKeepTheirReportsButLoseTheirVisitRowsAndCardIds() throws Exception {
         ReportData data = ReportData.generate(13, 4, LocalDate.of(2025, 1, 1), 120); // 2025-01-01 .. 2025-04-30
@@ -91,7 +154,10 @@ class RetentionTest {
         try (DistrictDatabase db = DistrictDatabase.open(Optional.empty(), dir.resolve("pg"));
              Connection c = db.connection()) {
             data.store(c);
+            addSuppliesRatingsAndLoans(c, data);
             Map<ReportPeriod, VisitReport> before = reports(c);
+            List<Object> supplies = supplies(c);
+            assertTrue(supplies.toString().contains("2025-01"), supplies.toString());
             long old = count(c, "SELECT count(*) FROM visit WHERE local_date < '2025-03-01'");
             long all = count(c, "SELECT count(*) FROM visit");
             assertTrue(old > 1000 && all > old, old + " of " + all);
@@ -114,6 +180,9 @@ class RetentionTest {
                     SELECT count(*) FROM retention_pseudonym p WHERE NOT EXISTS (SELECT 1 FROM visit v
                      WHERE report_member_key(v.member_id) = p.member)"""), "pseudonyms only of members with kept visits");
             assertEquals(before, reports(c));
+            assertEquals(supplies, supplies(c), "handouts and ratings count the same members and guests");
+            assertEquals(List.of("late-loan:000000000000a002", "open-loan:000000000000a001", "old-loan:null"),
+                    loans(c), "a loan returned before the cutoff forgets its borrower; open and later ones keep theirs");
             PurgedPeriodException partial = assertThrows(PurgedPeriodException.class,
                     () -> queries.report(c, ReportPeriod.parse("2025-02-10", "2025-02-20")));
             assertEquals(LocalDate.of(2025, 3, 1), partial.keptFrom());
