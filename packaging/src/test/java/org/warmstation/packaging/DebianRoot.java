@@ -16,6 +16,11 @@ import java.util.List;
  * Commands run inside with {@code chroot}, in a mount namespace of their own where the root is a
  * mount point (as on a real system: the JVM looks its file stores up in the mount table) and
  * {@code /proc} is mounted (the JVM needs it); nothing stays mounted on the host. Needs root.
+ *
+ * <p>An arm64 root ({@link #freshArm64Copy}, cached in {@code CACHE/trixie-arm64-base}) is made the
+ * same way with {@code debootstrap --foreign --arch=arm64}, its second stage and apt run inside
+ * through {@code qemu-user-static} registered with binfmt_misc ({@link ForeignArch}): every program
+ * in it, dpkg's maintainer scripts included, is the arm64 build of Debian 13, emulated.
  */
 final class DebianRoot {
     /** The Debian release Raspberry Pi OS (Debian 13) is built on. */
@@ -25,6 +30,7 @@ final class DebianRoot {
             // what JavaFX needs to draw the kiosk headless (text): fonts, freetype, pango
             "fontconfig", "fonts-wqy-zenhei", "libfreetype6", "libpangoft2-1.0-0");
     private static final String RECIPE = SUITE + " minbase adduser + " + String.join(" ", EXTRA_PACKAGES) + " v2";
+    private static final String ARM64_RECIPE = SUITE + " arm64 foreign minbase adduser + " + String.join(" ", EXTRA_PACKAGES) + " v1";
 
     private final Path directory;
 
@@ -43,6 +49,39 @@ final class DebianRoot {
         if (!Files.exists(ready) || !Files.readString(ready, StandardCharsets.UTF_8).equals(RECIPE)) {
             build(cache, base, ready);
         }
+        return copy(cache, base, name);
+    }
+
+    /**
+     * As {@link #freshCopy}, of the arm64 root (built first, emulated, when missing or of another
+     * recipe: several minutes). Needs arm64 programs to run on this machine ({@link ForeignArch#arm64Runs}).
+     *
+     * @param cache folder holding the cached base
+     * @param name  name of this run's copy (replaced if present)
+     * @return a fresh copy of the cached arm64 base
+     */
+    static DebianRoot freshArm64Copy(Path cache, String name) throws IOException, InterruptedException {
+        Path base = cache.resolve(SUITE + "-arm64-base");
+        Path ready = cache.resolve(SUITE + "-arm64-base.ready");
+        if (!Files.exists(ready) || !Files.readString(ready, StandardCharsets.UTF_8).equals(ARM64_RECIPE)) {
+            Files.createDirectories(cache);
+            Files.deleteIfExists(ready);
+            remove(base);
+            long start = System.nanoTime();
+            Shell.run(null, Duration.ofMinutes(20), List.of("debootstrap", "--foreign", "--arch=arm64",
+                    "--variant=minbase", "--include=adduser", SUITE, base.toString(), mirror())).orFail();
+            System.out.printf("debian root: arm64 first stage (download, unpack) in %.0f s%n", (System.nanoTime() - start) / 1e9);
+            Shell.run(null, Duration.ofMinutes(40), new DebianRoot(base).commandLine("/debootstrap/debootstrap",
+                    "--second-stage")).orFail();
+            System.out.printf("debian root: arm64 second stage (emulated) after %.0f s%n", (System.nanoTime() - start) / 1e9);
+            installExtraPackages(new DebianRoot(base), Duration.ofMinutes(40));
+            System.out.printf("debian root: built %s arm64 base in %.0f s%n", SUITE, (System.nanoTime() - start) / 1e9);
+            Files.writeString(ready, ARM64_RECIPE, StandardCharsets.UTF_8);
+        }
+        return copy(cache, base, name);
+    }
+
+    private static DebianRoot copy(Path cache, Path base, String name) throws IOException, InterruptedException {
         Path copy = cache.resolve(name);
         remove(copy);
         Shell.run(null, Duration.ofMinutes(5), List.of("cp", "-a", base.toString(), copy.toString())).orFail();
@@ -56,16 +95,19 @@ final class DebianRoot {
         long start = System.nanoTime();
         Shell.run(null, Duration.ofMinutes(20), List.of("debootstrap", "--variant=minbase", "--include=adduser",
                 SUITE, base.toString(), mirror())).orFail();
-        Files.copy(Path.of("/etc/resolv.conf"), base.resolve("etc/resolv.conf"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        DebianRoot root = new DebianRoot(base);
-        root.run("apt-get", "update", "-qq").orFail();
-        List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends"));
-        install.addAll(EXTRA_PACKAGES);
-        root.run(install.toArray(String[]::new)).orFail();
-        root.run("apt-get", "clean").orFail();
+        installExtraPackages(new DebianRoot(base), Duration.ofMinutes(5));
         System.out.printf("debian root: built %s base in %.0f s%n", SUITE, (System.nanoTime() - start) / 1e9);
         Files.writeString(ready, RECIPE, StandardCharsets.UTF_8);
+    }
+
+    private static void installExtraPackages(DebianRoot root, Duration timeout) throws IOException, InterruptedException {
+        Files.copy(Path.of("/etc/resolv.conf"), root.path("/etc/resolv.conf"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Shell.run(null, timeout, root.commandLine("apt-get", "update", "-qq")).orFail();
+        List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends"));
+        install.addAll(EXTRA_PACKAGES);
+        Shell.run(null, timeout, root.commandLine(install.toArray(String[]::new))).orFail();
+        root.run("apt-get", "clean").orFail();
     }
 
     /**
