@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.db.PoolSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -20,6 +22,17 @@ final class DbOptions {
             description = "data directory of the embedded PostgreSQL (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
+    @Option(names = "--db-pool-size", defaultValue = "20", description = "connections in the pool at most (default: ${DEFAULT-VALUE})")
+    int poolSize;
+
+    @Option(names = "--db-connect-timeout", converter = DurationConverter.class, defaultValue = "5s",
+            description = "longest wait to connect to PostgreSQL or for a pooled connection (default: ${DEFAULT-VALUE})")
+    Duration connectTimeout;
+
+    @Option(names = "--db-statement-timeout", converter = DurationConverter.class, defaultValue = "30s",
+            description = "longest run of one SQL statement; the socket timeout is twice it (default: ${DEFAULT-VALUE})")
+    Duration statementTimeout;
+
     /** Work done on one connection, printing to the command's out. */
     @FunctionalInterface
     interface Work<T> {
@@ -27,7 +40,15 @@ final class DbOptions {
     }
 
     DistrictDatabase open() throws IOException, SQLException {
-        return DistrictDatabase.open(Optional.ofNullable(jdbcUrl), dataDir);
+        return DistrictDatabase.open(Optional.ofNullable(jdbcUrl), dataDir, pool());
+    }
+
+    /** @return the pool limits from the options (defaults when picocli did not fill them) */
+    PoolSettings pool() {
+        if (connectTimeout == null || statementTimeout == null) {
+            return PoolSettings.DEFAULT;
+        }
+        return new PoolSettings(poolSize, connectTimeout, statementTimeout.multipliedBy(2), statementTimeout);
     }
 
     /**

@@ -57,11 +57,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *                     message says why, e.g. a data directory of another PostgreSQL version)
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, Duration startupWait) throws IOException {
+        return start(dataDirectory, startupWait, freePort());
+    }
+
+    /**
+     * Starts the server on a given port, creating the cluster on first use: a server stopped with
+     * {@link #close} comes back where its clients look for it (used by the outage tests).
+     *
+     * @param dataDirectory where the cluster lives (created when missing)
+     * @param startupWait   how long to wait for the server to accept connections
+     * @param port          the TCP port on 127.0.0.1
+     * @return the running server
+     * @throws IOException when the binaries cannot be unpacked or the server does not start
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, Duration startupWait, int port) throws IOException {
         Path data = dataDirectory.toAbsolutePath();
         Files.createDirectories(data);
         Path bin = data.resolveSibling(data.getFileName() + "-bin");
         Files.createDirectories(bin);
-        int port = freePort();
         if (System.getProperty("org.slf4j.simpleLogger.log.io.zonky") == null) {
             // zonky narrates every start and stop at INFO; the server's own log goes to a file
             System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
