@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Receives the warm stations' visits over MQTT into PostgreSQL, reconciles day summaries, reports.",
         subcommands = {RunCommand.class, ReportCommand.class, StationsCommand.class, RegisterKeyCommand.class,
                 ReconcileCommand.class, UserCommand.class, CardCommand.class, TrustListCommand.class,
-                StationCommand.class, RetentionCommand.class})
+                StationCommand.class, RetentionCommand.class, QuarantineCommand.class})
 public final class DistrictServerCli {
 
     /**

@@ -90,6 +90,7 @@ public final class DistrictService implements AutoCloseable {
     private final LedgerSettings ledger;
     private final Clock clock;
     private final VisitStore visits = new VisitStore();
+    private final org.warmstation.district.db.VisitQuarantine quarantine = new org.warmstation.district.db.VisitQuarantine();
     private final StationStore stations = new StationStore();
     private final EpochStore epochs = new EpochStore();
     private final LedgerStore summaries = new LedgerStore();
@@ -134,21 +135,25 @@ public final class DistrictService implements AutoCloseable {
     }
 
     /**
-     * Handles one received message; never throws.
+     * Handles one received message; never throws. Blocks while the database works on it (at most
+     * about the pool's connect plus statement timeouts).
      *
      * @param topic   the topic it arrived on
      * @param payload its payload
+     * @return whether the message may be acknowledged to the broker: true when it is stored (or
+     *         dropped for good: malformed, another station's); false when the database failed, so
+     *         nothing of it is stored and the receiver must not acknowledge it
      */
-    public void handle(String topic, byte[] payload) {
+    public boolean handle(String topic, byte[] payload) {
         Optional<Topics.Parsed> parsed = Topics.parse(topic);
         if (parsed.isEmpty() || parsed.get().topics().district() != district) {
             LOG.warn("ignored message on unexpected topic '{}'", topic);
-            return;
+            return true;
         }
         Topics where = parsed.get().topics();
         try {
             switch (parsed.get().kind()) {
-                case VISITS -> onVisits(where, Wire.decode(payload, VisitBatch.class));
+                case VISITS -> onVisits(where, payload);
                 case STATUS -> onStatus(where, Wire.decode(payload, StationStatus.class));
                 case TELEMETRY -> onTelemetry(where, Wire.decode(payload, Telemetry.class));
                 case LEDGER -> onLedger(where, Wire.decode(payload, DaySummary.class));
@@ -159,9 +164,17 @@ public final class DistrictService implements AutoCloseable {
         } catch (WireFormatException | MismatchException e) {
             LOG.warn("dropped message on {}: {}", topic, e.getMessage());
         } catch (SQLException | RuntimeException e) {
-            LOG.error("could not process message on {} (the station will send it again): {}", topic, e.toString());
+            LOG.error("could not process message on {} (not acknowledged; the station will send it again): {}",
+                    topic, e.toString());
             closeHandlerConnection();
+            return false;
         }
+        return true;
+    }
+
+    /** @return whether the database answers now (blocks at most about the pool's connect timeout) */
+    public boolean databaseHealthy() {
+        return db.healthy();
     }
 
     private void onRecords(Topics where, RecordBatch batch) throws SQLException {
@@ -174,13 +187,50 @@ public final class DistrictService implements AutoCloseable {
                 batch.records().size());
     }
 
-    private void onVisits(Topics where, VisitBatch batch) throws SQLException {
+    private void onVisits(Topics where, byte[] payload) throws SQLException {
+        VisitBatch batch;
+        try {
+            batch = Wire.decode(payload, VisitBatch.class);
+        } catch (WireFormatException e) {
+            Optional<VisitSalvage.Salvaged> salvaged = VisitSalvage.salvage(payload);
+            if (salvaged.isEmpty()) {
+                throw e;
+            }
+            onSalvaged(where, salvaged.get());
+            return;
+        }
         same(where, batch.district(), batch.station());
         VisitStore.Stored stored = visits.store(connection(), batch);
+        if (stored.quarantined() > 0) {
+            LOG.warn("{}: {} visit(s) of batch {} quarantined (refused by the database); the other {} stored. "
+                    + "See `district-server quarantine`", where, stored.quarantined(), batch.batchId(),
+                    batch.visits().size() - stored.quarantined());
+        }
         VisitAck ack = VisitAck.of(batch, stored.highestContiguousSeq(), clock.instant());
         outbound.publish(where.topic(Topics.Kind.ACK), Wire.encode(ack));
         LOG.debug("{}: stored batch {} ({} new, {} known), contiguous {}", where, batch.batchId(),
                 stored.changed(), stored.unchanged(), stored.highestContiguousSeq());
+    }
+
+    /** Stores the valid visits of a batch, quarantines the invalid ones, and acks both. */
+    private void onSalvaged(Topics where, VisitSalvage.Salvaged s) throws SQLException {
+        same(where, s.district(), s.station());
+        Connection c = connection();
+        long contiguous = 0;
+        List<java.util.UUID> acked = new java.util.ArrayList<>();
+        if (s.good().isPresent()) {
+            contiguous = visits.store(c, s.good().get()).highestContiguousSeq();
+            s.good().get().visits().forEach(v -> acked.add(v.uuid()));
+        }
+        quarantine.quarantine(c, s.district(), s.station(), s.batchId(), s.rejected());
+        for (var r : s.rejected()) {
+            LOG.warn("{}: visit {} (seq {}) of batch {} quarantined: {}", where, r.uuid(), r.seq(), s.batchId(), r.reason());
+            if (r.uuid() != null) {
+                acked.add(r.uuid()); // held by the district, in quarantine: the station stops resending it
+            }
+        }
+        outbound.publish(where.topic(Topics.Kind.ACK), Wire.encode(new VisitAck(VisitAck.SCHEMA, s.district(), s.station(),
+                s.batchId(), contiguous, acked, clock.instant())));
     }
 
     private void onStatus(Topics where, StationStatus status) throws SQLException {

@@ -1,5 +1,6 @@
 package org.warmstation.district.db;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.warmstation.protocol.wire.VisitBatch;
+import org.warmstation.protocol.wire.Wire;
 import org.warmstation.protocol.wire.WireVisit;
 
 /**
@@ -18,7 +20,9 @@ import org.warmstation.protocol.wire.WireVisit;
  * date and hour, clock_synced: a station that corrected its clock sends the corrected time as a new
  * revision; the report rollups follow through their update trigger) (see
  * {@code docs/decisions/0020-visit-revisions-at-the-district.md}); the same or a lower revision
- * changes nothing.
+ * changes nothing. A visit whose values the database refuses (SQLSTATE class 22 or 23) is set
+ * aside in the {@link VisitQuarantine} with the reason, and the rest of its batch is stored
+ * (decision 0193).
  *
  * <p>Stateless and thread-safe; each call uses the connection it is given.
  */
@@ -56,15 +60,28 @@ public final class VisitStore {
      * @param unchanged            visits the district already held at that or a higher revision
      * @param highestContiguousSeq highest n such that the district holds seqs 1..n of the station's
      *                             epoch the batch came from
+     * @param quarantined          visits the database refused, set aside in the quarantine
      */
-    public record Stored(int changed, int unchanged, long highestContiguousSeq) {
+    public record Stored(int changed, int unchanged, long highestContiguousSeq, int quarantined) {
+        /**
+         * @param changed              visits inserted or updated
+         * @param unchanged            visits already held
+         * @param highestContiguousSeq highest contiguous seq
+         */
+        public Stored(int changed, int unchanged, long highestContiguousSeq) {
+            this(changed, unchanged, highestContiguousSeq, 0);
+        }
     }
+
+    private final VisitQuarantine quarantine = new VisitQuarantine();
 
     /**
      * Stores a batch and advances the station's contiguous sequence number, in one transaction
      * (one commit, one WAL flush). The station's row is locked first, so batches of one station
      * stored by several instances at once take turns and each sees the rows committed before it.
-     * When this returns, every visit of the batch is committed.
+     * When this returns, every visit of the batch is committed or quarantined: when the database
+     * refuses the batch for a visit's values, the visits are stored one by one (a savepoint each)
+     * and each refused one goes to the {@link VisitQuarantine}, in the same transaction.
      *
      * @param c     a connection (its auto-commit is restored)
      * @param batch a valid batch
@@ -72,18 +89,47 @@ public final class VisitStore {
      * @throws SQLException when the database fails; then nothing of the batch is committed
      */
     public Stored store(Connection c, VisitBatch batch) throws SQLException {
+        try {
+            return store(c, batch, false);
+        } catch (SQLException e) {
+            if (!VisitQuarantine.causedByValues(e)) {
+                throw e;
+            }
+            return store(c, batch, true);
+        }
+    }
+
+    /** One transaction; {@code apart}: visit by visit under savepoints, quarantining refused ones. */
+    private Stored store(Connection c, VisitBatch batch, boolean apart) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         int changed = 0;
+        List<VisitQuarantine.Rejected> rejected = new java.util.ArrayList<>();
         long contiguous;
         try {
             StationStore.ensureStation(c, batch.district(), batch.station());
             StationStore.lockContiguousSeq(c, batch.district(), batch.station());
             UUID epoch = EpochStore.of(batch.epoch());
             long from = EpochStore.enter(c, batch.district(), batch.station(), epoch);
-            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                bind(c, ps, batch, epoch);
-                changed = ps.executeUpdate();
+            if (!apart) {
+                changed = upsert(c, batch, epoch);
+            } else {
+                for (WireVisit v : batch.visits()) {
+                    java.sql.Savepoint sp = c.setSavepoint();
+                    try {
+                        changed += upsert(c, VisitBatch.of(batch.district(), batch.station(), batch.sentAt(), List.of(v)),
+                                epoch);
+                        c.releaseSavepoint(sp);
+                    } catch (SQLException e) {
+                        if (!VisitQuarantine.causedByValues(e)) {
+                            throw e;
+                        }
+                        c.rollback(sp);
+                        rejected.add(new VisitQuarantine.Rejected(v.uuid(), v.seq(),
+                                new String(Wire.encode(v), StandardCharsets.UTF_8), "refused by the database: " + e.getMessage()));
+                    }
+                }
+                quarantine.quarantine(c, batch.district(), batch.station(), batch.batchId(), rejected);
             }
             contiguous = advance(c, batch.district(), batch.station(), epoch, from);
             c.commit();
@@ -93,7 +139,14 @@ public final class VisitStore {
         } finally {
             c.setAutoCommit(auto);
         }
-        return new Stored(changed, batch.visits().size() - changed, contiguous);
+        return new Stored(changed, batch.visits().size() - changed - rejected.size(), contiguous, rejected.size());
+    }
+
+    private static int upsert(Connection c, VisitBatch batch, UUID epoch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            bind(c, ps, batch, epoch);
+            return ps.executeUpdate();
+        }
     }
 
     private static void bind(Connection c, PreparedStatement ps, VisitBatch batch, UUID epoch) throws SQLException {

@@ -26,8 +26,11 @@ import org.warmstation.protocol.wire.Topics;
  * {@code $share/{group}/ws/v1/{district}/+/visits} (and records, telemetry, ledger, downlink-ack) so that
  * several instances share the stations' traffic, plus a plain subscription to the retained status
  * topics (retained messages are not sent to shared subscriptions, MQTT 5 section 4.8.2). Each
- * message is handed to the {@link DistrictService} on Paho's callback thread; the PUBACK goes out
- * when that returns, i.e. after the visits are committed. Acks and downlinks leave through an
+ * message is handed to the {@link DistrictService} on Paho's callback thread. Acknowledgements are
+ * manual (Paho's {@code setManualAcks}): the PUBACK goes out only when the service stored the
+ * message (or dropped it for good); a message the database failed to store is not acknowledged,
+ * and a {@link StoreGate} then leaves the shared subscription while the database does not answer
+ * and rejoins when it does (decision 0191). Acks and downlinks leave through an
  * {@link AckPublisher}.
  *
  * <p>Clean start, session expiry 0: an instance that dies leaves no session behind that would
@@ -50,6 +53,7 @@ public final class DistrictReceiver implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean connecting = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private DistrictService service;
+    private StoreGate gate;
     private volatile boolean closed;
     private volatile boolean subscribed;
     private Thread connector;
@@ -67,7 +71,9 @@ public final class DistrictReceiver implements AutoCloseable {
     }
 
     private MqttAsyncClient newClient() throws MqttException {
-        return new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+        MqttAsyncClient c = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+        c.setManualAcks(true); // PUBACK only after the message is stored (Callback.messageArrived)
+        return c;
     }
 
     /** @return where the service sends acks and downlinks: this receiver's publisher */
@@ -82,6 +88,18 @@ public final class DistrictReceiver implements AutoCloseable {
      */
     public synchronized void start(DistrictService handler) {
         this.service = handler;
+        this.gate = new StoreGate(handler::databaseHealthy, settings.maxBackoff(), new StoreGate.Actions() {
+            @Override
+            public void leave() {
+                unsubscribe();
+            }
+
+            @Override
+            public void rejoin() {
+                subscribed = false;
+                reconnect(); // a fresh session: the broker forgets what this one left unacknowledged
+            }
+        }, settings.clientId());
         reconnect();
     }
 
@@ -93,8 +111,8 @@ public final class DistrictReceiver implements AutoCloseable {
                 } finally {
                     connecting.set(false);
                 }
-                if (!closed && !connected()) {
-                    reconnect(); // lost again between the connect and the end of this loop
+                if (!closed && (!connected() || (!subscribed && gate.open()))) {
+                    reconnect(); // lost again, or the gate opened, between the connect and the end of this loop
                 }
             });
         }
@@ -105,16 +123,18 @@ public final class DistrictReceiver implements AutoCloseable {
         while (!closed) {
             MqttAsyncClient c = null;
             try {
+                subscribed = false;
                 discard(client);
                 client = null;
-                subscribed = false;
                 c = newClient();
                 c.setCallback(new Callback(c));
                 c.connect(options()).waitForCompletion(30_000);
                 client = c;
                 LOG.info("{} connected to {}", settings.clientId(), settings.brokerUrl());
-                subscribe(c);
-                subscribed = true;
+                if (gate.open()) { // while the database is down the gate rejoins later
+                    subscribe(c);
+                    subscribed = true;
+                }
                 return;
             } catch (MqttException e) {
                 discard(c);
@@ -167,10 +187,10 @@ public final class DistrictReceiver implements AutoCloseable {
         }
     }
 
-    private void subscribe(MqttAsyncClient c) throws MqttException {
+    private MqttSubscription[] subscriptions() {
         int d = settings.district();
         String g = settings.shareGroup();
-        MqttSubscription[] subs = {
+        return new MqttSubscription[] {
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.VISITS), 1),
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.RECORDS), 1),
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.LEDGER), 1),
@@ -178,7 +198,28 @@ public final class DistrictReceiver implements AutoCloseable {
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.TELEMETRY), 0),
             new MqttSubscription(Topics.PREFIX + d + "/+/" + Topics.Kind.STATUS.level(), 1),
         };
-        IMqttToken t = c.subscribe(subs);
+    }
+
+    /** Leaves every subscription (the database is down); the connection stays for a quick rejoin. */
+    private void unsubscribe() {
+        subscribed = false;
+        MqttAsyncClient c = client;
+        if (c == null || !c.isConnected()) {
+            return; // a lost connection left them already; the connect loop waits for the gate
+        }
+        String[] filters = java.util.Arrays.stream(subscriptions()).map(MqttSubscription::getTopic)
+                .toArray(String[]::new);
+        try {
+            c.unsubscribe(filters).waitForCompletion(10_000);
+            LOG.info("{}: left the subscriptions while the database is down", settings.clientId());
+        } catch (MqttException e) {
+            LOG.warn("{}: unsubscribing failed ({}); dropping the connection instead", settings.clientId(), e.toString());
+            discard(c);
+        }
+    }
+
+    private void subscribe(MqttAsyncClient c) throws MqttException {
+        IMqttToken t = c.subscribe(subscriptions());
         t.waitForCompletion(30_000);
         for (int rc : t.getReasonCodes()) {
             if (rc >= 0x80) {
@@ -189,7 +230,22 @@ public final class DistrictReceiver implements AutoCloseable {
 
     /** @return whether connected and subscribed (messages published from now on reach this instance's group) */
     public boolean ready() {
-        return subscribed && connected();
+        return subscribed && connected() && (gate == null || gate.open());
+    }
+
+    /** @return database outages during which this receiver left the shared subscription */
+    public long databaseOutages() {
+        return gate == null ? 0 : gate.outages();
+    }
+
+    /** @return messages not acknowledged to the broker because they were not stored */
+    public long notAcknowledged() {
+        return gate == null ? 0 : gate.notAcknowledgedCount();
+    }
+
+    /** @return how long the last database outage kept this receiver away (zero before one) */
+    public Duration lastDatabaseOutage() {
+        return gate == null ? Duration.ZERO : gate.lastOutage();
     }
 
     /** @return messages received since start */
@@ -226,11 +282,33 @@ public final class DistrictReceiver implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             received.incrementAndGet();
+            if (!gate.open()) {
+                gate.notAcknowledged(); // the database is down: neither stored nor acknowledged
+                return;
+            }
+            boolean stored;
             try {
-                service.handle(topic, message.getPayload());
+                stored = service.handle(topic, message.getPayload());
             } catch (RuntimeException | LinkageError e) {
                 // never let an exception reach Paho: it would drop the connection
                 LOG.error("{}: handling a message on {} failed: {}", settings.clientId(), topic, e.toString());
+                stored = false;
+            }
+            if (stored) {
+                acknowledge(message);
+            } else {
+                gate.failed();
+            }
+        }
+
+        private void acknowledge(MqttMessage message) {
+            if (message.getQos() == 0) {
+                return;
+            }
+            try {
+                owner.messageArrivedComplete(message.getId(), message.getQos());
+            } catch (MqttException | RuntimeException e) {
+                LOG.debug("{}: acknowledging message {} failed: {}", settings.clientId(), message.getId(), e.toString());
             }
         }
 
@@ -256,6 +334,9 @@ public final class DistrictReceiver implements AutoCloseable {
         closed = true;
         if (connector != null) {
             connector.interrupt();
+        }
+        if (gate != null) {
+            gate.close();
         }
         publisher.close();
         MqttAsyncClient c = client;

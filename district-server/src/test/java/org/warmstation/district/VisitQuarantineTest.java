@@ -1,0 +1,154 @@
+package org.warmstation.district;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.db.EmbeddedPostgresServer;
+import org.warmstation.district.db.PoolSettings;
+import org.warmstation.district.db.VisitQuarantine;
+import org.warmstation.district.testing.DistrictDatabaseExtension;
+import org.warmstation.district.testing.Visits;
+import org.warmstation.protocol.wire.Topics;
+import org.warmstation.protocol.wire.VisitAck;
+import org.warmstation.protocol.wire.VisitBatch;
+import org.warmstation.protocol.wire.Wire;
+import org.warmstation.protocol.wire.WireVisit;
+
+/**
+ * Issue 13 item 4: one bad visit is quarantined alone (with the reason, listed for the operator)
+ * while the rest of its batch is stored and acknowledged; and a batch the database could not store
+ * is not acknowledged at all.
+ */
+class VisitQuarantineTest {
+    private static final int DISTRICT = 110105;
+    private static final Instant NOW = Instant.parse("2026-12-06T03:00:00Z");
+    private static final Instant AT = Instant.parse("2026-12-06T01:00:00Z");
+
+    @RegisterExtension
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension("visit", "visit_quarantine", "station");
+
+    private final List<byte[]> acks = new ArrayList<>();
+    private DistrictService service;
+
+    @BeforeEach
+    void newService() {
+        service = service(DB.database());
+    }
+
+    @AfterEach
+    void closeService() {
+        service.close();
+    }
+
+    private DistrictService service(DistrictDatabase db) {
+        return new DistrictService(db, DISTRICT, (t, p) -> acks.add(p),
+                new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.empty()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aVisitTheDatabaseRefusesIsQuarantinedAloneAndTheRestOfItsBatchIsStoredAndAcked() throws Exception {
+        // a broken real-time clock: a year PostgreSQL's timestamptz cannot hold (it ends in 294276)
+        WireVisit bad = Visits.visit(2, Instant.parse("+300000-01-01T00:00:00Z"), "00000000000000a2", "COURIER", "HOT_WATER");
+        List<WireVisit> visits = List.of(Visits.visit(1, AT, "00000000000000a1", "COURIER"), bad,
+                Visits.visit(3, AT, "00000000000000a3", "COURIER"));
+        VisitBatch batch = Visits.batch(DISTRICT, "q-a", visits);
+
+        assertTrue(service.handle(topic("q-a"), Wire.encode(batch)));
+        assertTrue(service.handle(topic("q-a"), Wire.encode(batch)), "sent again: the same outcome");
+
+        VisitAck ack = Wire.decode(acks.getLast(), VisitAck.class);
+        assertEquals(visits.stream().map(WireVisit::uuid).toList(), ack.stored(), "the ack names all three");
+        assertEquals(2, count("SELECT count(*) FROM visit WHERE station_id = 'q-a'"));
+        List<VisitQuarantine.Row> rows = quarantined();
+        assertEquals(1, rows.size(), "quarantined once although sent twice");
+        assertEquals(bad.uuid(), rows.getFirst().uuid());
+        assertEquals(2L, rows.getFirst().seq());
+        assertTrue(rows.getFirst().reason().startsWith("refused by the database"), rows.getFirst().reason());
+
+        var cli = org.warmstation.district.testing.CliRun.run("", "quarantine", "--jdbc-url", DB.database().url(),
+                "--district", String.valueOf(DISTRICT));
+        assertEquals(1, cli.exit(), cli.err());
+        assertTrue(cli.out().contains("q-a visit " + bad.uuid() + " seq 2: refused by the database"), cli.out());
+    }
+
+    @Test
+    void aVisitThatFailsValidationIsQuarantinedAloneAndTheRestOfItsBatchIsStoredAndAcked() throws Exception {
+        List<WireVisit> visits = Visits.run(1, 3, AT);
+        VisitBatch batch = Visits.batch(DISTRICT, "q-b", visits);
+        // a newer station's zone the district does not know, in the second visit only
+        String json = new String(Wire.encode(batch), StandardCharsets.UTF_8);
+        int second = json.indexOf(visits.get(1).uuid().toString());
+        String edited = json.substring(0, second)
+                + json.substring(second).replaceFirst("\"Asia/Shanghai\"", "\"Mars/Olympus_Mons\"");
+
+        assertTrue(service.handle(topic("q-b"), edited.getBytes(StandardCharsets.UTF_8)));
+
+        VisitAck ack = Wire.decode(acks.getLast(), VisitAck.class);
+        assertEquals(visits.stream().map(WireVisit::uuid).sorted().toList(), ack.stored().stream().sorted().toList());
+        assertEquals(2, count("SELECT count(*) FROM visit WHERE station_id = 'q-b'"));
+        List<VisitQuarantine.Row> rows = quarantined();
+        assertEquals(1, rows.size());
+        assertEquals(visits.get(1).uuid(), rows.getFirst().uuid());
+        assertTrue(rows.getFirst().reason().contains("Mars/Olympus_Mons"), rows.getFirst().reason());
+    }
+
+    @Test
+    void aBatchIsNotAcknowledgedWhileTheDatabaseIsDownAndIsOnceItIsBack(@TempDir Path dir) throws Exception {
+        int port = EmbeddedPostgresServer.freePort();
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"), Duration.ofSeconds(60), port);
+        try (DistrictDatabase db = DistrictDatabase.open(Optional.of(pg.jdbcUrl()), dir.resolve("pg"),
+                new PoolSettings(2, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(2)));
+             DistrictService down = service(db)) {
+            VisitBatch batch = Visits.batch(DISTRICT, "q-c", Visits.run(1, 2, AT));
+            pg.close();
+            int before = acks.size();
+            assertFalse(down.handle(topic("q-c"), Wire.encode(batch)), "not stored: the receiver must not acknowledge");
+            assertEquals(before, acks.size(), "no ack to the station either");
+            assertFalse(down.databaseHealthy());
+
+            pg = EmbeddedPostgresServer.start(dir.resolve("pg"), Duration.ofSeconds(60), port);
+            assertTrue(down.databaseHealthy());
+            assertTrue(down.handle(topic("q-c"), Wire.encode(batch)));
+            assertEquals(batch.batchId(), Wire.decode(acks.getLast(), VisitAck.class).batchId());
+        } finally {
+            pg.close();
+        }
+    }
+
+    private static String topic(String station) {
+        return new Topics(DISTRICT, station).topic(Topics.Kind.VISITS);
+    }
+
+    private static List<VisitQuarantine.Row> quarantined() throws Exception {
+        try (Connection c = DB.database().connection()) {
+            return new VisitQuarantine().list(c, DISTRICT, 10);
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = DB.database().connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
