@@ -135,7 +135,8 @@ public final class SyncAgent implements AutoCloseable {
         this.thread = new AgentThread(topics.station(), this::reportProblem);
         this.session = new BrokerSession(config, wall, parts.stationKey(), parts.profile(), parts.applier()::held,
                 parts.applier()::updateReport, thread);
-        Drainer.Limits limits = new Drainer.Limits(config.batchSize(), config.maxAwaitingAck(), config.resendAfter());
+        Drainer.Limits limits = new Drainer.Limits(config.batchSize(), config.maxAwaitingAck(), config.resendAfter(),
+                config.resendCap());
         PublishWindow window = new PublishWindow(config.maxInFlight()); // every kind together below Receive Maximum
         TokenBucket pace = TokenBucket.of(config.drainRate(), config.batchSize());
         OutboxDrainer visitDrainer = new OutboxDrainer(parts.outbox(), wall, topics.district(), topics.station(),

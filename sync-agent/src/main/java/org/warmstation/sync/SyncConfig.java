@@ -21,7 +21,8 @@ import org.warmstation.protocol.wire.Topics;
  * @param maxInFlight         batch publishes awaiting their PUBACK at once, 1..19 (default 10):
  *                            below Mosquitto's Receive Maximum of 20
  * @param maxAwaitingAck      batches published and awaiting the district's ack at once (default 20)
- * @param resendAfter         a published visit not confirmed within this is sent again (default 60 s)
+ * @param resendAfter         a published visit not confirmed within this is sent again (default 60 s);
+ *                            while no ack comes the wait doubles, with jitter, up to {@code resendCap}
  * @param drainRate           cap on visits published per second (default 500)
  * @param heartbeat           telemetry interval (default 60 s)
  * @param telemetryQueue      heartbeats kept while offline; the oldest is dropped beyond (default 10)
@@ -37,13 +38,15 @@ import org.warmstation.protocol.wire.Topics;
  * @param passwordFile        the station's broker password file ({@code PasswordFile} format, mode
  *                            600), read at every connect attempt so a password the district replaced
  *                            is used at the next connect; or null. Wins over {@code password}.
+ * @param resendCap           the longest resend wait before jitter while the district does not
+ *                            answer (default 15 min; decision 0192)
  */
 public record SyncConfig(String serverUri, Topics topics, String username, char[] password, Path caFile,
                          String appVersion, Path dataDirectory, int batchSize, int maxInFlight, int maxAwaitingAck,
                          Duration resendAfter, int drainRate, Duration heartbeat, int telemetryQueue,
                          Duration sessionExpiry, Duration keepAlive, Duration connectTimeout,
                          Duration firstAttemptSpread, Duration backoffBase, Duration backoffCap,
-                         long diskWarningBytes, Path passwordFile) {
+                         long diskWarningBytes, Path passwordFile, Duration resendCap) {
 
     /** @throws IllegalArgumentException naming the first setting out of range */
     public SyncConfig {
@@ -57,7 +60,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         range("drainRate", drainRate, 1, 1_000_000);
         range("telemetryQueue", telemetryQueue, 1, 1000);
         for (Duration d : new Duration[] {resendAfter, heartbeat, sessionExpiry, keepAlive, connectTimeout,
-                firstAttemptSpread, backoffBase, backoffCap}) {
+                firstAttemptSpread, backoffBase, backoffCap, resendCap}) {
             if (d == null || d.isNegative()) {
                 throw new IllegalArgumentException("durations must be given and not negative");
             }
@@ -93,6 +96,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         private int maxInFlight = 10;
         private int maxAwaitingAck = 20;
         private Duration resendAfter = Duration.ofSeconds(60);
+        private Duration resendCap = Duration.ofMinutes(15);
         private int drainRate = 500;
         private Duration heartbeat = Duration.ofSeconds(60);
         private int telemetryQueue = 10;
@@ -155,6 +159,12 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         /** @param n batches awaiting the district ack @return this */
         public Builder maxAwaitingAck(int n) {
             maxAwaitingAck = n;
+            return this;
+        }
+
+        /** @param d longest resend wait before jitter while no ack comes @return this */
+        public Builder resendCap(Duration d) {
+            resendCap = d;
             return this;
         }
 
@@ -224,7 +234,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
             return new SyncConfig(serverUri, topics, username, password, caFile, appVersion, dataDirectory,
                     batchSize, maxInFlight, maxAwaitingAck, resendAfter, drainRate, heartbeat, telemetryQueue,
                     sessionExpiry, keepAlive, connectTimeout, firstAttemptSpread, backoffBase, backoffCap,
-                    diskWarningBytes, passwordFile);
+                    diskWarningBytes, passwordFile, resendCap);
         }
     }
 }

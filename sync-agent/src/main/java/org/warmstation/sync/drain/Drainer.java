@@ -22,8 +22,10 @@ import org.warmstation.visitlog.outbox.TypedOutbox;
  * awaiting their PUBACK as the shared {@link PublishWindow} allows, at most
  * {@code maxAwaitingAck} batches awaiting the district's ack, paced by a {@link TokenBucket}
  * (entries/s) — and confirms entries only when the district's ack for their batch names them
- * ({@link #confirmBatch}). A batch whose ack does not come within {@code resendAfter} is forgotten
- * (a late ack of one of the last 64 such batches still confirms); its entries are due again.
+ * ({@link #confirmBatch}). A batch whose ack does not come within the {@link ResendTimer}'s wait
+ * (first {@code resendAfter}, doubling with jitter while no ack comes, up to {@code resendCap}) is
+ * forgotten (a late ack of one of the last 64 such batches still confirms); its entries are due again.
+ * Entries of a batch still awaiting its ack are never sent again meanwhile.
  * Subclasses give the batch format and read their kind's ack.
  *
  * <p>Runs on the agent's one thread ({@link #drain}, acks, {@link #connectionLost}); PUBACK
@@ -50,17 +52,31 @@ public abstract class Drainer<E extends OutboxEntry> {
      *
      * @param batchSize      entries per batch, at least 1
      * @param maxAwaitingAck batches awaiting the district's ack, at least 1
-     * @param resendAfter    how long a batch waits for its ack before its entries are due again
+     * @param resendAfter    how long a batch waits for its ack before its entries are due again,
+     *                       while the district answers
+     * @param resendCap      the longest such wait (before jitter) while no ack comes
      */
-    public record Limits(int batchSize, int maxAwaitingAck, Duration resendAfter) {
+    public record Limits(int batchSize, int maxAwaitingAck, Duration resendAfter, Duration resendCap) {
         /** @throws IllegalArgumentException for a size below 1 or a negative timeout */
         public Limits {
             if (batchSize < 1 || maxAwaitingAck < 1) {
                 throw new IllegalArgumentException("batch size and ack window must be >= 1");
             }
-            if (Objects.requireNonNull(resendAfter, "resendAfter").isNegative()) {
-                throw new IllegalArgumentException("resendAfter must not be negative");
+            if (Objects.requireNonNull(resendAfter, "resendAfter").isNegative()
+                    || Objects.requireNonNull(resendCap, "resendCap").isNegative()) {
+                throw new IllegalArgumentException("resend timeouts must not be negative");
             }
+        }
+
+        /**
+         * Limits whose resend wait grows up to 16 times {@code resendAfter}.
+         *
+         * @param batchSize      entries per batch
+         * @param maxAwaitingAck batches awaiting the district's ack
+         * @param resendAfter    the first resend wait
+         */
+        public Limits(int batchSize, int maxAwaitingAck, Duration resendAfter) {
+            this(batchSize, maxAwaitingAck, resendAfter, resendAfter.multipliedBy(16));
         }
     }
 
@@ -73,7 +89,8 @@ public abstract class Drainer<E extends OutboxEntry> {
     protected record Batch(UUID batchId, byte[] payload) {
     }
 
-    private record Pending<E>(List<E> entries, Instant publishedAt) {
+    /** A published batch; its entries are due again from {@code expiresAt} (the wait in force when it was sent). */
+    private record Pending<E>(List<E> entries, Instant publishedAt, Instant expiresAt) {
     }
 
     private final TypedOutbox<E> outbox;
@@ -81,6 +98,9 @@ public abstract class Drainer<E extends OutboxEntry> {
     private final Limits limits;
     private final PublishWindow window;
     private final TokenBucket bucket;
+    private final ResendTimer resend;
+    /** Entries of the batches in {@link #awaiting}: not sent again while their ack may come. */
+    private final java.util.Set<E> inFlight = new java.util.HashSet<>();
     private final LinkedHashMap<UUID, Pending<E>> awaiting = new LinkedHashMap<>();
     private final LinkedHashMap<UUID, Pending<E>> late = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -106,6 +126,8 @@ public abstract class Drainer<E extends OutboxEntry> {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.window = Objects.requireNonNull(window, "window");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.resend = new ResendTimer(limits.resendAfter(), limits.resendCap(),
+                java.util.concurrent.ThreadLocalRandom.current());
     }
 
     /**
@@ -126,21 +148,27 @@ public abstract class Drainer<E extends OutboxEntry> {
     public Duration drain(Publisher publisher) {
         Instant now = clock.instant();
         expire(now);
+        boolean wrapped = false;
         while (window.hasRoom() && awaiting.size() < limits.maxAwaitingAck()) {
             long nanos = System.nanoTime();
             Duration wait = bucket.waitFor(limits.batchSize(), nanos);
             if (!wait.isZero()) {
                 return wait;
             }
-            List<E> page = outbox.due(cursor, limits.batchSize(), now, limits.resendAfter());
-            if (page.isEmpty()) {
-                if (cursor == 0) {
+            List<E> due = outbox.due(cursor, limits.batchSize(), now, limits.resendAfter());
+            if (due.isEmpty()) {
+                if (cursor == 0 || wrapped) {
                     return Duration.ofSeconds(1);
                 }
                 cursor = 0; // wrap: look again from the start for resends and re-queued ranges
+                wrapped = true;
                 continue;
             }
-            cursor = page.getLast().seq();
+            cursor = due.getLast().seq();
+            List<E> page = inFlight.isEmpty() ? due : due.stream().filter(e -> !inFlight.contains(e)).toList();
+            if (page.isEmpty()) {
+                continue; // all awaiting their ack (the wait grew beyond resendAfter)
+            }
             bucket.tryTake(page.size(), nanos);
             send(publisher, page, now);
         }
@@ -150,7 +178,8 @@ public abstract class Drainer<E extends OutboxEntry> {
     private void send(Publisher publisher, List<E> page, Instant now) {
         Batch batch = encode(page, now);
         int gen = window.take();
-        awaiting.put(batch.batchId(), new Pending<>(page, now));
+        awaiting.put(batch.batchId(), new Pending<>(page, now, now.plus(resend.timeout())));
+        inFlight.addAll(page);
         outbox.markPublished(page, now);
         published += page.size();
         publisher.publish(batch.payload(), error -> {
@@ -165,8 +194,10 @@ public abstract class Drainer<E extends OutboxEntry> {
         Iterator<Map.Entry<UUID, Pending<E>>> it = awaiting.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<UUID, Pending<E>> e = it.next();
-            if (!e.getValue().publishedAt().plus(limits.resendAfter()).isAfter(now)) {
+            if (!e.getValue().expiresAt().isAfter(now)) {
                 it.remove();
+                inFlight.removeAll(e.getValue().entries());
+                resend.missed(e.getValue().publishedAt(), now);
                 late.put(e.getKey(), e.getValue()); // a late ack still confirms
             }
         }
@@ -183,6 +214,9 @@ public abstract class Drainer<E extends OutboxEntry> {
      */
     protected final int confirmBatch(UUID batchId, Predicate<E> stored) {
         Pending<E> p = awaiting.remove(batchId);
+        if (p != null) {
+            inFlight.removeAll(p.entries());
+        }
         if (p == null) {
             p = late.remove(batchId);
         }
@@ -190,6 +224,7 @@ public abstract class Drainer<E extends OutboxEntry> {
             log.debug("{} ack of unknown batch {} ignored", outbox.kind(), batchId);
             return 0;
         }
+        resend.answered();
         List<E> acked = p.entries().stream().filter(stored).toList();
         Instant now = clock.instant();
         int n = outbox.confirm(acked, now);
@@ -211,6 +246,7 @@ public abstract class Drainer<E extends OutboxEntry> {
         window.reset();
         late.putAll(awaiting);
         awaiting.clear();
+        inFlight.clear();
     }
 
     /** @return when the district last confirmed entries of this kind, or null */
@@ -221,6 +257,11 @@ public abstract class Drainer<E extends OutboxEntry> {
     /** @return entries published since start (resends included) */
     public long published() {
         return published;
+    }
+
+    /** @return rounds in which batches timed out without an ack, since start (each grew the resend wait) */
+    public long timedOutRounds() {
+        return resend.timedOutRounds();
     }
 
     /** @return outbox entries confirmed since start */
