@@ -21,12 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.warmstation.visitlog.outbox.InMemoryOutbox;
-import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.TrustList;
-import org.warmstation.protocol.wire.StationSettings;
 import org.warmstation.protocol.wire.WireVisit;
-import org.warmstation.sync.DownlinkApplier;
 import org.warmstation.sync.SyncAgent;
 import org.warmstation.sync.SyncConfig;
 import org.warmstation.sync.SyncState;
@@ -75,19 +72,6 @@ class ThousandStationsE2eTest {
         PAHO.setLevel(java.util.logging.Level.OFF);
     }
 
-    private static final DownlinkApplier NO_DOWNLINKS = new DownlinkApplier() {
-        @Override
-        public void applyTrustList(TrustList list) {
-        }
-
-        @Override
-        public void applyDenyList(DenyList list) {
-        }
-
-        @Override
-        public void applySettings(StationSettings settings) {
-        }
-    };
 
     @Test
     void thirteenHundredStationsReconnectSpreadOutAndDeliverTheirBacklogs() throws Exception {
@@ -113,7 +97,7 @@ class ThousandStationsE2eTest {
                         .connectTimeout(Duration.ofSeconds(20))
                         .build();
                 SyncAgent agent = new SyncAgent(config, new SyncAgent.Parts(outbox, Stations.SYSTEM_CLOCK, Stations.ZONE,
-                        () -> trust, NO_DOWNLINKS, new InMemorySyncState(), null, null, null));
+                        () -> trust, Stations.NO_DOWNLINKS, new InMemorySyncState(), null, null, null));
                 outboxes.add(outbox);
                 agents.add(agent);
                 agent.start();

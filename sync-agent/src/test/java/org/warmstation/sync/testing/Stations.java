@@ -153,4 +153,19 @@ public final class Stations {
 
     /** Does nothing; for lambdas. */
     public static final Consumer<Object> IGNORE = o -> { };
+
+    /** A downlink applier that ignores every list and setting (for load tests of the uplink). */
+    public static final org.warmstation.sync.DownlinkApplier NO_DOWNLINKS = new org.warmstation.sync.DownlinkApplier() {
+        @Override
+        public void applyTrustList(TrustList list) {
+        }
+
+        @Override
+        public void applyDenyList(org.warmstation.protocol.card.DenyList list) {
+        }
+
+        @Override
+        public void applySettings(org.warmstation.protocol.wire.StationSettings settings) {
+        }
+    };
 }
