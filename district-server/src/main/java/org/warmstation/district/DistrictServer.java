@@ -67,6 +67,9 @@ public final class DistrictServer implements AutoCloseable {
                 r -> Thread.ofPlatform().name(settings.clientId() + "-scheduled").daemon(true).unstarted(r));
         long every = Math.max(100, reconcileEvery.toMillis());
         scheduler.scheduleWithFixedDelay(() -> {
+            if (!receiver.databaseAvailable()) {
+                return;
+            }
             try {
                 service.reconcile();
             } catch (SQLException | RuntimeException e) {
@@ -74,6 +77,9 @@ public final class DistrictServer implements AutoCloseable {
             }
         }, every, every, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> {
+            if (!receiver.databaseAvailable()) {
+                return; // the receiver's probe watches the database; no log line every 250 ms meanwhile
+            }
             try {
                 service.dispatchDownlinks();
             } catch (SQLException | RuntimeException e) {

@@ -44,7 +44,7 @@ class VisitQuarantineTest {
     private static final Instant AT = Instant.parse("2026-12-06T01:00:00Z");
 
     @RegisterExtension
-    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension("visit", "visit_quarantine", "station");
+    static final DistrictDatabaseExtension DB = new DistrictDatabaseExtension("visit", "visit_quarantine");
 
     private final List<byte[]> acks = new ArrayList<>();
     private DistrictService service;

@@ -233,6 +233,11 @@ public final class DistrictReceiver implements AutoCloseable {
         return subscribed && connected() && (gate == null || gate.open());
     }
 
+    /** @return false while the receiver stays away because the database does not answer */
+    public boolean databaseAvailable() {
+        return gate == null || gate.open();
+    }
+
     /** @return database outages during which this receiver left the shared subscription */
     public long databaseOutages() {
         return gate == null ? 0 : gate.outages();
