@@ -1,6 +1,7 @@
 package org.warmstation.district;
 
 import java.util.concurrent.Callable;
+import org.warmstation.district.db.EpochStore;
 import org.warmstation.district.ledger.LedgerStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ final class ReconcileCommand implements Callable<Integer> {
             }
             for (LedgerStore.OpenFinding o : open) {
                 var f = o.finding();
-                out.printf("%d/%s %s %s: %s%s%n", f.district(), f.station(), f.day(), f.kind(), f.detail(),
+                out.printf("%d/%s %s%s %s: %s%s%n", f.district(), f.station(), f.day(),
+                        f.epoch().equals(EpochStore.NONE) ? "" : " epoch " + f.epoch(), f.kind(), f.detail(),
                         o.resendSentAt() == null ? "" : " (resend requested " + o.resendSentAt() + ")");
             }
             return open.isEmpty() ? 0 : 1;
