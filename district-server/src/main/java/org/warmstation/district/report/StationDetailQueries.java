@@ -139,7 +139,10 @@ public final class StationDetailQueries {
     private static List<FindingLine> findings(Connection c, String station) throws SQLException {
         List<FindingLine> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT day, kind, first_seq, last_seq, detail, found_at, resolved_at IS NOT NULL
+                SELECT day, kind, first_seq, last_seq,
+                       detail || CASE WHEN epoch = '00000000-0000-0000-0000-000000000000' THEN ''
+                                      ELSE ' (log epoch ' || left(epoch::text, 8) || ')' END,
+                       found_at, resolved_at IS NOT NULL
                   FROM reconciliation_finding WHERE station_id = ? ORDER BY day DESC, id DESC LIMIT 100""")) {
             ps.setString(1, station);
             try (ResultSet rs = ps.executeQuery()) {
