@@ -99,6 +99,7 @@ public final class DistrictService implements AutoCloseable {
     private final DownlinkSender sender;
     private final DownlinkDispatcher downlinks;
     private final ListCatchUp catchUp;
+    private final org.warmstation.district.update.UpdateRollout updates;
     private Connection handlerConnection;
     private Connection dispatchConnection;
 
@@ -132,6 +133,7 @@ public final class DistrictService implements AutoCloseable {
         this.sender = new DownlinkSender(db, district);
         this.downlinks = new DownlinkDispatcher(district, ledger.districtKey(), outbound::publish, clock);
         this.catchUp = new ListCatchUp(district, sender);
+        this.updates = new org.warmstation.district.update.UpdateRollout(db, district);
     }
 
     /**
@@ -238,6 +240,7 @@ public final class DistrictService implements AutoCloseable {
         stations.recordStatus(connection(), status, clock.instant());
         LOG.info("{} is {} (version {})", where, status.state(), status.appVersion());
         heldLists.reported(connection(), status.district(), status.station(), status.lists());
+        updates.reported(connection(), status.station(), status.update(), clock.instant());
         if (status.state() == StationStatus.State.ONLINE) {
             catchUp.queueIfBehind(connection(), status.station(), clock.instant());
             downlinks.onBirth(connection(), status.station());
@@ -248,6 +251,7 @@ public final class DistrictService implements AutoCloseable {
         same(where, t.district(), t.station());
         stations.recordTelemetry(connection(), t, clock.instant());
         heldLists.reported(connection(), t.district(), t.station(), t.lists());
+        updates.reported(connection(), t.station(), t.update(), clock.instant());
     }
 
     private void onLedger(Topics where, DaySummary s) throws SQLException {

@@ -32,6 +32,7 @@ public final class ConsolePages {
                 new SuppliesPage(services),
                 new CardsPage(services),
                 new LoansPage(services),
+                new UpdatesPage(services),
                 new TicketInboxPage(services, new TicketDownlinks(services.settings().district(), new TicketStore(),
                         new DownlinkSender(services.database(), services.settings().district())::send,
                         services.clock())));

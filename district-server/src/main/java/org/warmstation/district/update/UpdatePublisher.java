@@ -1,0 +1,196 @@
+package org.warmstation.district.update;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.downlink.DownlinkSender;
+import org.warmstation.protocol.card.DistrictKey;
+import org.warmstation.protocol.wire.DebianVersion;
+import org.warmstation.protocol.wire.SignedUpdate;
+import org.warmstation.protocol.wire.UpdateManifest;
+import org.warmstation.protocol.wire.Wire;
+
+/**
+ * Publishes a software update (issue 15, {@code district-server update publish}): copies the
+ * {@code .deb} into the district's update folder (served by the console at
+ * {@code /updates/VERSION/FILE}), signs its manifest with the district's update key, records the
+ * release and queues {@code UPDATE} downlinks for the first wave: the canary stations (5 % of the
+ * district's stations, at least one) or, for target {@code ALL}, every station. The rest follow
+ * when every canary reports healthy ({@link UpdateRollout}). Blocks on the file system and database.
+ */
+public final class UpdatePublisher {
+    /** Share of the district's stations in the canary wave. */
+    public static final double CANARY_SHARE = 0.05;
+
+    private final DistrictDatabase db;
+    private final int district;
+    private final DownlinkSender sender;
+
+    /**
+     * @param db       the district database
+     * @param district the district
+     */
+    public UpdatePublisher(DistrictDatabase db, int district) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.district = district;
+        this.sender = new DownlinkSender(db, district);
+    }
+
+    /**
+     * What to publish.
+     *
+     * @param deb        the package file
+     * @param version    its version
+     * @param canary     whether the canary wave goes first (else every station at once)
+     * @param updateKey  the district's update key
+     * @param urlBase    the console's address as stations reach it, e.g. {@code http://10.0.0.5:8080}
+     * @param updatesDir the district's update folder
+     */
+    public record Request(Path deb, String version, boolean canary, DistrictKey updateKey, String urlBase, Path updatesDir) {
+        /** @throws IllegalArgumentException when the version or URL base is not usable */
+        public Request {
+            Objects.requireNonNull(deb, "deb");
+            DebianVersion.check(version);
+            Objects.requireNonNull(updateKey, "updateKey");
+            Objects.requireNonNull(urlBase, "urlBase");
+            Objects.requireNonNull(updatesDir, "updatesDir");
+            urlBase = urlBase.endsWith("/") ? urlBase.substring(0, urlBase.length() - 1) : urlBase;
+        }
+    }
+
+    /**
+     * @param r   what to publish
+     * @param by  who publishes
+     * @param now the district clock
+     * @return the release and the stations offered it now
+     * @throws IllegalArgumentException when the file is missing or empty, the key is not of this
+     *                                  district, the version is published already or the district
+     *                                  has no station
+     * @throws IOException              when the file cannot be read or copied
+     * @throws SQLException             when the database fails; nothing is published then
+     */
+    public Published publish(Request r, String by, Instant now) throws IOException, SQLException {
+        if (!Files.isRegularFile(r.deb()) || Files.size(r.deb()) == 0) {
+            throw new IllegalArgumentException("no package file at " + r.deb());
+        }
+        if (r.updateKey().districtId() != district) {
+            throw new IllegalArgumentException("the update key is of district " + r.updateKey().districtId()
+                    + ", not " + district);
+        }
+        String fileName = "warm-station-terminal_" + r.version().replace(':', '%') + "_all.deb";
+        Path folder = r.updatesDir().toAbsolutePath().resolve(r.version().replace(':', '%'));
+        Files.createDirectories(folder);
+        Path copy = folder.resolve(fileName);
+        Files.copy(r.deb(), copy, StandardCopyOption.REPLACE_EXISTING);
+        String url = r.urlBase() + "/updates/" + URLEncoder.encode(r.version(), StandardCharsets.UTF_8) + "/" + fileName;
+        UpdateManifest m = UpdateManifest.of(district, r.version(), sha256(copy), Files.size(copy), url, now);
+        SignedUpdate signed = SignedUpdate.sign(m, r.updateKey());
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                List<String> stations = sender.stations(c);
+                if (stations.isEmpty()) {
+                    throw new IllegalArgumentException("district " + district + " has no station to update yet");
+                }
+                List<String> canaries = r.canary() ? canaries(stations, r.version()) : stations;
+                insertRelease(c, m, fileName, copy, signed, r.canary(), by, now);
+                for (String s : stations) {
+                    boolean first = canaries.contains(s);
+                    UpdateRollout.insertStation(c, district, s, r.version(), r.canary() && first ? "CANARY" : "REST",
+                            first ? now : null);
+                    if (first) {
+                        UpdateRollout.offer(c, sender, district, s, signed, by, now);
+                    }
+                }
+                c.commit();
+                return new Published(m, canaries, stations.size());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * @param manifest  the signed manifest's content
+     * @param offeredTo the stations offered it now
+     * @param stations  every station of the district
+     */
+    public record Published(UpdateManifest manifest, List<String> offeredTo, int stations) {
+    }
+
+    /**
+     * @param stations every station, sorted
+     * @param version  the release (so each release picks other canaries)
+     * @return 5 % of them (at least one), in a spread that depends on the version
+     */
+    static List<String> canaries(List<String> stations, String version) {
+        int n = Math.max(1, (int) Math.ceil(stations.size() * CANARY_SHARE));
+        List<String> sorted = new ArrayList<>(stations);
+        sorted.sort(Comparator.comparing(s -> sha256Hex((version + "/" + s).getBytes(StandardCharsets.UTF_8))));
+        return List.copyOf(sorted.subList(0, n));
+    }
+
+    private void insertRelease(Connection c, UpdateManifest m, String fileName, Path copy, SignedUpdate signed,
+                               boolean canary, String by, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO update_release (district_id, version, file_name, file_path, sha256, size_bytes, url,
+                    signed_manifest, target, state, published_at, published_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            ps.setInt(1, district);
+            ps.setString(2, m.version());
+            ps.setString(3, fileName);
+            ps.setString(4, copy.toString());
+            ps.setString(5, m.sha256());
+            ps.setLong(6, m.size());
+            ps.setString(7, m.url());
+            ps.setString(8, new String(Wire.encode(signed), StandardCharsets.UTF_8));
+            ps.setString(9, canary ? "CANARY" : "ALL");
+            ps.setString(10, canary ? "CANARY" : "ROLLING");
+            ps.setTimestamp(11, Timestamp.from(now));
+            ps.setString(12, by);
+            if (ps.executeUpdate() == 0) {
+                throw new IllegalArgumentException("version " + m.version() + " is published already");
+            }
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Hex(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

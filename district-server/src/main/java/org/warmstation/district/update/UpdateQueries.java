@@ -1,0 +1,117 @@
+package org.warmstation.district.update;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.warmstation.district.db.DistrictDatabase;
+
+/**
+ * What the console shows of software updates: the releases, and each station's running version
+ * with where the newest release offered to it stands. Blocks on the database; thread-safe.
+ */
+public final class UpdateQueries {
+    private final DistrictDatabase db;
+    private final int district;
+
+    /**
+     * One station's update state.
+     *
+     * @param station     the station id
+     * @param name        its name, or null
+     * @param running     the version it last reported running, or null
+     * @param version     the newest release offered or planned for it, or null
+     * @param wave        {@code CANARY} or {@code REST}, or null
+     * @param state       the state it last reported (an UpdateReport state), or null (not offered,
+     *                    or no report yet)
+     * @param detail      the report's detail, or null
+     * @param reportedAt  when (station clock), or null
+     * @param offered     whether the release was offered to it
+     */
+    public record StationRow(String station, String name, String running, String version, String wave, String state,
+                             String detail, Instant reportedAt, boolean offered) {
+    }
+
+    /**
+     * @param db       the district database
+     * @param district the district
+     */
+    public UpdateQueries(DistrictDatabase db, int district) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.district = district;
+    }
+
+    /**
+     * @return every release, newest first
+     * @throws SQLException when the database fails
+     */
+    public List<Release> releases() throws SQLException {
+        return query("ORDER BY published_at DESC", null);
+    }
+
+    /**
+     * @param version a version
+     * @return that release, if published
+     * @throws SQLException when the database fails
+     */
+    public Optional<Release> release(String version) throws SQLException {
+        return query("AND version = ?", version).stream().findFirst();
+    }
+
+    private List<Release> query(String tail, String version) throws SQLException {
+        List<Release> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT version, file_name, file_path, sha256, size_bytes, url, target, state, stop_reason,
+                       published_at, published_by FROM update_release WHERE district_id = ? """ + tail)) {
+            ps.setInt(1, district);
+            if (version != null) {
+                ps.setString(2, version);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Release(rs.getString(1), rs.getString(2), Path.of(rs.getString(3)), rs.getString(4),
+                            rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getTimestamp(10).toInstant(), rs.getString(11)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return every real station of the district with its newest release's state, by station id
+     * @throws SQLException when the database fails
+     */
+    public List<StationRow> stations() throws SQLException {
+        List<StationRow> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT s.station_id, s.name, s.app_version, u.version, u.wave, u.state, u.detail, u.reported_at,
+                       u.offered_at IS NOT NULL
+                FROM station s
+                LEFT JOIN LATERAL (
+                    SELECT su.* FROM station_update su JOIN update_release r
+                      ON r.district_id = su.district_id AND r.version = su.version
+                    WHERE su.district_id = s.district_id AND su.station_id = s.station_id
+                    ORDER BY r.published_at DESC LIMIT 1) u ON true
+                WHERE s.district_id = ? AND NOT s.simulated
+                ORDER BY s.station_id""")) {
+            ps.setInt(1, district);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp at = rs.getTimestamp(8);
+                    out.add(new StationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), at == null ? null : at.toInstant(),
+                            rs.getBoolean(9)));
+                }
+            }
+        }
+        return out;
+    }
+}

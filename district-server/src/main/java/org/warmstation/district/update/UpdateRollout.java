@@ -1,0 +1,205 @@
+package org.warmstation.district.update;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.district.downlink.DownlinkSender;
+import org.warmstation.protocol.wire.DownlinkCommand;
+import org.warmstation.protocol.wire.SignedUpdate;
+import org.warmstation.protocol.wire.UpdateReport;
+import org.warmstation.protocol.wire.Wire;
+
+/**
+ * Follows a release through the district (decision 0217): stores each station's update report
+ * (from its status and heartbeats), stops the rollout when a canary station reports
+ * {@code ROLLED_BACK}, {@code FAILED} or {@code REFUSED}, offers the release to the rest once every
+ * canary is {@code HEALTHY}, and marks it {@code DONE} when every offered station has finished.
+ * Thread-safe: each change of a release runs in one transaction holding its row lock. Blocks on
+ * the database.
+ */
+public final class UpdateRollout {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateRollout.class);
+    private static final Set<String> CANARY_FAILS = Set.of("ROLLED_BACK", "FAILED", "REFUSED");
+    private static final Set<String> FINISHED = Set.of("HEALTHY", "ROLLED_BACK", "FAILED", "REFUSED");
+
+    private final DistrictDatabase db;
+    private final int district;
+    private final DownlinkSender sender;
+
+    /**
+     * @param db       the district database
+     * @param district the district
+     */
+    public UpdateRollout(DistrictDatabase db, int district) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.district = district;
+        this.sender = new DownlinkSender(db, district);
+    }
+
+    /**
+     * Stores a station's report; when its state changed, moves the release on.
+     *
+     * @param c       a connection (autocommit, e.g. the message handler's)
+     * @param station the reporting station
+     * @param report  its report, or null (nothing to do)
+     * @param now     the district clock
+     * @throws SQLException when the database fails
+     */
+    public void reported(Connection c, String station, UpdateReport report, Instant now) throws SQLException {
+        if (report == null) {
+            return;
+        }
+        int changed;
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE station_update SET state = ?, detail = ?, reported_at = ?
+                WHERE district_id = ? AND station_id = ? AND version = ?
+                  AND (state IS DISTINCT FROM ? OR detail IS DISTINCT FROM ?)""")) {
+            ps.setString(1, report.state().name());
+            ps.setString(2, report.detail());
+            ps.setTimestamp(3, Timestamp.from(report.at()));
+            ps.setInt(4, district);
+            ps.setString(5, station);
+            ps.setString(6, report.version());
+            ps.setString(7, report.state().name());
+            ps.setString(8, report.detail());
+            changed = ps.executeUpdate();
+        }
+        if (changed > 0) {
+            LOG.info("{}: update {} {} ({})", station, report.version(), report.state(), report.detail());
+            advance(report.version(), now);
+        }
+    }
+
+    /**
+     * Moves a release on from what its stations reported (see the class comment).
+     *
+     * @param version the release
+     * @param now     the district clock
+     * @throws SQLException when the database fails; nothing changes then
+     */
+    public void advance(String version, Instant now) throws SQLException {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                advance(c, version, now);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void advance(Connection c, String version, Instant now) throws SQLException {
+        String state;
+        String signed;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT state, signed_manifest FROM update_release WHERE district_id = ? AND version = ? FOR UPDATE")) {
+            ps.setInt(1, district);
+            ps.setString(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                state = rs.getString(1);
+                signed = rs.getString(2);
+            }
+        }
+        List<String[]> rows = rows(c, version);
+        if (state.equals("CANARY")) {
+            List<String[]> canaries = rows.stream().filter(r -> r[1].equals("CANARY")).toList();
+            for (String[] r : canaries) {
+                if (r[2] != null && CANARY_FAILS.contains(r[2])) {
+                    String why = "canary " + r[0] + ": " + r[2] + (r[3] == null ? "" : " (" + r[3] + ")");
+                    setState(c, version, "STOPPED", why);
+                    LOG.warn("update {}: rollout stopped, {}", version, why);
+                    return;
+                }
+            }
+            if (canaries.stream().allMatch(r -> "HEALTHY".equals(r[2]))) {
+                SignedUpdate offer = Wire.decode(signed.getBytes(StandardCharsets.UTF_8), SignedUpdate.class);
+                int n = 0;
+                for (String[] r : rows) {
+                    if (r[1].equals("REST") && r[4] == null) {
+                        offer(c, sender, district, r[0], offer, "rollout", now);
+                        markOffered(c, r[0], version, now);
+                        n++;
+                    }
+                }
+                setState(c, version, n == 0 ? "DONE" : "ROLLING", null);
+                LOG.info("update {}: every canary healthy, offered to {} more station(s)", version, n);
+            }
+        } else if (state.equals("ROLLING")
+                && rows.stream().filter(r -> r[4] != null).allMatch(r -> r[2] != null && FINISHED.contains(r[2]))) {
+            setState(c, version, "DONE", null);
+        }
+    }
+
+    /** @return station, wave, state, detail, offered_at (as text or null) of each station of the release */
+    private List<String[]> rows(Connection c, String version) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT station_id, wave, state, detail, offered_at::text FROM station_update
+                WHERE district_id = ? AND version = ? ORDER BY station_id""")) {
+            ps.setInt(1, district);
+            ps.setString(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                }
+            }
+        }
+        return out;
+    }
+
+    private void setState(Connection c, String version, String state, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE update_release SET state = ?, stop_reason = ? WHERE district_id = ? AND version = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, reason);
+            ps.setInt(3, district);
+            ps.setString(4, version);
+            ps.executeUpdate();
+        }
+    }
+
+    private void markOffered(Connection c, String station, String version, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE station_update SET offered_at = ? WHERE district_id = ? AND station_id = ? AND version = ?")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setInt(2, district);
+            ps.setString(3, station);
+            ps.setString(4, version);
+            ps.executeUpdate();
+        }
+    }
+
+    static void insertStation(Connection c, int district, String station, String version, String wave, Instant offeredAt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO station_update (district_id, station_id, version, wave, offered_at) VALUES (?, ?, ?, ?, ?)""")) {
+            ps.setInt(1, district);
+            ps.setString(2, station);
+            ps.setString(3, version);
+            ps.setString(4, wave);
+            ps.setTimestamp(5, offeredAt == null ? null : Timestamp.from(offeredAt));
+            ps.executeUpdate();
+        }
+    }
+
+    static void offer(Connection c, DownlinkSender sender, int district, String station, SignedUpdate offer, String by,
+                      Instant now) throws SQLException {
+        sender.send(c, DownlinkCommand.update(district, station, now, offer), by);
+    }
+}
