@@ -22,7 +22,7 @@ import org.warmstation.protocol.wire.SupplySettings;
  * @param duplicateWindow minutes, blank = the station's configured window
  * @param coldAlert       °C, blank = the station's configured alert
  * @param announcement    idle-screen notice, blank = none
- * @param pin             a new staff PIN (4-12 digits), blank = keep; hashed here, never sent or stored as is
+ * @param pin             a new staff PIN (6-12 digits), blank = keep; hashed here, never sent or stored as is
  * @param pinAgain        the new PIN typed again
  * @param loanOverdueDays days until a loan is overdue, 1..60, blank = the station's own (issue 12)
  * @param guestLoans      whether guests may borrow: {@code yes}, {@code no}, blank = the station's own

@@ -49,8 +49,8 @@ public final class StationCommand {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "visit log and outbox folder (default: data beside the file)")
         Path dataDir;
 
-        @Option(names = "--pin", arity = "0..1", interactive = true, paramLabel = "DIGITS", prompt = "Staff PIN (4-12 digits): ",
-                description = "set the staff PIN (4-12 digits); asked for without echo when no value is given")
+        @Option(names = "--pin", arity = "0..1", interactive = true, paramLabel = "DIGITS", prompt = "Staff PIN (6-12 digits): ",
+                description = "set the staff PIN (6-12 digits); asked for without echo when no value is given")
         char[] pin;
 
         @Option(names = "--force", description = "replace an existing configuration file")
