@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warmstation.protocol.card.StaffPin;
 import org.warmstation.visitlog.domain.PinLockoutStore;
 import org.warmstation.visitlog.domain.PinLockoutStore.PinLockout;
 
@@ -145,6 +146,10 @@ public final class PinGate {
             lastLockout = Duration.ZERO;
             if (changed) {
                 keep();
+            }
+            if (pin.length() < StaffPin.MIN_DIGITS) { // a PIN set before decision 0202
+                LOG.warn("the staff PIN has {} digits, fewer than {}: set a new one (station init --pin, or the"
+                        + " district's station settings)", pin.length(), StaffPin.MIN_DIGITS);
             }
             return new Attempt.Accepted();
         }
