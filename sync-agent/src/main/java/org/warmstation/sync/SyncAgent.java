@@ -155,7 +155,8 @@ public final class SyncAgent implements AutoCloseable {
         this.uplinks = List.copyOf(all);
         this.acks = new AckReceiver(topics, visitDrainer, recordDrainers, parts.clock());
         this.reports = new StationReports(config, parts, wall, session, thread);
-        this.downlinks = new DownlinkHandler(topics, parts.trust(), parts.applier(), parts.outbox(), parts.state(), wall);
+        this.downlinks = new DownlinkHandler(topics, parts.trust(), parts.applier(), parts.outbox(), parts.state(), wall,
+                parts.clock()::synced);
         this.link = new MqttLink(config.serverUri(), topics.station(), new MqttLink.Events() {
             @Override
             public void connectionLost(String reason) {
@@ -197,6 +198,7 @@ public final class SyncAgent implements AutoCloseable {
         thread.every("day close", Duration.ofSeconds(5), Duration.ofSeconds(600), reports::closeDays);
         thread.every("retention", Duration.ofSeconds(60), Duration.ofHours(6), reports::purge);
         thread.every("time floor", Duration.ofSeconds(5), Duration.ofSeconds(60), this::noteSyncedTime);
+        thread.every("held downlinks", Duration.ofSeconds(1), Duration.ofSeconds(1), this::decideHeldDownlinks);
         thread.every("drain poll", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> uplinks.forEach(Uplink::drainNow));
     }
 
@@ -249,6 +251,21 @@ public final class SyncAgent implements AutoCloseable {
             visits.wake(); // a RESEND re-queued visits
         } else {
             log.debug("{}: message on unexpected topic {} ignored", topics.station(), topic);
+        }
+    }
+
+    /** @return verified downlinks held unanswered until the station knows the time (decision 0187) */
+    public int heldDownlinks() {
+        return downlinks.held();
+    }
+
+    /** Answers the held downlinks that are due now that a district time or the clock sync is known. */
+    private void decideHeldDownlinks() {
+        if (!session.connected()) {
+            return;
+        }
+        for (DownlinkAck a : downlinks.retryHeld()) {
+            session.publish(Kind.DOWNLINK_ACK, Wire.encode(a), 1, false, DownlinkAck.SCHEMA);
         }
     }
 

@@ -34,8 +34,8 @@ import org.warmstation.visitlog.time.SimulatedBoot;
 /**
  * Issue 13 item 3 at the station's sync agent, against a real Mosquitto: downlinks dated more than
  * 10 minutes ahead are refused without blocking later ones of their kind; days close only on a
- * synced clock; the district's acks raise the persisted time floor, so a terminal that boots "in
- * 2019" still takes correctly dated downlinks.
+ * synced clock; on a clock booted "in 2019" a correctly dated downlink is held until the
+ * district's acks raise the persisted time floor, then applied.
  */
 class BoundedClocksTest {
     private static final Duration LONG = Duration.ofSeconds(60);
@@ -120,25 +120,37 @@ class BoundedClocksTest {
     }
 
     @Test
-    void districtAcksRaiseTheFloorSoATerminalBootedIn2019TakesCorrectlyDatedDownlinks() throws Exception {
+    void onAClockBootedIn2019ACorrectlyDatedDownlinkWaitsForTheDistrictsAckAndIsThenApplied() throws Exception {
         SimulatedBoot boot = new SimulatedBoot(tmp.resolve("timesync"), Instant.parse("2019-06-01T00:00:00Z"),
                 Duration.ofMinutes(1));
         try (var c = org.warmstation.visitlog.store.VisitLogDatabase.open(dir); var st = c.createStatement()) {
             // the backlog was recorded on this clock: unsynced, "in 2019"
             st.executeUpdate("UPDATE visit SET clock_synced = 0, recorded_at_ms = " + boot.wall().toEpochMilli());
         }
+        district.acking(false);
         Instant beforeAcks = Instant.now();
         try (SqliteTimeFloor floor = new SqliteTimeFloor(dir)) {
             BoundedClock clock = new BoundedClock(boot.clock(), floor);
             assertEquals(boot.wall(), clock.now(), "no time seen yet: the 2019 clock");
-            startAgent(clock);
-            assertFalse(clock.now().isBefore(beforeAcks), "the acks' commit time is the station's best time: " + clock.now());
-
+            agent = Stations.agent(Stations.config(broker.url(), STATION, dir).build(), key, clock);
+            agent.start();
+            // its first batch arrived (unacknowledged): it subscribed before publishing it
+            Await.until(LONG, "the station subscribed and sending", () -> district.batches() > 0, agent::status);
             send(DownlinkCommand.settings(Stations.DISTRICT, STATION, Instant.now(),
                     new StationSettings(120, List.of("HOT_WATER"), "2019")));
-            Await.until(LONG, "answered", () -> district.downlinkAcks().size() == 1, district::downlinkAcks);
+            Await.until(LONG, "held: 2026 is years ahead of the unsynced 2019 clock", () -> agent.heldDownlinks() == 1,
+                    agent::status);
+            assertEquals(List.of(), district.downlinkAcks(), "held unanswered, neither applied nor refused");
+
+            district.acking(true); // the next resend of the backlog is acknowledged: the district's time is known
+            boot.advance(Duration.ofSeconds(10)); // time passes on the terminal: the unacknowledged backlog is resent
+            Await.until(LONG, "answered once the acks raised the floor", () -> district.downlinkAcks().size() == 1,
+                    () -> district.downlinkAcks() + " " + agent.status() + ", best time " + clock.now());
             assertEquals(DownlinkAck.Outcome.APPLIED, district.downlinkAcks().getFirst().outcome(),
                     district.downlinkAcks().toString());
+            assertEquals("2019", applied().announcement());
+            assertFalse(clock.now().isBefore(beforeAcks), "the acks' commit time is the station's best time: " + clock.now());
+            assertFalse(clock.synced(), "still flagged unsynced");
             agent.stop();
             agent = null;
         }

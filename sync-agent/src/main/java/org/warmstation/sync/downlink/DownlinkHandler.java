@@ -3,9 +3,12 @@ package org.warmstation.sync.downlink;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +32,17 @@ import org.warmstation.sync.SyncState;
  * opening span 25:00, an unknown service) is answered REFUSED with the reason and nothing of it is
  * applied; so is one issued more than {@link #MAX_AHEAD} ahead of the station's best time (its
  * clock bounded by the time floor), which would otherwise stand as the newest of its kind and
- * refuse every later, correctly dated one as stale. Anything malformed, unsigned, forged, oversized or addressed elsewhere is logged and
- * ignored, never thrown. Called on the agent's thread; blocks while applying.
+ * refuse every later, correctly dated one as stale; while the clock is not synced such a command
+ * is held unanswered instead and decided by {@link #retryHeld()}. Anything malformed, unsigned,
+ * forged, oversized or addressed elsewhere is logged and ignored, never thrown. Called on the
+ * agent's thread; blocks while applying.
  */
 public final class DownlinkHandler {
     private static final Logger log = LoggerFactory.getLogger(DownlinkHandler.class);
     private static final String APPLIED_KEY = "downlink.applied.";
     /** A command issued further ahead of the station's best time is refused (issue 13 item 3). */
     public static final Duration MAX_AHEAD = Duration.ofMinutes(10);
+    private static final int MAX_HELD = 16;
 
     private final Topics topics;
     private final Supplier<TrustList> trust;
@@ -45,6 +51,8 @@ public final class DownlinkHandler {
     private final SyncState state;
     private final InstantSource clock;
     private final AtomicLong ignored = new AtomicLong();
+    private final BooleanSupplier synced;
+    private final HeldDownlinks held = new HeldDownlinks(MAX_HELD);
 
     /**
      * @param topics  the station's district and station
@@ -56,6 +64,25 @@ public final class DownlinkHandler {
      */
     public DownlinkHandler(Topics topics, Supplier<TrustList> trust, DownlinkApplier applier, Outbox outbox,
                            SyncState state, InstantSource clock) {
+        this(topics, trust, applier, outbox, state, clock, () -> true);
+    }
+
+    /**
+     * As above, on a station clock that may be unsynced: a command dated more than
+     * {@link #MAX_AHEAD} ahead of the best time while the clock is not synced is held unanswered
+     * ({@link #retryHeld()}) instead of refused.
+     *
+     * @param topics  the station's district and station
+     * @param trust   the station's current trust list (read at each downlink)
+     * @param applier applies trust list, deny list and settings
+     * @param outbox  the outbox, for {@code RESEND}
+     * @param state   where the last applied command of each kind is remembered
+     * @param clock   the station's best time (bounded clock), for the ack and the future check
+     * @param synced  whether the station clock is synced now (never blocks)
+     */
+    public DownlinkHandler(Topics topics, Supplier<TrustList> trust, DownlinkApplier applier, Outbox outbox,
+                           SyncState state, InstantSource clock, BooleanSupplier synced) {
+        this.synced = Objects.requireNonNull(synced, "synced");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.trust = Objects.requireNonNull(trust, "trust");
         this.applier = Objects.requireNonNull(applier, "applier");
@@ -90,6 +117,13 @@ public final class DownlinkHandler {
         }
         Instant now = clock.instant();
         if (cmd.issuedAt().isAfter(now.plus(MAX_AHEAD))) {
+            if (!synced.getAsBoolean()) {
+                held.hold(cmd.id(), cmd.issuedAt(), payload);
+                log.info("downlink {} {} held unanswered: issued at {}, ahead of the unsynced station time {};"
+                        + " decided once the clock is synced or a district time raised it", cmd.kind(), cmd.id(),
+                        cmd.issuedAt(), now);
+                return Optional.empty();
+            }
             // applied, it would be "the last of its kind" and refuse every correctly dated one as stale
             log.warn("downlink {} {} refused, nothing applied: issued at {}, more than {} min ahead of the station's"
                     + " best time {}", cmd.kind(), cmd.id(), cmd.issuedAt(), MAX_AHEAD.toMinutes(), now);
@@ -153,6 +187,29 @@ public final class DownlinkHandler {
             }
         }
         return null;
+    }
+
+    /**
+     * Decides the held commands that are due: those no longer dated more than {@link #MAX_AHEAD}
+     * ahead of the best time (a district ack raised it), or all once the clock is synced (then a
+     * command still ahead is refused). Called on the agent's thread; blocks while applying.
+     *
+     * @return the answers to publish, in the order held
+     */
+    public List<DownlinkAck> retryHeld() {
+        if (held.size() == 0) {
+            return List.of();
+        }
+        List<DownlinkAck> answers = new ArrayList<>();
+        for (byte[] payload : held.due(clock.instant().plus(MAX_AHEAD), synced.getAsBoolean())) {
+            handle(payload).ifPresent(answers::add);
+        }
+        return answers;
+    }
+
+    /** @return verified commands held unanswered until the station knows the time */
+    public int held() {
+        return held.size();
     }
 
     /** @return downlinks ignored so far (malformed, unsigned, forged, oversized, misaddressed) */
