@@ -109,6 +109,8 @@ public final class Retention {
                         + " WHERE t.visit_uuid = v.visit_uuid AND v.local_date < ?", cutoff, null);
             }
             long visits = update(c, "DELETE FROM visit WHERE local_date < ?", cutoff, null);
+            // quarantined visits (decision 0193) hold member ids in their payload: they age out alike
+            update(c, "DELETE FROM visit_quarantine WHERE quarantined_at < ?::date", cutoff, null);
             forgetClosedLoans(c, cutoff);
             update(c, """
                     DELETE FROM retention_pseudonym p WHERE NOT EXISTS (SELECT 1 FROM visit v
