@@ -111,10 +111,14 @@ public final class Retention {
             long visits = update(c, "DELETE FROM visit WHERE local_date < ?", cutoff, null);
             // quarantined visits (decision 0193) hold member ids in their payload: they age out alike
             update(c, "DELETE FROM visit_quarantine WHERE quarantined_at < ?::date", cutoff, null);
-            forgetClosedLoans(c, cutoff);
-            update(c, """
-                    DELETE FROM retention_pseudonym p WHERE NOT EXISTS (SELECT 1 FROM visit v
-                     WHERE v.member_id IS NOT NULL AND report_member_key(v.member_id) = p.member)""", null, null);
+            if (from.isBefore(cutoff)) { // once a month, when the cutoff moves
+                forgetClosedLoans(c, cutoff);
+            }
+            if (visits > 0 || rows > 0) { // scans the visit table: only when a month aged out
+                update(c, """
+                        DELETE FROM retention_pseudonym p WHERE NOT EXISTS (SELECT 1 FROM visit v
+                         WHERE v.member_id IS NOT NULL AND report_member_key(v.member_id) = p.member)""", null, null);
+            }
             update(c, """
                     INSERT INTO retention_state (id, purged_before) VALUES (1, ?) ON CONFLICT (id) DO UPDATE
                        SET purged_before = greatest(retention_state.purged_before, excluded.purged_before),
