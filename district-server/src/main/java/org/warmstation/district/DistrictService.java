@@ -224,7 +224,7 @@ public final class DistrictService implements AutoCloseable {
             contiguous = visits.store(c, s.good().get()).highestContiguousSeq();
             s.good().get().visits().forEach(v -> acked.add(v.uuid()));
         }
-        quarantine.quarantine(c, s.district(), s.station(), s.batchId(), s.rejected());
+        quarantine.quarantine(c, s.district(), s.station(), s.epoch(), s.batchId(), s.rejected());
         for (var r : s.rejected()) {
             LOG.warn("{}: visit {} (seq {}) of batch {} quarantined: {}", where, r.uuid(), r.seq(), s.batchId(), r.reason());
             if (r.uuid() != null) {

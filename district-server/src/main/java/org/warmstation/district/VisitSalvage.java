@@ -26,10 +26,11 @@ final class VisitSalvage {
      * @param district the district it names
      * @param station  the station it names
      * @param batchId  its id
+     * @param epoch    its visit-log epoch, or null
      * @param good     the valid visits as a batch, or empty when none is valid
      * @param rejected the invalid visits with the reason, at least one
      */
-    record Salvaged(int district, String station, UUID batchId, Optional<VisitBatch> good,
+    record Salvaged(int district, String station, UUID batchId, UUID epoch, Optional<VisitBatch> good,
                     List<VisitQuarantine.Rejected> rejected) {
     }
 
@@ -70,7 +71,7 @@ final class VisitSalvage {
                 ObjectNode copy = batch.deepCopy();
                 copy.set("visits", good);
                 VisitBatch b = Wire.decode(copy.toString().getBytes(StandardCharsets.UTF_8), VisitBatch.class);
-                return Optional.of(new Salvaged(b.district(), b.station(), b.batchId(), Optional.of(b), rejected));
+                return Optional.of(new Salvaged(b.district(), b.station(), b.batchId(), b.epoch(), Optional.of(b), rejected));
             }
             JsonNode district = batch.get("district");
             JsonNode station = batch.get("station");
@@ -78,7 +79,9 @@ final class VisitSalvage {
                     || !VisitBatch.SCHEMA.equals(batch.path("schema").asText())) {
                 return Optional.empty();
             }
-            return Optional.of(new Salvaged(district.intValue(), station.textValue(), batchId, Optional.empty(), rejected));
+            JsonNode epoch = batch.get("epoch");
+            UUID e = epoch == null || epoch.isNull() ? null : UUID.fromString(epoch.asText());
+            return Optional.of(new Salvaged(district.intValue(), station.textValue(), batchId, e, Optional.empty(), rejected));
         } catch (IllegalArgumentException e) { // WireFormatException included: the batch itself is invalid
             return Optional.empty();
         }

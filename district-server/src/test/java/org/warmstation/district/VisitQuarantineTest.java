@@ -107,6 +107,28 @@ class VisitQuarantineTest {
     }
 
     @Test
+    void reconciliationCountsAQuarantinedVisitAsHeldNotAsAGapToAskForAgain() throws Exception {
+        Instant day = Instant.parse("2026-11-20T02:00:00Z");
+        WireVisit bad = Visits.visit(2, Instant.parse("+300000-01-01T00:00:00Z"), "00000000000000d2", "COURIER");
+        List<WireVisit> visits = List.of(Visits.visit(1, day, "00000000000000d1", "COURIER"), bad,
+                Visits.visit(3, day, "00000000000000d3", "COURIER"));
+        java.security.KeyPair key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        org.warmstation.protocol.wire.DaySummary summary = org.warmstation.protocol.wire.DaySummary.sign(DISTRICT, "q-d",
+                java.time.LocalDate.of(2026, 11, 20), java.time.ZoneId.of("Asia/Shanghai"), 1, 3,
+                org.warmstation.protocol.wire.DaySummary.GENESIS_HASH, org.warmstation.protocol.wire.DaySummary.chain(
+                        org.warmstation.protocol.wire.DaySummary.GENESIS_HASH, visits.stream().map(WireVisit::uuid).iterator()),
+                key);
+        try (DistrictService live = new DistrictService(DB.database(), DISTRICT, (t, p) -> acks.add(p),
+                new DistrictService.LedgerSettings(Duration.ZERO, Duration.ofMinutes(10), Optional.empty()), Clock.systemUTC())) {
+            assertTrue(live.handle(topic("q-d"), Wire.encode(Visits.batch(DISTRICT, "q-d", visits))));
+            assertTrue(live.handle(new Topics(DISTRICT, "q-d").topic(Topics.Kind.LEDGER), Wire.encode(summary)));
+            var open = live.reconcile().stream().filter(o -> o.finding().station().equals("q-d")).toList();
+            assertEquals(List.of(), open, "seq 2 is in the quarantine: no gap, no resend request");
+        }
+        assertEquals(2, count("SELECT count(*) FROM visit WHERE station_id = 'q-d'"));
+    }
+
+    @Test
     void quarantinedVisitsAgeOutWithTheRetention() throws Exception {
         WireVisit bad = Visits.visit(1, Instant.parse("+300000-01-01T00:00:00Z"), "00000000000000c1", "COURIER");
         assertTrue(service.handle(topic("q-c"), Wire.encode(Visits.batch(DISTRICT, "q-c", List.of(bad)))));

@@ -65,15 +65,16 @@ public final class VisitQuarantine {
      * @param c        a connection
      * @param district the district
      * @param station  the station that sent them
+     * @param epoch    the batch's visit-log epoch, or null for a log without one
      * @param batchId  the batch they came in
      * @param rejected the visits
      * @throws SQLException when the database fails
      */
-    public void quarantine(Connection c, int district, String station, UUID batchId, List<Rejected> rejected)
+    public void quarantine(Connection c, int district, String station, UUID epoch, UUID batchId, List<Rejected> rejected)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO visit_quarantine (district_id, station_id, visit_uuid, seq, batch_id, reason, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO visit_quarantine (district_id, station_id, visit_uuid, seq, batch_id, reason, payload, epoch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (district_id, station_id, visit_uuid) WHERE visit_uuid IS NOT NULL DO NOTHING
                 """)) {
             for (Rejected r : rejected) {
@@ -84,6 +85,7 @@ public final class VisitQuarantine {
                 ps.setObject(5, batchId);
                 ps.setString(6, r.reason());
                 ps.setString(7, r.payload());
+                ps.setObject(8, EpochStore.of(epoch));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -129,7 +129,7 @@ public final class VisitStore {
                                 new String(Wire.encode(v), StandardCharsets.UTF_8), "refused by the database: " + e.getMessage()));
                     }
                 }
-                quarantine.quarantine(c, batch.district(), batch.station(), batch.batchId(), rejected);
+                quarantine.quarantine(c, batch.district(), batch.station(), epoch, batch.batchId(), rejected);
             }
             contiguous = advance(c, batch.district(), batch.station(), epoch, from);
             c.commit();

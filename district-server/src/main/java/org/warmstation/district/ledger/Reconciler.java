@@ -57,15 +57,23 @@ public final class Reconciler {
         long expected = summary.firstSeq();
         long stored = 0;
         long lastSeen = -1;
+        // a quarantined visit (decision 0193) is held by the district, set aside: not a gap to ask for again
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT seq, visit_uuid FROM visit
-                 WHERE district_id = ? AND station_id = ? AND epoch = ? AND seq BETWEEN ? AND ?
+                SELECT seq, visit_uuid FROM (
+                    SELECT seq, visit_uuid FROM visit
+                     WHERE district_id = ? AND station_id = ? AND epoch = ? AND seq BETWEEN ? AND ?
+                    UNION
+                    SELECT seq, visit_uuid FROM visit_quarantine
+                     WHERE district_id = ? AND station_id = ? AND epoch = ? AND seq BETWEEN ? AND ?
+                       AND visit_uuid IS NOT NULL) held
                  ORDER BY seq, visit_uuid""")) {
-            ps.setInt(1, summary.district());
-            ps.setString(2, summary.station());
-            ps.setObject(3, EpochStore.of(summary.epoch()));
-            ps.setLong(4, summary.firstSeq());
-            ps.setLong(5, summary.lastSeq());
+            for (int i = 0; i < 10; i += 5) {
+                ps.setInt(i + 1, summary.district());
+                ps.setString(i + 2, summary.station());
+                ps.setObject(i + 3, EpochStore.of(summary.epoch()));
+                ps.setLong(i + 4, summary.firstSeq());
+                ps.setLong(i + 5, summary.lastSeq());
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong(1);
