@@ -22,7 +22,9 @@ import org.warmstation.protocol.wire.WireVisit;
  * {@code docs/decisions/0020-visit-revisions-at-the-district.md}); the same or a lower revision
  * changes nothing. A visit whose values the database refuses (SQLSTATE class 22 or 23) is set
  * aside in the {@link VisitQuarantine} with the reason, and the rest of its batch is stored
- * (decision 0193).
+ * (decision 0193). A visit on a synced clock dated before the months the retention keeps
+ * (decision 0203) is acknowledged but not stored: its month holds only aggregates, which counted it
+ * when it first came.
  *
  * <p>Stateless and thread-safe; each call uses the connection it is given.
  */
@@ -37,6 +39,8 @@ public final class VisitStore {
               FROM unnest(?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],
                           ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[])
                    AS t(u, s, r, ra, z, ld, lh, m, cs, cat, sv, src, cl, sb)
+             WHERE NOT t.cl OR t.ld::date >= coalesce((SELECT purged_before FROM retention_state WHERE id = 1),
+                                                       '-infinity'::date)
             ON CONFLICT (visit_uuid) DO UPDATE
                SET services = EXCLUDED.services, revision = EXCLUDED.revision, recorded_at = EXCLUDED.recorded_at,
                    local_date = EXCLUDED.local_date, local_hour = EXCLUDED.local_hour,

@@ -67,7 +67,7 @@ public final class Retention {
     public Result dryRun(Connection c, LocalDate today) throws SQLException {
         LocalDate cutoff = cutoff(today);
         LocalDate from = purgedBefore(c).orElse(LocalDate.of(1, 1, 1));
-        return new Result(cutoff, count(c, "SELECT count(*) FROM visit WHERE local_date < ?", cutoff, null),
+        return new Result(cutoff, count(c, "SELECT count(*) FROM visit WHERE local_date < ? AND clock_synced", cutoff, null),
                 count(c, "SELECT count(*) FROM report_month_member WHERE month >= ? AND month < ?", from, cutoff),
                 count(c, "SELECT count(*) FROM retention_pseudonym", null, null));
     }
@@ -106,9 +106,10 @@ public final class Retention {
             for (String table : new String[] {"supply_movement", "rating"}) { // their reports join the visit
                 update(c, "UPDATE " + table + " t SET purged_member = lpad(to_hex(p.pseudonym), 16, '0')"
                         + " FROM visit v JOIN retention_pseudonym p ON p.member = report_member_key(v.member_id)"
-                        + " WHERE t.visit_uuid = v.visit_uuid AND v.local_date < ?", cutoff, null);
+                        + " WHERE t.visit_uuid = v.visit_uuid AND v.local_date < ? AND v.clock_synced", cutoff, null);
             }
-            long visits = update(c, "DELETE FROM visit WHERE local_date < ?", cutoff, null);
+            // a visit on an unsynced clock keeps its row until its station sends the corrected time
+            long visits = update(c, "DELETE FROM visit WHERE local_date < ? AND clock_synced", cutoff, null);
             // quarantined visits (decision 0193) hold member ids in their payload: they age out alike
             update(c, "DELETE FROM visit_quarantine WHERE quarantined_at < ?::date", cutoff, null);
             if (from.isBefore(cutoff)) { // once a month, when the cutoff moves
