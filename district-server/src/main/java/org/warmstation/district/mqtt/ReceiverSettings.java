@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param clientId    MQTT client id; unique per instance
  * @param district    the district id served
  * @param shareGroup  the shared-subscription group of all instances, e.g. {@code district}
- * @param maxBackoff  longest wait between connection attempts
+ * @param maxBackoff  longest wait between connection attempts, and between database probes while
+ *                    the database does not answer (decision 0191)
  * @param caFile      PEM CA file for an {@code ssl://} broker URL (server certificate and host name
  *                    verified), or null for plain TCP (loopback)
  */

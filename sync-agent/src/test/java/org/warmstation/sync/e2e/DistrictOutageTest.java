@@ -95,6 +95,7 @@ class DistrictOutageTest {
             long resendsBefore = resends(outboxes);
             long resendBatchesBefore = outboxes.stream().mapToLong(CountingOutbox::resendBatches).sum();
 
+            long receivedBefore = district.receiver().received();
             long down = System.nanoTime();
             pg.close(); // PostgreSQL stopped (fast shutdown: every connection of the pool breaks)
             for (int round = 0; round < DURING; round++) {
@@ -106,6 +107,7 @@ class DistrictOutageTest {
             long resendsDuring = resends(outboxes) - resendsBefore;
             long resendBatchesDuring = outboxes.stream().mapToLong(CountingOutbox::resendBatches).sum() - resendBatchesBefore;
             long notAckedDuring = district.receiver().notAcknowledged();
+            long receivedDuring = district.receiver().received() - receivedBefore;
             pg = EmbeddedPostgresServer.start(pgData, Duration.ofSeconds(60), port);
             double outage = (System.nanoTime() - down) / 1e9;
 
@@ -130,11 +132,11 @@ class DistrictOutageTest {
             }
             System.out.printf("[figures] district outage: PostgreSQL down %.1f s; %d stations sent %d visits (%d during "
                             + "the outage); stored %d, lost %d; resends during the outage %d visits in %d batches "
-                            + "(%.2f visits per station-minute; bound %d; a fixed %d s timer: ~%d); district left its subscription %d time(s), left %d "
-                            + "messages unacknowledged; all stored %.1f s after the restart%n",
+                            + "(%.2f visits per station-minute; bound %d; a fixed %d s timer: ~%d); district left its subscription %d time(s), received %d "
+                            + "messages during the outage and left %d unacknowledged; all stored %.1f s after the restart%n",
                     outage, STATIONS, recorded.size(), STATIONS * DURING, stored, lost.size(), resendsDuring,
                     resendBatchesDuring, resendsDuring / (STATIONS * outage / 60), bound, RESEND_FIRST.toSeconds(), fixedTimer,
-                    district.receiver().databaseOutages(), notAckedDuring, recovered);
+                    district.receiver().databaseOutages(), receivedDuring, notAckedDuring, recovered);
 
             assertEquals(Set.of(), lost, "visits lost");
             assertEquals(recorded, storedIds, "every recorded visit is stored");
@@ -143,6 +145,8 @@ class DistrictOutageTest {
             assertEquals(1, district.receiver().databaseOutages(), "the receiver left the subscription once");
             assertTrue(notAckedDuring >= 1, "the message that failed to store was not acknowledged");
             assertTrue(resendsDuring <= bound, "resends during the outage " + resendsDuring + " > bound " + bound);
+            // away from the subscription, the district is not handed the stations' resends
+            assertTrue(receivedDuring <= STATIONS, "district received " + receivedDuring + " messages during the outage");
         } finally {
             stopAll(agents);
             district.close();
