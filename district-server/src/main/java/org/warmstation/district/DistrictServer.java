@@ -1,6 +1,9 @@
 package org.warmstation.district;
 
 import java.sql.Connection;
+import java.util.Optional;
+import org.warmstation.district.enroll.BrokerCredentials;
+import org.warmstation.district.enroll.EnrollmentDesk;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,9 +62,30 @@ public final class DistrictServer implements AutoCloseable {
     public static DistrictServer start(DistrictDatabase db, ReceiverSettings settings,
                                        DistrictService.LedgerSettings ledger, Duration reconcileEvery)
             throws MqttException {
+        return start(db, settings, ledger, reconcileEvery, Optional.empty());
+    }
+
+    /**
+     * Starts an instance that also provisions the stations' broker credentials: it answers the
+     * one-time enrollment requests (decision 0181) and writes the station passwords into the
+     * broker's password file (decision 0182).
+     *
+     * @param db             the open database
+     * @param settings       broker connection
+     * @param ledger         reconciliation settings
+     * @param reconcileEvery how often due day summaries are reconciled
+     * @param credentials    the broker's password file and reload, or empty to answer no enrollment
+     * @return the running instance
+     * @throws MqttException when the broker URL is invalid
+     */
+    public static DistrictServer start(DistrictDatabase db, ReceiverSettings settings,
+                                       DistrictService.LedgerSettings ledger, Duration reconcileEvery,
+                                       Optional<BrokerCredentials> credentials) throws MqttException {
         DistrictReceiver receiver = new DistrictReceiver(settings);
         DistrictService service = new DistrictService(db, settings.district(), receiver.outbound(), ledger,
                 Clock.systemUTC());
+        credentials.ifPresent(c -> service.enrollment(new EnrollmentDesk(db, settings.district(), c,
+                receiver.outbound(), Clock.systemUTC(), EnrollmentDesk.Listener.REGISTER_KEY_AND_EPOCH)));
         receiver.start(service);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
                 r -> Thread.ofPlatform().name(settings.clientId() + "-scheduled").daemon(true).unstarted(r));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Receives the warm stations' visits over MQTT into PostgreSQL, reconciles day summaries, reports.",
         subcommands = {RunCommand.class, ReportCommand.class, StationsCommand.class, RegisterKeyCommand.class,
                 ReconcileCommand.class, UserCommand.class, CardCommand.class, TrustListCommand.class,
-                StationCommand.class, RetentionCommand.class, QuarantineCommand.class, UpdateCommand.class})
+                StationCommand.class, RetentionCommand.class, QuarantineCommand.class, UpdateCommand.class,
+                EnrollmentCommand.class})
 public final class DistrictServerCli {
 
     /**

@@ -100,6 +100,7 @@ public final class DistrictService implements AutoCloseable {
     private final DownlinkDispatcher downlinks;
     private final ListCatchUp catchUp;
     private final org.warmstation.district.update.UpdateRollout updates;
+    private volatile org.warmstation.district.enroll.EnrollmentDesk enrollment;
     private Connection handlerConnection;
     private Connection dispatchConnection;
 
@@ -137,6 +138,15 @@ public final class DistrictService implements AutoCloseable {
     }
 
     /**
+     * Lets this service answer enrollment requests (decision 0181); without a desk they are ignored.
+     *
+     * @param desk the enrollment desk
+     */
+    public void enrollment(org.warmstation.district.enroll.EnrollmentDesk desk) {
+        this.enrollment = Objects.requireNonNull(desk, "desk");
+    }
+
+    /**
      * Handles one received message; never throws. Blocks while the database works on it (at most
      * about the pool's connect plus statement timeouts).
      *
@@ -147,6 +157,10 @@ public final class DistrictService implements AutoCloseable {
      *         nothing of it is stored and the receiver must not acknowledge it
      */
     public boolean handle(String topic, byte[] payload) {
+        var desk = enrollment;
+        if (desk != null && desk.handle(topic, payload)) {
+            return true; // an enrollment account's request (decision 0181): a lost decision is asked again
+        }
         Optional<Topics.Parsed> parsed = Topics.parse(topic);
         if (parsed.isEmpty() || parsed.get().topics().district() != district) {
             LOG.warn("ignored message on unexpected topic '{}'", topic);

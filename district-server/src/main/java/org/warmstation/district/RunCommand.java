@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
+    @Mixin
+    BrokerFileOptions brokerFile;
     @Option(names = "--district", required = true, description = "the district id served")
     int district;
     @Option(names = "--broker", defaultValue = "tcp://127.0.0.1:1883", description = "broker URL (default: ${DEFAULT-VALUE})")
@@ -85,7 +87,8 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (DistrictDatabase database = db.open();
              DistrictServer server = DistrictServer.start(database, settings,
-                     new DistrictService.LedgerSettings(grace, resendEvery, key), reconcileEvery);
+                     new DistrictService.LedgerSettings(grace, resendEvery, key), reconcileEvery,
+                     brokerFile.credentials());
              ConsoleServer web = console.map(c -> ConsoleServer.start(c, database, Clock.systemDefaultZone())).orElse(null)) {
             server.scheduleRetention(database, retention, ZoneId.of("Asia/Shanghai"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -176,6 +176,18 @@ public final class MosquittoBroker implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Sends SIGHUP: the broker re-reads its password and ACL files (decision 0182).
+     *
+     * @throws IOException when it does not run or the signal cannot be sent
+     */
+    public void reload() throws IOException {
+        if (!running()) {
+            throw new IOException("mosquitto does not run");
+        }
+        BrokerReload.signalHup(process.pid());
+    }
+
     /** @return whether the broker process runs */
     public boolean running() {
         return process != null && process.isAlive();

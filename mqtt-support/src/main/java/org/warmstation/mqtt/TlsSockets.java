@@ -12,7 +12,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** TLS socket factories trusting exactly the CA certificates of one PEM file (no system CAs). */
+/**
+ * TLS socket factories that trust exactly one district's broker, never the system CAs: the CA
+ * certificates of one PEM file, or the one CA whose SHA-256 an enrollment code pins (decision 0180).
+ */
 public final class TlsSockets {
     private TlsSockets() {
     }
@@ -43,6 +46,45 @@ public final class TlsSockets {
             return ctx.getSocketFactory();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot use CA file " + caFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A socket factory trusting only a broker chain that ends at the CA of the given fingerprint
+     * (the server must send that CA certificate in its chain). Does no I/O.
+     *
+     * @param caSha256Hex SHA-256 of the CA certificate's DER encoding, 64 hex digits
+     * @return the factory; a connection to a broker signed by another CA fails its handshake with a
+     *         message naming the pin
+     * @throws IllegalArgumentException when the pin is not 64 hex digits
+     */
+    public static SSLSocketFactory pinned(String caSha256Hex) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new PinnedCaTrustManager(caSha256Hex)}, null);
+            return ctx.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is part of every JDK", e);
+        }
+    }
+
+    /**
+     * The pin of a CA file: what {@code station enroll --ca-file} puts into the code. Blocks on the
+     * file system.
+     *
+     * @param caFile PEM file whose first certificate is the broker's CA
+     * @return SHA-256 of that certificate's DER encoding, 64 lower-case hex digits
+     * @throws IllegalArgumentException when the file cannot be read or holds no certificate
+     */
+    public static String fingerprint(Path caFile) {
+        try (InputStream in = Files.newInputStream(caFile)) {
+            var certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certs.isEmpty()) {
+                throw new IllegalArgumentException("no certificate in CA file " + caFile);
+            }
+            return PinnedCaTrustManager.fingerprint((java.security.cert.X509Certificate) certs.iterator().next());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read CA file " + caFile + ": " + e.getMessage(), e);
         }
     }
 }

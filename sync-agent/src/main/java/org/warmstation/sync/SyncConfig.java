@@ -40,17 +40,39 @@ import org.warmstation.protocol.wire.Topics;
  *                            is used at the next connect; or null. Wins over {@code password}.
  * @param resendCap           the longest resend wait before jitter while the district does not
  *                            answer (default 15 min; decision 0192)
+ * @param caPin               SHA-256 (64 hex digits) of the broker CA certificate the station
+ *                            trusts alone (from its enrollment code, decision 0180), or null
+ * @param insecureLab         whether a {@code tcp://} broker is allowed (lab mode, decision 0180):
+ *                            the password then travels in clear text, and the kiosk says so on
+ *                            screen; without it only {@code ssl://} with a CA pin or CA file is accepted
  */
 public record SyncConfig(String serverUri, Topics topics, String username, char[] password, Path caFile,
                          String appVersion, Path dataDirectory, int batchSize, int maxInFlight, int maxAwaitingAck,
                          Duration resendAfter, int drainRate, Duration heartbeat, int telemetryQueue,
                          Duration sessionExpiry, Duration keepAlive, Duration connectTimeout,
                          Duration firstAttemptSpread, Duration backoffBase, Duration backoffCap,
-                         long diskWarningBytes, Path passwordFile, Duration resendCap) {
+                         long diskWarningBytes, Path passwordFile, Duration resendCap, String caPin,
+                         boolean insecureLab) {
 
-    /** @throws IllegalArgumentException naming the first setting out of range */
+    /**
+     * @throws IllegalArgumentException naming the first setting out of range, and saying what to do
+     *                                  for a {@code tcp://} broker without lab mode or an
+     *                                  {@code ssl://} broker without CA pin or CA file
+     */
     public SyncConfig {
         Objects.requireNonNull(serverUri, "serverUri");
+        if (serverUri.regionMatches(true, 0, "tcp://", 0, 6) && !insecureLab) {
+            throw new IllegalArgumentException("refusing " + serverUri + ": tcp:// sends the station's password "
+                    + "unencrypted; use ssl:// with the broker's CA pin (an enrollment code carries it) or "
+                    + "broker.ca.file, or allow plain TCP for a lab with --insecure-lab (broker.insecure-lab=true)");
+        }
+        if (serverUri.regionMatches(true, 0, "ssl://", 0, 6) && caPin == null && caFile == null) {
+            throw new IllegalArgumentException("refusing " + serverUri + ": an ssl:// broker needs broker.ca.pin or "
+                    + "broker.ca.file, so that the station trusts only its district's CA");
+        }
+        if (caPin != null && !caPin.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("caPin must be the CA certificate's SHA-256, 64 lower-case hex digits");
+        }
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(appVersion, "appVersion");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -108,6 +130,8 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         private Duration backoffCap = Duration.ofMinutes(5);
         private long diskWarningBytes = 200L * 1024 * 1024;
         private Path passwordFile;
+        private String caPin;
+        private boolean insecureLab;
 
         private Builder(String serverUri, Topics topics, Path dataDirectory) {
             this.serverUri = serverUri;
@@ -135,6 +159,18 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         /** @param f CA certificate PEM file @return this */
         public Builder caFile(Path f) {
             caFile = f;
+            return this;
+        }
+
+        /** @param sha256Hex the pinned CA's SHA-256, 64 lower-case hex digits, or null @return this */
+        public Builder caPin(String sha256Hex) {
+            caPin = sha256Hex;
+            return this;
+        }
+
+        /** @param allowed whether a tcp:// broker is allowed (lab mode) @return this */
+        public Builder insecureLab(boolean allowed) {
+            insecureLab = allowed;
             return this;
         }
 
@@ -234,7 +270,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
             return new SyncConfig(serverUri, topics, username, password, caFile, appVersion, dataDirectory,
                     batchSize, maxInFlight, maxAwaitingAck, resendAfter, drainRate, heartbeat, telemetryQueue,
                     sessionExpiry, keepAlive, connectTimeout, firstAttemptSpread, backoffBase, backoffCap,
-                    diskWarningBytes, passwordFile, resendCap);
+                    diskWarningBytes, passwordFile, resendCap, caPin, insecureLab);
         }
     }
 }

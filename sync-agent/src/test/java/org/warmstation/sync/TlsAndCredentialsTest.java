@@ -24,9 +24,10 @@ import org.warmstation.sync.testing.TestDistrict;
 import org.warmstation.visitlog.secret.PasswordFile;
 
 /**
- * TLS with a CA file and hostname verification, and a username/password per station, against a
- * real Mosquitto with a TLS listener that requires a password (the test district uses a plain
- * loopback listener of the same broker).
+ * TLS with a CA file or a pinned CA (decision 0180) and hostname verification, and a
+ * username/password per station, against a real Mosquitto with a TLS listener that requires a
+ * password (the test district uses a plain loopback listener of the same broker); plain TCP only in
+ * lab mode.
  */
 class TlsAndCredentialsTest {
     @TempDir
@@ -54,6 +55,7 @@ class TlsAndCredentialsTest {
                 "listener " + tlsPort + " 127.0.0.1",
                 "certfile " + certs.resolve("server.pem"),
                 "keyfile " + certs.resolve("server.key"),
+                "cafile " + certs.resolve("ca.pem"), // so the broker sends its chain up to the CA, as deployed
                 "allow_anonymous false",
                 "password_file " + tmp.resolve("passwords"));
         district = new TestDistrict(broker.url(), "test-district");
@@ -125,5 +127,47 @@ class TlsAndCredentialsTest {
         Await.until(Duration.ofSeconds(60), "outbox empty with the new password", () -> Backlog.waiting(dir) == 0,
                 agent::status);
         assertEquals(ids, district.stored());
+    }
+
+    private SyncAgent pinned(String pin, Path dir) {
+        return Stations.agent(Stations.config("ssl://localhost:" + tlsPort, "tls-1", dir).insecureLab(false)
+                .caPin(pin).credentials("tls-1", "s3cret".toCharArray()).build(), key);
+    }
+
+    @Test
+    void stationTrustingOnlyItsPinnedCaSyncsOverTls() throws Exception {
+        Path dir = tmp.resolve("station");
+        Set<UUID> ids = Backlog.fill(dir, "tls-1", 10);
+        agent = pinned(org.warmstation.mqtt.TlsSockets.fingerprint(certs.resolve("ca.pem")), dir);
+        agent.start();
+        Await.until(Duration.ofSeconds(60), "outbox empty over TLS to the pinned CA", () -> Backlog.waiting(dir) == 0,
+                agent::status);
+        assertEquals(ids, district.stored());
+    }
+
+    @Test
+    void stationWithAWrongCaPinRefusesToConnect() throws Exception {
+        Path dir = tmp.resolve("station");
+        Backlog.fill(dir, "tls-1", 5);
+        agent = pinned("ab".repeat(32), dir); // not the broker's CA
+        agent.start();
+        Await.until(Duration.ofSeconds(60), "several refused attempts", () -> agent.connectAttempts() >= 3
+                && agent.status().problem().isPresent(), agent::status);
+        assertFalse(agent.status().connected());
+        assertEquals(5, Backlog.waiting(dir));
+        broker.stop(); // flushes the log: the station never got as far as its CONNECT
+        assertFalse(Files.readString(broker.logFile()).contains("as tls-1"), "the station never logged in");
+        broker.restart();
+    }
+
+    @Test
+    void tcpBrokerWithoutInsecureLabIsRefusedWithAClearMessage() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Stations.config("tcp://127.0.0.1:1883", "tls-1", tmp).insecureLab(false).build());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("--insecure-lab")
+                && e.getMessage().contains("unencrypted"), e.getMessage());
+        var noTrust = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Stations.config("ssl://localhost:8883", "tls-1", tmp).build());
+        org.junit.jupiter.api.Assertions.assertTrue(noTrust.getMessage().contains("broker.ca.pin"), noTrust.getMessage());
     }
 }

@@ -66,7 +66,7 @@ class KeyRotationTest {
     private static String enrollment(DistrictKey key) {
         return EnrollmentToken.sign(new StationEnrollment(DISTRICT, "CY-0043", "望京街道暖心驿站", 39.9961, 116.47,
                 "ssl://mqtt.chaoyang.example.cn:8883", "q8Xr-2mLw_Tz9KpV4nYc", Instant.now().plusSeconds(3600),
-                key.keyId()), key.privateKey());
+                key.keyId(), "ab".repeat(32)), key.privateKey());
     }
 
     private TrustList held() throws Exception {

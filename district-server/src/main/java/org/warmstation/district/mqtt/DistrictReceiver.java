@@ -197,6 +197,7 @@ public final class DistrictReceiver implements AutoCloseable {
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.DOWNLINK_ACK), 1),
             new MqttSubscription(Topics.sharedFilter(d, g, Topics.Kind.TELEMETRY), 0),
             new MqttSubscription(Topics.PREFIX + d + "/+/" + Topics.Kind.STATUS.level(), 1),
+            new MqttSubscription(org.warmstation.protocol.wire.EnrollTopics.sharedRequestFilter(d, g), 1),
         };
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.mqtt.TlsSockets;
-import org.warmstation.district.testing.Pki;
+import org.warmstation.mqtt.LabPki;
 import org.warmstation.district.testing.TestClient;
 
 /**
@@ -39,9 +39,9 @@ class DeployConfigTest {
     @BeforeAll
     static void start() throws Exception {
         Path pki = Files.createDirectories(dir.resolve("certs"));
-        Pki.ca(pki, "ca");
-        Pki.server(pki, "district", "IP:127.0.0.1");
-        Path passwd = dir.resolve("warmstation.passwd");
+        LabPki.ca(pki, "ca");
+        LabPki.server(pki, "district", "IP:127.0.0.1");
+        Path passwd = Files.createDirectories(dir.resolve("warmstation")).resolve("passwd");
         passwd(passwd, "-c", "st-a", "pass-a");
         passwd(passwd, null, "district-a", "pass-d");
         Files.copy(Path.of("..", "docs", "deploy", "warmstation.acl"), dir.resolve("warmstation.acl"));

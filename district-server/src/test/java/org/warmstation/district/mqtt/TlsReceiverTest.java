@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.mqtt.MosquittoBroker;
-import org.warmstation.district.testing.Pki;
+import org.warmstation.mqtt.LabPki;
 
 /**
  * The receiver's TLS connection (--ca-file, ssl:// URL) to a real Mosquitto TLS listener with
@@ -29,10 +29,10 @@ class TlsReceiverTest {
     @BeforeAll
     static void start() throws Exception {
         Path pki = Files.createDirectories(dir.resolve("pki"));
-        Pki.ca(pki, "ca");
-        Pki.ca(pki, "other-ca");
-        Pki.server(pki, "ip", "IP:127.0.0.1");
-        Pki.server(pki, "wrong-name", "DNS:district.example");
+        LabPki.ca(pki, "ca");
+        LabPki.ca(pki, "other-ca");
+        LabPki.server(pki, "ip", "IP:127.0.0.1");
+        LabPki.server(pki, "wrong-name", "DNS:district.example");
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             tlsPort = s.getLocalPort();
         }

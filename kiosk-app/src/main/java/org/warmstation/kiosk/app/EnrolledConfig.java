@@ -8,21 +8,29 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.warmstation.kiosk.config.ConfigException;
+import org.warmstation.kiosk.config.PendingEnrollment;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.protocol.enroll.StationEnrollment;
 import org.warmstation.visitlog.secret.PasswordFile;
 
 /**
  * Writes the station configuration of a verified enrollment: station id, name, district, location
- * and broker URL from the code, {@code broker.username} = the station id, {@code broker.password.file}
- * = {@value PasswordFile#DEFAULT_NAME} beside the configuration holding the code's credential (mode
- * 600, {@link PasswordFile}; the configuration holds no password; decision 0201), {@code trust.file} = {@value #TRUST_LIST} beside the
- * file (copied there when the terminal's trust list lives elsewhere), the other keys at their defaults
- * or as given. The file is written atomically ({@link StationConfig#write}). Blocks on file I/O.
+ * and broker URL from the code, {@code broker.ca.pin} = the code's CA pin ({@code ssl://}) or
+ * {@code broker.insecure-lab=true} ({@code tcp://}, only when the terminal runs in lab mode),
+ * {@code broker.username} = the station id, {@code broker.password.file} =
+ * {@value PasswordFile#DEFAULT_NAME} beside the file ({@link PasswordFile}, mode 600; the
+ * configuration holds no password, decision 0201), which the district's first answer fills
+ * (decision 0181: the code's credential is
+ * only the enrollment account's, kept in {@link PendingEnrollment} until then), {@code trust.file}
+ * = {@value #TRUST_LIST} beside the file (copied there when the terminal's trust list lives
+ * elsewhere), the other keys at their defaults or as given. The file is written atomically
+ * ({@link StationConfig#write}). Blocks on file I/O.
  */
 public final class EnrolledConfig {
     /** The trust list's name beside the configuration, as {@code station init} names it. */
     public static final String TRUST_LIST = "trust-list.txt";
+    /** The key of {@code extra} that allows a {@code tcp://} code (lab mode). */
+    public static final String INSECURE_LAB = "broker.insecure-lab";
 
     private EnrolledConfig() {
     }
@@ -35,7 +43,8 @@ public final class EnrolledConfig {
      * @return the configuration as read back from the written file
      * @throws IOException              when the file exists already, or a file cannot be written
      * @throws IllegalArgumentException when a value of the code breaks a rule of the configuration
-     *                                  file; the message names the key
+     *                                  file (the message names the key), or the code's broker is
+     *                                  {@code tcp://} and {@code extra} does not allow lab mode
      */
     public static StationConfig write(StationEnrollment e, Path file, Path trustList, Map<String, String> extra)
             throws IOException {
@@ -43,7 +52,12 @@ public final class EnrolledConfig {
         if (Files.exists(target)) {
             throw new IOException(target + " exists already; not replaced");
         }
+        boolean lab = "true".equals(extra.get(INSECURE_LAB));
+        if (e.insecure() && !lab) {
+            throw new IllegalArgumentException(insecureRefusal(e.brokerUrl()));
+        }
         Map<String, String> p = new LinkedHashMap<>(extra);
+        p.remove(INSECURE_LAB);
         p.put("station.id", e.stationId());
         p.put("station.name", e.stationName());
         p.put("district.id", Integer.toString(e.districtId()));
@@ -53,6 +67,11 @@ public final class EnrolledConfig {
         p.put("broker.username", e.stationId());
         p.remove("broker.password");
         p.put("broker.password.file", PasswordFile.DEFAULT_NAME);
+        if (e.caPin() != null) {
+            p.put("broker.ca.pin", e.caPin());
+        } else {
+            p.put(INSECURE_LAB, "true");
+        }
         p.put("trust.file", TRUST_LIST);
         StationConfig config;
         try {
@@ -75,12 +94,23 @@ public final class EnrolledConfig {
                 Files.deleteIfExists(tmp);
             }
         }
-        PasswordFile.write(config.sync().passwordFile().orElseThrow(), e.credential().toCharArray());
+        // the pending enrollment first: a configuration never exists without it or the password file
+        PendingEnrollment.of(org.warmstation.protocol.enroll.EnrollmentToken.codeId(e), e.credential())
+                .write(PendingEnrollment.fileFor(config));
         config.write(target);
         try {
             return StationConfig.load(target);
         } catch (ConfigException ex) {
             throw new IOException("the written configuration does not read back: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * @param url the code's broker URL
+     * @return why a terminal not in lab mode refuses a {@code tcp://} code, in Chinese and English
+     */
+    public static String insecureRefusal(String url) {
+        return "此注册码使用未加密连接（" + url + "），仅限实验室：请用 --insecure-lab 启动终端 / This code uses an "
+                + "unencrypted connection (" + url + "), for a lab only: start the terminal with --insecure-lab";
     }
 }

@@ -116,7 +116,8 @@ final class KioskAssembly {
         boolean wedge = config.scanner().source() == ScannerSettings.Source.WEDGE;
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
                 settings, watchClock(raw, clock, store).closing(floor), voice, tickets)
-                .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm, settings)).withDamage(damage.isPresent());
+                .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm, settings)).withDamage(damage.isPresent())
+                .insecureLab(config.sync().insecureLab());
     }
 
     /**

@@ -32,8 +32,15 @@ public final class KioskLauncher {
      * @param config   the station configuration (kiosk mode)
      * @param dataDir  the demo data directory
      * @param windowed a window instead of full screen
+     * @param insecureLab lab mode ({@code --insecure-lab}, decision 0180): the enrollment screen
+     *                 accepts a code of a {@code tcp://} broker and writes {@code broker.insecure-lab=true}
      */
-    public record Options(boolean demo, Optional<Path> config, Path dataDir, boolean windowed) {
+    public record Options(boolean demo, Optional<Path> config, Path dataDir, boolean windowed, boolean insecureLab) {
+        /** Options without lab mode. */
+        public Options(boolean demo, Optional<Path> config, Path dataDir, boolean windowed) {
+            this(demo, config, dataDir, windowed, false);
+        }
+
         /** @return the demo data directory used when none is given: ./demo-data */
         public static Path defaultDemoDir() {
             return Path.of("demo-data").toAbsolutePath();
@@ -89,7 +96,12 @@ public final class KioskLauncher {
         }
         if (!o.demo() && o.config().isPresent() && EnrollmentApp.needsEnrollment(o.config().get())) {
             // a terminal without configuration: the enrollment screen (decision 0060)
-            return EnrollmentApp.run(EnrollmentApp.defaults(o.config().get()), o.windowed(), err, services);
+            EnrollmentKiosk.Settings s = EnrollmentApp.defaults(o.config().get());
+            if (o.insecureLab()) {
+                s = new EnrollmentKiosk.Settings(s.configFile(), s.trustFile(), s.districts(),
+                        java.util.Map.of(EnrolledConfig.INSECURE_LAB, "true"));
+            }
+            return EnrollmentApp.run(s, o.windowed(), err, services);
         }
         FxTaskExecutor executor = new FxTaskExecutor();
         KioskRuntime runtime;

@@ -67,6 +67,7 @@ public final class KioskRuntime implements AutoCloseable {
     private PeripheralPanel panel;
     private volatile org.warmstation.kiosk.sync.StationServices services = org.warmstation.kiosk.sync.StationServices.NONE;
     private ServicesPoller poller;
+    private boolean insecureLab;
 
     /** Parts put together by {@link KioskAssembly}; the demo's three are null outside the demo. */
     KioskRuntime(VisitStore store, VisitService service, TaskExecutor executor, KioskViewModel viewModel,
@@ -179,6 +180,17 @@ public final class KioskRuntime implements AutoCloseable {
     }
 
     /**
+     * Shows the lab-mode banner on the kiosk screen (decision 0180); before {@link #root}.
+     *
+     * @param on whether the station may reach its broker over plain TCP
+     * @return this
+     */
+    KioskRuntime insecureLab(boolean on) {
+        this.insecureLab = on;
+        return this;
+    }
+
+    /**
      * Builds the window's content: the kiosk screen, and in demo mode the card tray beside it with
      * the live {@link PeripheralPanel} of the mock station in the {@code peripheralSlot} below the
      * tray. UI thread only.
@@ -190,7 +202,7 @@ public final class KioskRuntime implements AutoCloseable {
         Region screen = (Region) new KioskView(viewModel).root();
         screen.setPrefSize(SCREEN_WIDTH, SCREEN_HEIGHT);
         if (demo == null) {
-            return screen;
+            return org.warmstation.kiosk.ui.LabBanner.around(screen, insecureLab);
         }
         DemoCardTray tray = new DemoCardTray(demo, camera, executor, quit);
         if (panel != null) {

@@ -32,6 +32,7 @@ final class StationConfigReader {
 
     static final Set<String> KEYS = Set.of("station.id", "station.name", "district.id", "location.latitude",
             "location.longitude", "station.address", "station.phone", "station.hours", "station.services", "zone", "broker.url", "broker.username", "broker.password", "broker.password.file", "broker.ca.file",
+            "broker.ca.pin", "broker.insecure-lab",
             "sync.heartbeat", "data.dir", "trust.file", "deny.file",
             "duplicate.window", "welcome.timeout", "staff.pin", "scanner.source", "scanner.command",
             "scanner.width", "scanner.height", "scanner.format", "scanner.folder", "scanner.device",
@@ -85,6 +86,9 @@ final class StationConfigReader {
         var password = optional("broker.password", v -> v);
         var passwordFile = optional("broker.password.file", this::path);
         var caFile = optional("broker.ca.file", this::path);
+        var caPin = optional("broker.ca.pin", v -> v.toLowerCase(java.util.Locale.ROOT));
+        boolean insecureLab = optional("broker.insecure-lab", v -> ConfigRules.bool("broker.insecure-lab", v))
+                .orElse(false);
         var heartbeat = optional("sync.heartbeat", v -> ConfigRules.duration("sync.heartbeat", v))
                 .orElse(SyncSettings.DEFAULT_HEARTBEAT);
         Path dataDir = optional("data.dir", this::path).orElse(base.resolve("data"));
@@ -131,12 +135,15 @@ final class StationConfigReader {
             problem(e.key(), e.getMessage());
         }
         try {
-            sync = new SyncSettings(passwordFile, password, caFile, heartbeat);
+            sync = new SyncSettings(passwordFile, password, caFile, heartbeat, caPin, insecureLab);
         } catch (ConfigRules.KeyException e) {
             problem(e.key(), e.getMessage());
         }
         if (broker != null && caFile.isPresent() && !"ssl".equalsIgnoreCase(broker.getScheme())) {
             problem("broker.ca.file", "is only used with an ssl:// broker.url");
+        }
+        if (broker != null && caPin.isPresent() && !"ssl".equalsIgnoreCase(broker.getScheme())) {
+            problem("broker.ca.pin", "is only used with an ssl:// broker.url");
         }
         if (problems.isEmpty()) {
             try {

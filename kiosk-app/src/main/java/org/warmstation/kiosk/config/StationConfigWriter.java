@@ -29,7 +29,8 @@ final class StationConfigWriter {
                     + "\n# opening hours (e.g. MON-FRI 08:00-20:00; SAT,SUN 09:00-17:00; none = not published),"
                     + "\n# services offered (comma-separated)"),
             Map.entry("zone", "Time zone of the station's calendar"),
-            Map.entry("broker.url", "MQTT broker of the district office: tcp://host:1883 or ssl://host:8883;"
+            Map.entry("broker.url", "MQTT broker of the district office: ssl://host:8883, trusting only the CA of"
+                    + " broker.ca.pin\n# (or broker.ca.file); tcp:// only with broker.insecure-lab=true (a lab, shown on screen);"
                     + "\n# the station's broker password is in broker.password.file (mode 600), never here"),
             Map.entry("data.dir", "Files: visit log and outbox; trust list of district keys; optional deny-list"),
             Map.entry("duplicate.window", "Timing (ISO-8601 durations): repeated scans of a card within the window"
@@ -56,6 +57,10 @@ final class StationConfigWriter {
         c.sync().passwordFile().ifPresent(f -> p.put("broker.password.file", f.toString()));
         c.sync().password().ifPresent(pw -> p.put("broker.password", pw));
         c.sync().caFile().ifPresent(f -> p.put("broker.ca.file", f.toString()));
+        c.sync().caPin().ifPresent(pin -> p.put("broker.ca.pin", pin));
+        if (c.sync().insecureLab()) {
+            p.put("broker.insecure-lab", "true");
+        }
         if (!c.sync().heartbeat().equals(SyncSettings.DEFAULT_HEARTBEAT)) {
             p.put("sync.heartbeat", c.sync().heartbeat().toString());
         }

@@ -20,20 +20,31 @@ import org.warmstation.visitlog.secret.PasswordFile;
  * @param caFile       {@code broker.ca.file}, PEM file of the CA that signed the broker's
  *                     certificate; only with an {@code ssl://} broker URL (host name verified)
  * @param heartbeat    {@code sync.heartbeat}, the telemetry interval (default PT60S), 1 s to 1 h
+ * @param caPin        {@code broker.ca.pin}, the SHA-256 (64 lower-case hex digits) of the one CA
+ *                     certificate the station trusts for an {@code ssl://} broker; an enrollment
+ *                     writes it from the code (decision 0180)
+ * @param insecureLab  {@code broker.insecure-lab}, whether a {@code tcp://} broker is allowed: lab
+ *                     mode, shown on the kiosk's screen (default false; the sync agent refuses
+ *                     {@code tcp://} without it)
  */
 public record SyncSettings(Optional<Path> passwordFile, Optional<String> password, Optional<Path> caFile,
-                           Duration heartbeat) {
+                           Duration heartbeat, Optional<String> caPin, boolean insecureLab) {
     /** Default {@code sync.heartbeat}. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(60);
     /** No credentials, no CA file, the default heartbeat. */
     public static final SyncSettings DEFAULTS = new SyncSettings(Optional.empty(), Optional.empty(),
-            Optional.empty(), DEFAULT_HEARTBEAT);
+            Optional.empty(), DEFAULT_HEARTBEAT, Optional.empty(), false);
 
     /**
-     * @throws IllegalArgumentException naming the key: both a password and a password file, or a
-     *                                  heartbeat outside 1 s to 1 h
+     * @throws IllegalArgumentException naming the key: both a password and a password file, a
+     *                                  heartbeat outside 1 s to 1 h, or a CA pin that is not 64 hex digits
      */
     public SyncSettings {
+        Objects.requireNonNull(caPin, "caPin");
+        if (caPin.isPresent() && !caPin.get().matches("[0-9a-f]{64}")) {
+            throw new ConfigRules.KeyException("broker.ca.pin",
+                    "must be the CA certificate's SHA-256, 64 lower-case hex digits");
+        }
         Objects.requireNonNull(passwordFile, "passwordFile");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(caFile, "caFile");
@@ -95,6 +106,7 @@ public record SyncSettings(Optional<Path> passwordFile, Optional<String> passwor
     @Override
     public String toString() {
         return "SyncSettings[passwordFile=" + passwordFile + ", password=" + (password.isPresent() ? "***" : "none")
-                + ", caFile=" + caFile + ", heartbeat=" + heartbeat + "]";
+                + ", caFile=" + caFile + ", heartbeat=" + heartbeat + ", caPin=" + caPin + ", insecureLab=" + insecureLab
+                + "]";
     }
 }

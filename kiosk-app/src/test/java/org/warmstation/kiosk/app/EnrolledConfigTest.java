@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.config.ScannerSettings;
+import org.warmstation.kiosk.config.PendingEnrollment;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.card.TrustList;
@@ -30,8 +31,15 @@ class EnrolledConfigTest {
 
     private final DistrictKey key = DistrictKey.generate(110105);
 
+    private static final String PIN = "0123456789abcdef".repeat(4);
+
     private StationEnrollment enrollment(String stationId) {
-        return new StationEnrollment(110105, stationId, "望京街道暖心驿站", 39.9961, 116.47, "tcp://127.0.0.1:1883",
+        return new StationEnrollment(110105, stationId, "望京街道暖心驿站", 39.9961, 116.47, "ssl://mqtt.example.cn:8883",
+                "q8Xr2mLwTz9KpV4nYc", Instant.parse("2030-01-01T00:00:00Z"), key.keyId(), PIN);
+    }
+
+    private StationEnrollment labEnrollment() {
+        return new StationEnrollment(110105, "CY-0042", "望京街道暖心驿站", 39.9961, 116.47, "tcp://127.0.0.1:1883",
                 "q8Xr2mLwTz9KpV4nYc", Instant.parse("2030-01-01T00:00:00Z"), key.keyId());
     }
 
@@ -54,11 +62,18 @@ class EnrolledConfigTest {
         assertEquals(110105, read.districtId());
         assertEquals(39.9961, read.latitude());
         assertEquals(116.47, read.longitude());
-        assertEquals(URI.create("tcp://127.0.0.1:1883"), read.brokerUrl());
+        assertEquals(URI.create("ssl://mqtt.example.cn:8883"), read.brokerUrl());
+        assertEquals(Optional.of(PIN), read.sync().caPin(), "the station trusts only the pinned CA");
+        assertFalse(read.sync().insecureLab());
         assertEquals(Optional.of("CY-0042"), read.brokerUsername());
-        assertEquals(Optional.empty(), read.sync().password());
+        assertEquals(Optional.empty(), read.sync().password(), "the code's credential is not the station's password");
         assertEquals(Optional.of(dir.resolve("etc/broker.password")), read.sync().passwordFile());
-        assertEquals("q8Xr2mLwTz9KpV4nYc", new String(read.sync().readPassword(w -> { }).orElseThrow()));
+        PendingEnrollment pending = PendingEnrollment.read(PendingEnrollment.fileFor(read)).orElseThrow();
+        assertEquals("q8Xr2mLwTz9KpV4nYc", pending.credential());
+        assertEquals(org.warmstation.protocol.enroll.EnrollmentToken.codeId(enrollment("CY-0042")),
+                pending.codeId());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                PendingEnrollment.fileFor(read))));
         assertEquals(dir.resolve("etc/trust-list.txt"), read.trustFile());
         assertEquals(Files.readString(trust), Files.readString(read.trustFile()));
         assertEquals(dir.resolve("etc/data"), read.dataDir());
@@ -70,17 +85,29 @@ class EnrolledConfigTest {
     }
 
     @Test
-    void enrolledBrokerPasswordLivesInAnOwnerOnlyFileNotInTheConfig() throws Exception {
+    void enrolledConfigHoldsNoPasswordAndTheCodesCredentialIsNotTheStationsPassword() throws Exception {
         Path file = dir.resolve("etc/station.properties");
         EnrolledConfig.write(enrollment("CY-0042"), file, trustList(dir.resolve("usb/trust-list.txt")), Map.of());
 
         Path pw = dir.resolve("etc/" + PasswordFile.DEFAULT_NAME);
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pw)));
-        assertEquals("q8Xr2mLwTz9KpV4nYc\n", Files.readString(pw, StandardCharsets.UTF_8));
+        assertFalse(Files.exists(pw), "filled by the district's first answer (decision 0181), not from the code");
         String config = Files.readString(file, StandardCharsets.UTF_8);
         assertFalse(config.contains("q8Xr2mLwTz9KpV4nYc"), config);
         assertFalse(config.lines().anyMatch(l -> l.startsWith("broker.password=")), config);
         assertTrue(config.contains("broker.password.file=" + pw), config);
+    }
+
+    @Test
+    void tcpCodeIsRefusedWithoutLabModeAndMarksTheConfigWithIt() throws Exception {
+        Path trust = trustList(dir.resolve("etc/trust-list.txt"));
+        Path file = dir.resolve("etc/station.properties");
+        var e = assertThrows(IllegalArgumentException.class, () -> EnrolledConfig.write(labEnrollment(), file, trust,
+                Map.of()));
+        assertTrue(e.getMessage().contains("--insecure-lab") && e.getMessage().contains("未加密"), e.getMessage());
+        assertFalse(Files.exists(file));
+        StationConfig lab = EnrolledConfig.write(labEnrollment(), file, trust, Map.of(EnrolledConfig.INSECURE_LAB, "true"));
+        assertTrue(lab.sync().insecureLab());
+        assertEquals(Optional.empty(), lab.sync().caPin());
     }
 
     @Test

@@ -24,7 +24,9 @@ public final class EnrollmentToken {
     /** Prefix that marks a warm-station enrollment code; it is part of the signed message. */
     public static final String PREFIX = "WSE:";
     /** The only body format version this code reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** Bytes of a CA pin (SHA-256). */
+    public static final int PIN_LENGTH = 32;
     /** Length of an Ed25519 signature in bytes. */
     public static final int SIGNATURE_LENGTH = 64;
     /** Bytes of the fixed part of the body (version to longitude). */
@@ -32,7 +34,7 @@ public final class EnrollmentToken {
     /** Longest possible token in characters; longer texts are not looked at. */
     public static final int MAX_TOKEN_LENGTH = PREFIX.length() + (FIXED_LENGTH + 4
             + StationEnrollment.MAX_STATION_ID_BYTES + StationEnrollment.MAX_NAME_BYTES + StationEnrollment.MAX_URL_BYTES
-            + StationEnrollment.MAX_CREDENTIAL_LENGTH + SIGNATURE_LENGTH) / 2 * 3 + 2;
+            + StationEnrollment.MAX_CREDENTIAL_LENGTH + 1 + PIN_LENGTH + SIGNATURE_LENGTH) / 2 * 3 + 2;
 
     private EnrollmentToken() {
     }
@@ -57,7 +59,8 @@ public final class EnrollmentToken {
      * The signed body, big-endian: version (1), district id (3), key id (2), expiry in seconds since
      * 1970 (4, unsigned), latitude and longitude in micro-degrees (4 each, signed), then four
      * length-prefixed strings (1 length byte each): station id, station name (UTF-8), broker URL,
-     * credential.
+     * credential; then the CA pin, length-prefixed (0 bytes for a {@code tcp://} code, else the 32
+     * bytes of the SHA-256). Format version 2 (version 1 had no pin and is no longer read).
      *
      * @param e the enrollment
      * @return a new array
@@ -77,6 +80,9 @@ public final class EnrollmentToken {
             out.write(b.length);
             out.writeBytes(b);
         }
+        byte[] pin = e.caPin() == null ? new byte[0] : java.util.HexFormat.of().parseHex(e.caPin());
+        out.write(pin.length);
+        out.writeBytes(pin);
         return out.toByteArray();
     }
 
@@ -93,7 +99,7 @@ public final class EnrollmentToken {
      * @throws IllegalArgumentException when the version, a length or a field is not valid
      */
     static StationEnrollment parseBody(byte[] all) {
-        if (all.length < FIXED_LENGTH + 4 + SIGNATURE_LENGTH) {
+        if (all.length < FIXED_LENGTH + 5 + SIGNATURE_LENGTH) {
             throw new IllegalArgumentException("too short: " + all.length + " bytes");
         }
         ByteBuffer b = ByteBuffer.wrap(all, 0, all.length - SIGNATURE_LENGTH);
@@ -111,13 +117,35 @@ public final class EnrollmentToken {
             String name = string(b);
             String url = string(b);
             String credential = string(b);
+            int pinLength = b.get() & 0xff;
+            if (pinLength != 0 && pinLength != PIN_LENGTH) {
+                throw new IllegalArgumentException("a CA pin has " + PIN_LENGTH + " bytes, not " + pinLength);
+            }
+            byte[] pin = new byte[pinLength];
+            b.get(pin);
             if (b.hasRemaining()) {
                 throw new IllegalArgumentException(b.remaining() + " bytes after the last field");
             }
             return new StationEnrollment(district, id, name, lat, lon, url, credential, Instant.ofEpochSecond(expiry),
-                    keyId);
+                    keyId, pinLength == 0 ? null : java.util.HexFormat.of().formatHex(pin));
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("body ends inside a field", e);
+        }
+    }
+
+    /**
+     * The id of a code: what the district registers and records the use of (decision 0181).
+     *
+     * @param e the code's content
+     * @return 16 lower-case hex digits: the first 8 bytes of the SHA-256 of the code's signed body
+     *         ({@link #body}), which holds the code's random credential, so each issued code has its own
+     */
+    public static String codeId(StationEnrollment e) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body(e));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
         }
     }
 

@@ -22,10 +22,13 @@ import org.warmstation.protocol.card.MemberCard;
  *                    characters of {@code A-Z a-z 0-9 _ -}; issued anew with each code
  * @param expiresAt   the last instant the code may be used; carried to whole seconds (1970–2106)
  * @param keyId       the id of the district key that signs it, 0–65535
+ * @param caPin       the SHA-256 fingerprint of the broker's CA certificate (DER), 64 lower-case hex
+ *                    digits: the terminal trusts only a broker chain ending at that CA (decision
+ *                    0180); required with {@code ssl://}, null with {@code tcp://} (lab codes only)
  */
 public record StationEnrollment(int districtId, String stationId, String stationName, double latitude,
                                 double longitude, String brokerUrl, String credential, Instant expiresAt,
-                                int keyId) {
+                                int keyId, String caPin) {
     /** Longest station id in bytes. */
     public static final int MAX_STATION_ID_BYTES = 16;
     /** Longest station name in UTF-8 bytes (20 Chinese characters). */
@@ -80,6 +83,28 @@ public record StationEnrollment(int districtId, String stationId, String station
         if (keyId < 0 || keyId > 0xffff) {
             throw new IllegalArgumentException("key id out of range: " + keyId);
         }
+        if (brokerUrl.startsWith("ssl://") && (caPin == null || !caPin.matches("[0-9a-f]{64}"))) {
+            throw new IllegalArgumentException("an ssl:// code needs the broker CA's SHA-256 pin, 64 lower-case hex digits");
+        }
+        if (brokerUrl.startsWith("tcp://") && caPin != null) {
+            throw new IllegalArgumentException("a tcp:// code carries no CA pin");
+        }
+    }
+
+    /**
+     * A code without CA pin: only for a {@code tcp://} broker (a lab); otherwise as the canonical
+     * constructor.
+     *
+     * @throws IllegalArgumentException as the canonical constructor, and for an {@code ssl://} URL
+     */
+    public StationEnrollment(int districtId, String stationId, String stationName, double latitude,
+                             double longitude, String brokerUrl, String credential, Instant expiresAt, int keyId) {
+        this(districtId, stationId, stationName, latitude, longitude, brokerUrl, credential, expiresAt, keyId, null);
+    }
+
+    /** @return whether the broker is reached over plain TCP, which a terminal accepts only in lab mode */
+    public boolean insecure() {
+        return brokerUrl.startsWith("tcp://");
     }
 
     /** The credential is a secret: never in logs. */
@@ -87,6 +112,6 @@ public record StationEnrollment(int districtId, String stationId, String station
     public String toString() {
         return "StationEnrollment[district=" + districtId + ", station=" + stationId + " " + stationName + ", at "
                 + latitude + "," + longitude + ", broker " + brokerUrl + ", expires " + expiresAt
-                + String.format(", key %04x]", keyId);
+                + String.format(", key %04x", keyId) + (caPin == null ? ", no CA pin]" : ", CA pin " + caPin.substring(0, 12) + "…]");
     }
 }

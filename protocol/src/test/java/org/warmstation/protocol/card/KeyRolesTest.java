@@ -46,7 +46,7 @@ class KeyRolesTest {
 
     private static String enrollment(DistrictKey key) {
         return EnrollmentToken.sign(new StationEnrollment(DISTRICT, "CY-0042", "望京街道暖心驿站", 39.9961, 116.47,
-                "ssl://mqtt.chaoyang.example.cn:8883", "q8Xr-2mLw_Tz9KpV4nYc", NOW.plusSeconds(3600), key.keyId()),
+                "ssl://mqtt.chaoyang.example.cn:8883", "q8Xr-2mLw_Tz9KpV4nYc", NOW.plusSeconds(3600), key.keyId(), "ab".repeat(32)),
                 key.privateKey());
     }
 

@@ -26,7 +26,7 @@ class EnrollmentTokenTest {
 
     private static StationEnrollment enrollment(DistrictKey key, Instant expires) {
         return new StationEnrollment(key.districtId(), "CY-0042", "望京街道暖心驿站", 39.9961, 116.47,
-                "ssl://mqtt.chaoyang.example.cn:8883", "q8Xr-2mLw_Tz9KpV4nYc", expires, key.keyId());
+                "ssl://mqtt.chaoyang.example.cn:8883", "q8Xr-2mLw_Tz9KpV4nYc", expires, key.keyId(), "ab".repeat(32));
     }
 
     private static String token(DistrictKey key, Instant expires) {
@@ -137,7 +137,7 @@ class EnrollmentTokenTest {
     @Test
     void longestPossibleCodeStaysWithinTheAdvertisedLength() {
         StationEnrollment biggest = new StationEnrollment(0xff_ffff, "A".repeat(16), "驿".repeat(20), -90, -180,
-                "ssl://" + "h".repeat(94), "x".repeat(64), Instant.ofEpochSecond(0xffff_ffffL), 0xffff);
+                "ssl://" + "h".repeat(94), "x".repeat(64), Instant.ofEpochSecond(0xffff_ffffL), 0xffff, "ff".repeat(32));
         DistrictKey k = DistrictKey.generate(0xff_ffff);
         String t = EnrollmentToken.sign(biggest, k.privateKey());
         assertTrue(t.length() <= EnrollmentToken.MAX_TOKEN_LENGTH, t.length() + " > " + EnrollmentToken.MAX_TOKEN_LENGTH);
@@ -167,5 +167,28 @@ class EnrollmentTokenTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void sslCodeCarriesItsCaPinAndTcpCodeNone() {
+        assertThrows(IllegalArgumentException.class, () -> new StationEnrollment(110105, "CY-1", "名", 0, 0,
+                "ssl://h:8883", "abcdefghijklmnop", NOW, 1), "ssl:// without pin");
+        assertThrows(IllegalArgumentException.class, () -> new StationEnrollment(110105, "CY-1", "名", 0, 0,
+                "tcp://h:1883", "abcdefghijklmnop", NOW, 1, "ab".repeat(32)), "tcp:// with pin");
+        var accepted = assertInstanceOf(EnrollmentVerdict.Accepted.class,
+                CHAOYANG_TERMINAL.verify(token(CHAOYANG, NOW.plusSeconds(60)), NOW));
+        assertEquals("ab".repeat(32), accepted.enrollment().caPin());
+        assertTrue(!accepted.enrollment().insecure());
+    }
+
+    @Test
+    void codeIdNamesExactlyOneSignedCode() {
+        StationEnrollment a = enrollment(CHAOYANG, NOW.plusSeconds(60));
+        StationEnrollment b = enrollment(CHAOYANG, NOW.plusSeconds(61));
+        assertTrue(EnrollmentToken.codeId(a).matches("[0-9a-f]{16}"), EnrollmentToken.codeId(a));
+        var scanned = assertInstanceOf(EnrollmentVerdict.Accepted.class,
+                CHAOYANG_TERMINAL.verify(EnrollmentToken.sign(a, CHAOYANG.privateKey()), NOW)).enrollment();
+        assertEquals(EnrollmentToken.codeId(a), EnrollmentToken.codeId(scanned), "the terminal finds the issued id");
+        assertTrue(!EnrollmentToken.codeId(a).equals(EnrollmentToken.codeId(b)));
     }
 }

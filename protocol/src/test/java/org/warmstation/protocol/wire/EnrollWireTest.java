@@ -55,4 +55,23 @@ class EnrollWireTest {
         assertEquals(Optional.empty(), EnrollTopics.requestingStation("ws/v1/110105/CY-0042/enroll"));
         assertTrue(Topics.parse("ws/v1/110105/enroll.CY-0042/visits").isEmpty(), "an enrollment account is no station");
     }
+
+    @Test
+    void recordsConformToTheirPublishedSchemas() throws Exception {
+        var factory = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012);
+        java.nio.file.Path schemas = java.nio.file.Path.of(System.getProperty("user.dir")).resolve("../docs/schemas").normalize();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        EnrollRequest r = request();
+        for (var c : java.util.Map.of("enroll.schema.json", (Object) r,
+                "enroll-reply.schema.json", EnrollReply.accepted(r, "abcdefghijklmnopqrstuvwx", T)).entrySet()) {
+            var schema = factory.getSchema(java.nio.file.Files.readString(schemas.resolve(c.getKey())));
+            assertEquals(java.util.Set.of(), schema.validate(json.readTree(Wire.encode(c.getValue()))), c.getKey());
+        }
+        var schema = factory.getSchema(java.nio.file.Files.readString(schemas.resolve("enroll-reply.schema.json")));
+        assertEquals(java.util.Set.of(), schema.validate(json.readTree(Wire.encode(
+                EnrollReply.refused(r, EnrollReply.Refusal.ALREADY_USED, T)))));
+        assertFalse(schema.validate(json.readTree("{\"schema\":\"ws.enroll-reply/1\",\"district\":110105,"
+                + "\"station\":\"CY-0042\",\"codeId\":\"0123456789abcdef\",\"terminalId\":\"t\","
+                + "\"outcome\":\"ACCEPTED\",\"at\":\"2026-12-06T08:00:00Z\"}")).isEmpty(), "accepted without password");
+    }
 }

@@ -14,7 +14,7 @@ class WireFuzzTest {
     static final List<Class<?>> TYPES = List.of(VisitBatch.class, VisitAck.class, StationStatus.class,
             Telemetry.class, Downlink.class, DownlinkCommand.class, DownlinkAck.class, DaySummary.class,
             RecordBatch.class, RecordAck.class, StationSettings.class, WireTicket.class, WireSupply.class,
-            WireLoan.class, WireRating.class);
+            WireLoan.class, WireRating.class, EnrollRequest.class, EnrollReply.class);
 
     @FuzzTest(maxDuration = "6s")
     void everyWireFormat(byte[] payload) {

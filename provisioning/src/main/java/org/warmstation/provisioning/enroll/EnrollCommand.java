@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code station station enroll}: thin wrapper of {@link EnrollmentIssuer}. */
 @Command(name = "enroll", mixinStandardHelpOptions = true,
-        description = {"Issue a station enrollment QR code signed by the district key (a new broker password inside);",
-                "print the station's Mosquitto password-file line and ACL lines."})
+        description = {"Issue a one-time station enrollment QR code signed by the district key (the broker's CA pin and",
+                "a new enrollment credential inside) and its register file for 'district-server enrollment register'."})
 public final class EnrollCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,8 +33,14 @@ public final class EnrollCommand implements Callable<Integer> {
     @Option(names = "--lon", required = true, paramLabel = "DEG", description = "longitude, decimal degrees")
     String lon;
 
-    @Option(names = "--broker", required = true, paramLabel = "URL", description = "district broker as the station reaches it, tcp://HOST:1883 or ssl://HOST:8883")
+    @Option(names = "--broker", required = true, paramLabel = "URL", description = "district broker as the station reaches it, ssl://HOST:8883 (tcp://HOST:1883 only with --insecure-lab)")
     String broker;
+
+    @Option(names = "--ca-file", paramLabel = "FILE", description = "the broker's CA certificate (PEM): the code pins its SHA-256; required for ssl://")
+    Path caFile;
+
+    @Option(names = "--insecure-lab", description = "allow a tcp:// broker (unencrypted; a lab only)")
+    boolean insecureLab;
 
     @Option(names = "--valid", paramLabel = "DURATION", defaultValue = "PT72H",
             description = "how long the code may be used, ISO-8601 (default ${DEFAULT-VALUE}, at most P30D)")
@@ -46,22 +52,22 @@ public final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var issued = EnrollmentIssuer.issue(new EnrollmentIssuer.Request(key, id, name, lat, lon, broker, valid, out),
+            var issued = EnrollmentIssuer.issue(new EnrollmentIssuer.Request(key, id, name, lat, lon, broker, valid, out,
+                            caFile, insecureLab),
                     Instant.now());
             var e = issued.enrollment();
             var w = spec.commandLine().getOut();
             w.printf("wrote %s: station %s %s, district %d, valid until %s; QR version %d-M (%d characters)%n",
                     issued.image(), e.stationId(), e.stationName(), e.districtId(), e.expiresAt(), issued.qrVersion(),
                     issued.token().length());
-            w.println("The image holds the station's broker password: keep it private, destroy it after use.");
-            w.println();
-            w.println("# Mosquitto password file: append this line, then 'sudo systemctl reload mosquitto'");
-            w.println("# (it replaces any earlier password of " + e.stationId() + ": delete that station's old line first)");
-            w.println(issued.passwordLine());
-            w.println();
-            w.println("# Mosquitto ACL: the 'pattern' lines of warmstation.acl already cover this station;");
-            w.println("# without them, add these lines to the acl_file:");
-            issued.aclLines().forEach(w::println);
+            w.printf("wrote %s: code %s, for the district host:%n", issued.registerFile(), issued.register().codeId());
+            w.printf("  district-server enrollment register --district %d --broker-passwd FILE %s%n", e.districtId(),
+                    issued.registerFile().getFileName());
+            w.println("The image holds a one-time enrollment credential: the first terminal to enroll gets the");
+            w.println("station's own password from the district, and the code is refused afterwards. Keep it private.");
+            if (e.insecure()) {
+                w.println("LAB MODE: tcp:// is unencrypted; the terminal must run with --insecure-lab.");
+            }
             return 0;
         } catch (ProvisioningException ex) {
             spec.commandLine().getErr().println("station enroll: " + ex.getMessage());

@@ -11,25 +11,31 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.warmstation.kiosk.config.ConfigException;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.enroll.EnrollmentToken;
 import org.warmstation.protocol.enroll.StationEnrollment;
-import org.warmstation.protocol.wire.Topics;
+import java.nio.charset.StandardCharsets;
+import org.warmstation.mqtt.MosquittoPasswordLine;
+import org.warmstation.mqtt.TlsSockets;
+import org.warmstation.protocol.enroll.EnrollmentRegister;
+import org.warmstation.protocol.wire.EnrollTopics;
 import org.warmstation.provisioning.ProvisioningException;
 import org.warmstation.provisioning.cards.PngFiles;
 import org.warmstation.provisioning.district.DistrictKeyFiles;
 import org.warmstation.provisioning.files.SafeFiles;
 
 /**
- * Issues a station enrollment code (decision 0060): checks the station's values by the rules of the
- * station configuration, draws a new random broker password (the one-time credential), signs the
- * code with the district key, writes {@code enroll-STATIONID.png} (mode rw-------: it carries the
- * password) and returns the Mosquitto password-file line and ACL lines for the station. Blocks on
- * file I/O.
+ * Issues a station enrollment code (decisions 0060, 0180, 0181): checks the station's values by the
+ * rules of the station configuration, reads the broker CA's pin from its certificate file (an
+ * {@code ssl://} broker; a {@code tcp://} one only in lab mode), draws a new random credential for
+ * the code's enrollment account, signs the code with the district key, and writes
+ * {@code enroll-STATIONID.png} (mode rw-------: it carries the credential) and
+ * {@code enroll-STATIONID.register} (mode rw-------: the code's id and the account's password hash),
+ * which the district imports with {@code district-server enrollment register}. Nobody pastes a
+ * password or ACL line. Blocks on file I/O.
  */
 public final class EnrollmentIssuer {
     /** Default validity of a code. */
@@ -49,9 +55,13 @@ public final class EnrollmentIssuer {
      * @param brokerUrl the district broker as the station reaches it
      * @param validity  how long the code may be used
      * @param outDir    where the image goes
+     * @param caFile    the broker's CA certificate (PEM), whose SHA-256 the code pins; required for
+     *                  {@code ssl://}, null for {@code tcp://}
+     * @param insecureLab whether a {@code tcp://} broker is allowed (a lab; the terminal must run
+     *                  with {@code --insecure-lab} too)
      */
     public record Request(Path keyFile, String id, String name, String latitude, String longitude, String brokerUrl,
-                          Duration validity, Path outDir) {
+                          Duration validity, Path outDir, Path caFile, boolean insecureLab) {
     }
 
     /**
@@ -61,11 +71,11 @@ public final class EnrollmentIssuer {
      * @param token        the QR text
      * @param qrVersion    QR version at level M
      * @param image        the written PNG
-     * @param passwordLine the Mosquitto password-file line of the station
-     * @param aclLines     the ACL lines of the station
+     * @param register     what the district imports: the code's id and its account's password hash
+     * @param registerFile where the register was written
      */
-    public record Issued(StationEnrollment enrollment, String token, int qrVersion, Path image, String passwordLine,
-                         List<String> aclLines) {
+    public record Issued(StationEnrollment enrollment, String token, int qrVersion, Path image,
+                         EnrollmentRegister register, Path registerFile) {
     }
 
     private EnrollmentIssuer() {
@@ -84,12 +94,13 @@ public final class EnrollmentIssuer {
         }
         DistrictKey key = DistrictKeyFiles.readKey(r.keyFile());
         StationConfig checked = check(r, key.districtId());
+        String pin = pin(r);
         String credential = credential();
         StationEnrollment e;
         try {
             e = new StationEnrollment(key.districtId(), checked.stationId(), checked.stationName(), checked.latitude(),
                     checked.longitude(), checked.brokerUrl().toString(), credential,
-                    now.plus(r.validity()).truncatedTo(ChronoUnit.SECONDS), key.keyId());
+                    now.plus(r.validity()).truncatedTo(ChronoUnit.SECONDS), key.keyId(), pin);
         } catch (IllegalArgumentException ex) {
             throw usage(ex.getMessage());
         }
@@ -103,19 +114,49 @@ public final class EnrollmentIssuer {
             throw usage(ex.getMessage());
         }
         Path png = r.outDir().toAbsolutePath().resolve("enroll-" + e.stationId() + ".png");
+        Path registerFile = png.resolveSibling("enroll-" + e.stationId() + ".register");
+        EnrollmentRegister register = new EnrollmentRegister(EnrollmentToken.codeId(e), e.districtId(), e.stationId(),
+                e.expiresAt(), MosquittoPasswordLine.of(EnrollTopics.account(e.stationId()), credential.toCharArray()));
         try {
             Files.createDirectories(png.getParent());
-            try {
-                Files.createFile(png, PosixFilePermissions.asFileAttribute(SafeFiles.OWNER_ONLY));
-            } catch (FileAlreadyExistsException replaced) {
-                Files.setPosixFilePermissions(png, SafeFiles.OWNER_ONLY);
-            }
+            ownerOnly(png);
             PngFiles.write(image, png, EnrollmentSheet.DPI); // keeps the owner-only mode
+            ownerOnly(registerFile);
+            Files.writeString(registerFile, register.format(), StandardCharsets.UTF_8);
         } catch (IOException ex) {
             throw new ProvisioningException(ProvisioningException.FAILED, "cannot write " + png + ": " + ex, ex);
         }
-        return new Issued(e, token, version, png, MosquittoPasswordLine.of(e.stationId(), credential.toCharArray()),
-                StationAclLines.of(new Topics(e.districtId(), e.stationId())));
+        return new Issued(e, token, version, png, register, registerFile);
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(SafeFiles.OWNER_ONLY));
+        } catch (FileAlreadyExistsException replaced) {
+            Files.setPosixFilePermissions(file, SafeFiles.OWNER_ONLY);
+        }
+    }
+
+    private static String pin(Request r) throws ProvisioningException {
+        boolean tcp = r.brokerUrl().regionMatches(true, 0, "tcp://", 0, 6);
+        if (tcp) {
+            if (!r.insecureLab()) {
+                throw usage("--broker " + r.brokerUrl() + ": tcp:// is unencrypted; give an ssl:// broker with "
+                        + "--ca-file, or --insecure-lab for a lab");
+            }
+            if (r.caFile() != null) {
+                throw usage("--ca-file: only for an ssl:// broker");
+            }
+            return null;
+        }
+        if (r.caFile() == null) {
+            throw usage("--ca-file FILE is required for an ssl:// broker: the code pins that CA (decision 0180)");
+        }
+        try {
+            return TlsSockets.fingerprint(r.caFile());
+        } catch (IllegalArgumentException ex) {
+            throw usage("--ca-file: " + ex.getMessage());
+        }
     }
 
     private static StationConfig check(Request r, int district) throws ProvisioningException {

@@ -40,17 +40,30 @@ class EnrollCommandTest {
         key = dir.resolve("district-110105.key");
     }
 
-    private CliRun enroll(String... extra) {
+    /** @return a CA certificate made by openssl, as the district's broker has one */
+    private Path caFile() throws Exception {
+        Path ca = dir.resolve("ca.crt");
+        if (!Files.exists(ca)) {
+            Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:P-256", "-nodes", "-days", "2", "-subj", "/CN=test-ca", "-keyout",
+                    dir.resolve("ca.key").toString(), "-out", ca.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, out);
+        }
+        return ca;
+    }
+
+    private CliRun enroll(String... extra) throws Exception {
         String[] base = {"station", "enroll", "--key", key.toString(), "--id", "CY-0042", "--name", "望京街道暖心驿站",
                 "--lat", "39.9961", "--lon", "116.47", "--broker", "ssl://mqtt.chaoyang.example.cn:8883",
-                "--out", dir.resolve("out").toString()};
+                "--ca-file", caFile().toString(), "--out", dir.resolve("out").toString()};
         String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return CliRun.run(all);
     }
 
     @Test
-    void printedImageDecodesToACodeTheTerminalAcceptsAndThePasswordLineMatchesItsCredential() throws Exception {
+    void printedImageDecodesToACodeTheTerminalAcceptsAndTheRegisterHoldsItsIdPinAndCredentialHash() throws Exception {
         Instant before = Instant.now();
         CliRun r = enroll();
         assertEquals(0, r.exitCode(), r.err());
@@ -76,18 +89,40 @@ class EnrollCommandTest {
         assertTrue(r.out().contains("QR version " + version + "-M"), r.out());
         assertTrue(version <= 12, "version " + version);
 
-        String line = r.out().lines().filter(l -> l.startsWith("CY-0042:$7$101$")).findFirst().orElseThrow();
+        assertEquals(org.warmstation.mqtt.TlsSockets.fingerprint(caFile()), e.caPin(), "the code pins the broker's CA");
+        assertFalse(r.out().contains("topic write") || r.out().contains(":$7$"), "no line to paste by hand: " + r.out());
+
+        Path registerFile = dir.resolve("out/enroll-CY-0042.register");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(registerFile)));
+        var register = org.warmstation.protocol.enroll.EnrollmentRegister.parse(Files.readString(registerFile));
+        assertEquals(org.warmstation.protocol.enroll.EnrollmentToken.codeId(e), register.codeId());
+        assertEquals(e.expiresAt(), register.expiresAt());
+        assertTrue(r.out().contains("district-server enrollment register"), r.out());
+        assertFalse(Files.readString(registerFile).contains(e.credential()), "only the credential's hash");
+        String line = register.accountLine();
+        assertTrue(line.startsWith("enroll.CY-0042:$7$101$"), line);
         String[] f = line.split("\\$");
         byte[] expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(new PBEKeySpec(
                 e.credential().toCharArray(), Base64.getDecoder().decode(f[3]), 101, 512)).getEncoded();
-        assertArrayEquals(expected, Base64.getDecoder().decode(f[4]), "the line holds the QR's credential");
+        assertArrayEquals(expected, Base64.getDecoder().decode(f[4]), "the account's line holds the QR's credential");
+    }
 
-        for (String acl : new String[] {"user CY-0042", "topic write ws/v1/110105/CY-0042/visits",
-                "topic write ws/v1/110105/CY-0042/status", "topic write ws/v1/110105/CY-0042/telemetry",
-                "topic write ws/v1/110105/CY-0042/downlink-ack", "topic write ws/v1/110105/CY-0042/ledger",
-                "topic read ws/v1/110105/CY-0042/ack", "topic read ws/v1/110105/CY-0042/downlink"}) {
-            assertTrue(r.out().lines().anyMatch(acl::equals), "missing '" + acl + "' in\n" + r.out());
-        }
+    @Test
+    void tcpBrokerNeedsInsecureLabAndSslBrokerNeedsItsCaFile() throws Exception {
+        String[] tcp = {"station", "enroll", "--key", key.toString(), "--id", "CY-0042", "--name", "望京",
+                "--lat", "39.9", "--lon", "116.4", "--broker", "tcp://127.0.0.1:1883", "--out", dir.resolve("out").toString()};
+        CliRun plain = CliRun.run(tcp);
+        assertEquals(2, plain.exitCode());
+        assertTrue(plain.err().contains("--insecure-lab") && plain.err().contains("unencrypted"), plain.err());
+        String[] lab = java.util.Arrays.copyOf(tcp, tcp.length + 1);
+        lab[tcp.length] = "--insecure-lab";
+        CliRun labRun = CliRun.run(lab);
+        assertEquals(0, labRun.exitCode(), labRun.err());
+        assertTrue(labRun.out().contains("LAB MODE"), labRun.out());
+        CliRun noCa = CliRun.run("station", "enroll", "--key", key.toString(), "--id", "CY-0042", "--name", "望京",
+                "--lat", "39.9", "--lon", "116.4", "--broker", "ssl://h:8883", "--out", dir.resolve("out2").toString());
+        assertEquals(2, noCa.exitCode());
+        assertTrue(noCa.err().contains("--ca-file"), noCa.err());
     }
 
     @Test
@@ -105,7 +140,7 @@ class EnrollCommandTest {
     }
 
     @Test
-    void badValuesAreRefusedNamingTheOptionAndWriteNothing() {
+    void badValuesAreRefusedNamingTheOptionAndWriteNothing() throws Exception {
         CliRun lat = CliRun.run("station", "enroll", "--key", key.toString(), "--id", "CY-0042", "--name", "望京",
                 "--lat", "95", "--lon", "116.47", "--broker", "tcp://h:1883", "--out", dir.resolve("out").toString());
         assertEquals(2, lat.exitCode());
@@ -117,7 +152,7 @@ class EnrollCommandTest {
 
         CliRun longName = CliRun.run("station", "enroll", "--key", key.toString(), "--id", "CY-0042",
                 "--name", "驿".repeat(21), "--lat", "39.9", "--lon", "116.4", "--broker", "tcp://h:1883",
-                "--out", dir.resolve("out").toString());
+                "--insecure-lab", "--out", dir.resolve("out").toString());
         assertEquals(2, longName.exitCode());
         assertTrue(longName.err().contains("station name"), longName.err());
         assertFalse(Files.exists(dir.resolve("out/enroll-CY-0042.png")));
@@ -127,7 +162,7 @@ class EnrollCommandTest {
     void longestCodeStillFitsQrVersion15AtLevelM() {
         DistrictKey k = DistrictKey.generate(110105);
         StationEnrollment biggest = new StationEnrollment(110105, "A".repeat(16), "驿".repeat(20), -89.999999,
-                -179.999999, "ssl://" + "h".repeat(94), "x".repeat(64), Instant.parse("2106-01-01T00:00:00Z"), k.keyId());
+                -179.999999, "ssl://" + "h".repeat(94), "x".repeat(64), Instant.parse("2106-01-01T00:00:00Z"), k.keyId(), "ff".repeat(32));
         String token = EnrollmentToken.sign(biggest, k.privateKey());
         int version = EnrollmentSheet.qrVersion(token);
         System.out.printf("longest enrollment code: %d characters, QR version %d-M%n", token.length(), version);

@@ -23,7 +23,8 @@ public final class ConnectOptions {
     /**
      * Clean start off, explicit session expiry, Paho's automatic reconnect off, keep-alive and
      * connect timeout from the config, last will {@code OFFLINE} (retained, QoS 1) on the status
-     * topic, credentials, and TLS with the CA file and hostname verification when one is given.
+     * topic, credentials, and TLS with hostname verification trusting only the pinned CA (decision
+     * 0180), or the CA file, when one is given.
      *
      * @param config the settings
      * @param will   the last-will status
@@ -56,7 +57,10 @@ public final class ConnectOptions {
                 Arrays.fill(password, '\0');
             }
         }
-        if (config.caFile() != null) {
+        if (config.caPin() != null) {
+            o.setSocketFactory(TlsSockets.pinned(config.caPin()));
+            o.setHttpsHostnameVerificationEnabled(true);
+        } else if (config.caFile() != null) {
             o.setSocketFactory(TlsSockets.trusting(config.caFile()));
             o.setHttpsHostnameVerificationEnabled(true);
         }

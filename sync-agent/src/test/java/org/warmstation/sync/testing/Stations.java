@@ -55,7 +55,8 @@ public final class Stations {
     };
 
     /**
-     * Test defaults: short backoffs and resend timeout, no first-attempt spread.
+     * Test defaults: short backoffs and resend timeout, no first-attempt spread; lab mode (the tests'
+     * brokers listen on plain TCP on 127.0.0.1, decision 0180).
      *
      * @param uri     broker
      * @param station station id
@@ -68,7 +69,8 @@ public final class Stations {
                 .resendAfter(Duration.ofSeconds(3))
                 .heartbeat(Duration.ofSeconds(1))
                 .connectTimeout(Duration.ofSeconds(5))
-                .drainRate(100_000);
+                .drainRate(100_000)
+                .insecureLab(true);
     }
 
     /**

@@ -127,7 +127,9 @@ public final class SyncBenchCommand implements Callable<Integer> {
         BenchBacklog.fill(dir, "bench-agent", visits);
         SyncConfig config = SyncConfig.builder(uri, new Topics(110105, "bench-agent"), dir)
                 .batchSize(batch).maxInFlight(inFlight).drainRate(rate)
-                .backoff(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(5)).build();
+                .backoff(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(5))
+                .insecureLab(true) // a bench against a broker of its own (decision 0180)
+                .build();
         TrustList none = new TrustList(Instant.EPOCH, List.of());
         try (SqliteOutbox outbox = new SqliteOutbox(dir); SqliteOutbox watch = new SqliteOutbox(dir);
              SqliteSyncState state = new SqliteSyncState(dir)) {

@@ -116,6 +116,7 @@ public final class DemoSyncServices implements StationServices {
                 .heartbeat(Duration.ofSeconds(10))
                 .resendAfter(Duration.ofSeconds(10))
                 .backoff(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(3))
+                .insecureLab(true) // the demo's in-process broker on 127.0.0.1 (decision 0180)
                 .build();
         // settings land where the kiosk reads them; trust and deny lists in downlinks/ (the demo's
         // verifier is fixed: the demo district key)

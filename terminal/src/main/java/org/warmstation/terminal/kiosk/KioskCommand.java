@@ -27,11 +27,15 @@ public final class KioskCommand implements Callable<Integer> {
     @Option(names = "--windowed", description = "a window instead of full screen")
     boolean windowed;
 
+    @Option(names = "--insecure-lab", description = {"lab mode: enroll from a code of a tcp:// broker (unencrypted;",
+            "the kiosk shows a LAB MODE banner). Without it only ssl:// codes with the broker's CA pin are accepted."})
+    boolean insecureLab;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
         return KioskLauncher.run(new KioskLauncher.Options(false, Optional.of(config),
-                KioskLauncher.Options.defaultDemoDir(), windowed), line -> {
+                KioskLauncher.Options.defaultDemoDir(), windowed, insecureLab), line -> {
                     err.println(line);
                     err.flush();
                 }, (runtime, cfg) -> SyncWiring.start(cfg.orElseThrow(), runtime));

@@ -70,15 +70,11 @@ public final class SyncWiring {
      */
     static SyncConfig syncConfig(StationConfig config, String appVersion) throws IOException {
         Consumer<String> warn = w -> LOG.warn("{}", w);
-        SyncConfig.Builder b = SyncConfig.builder(config.brokerUrl().toString(),
-                        new Topics(config.districtId(), config.stationId()), config.dataDir())
-                .appVersion(appVersion)
-                .heartbeat(config.sync().heartbeat());
+        SyncConfig.Builder b = builder(config, appVersion);
         char[] password = config.sync().readPassword(warn).orElse(null);
         if (config.brokerUsername().isPresent() || password != null) {
             b.credentials(config.brokerUsername().orElse(null), password);
         }
-        config.sync().caFile().ifPresent(b::caFile);
         config.sync().passwordFile().ifPresent(b::passwordFile); // re-read at each connect (decision 0201)
         if (password != null) {
             java.util.Arrays.fill(password, '\0');
@@ -87,7 +83,23 @@ public final class SyncWiring {
     }
 
     /**
-     * Starts the agent of a configured station.
+     * @param config     the station configuration
+     * @param appVersion the version the birth message and heartbeats report
+     * @return the agent's settings without credentials: broker URL, CA pin or file, lab mode, heartbeat
+     */
+    static SyncConfig.Builder builder(StationConfig config, String appVersion) {
+        SyncConfig.Builder b = SyncConfig.builder(config.brokerUrl().toString(),
+                        new Topics(config.districtId(), config.stationId()), config.dataDir())
+                .appVersion(appVersion)
+                .heartbeat(config.sync().heartbeat());
+        config.sync().caFile().ifPresent(b::caFile);
+        config.sync().caPin().ifPresent(b::caPin);
+        return b.insecureLab(config.sync().insecureLab());
+    }
+
+    /**
+     * Starts the agent of a configured station; while its enrollment is pending, first the
+     * one-time enrollment handshake (decision 0181), then the agent.
      *
      * @param config the station configuration
      * @return the running agent as the kiosk's background services
@@ -95,7 +107,7 @@ public final class SyncWiring {
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the visit log cannot be opened
      */
     public static org.warmstation.kiosk.sync.StationServices start(StationConfig config) throws IOException {
-        return startAgent(config, null, UpdateWiring.Kiosk.NONE, UpdateWiring.dpkg());
+        return enrollingOr(config, () -> startAgent(config, null, UpdateWiring.Kiosk.NONE, UpdateWiring.dpkg()));
     }
 
     /**
@@ -110,7 +122,7 @@ public final class SyncWiring {
      */
     public static org.warmstation.kiosk.sync.StationServices start(StationConfig config, PeripheralStates sensors)
             throws IOException {
-        return startAgent(config, sensors, UpdateWiring.Kiosk.NONE, UpdateWiring.dpkg());
+        return enrollingOr(config, () -> startAgent(config, sensors, UpdateWiring.Kiosk.NONE, UpdateWiring.dpkg()));
     }
 
     /**
@@ -130,8 +142,21 @@ public final class SyncWiring {
         UpdateWiring.Kiosk kiosk = new UpdateWiring.Kiosk(() -> lastCheckIn(runtime, config.zone()),
                 () -> runtime.scanner().isEmpty() || runtime.scannerStatus()
                         .filter(s -> s.state() == org.warmstation.devices.scan.ScannerStatus.State.RUNNING).isPresent());
-        AgentServices services = startAgent(config, runtime.peripherals().states(), kiosk, UpdateWiring.dpkg());
-        return services;
+        return enrollingOr(config, () -> startAgent(config, runtime.peripherals().states(), kiosk, UpdateWiring.dpkg()));
+    }
+
+    /**
+     * @param config the station configuration
+     * @param agent  starts the station's agent
+     * @return while the station's enrollment is pending, the one-time enrollment handshake that
+     *         starts the agent once the district answered (decision 0181); else the agent, started
+     * @throws IOException when the pending enrollment or the password file cannot be read
+     */
+    private static org.warmstation.kiosk.sync.StationServices enrollingOr(StationConfig config,
+                                                                         EnrollingServices.AgentStarter agent)
+            throws IOException {
+        var enrolling = EnrollingServices.startIfPending(config, agent);
+        return enrolling.isPresent() ? enrolling.get() : agent.start();
     }
 
     private static java.util.Optional<java.time.Instant> lastCheckIn(org.warmstation.kiosk.app.KioskRuntime runtime,

@@ -92,7 +92,7 @@ final class RealDistrict implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * Writes a station's trust list and config into {@code dir} and loads it: this district, this
-     * broker, no scanner, heartbeat every 2 s.
+     * broker (plain TCP on 127.0.0.1: lab mode, decision 0180), no scanner, heartbeat every 2 s.
      *
      * @param dir       the station's directory, created when missing
      * @param station   station id
@@ -109,7 +109,8 @@ final class RealDistrict implements BeforeAllCallback, AfterAllCallback {
         Path file = dir.resolve("station.properties");
         Files.write(file, List.of("station.id=" + station, "station.name=" + name, "district.id=" + district,
                 "location.latitude=" + latitude, "location.longitude=" + longitude, "broker.url=" + broker.url(),
-                "trust.file=trust-list.txt", "scanner.source=none", "sync.heartbeat=PT2S"), StandardCharsets.UTF_8);
+                "trust.file=trust-list.txt", "scanner.source=none", "sync.heartbeat=PT2S",
+                "broker.insecure-lab=true"), StandardCharsets.UTF_8);
         return StationConfig.load(file);
     }
 

@@ -1,4 +1,4 @@
-package org.warmstation.provisioning.enroll;
+package org.warmstation.mqtt;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package org.warmstation.district.testing;
+package org.warmstation.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Test certificates made with the openssl command line: a CA, and server certificates it signs. */
-public final class Pki {
-    private Pki() {
+/**
+ * Lab and test certificates made with the {@code openssl} command line: a CA, and server
+ * certificates it signs, valid for two days (the TLS brokers of the tests and of a lab, as
+ * {@link MosquittoBroker} is their broker). Blocks on openssl.
+ */
+public final class LabPki {
+    private LabPki() {
     }
 
     /**
@@ -20,6 +24,7 @@ public final class Pki {
      * @throws Exception when openssl fails
      */
     public static void ca(Path dir, String name) throws Exception {
+        Files.createDirectories(dir);
         openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + name,
                 "-keyout", name + ".key", "-out", name + ".crt");
     }
