@@ -37,8 +37,14 @@ public final class StationCommand {
         @Option(names = "--lon", required = true, paramLabel = "DEG", description = "longitude, decimal degrees, e.g. 116.4700")
         String lon;
 
-        @Option(names = "--broker", required = true, paramLabel = "URL", description = "MQTT broker, tcp://HOST:1883 or ssl://HOST:8883")
+        @Option(names = "--broker", required = true, paramLabel = "URL", description = "MQTT broker, ssl://HOST:8883 (tcp://HOST:1883 only with --insecure-lab)")
         String broker;
+
+        @Option(names = "--ca-file", paramLabel = "FILE", description = "the broker's CA certificate (PEM): the station trusts only it (broker.ca.pin, its SHA-256)")
+        Path caFile;
+
+        @Option(names = "--insecure-lab", description = "allow a tcp:// broker (unencrypted; the kiosk shows a LAB MODE band)")
+        boolean insecureLab;
 
         @Option(names = "--trust", required = true, paramLabel = "FILE", description = "the district's trust list")
         Path trust;
@@ -76,20 +82,39 @@ public final class StationCommand {
             m.put("station.phone", phone);
             m.put("station.hours", hours);
             m.put("station.services", services);
+            if (caFile != null) {
+                m.put("broker.ca.pin", org.warmstation.mqtt.TlsSockets.fingerprint(caFile));
+            }
+            if (insecureLab) {
+                m.put("broker.insecure-lab", "true");
+            }
             m.values().removeIf(java.util.Objects::isNull);
             return m;
         }
 
         @Override
         public Integer call() {
+            java.util.Map<String, String> keys;
+            try {
+                keys = profile();
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("station init: --ca-file: " + e.getMessage());
+                return ProvisioningException.USAGE;
+            }
             try {
                 var config = StationSetup.init(new StationSetup.Request(id, name, district, lat, lon, broker, trust, out,
-                        Optional.ofNullable(dataDir), Optional.ofNullable(pin), force, profile()));
+                        Optional.ofNullable(dataDir), Optional.ofNullable(pin), force, keys));
                 var w = spec.commandLine().getOut();
                 w.printf("wrote %s: station %s %s, district %d%n", out.toAbsolutePath(), config.stationId(),
                         config.stationName(), config.districtId());
                 w.printf("trust list %s; staff PIN %s%n", config.trustFile(),
                         config.staffPin().isPresent() ? "set" : "not set (staff menu locked)");
+                boolean tcp = "tcp".equalsIgnoreCase(config.brokerUrl().getScheme());
+                if (tcp && !config.sync().insecureLab()) {
+                    w.println("note: the sync agent refuses tcp:// (unencrypted) unless --insecure-lab is given (decision 0180)");
+                } else if (!tcp && config.sync().caPin().isEmpty() && config.sync().caFile().isEmpty()) {
+                    w.println("note: the sync agent trusts an ssl:// broker only with its CA: give --ca-file (decision 0180)");
+                }
                 return 0;
             } catch (ProvisioningException e) {
                 spec.commandLine().getErr().println("station init: " + e.getMessage());

@@ -36,7 +36,8 @@ public final class StationSetup {
      * @param pin       staff PIN digits, if one is to be set
      * @param force     whether an existing configuration file may be replaced
      * @param profile   {@code station.address}, {@code station.phone}, {@code station.hours} and
-     *                  {@code station.services} as typed (keys absent take their defaults)
+     *                  {@code station.services} as typed, and {@code broker.ca.pin} and
+     *                  {@code broker.insecure-lab} (keys absent take their defaults)
      */
     public record Request(String id, String name, String district, String latitude, String longitude,
                           String brokerUrl, Path trustFile, Path out, Optional<Path> dataDir, Optional<char[]> pin,
@@ -55,10 +56,11 @@ public final class StationSetup {
             Map.entry("location.latitude", "--lat"), Map.entry("location.longitude", "--lon"),
             Map.entry("broker.url", "--broker"), Map.entry("data.dir", "--data-dir"), Map.entry("trust.file", "--trust"),
             Map.entry("station.address", "--address"), Map.entry("station.phone", "--phone"),
-            Map.entry("station.hours", "--hours"), Map.entry("station.services", "--services"));
-    /** The profile keys a {@link Request} may carry. */
+            Map.entry("station.hours", "--hours"), Map.entry("station.services", "--services"),
+            Map.entry("broker.ca.pin", "--ca-file"), Map.entry("broker.insecure-lab", "--insecure-lab"));
+    /** The profile (and broker trust, decision 0180) keys a {@link Request} may carry. */
     private static final java.util.Set<String> PROFILE_KEYS = java.util.Set.of("station.address", "station.phone",
-            "station.hours", "station.services");
+            "station.hours", "station.services", "broker.ca.pin", "broker.insecure-lab");
 
     private StationSetup() {
     }

@@ -121,4 +121,30 @@ class StationInitTest {
         assertEquals(2, r.exitCode(), r.toString());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void caFileBecomesThePinAndInsecureLabAllowsPlainTcp() throws Exception {
+        Path ca = dir.resolve("ca.crt");
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "-nodes", "-days", "2", "-subj", "/CN=test-ca", "-keyout", dir.resolve("ca.key").toString(),
+                "-out", ca.toString()).redirectErrorStream(true).start();
+        String made = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, made);
+        CliRun pinned = CliRun.run(args("--ca-file", ca.toString()).toArray(String[]::new));
+        assertEquals(0, pinned.exitCode(), pinned.err());
+        assertEquals(java.util.Optional.of(org.warmstation.mqtt.TlsSockets.fingerprint(ca)),
+                StationConfig.load(out).sync().caPin());
+        assertFalse(pinned.out().contains("note:"), pinned.out());
+
+        CliRun lab = CliRun.run(replace(args("--force", "--insecure-lab"), "--broker", "tcp://127.0.0.1:1883")
+                .toArray(String[]::new));
+        assertEquals(0, lab.exitCode(), lab.err());
+        assertTrue(StationConfig.load(out).sync().insecureLab());
+        CliRun plain = CliRun.run(replace(args("--force"), "--broker", "tcp://127.0.0.1:1883").toArray(String[]::new));
+        assertTrue(plain.out().contains("--insecure-lab"), "says the agent will refuse it: " + plain.out());
+
+        CliRun badCa = CliRun.run(args("--force", "--ca-file", dir.resolve("missing.crt").toString()).toArray(String[]::new));
+        assertEquals(2, badCa.exitCode());
+        assertTrue(badCa.err().startsWith("station init: --ca-file: "), badCa.err());
+    }
 }
