@@ -178,6 +178,13 @@ class EnrollmentOneTimeE2eTest {
                     var use = new EnrollmentStore().use(c, EnrollmentToken.codeId(code)).orElseThrow();
                     assertEquals(STATION, use.station());
                     assertTrue(use.stationKey() != null && !use.stationKey().isBlank(), "the day-summary key came along");
+                    // registered by the enrollment, not by hand (decision 0195): key and epoch of the terminal's log
+                    java.util.UUID epoch = org.warmstation.visitlog.store.LogEpoch.of(config.dataDir()).orElseThrow();
+                    assertEquals(epoch.toString(), use.epochId(), "the visit log's epoch came along");
+                    var epochs = new org.warmstation.district.db.EpochStore();
+                    assertEquals(Optional.of(epoch), epochs.current(c, DISTRICT, STATION), "the station's current epoch");
+                    assertEquals(Optional.of(use.stationKey()), epochs.summaryKey(c, DISTRICT, STATION, epoch),
+                            "the enrollment registered the key that verifies this epoch's day summaries");
                 }
 
                 // the QR's credential no longer logs in as the station; the district's password does
