@@ -74,12 +74,27 @@ public final class DistrictService implements AutoCloseable {
      * @param resendEvery how long to wait before asking again for the same gap
      * @param districtKey the district's downlink key, which signs every downlink, or empty (then
      *                    gaps are listed, not resent, and queued downlinks are not sent)
+     * @param retiredKeys downlink keys retired by a rotation, which co-sign trust lists until every
+     *                    station holds the new key (decision 0220); empty outside a changeover
      */
-    public record LedgerSettings(Duration grace, Duration resendEvery, Optional<DistrictKey> districtKey) {
+    public record LedgerSettings(Duration grace, Duration resendEvery, Optional<DistrictKey> districtKey,
+                                 java.util.List<DistrictKey> retiredKeys) {
         public LedgerSettings {
             Objects.requireNonNull(grace, "grace");
             Objects.requireNonNull(resendEvery, "resendEvery");
             Objects.requireNonNull(districtKey, "districtKey");
+            retiredKeys = java.util.List.copyOf(retiredKeys);
+        }
+
+        /**
+         * Without retired keys (no changeover).
+         *
+         * @param grace       how long after its receipt a day summary is first reconciled
+         * @param resendEvery how long to wait before asking again for the same gap
+         * @param districtKey the district's downlink key, or empty
+         */
+        public LedgerSettings(Duration grace, Duration resendEvery, Optional<DistrictKey> districtKey) {
+            this(grace, resendEvery, districtKey, java.util.List.of());
         }
     }
 
@@ -132,7 +147,7 @@ public final class DistrictService implements AutoCloseable {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sender = new DownlinkSender(db, district);
-        this.downlinks = new DownlinkDispatcher(district, ledger.districtKey(), outbound::publish, clock);
+        this.downlinks = new DownlinkDispatcher(district, ledger.districtKey(), ledger.retiredKeys(), outbound::publish, clock);
         this.catchUp = new ListCatchUp(district, sender);
         this.updates = new org.warmstation.district.update.UpdateRollout(db, district);
     }

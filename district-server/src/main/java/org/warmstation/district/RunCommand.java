@@ -43,6 +43,11 @@ final class RunCommand implements Callable<Integer> {
     String shareGroup;
     @Option(names = "--district-key", description = "PEM file of the district's downlink key: signs every downlink (deny and trust lists, settings, resends); the only key this server holds")
     Path districtKey;
+    @Option(names = "--retired-district-key", paramLabel = "FILE",
+            description = "during a downlink-key changeover: the old downlink key (district-ID-downlink-XXXX.key, archived by"
+                    + " `station district init --rotate --role downlink`); co-signs every trust list so that stations"
+                    + " still on the old list catch up; drop it once every station shows the new trust-list version (repeatable)")
+    java.util.List<Path> retiredKeys = new java.util.ArrayList<>();
     @Option(names = "--reconcile-every", converter = DurationConverter.class, defaultValue = "60s", description = "reconciliation interval (default: ${DEFAULT-VALUE})")
     Duration reconcileEvery;
     @Option(names = "--reconcile-grace", converter = DurationConverter.class, defaultValue = "5m",
@@ -73,13 +78,13 @@ final class RunCommand implements Callable<Integer> {
         Optional<ConsoleSettings> console = ConsoleOptions.settings(http, district, k, mapTiles, secureCookies);
         String password = passwordFile == null ? null
                 : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-        Optional<DistrictKey> key = Optional.empty();
-        if (districtKey != null) {
-            key = Optional.of(DistrictKey.fromPem(Files.readString(districtKey)));
-            if (key.get().districtId() != district) {
-                throw new IllegalArgumentException("the key in " + districtKey + " is of district "
-                        + key.get().districtId() + ", not " + district);
-            }
+        Optional<DistrictKey> key = districtKey == null ? Optional.empty() : Optional.of(readKey(districtKey));
+        if (key.isEmpty() && !retiredKeys.isEmpty()) {
+            throw new IllegalArgumentException("--retired-district-key needs --district-key (the new downlink key)");
+        }
+        java.util.List<DistrictKey> retired = new java.util.ArrayList<>();
+        for (Path p : retiredKeys) {
+            retired.add(readKey(p));
         }
         String id = clientId != null ? clientId : username != null ? username : "district-server";
         ReceiverSettings settings = new ReceiverSettings(broker, username, password, id, district, shareGroup, maxBackoff,
@@ -87,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (DistrictDatabase database = db.open();
              DistrictServer server = DistrictServer.start(database, settings,
-                     new DistrictService.LedgerSettings(grace, resendEvery, key), reconcileEvery,
+                     new DistrictService.LedgerSettings(grace, resendEvery, key, retired), reconcileEvery,
                      brokerFile.credentials());
              ConsoleServer web = console.map(c -> ConsoleServer.start(c, database, Clock.systemDefaultZone())).orElse(null)) {
             server.scheduleRetention(database, retention, ZoneId.of("Asia/Shanghai"));
@@ -107,5 +112,13 @@ final class RunCommand implements Callable<Integer> {
             stop.await();
         }
         return 0;
+    }
+
+    private DistrictKey readKey(Path file) throws java.io.IOException {
+        DistrictKey k = DistrictKey.fromPem(Files.readString(file));
+        if (k.districtId() != district) {
+            throw new IllegalArgumentException("the key in " + file + " is of district " + k.districtId() + ", not " + district);
+        }
+        return k;
     }
 }

@@ -25,6 +25,14 @@ import org.warmstation.protocol.wire.Wire;
  * the stations' acks. Without a key, commands stay queued (logged once) until an instance with
  * the key runs.
  *
+ * <p>During a downlink-key changeover (decision 0220) the instance also holds the <em>retired</em>
+ * downlink keys: every {@code TRUST_LIST} command is then published once more signed by each
+ * retired key, before the copy signed by the current key (same command id), at its first send and
+ * at every re-send on a station's birth. A station that still trusts only the old key applies the
+ * old-key copy and ignores the other; a station that already holds the new list does the reverse;
+ * so a station offline past the switch catches up by itself. Other kinds are signed by the
+ * current key only.
+ *
  * <p>Several instances may share a database: queued rows are taken with {@code FOR UPDATE SKIP
  * LOCKED}, so each is signed and first published once; a birth reaches every instance (the
  * status topic is not shared), so a re-send may arrive twice, which the station answers as
@@ -37,6 +45,7 @@ public final class DownlinkDispatcher {
 
     private final int district;
     private final Optional<DistrictKey> key;
+    private final List<DistrictKey> retired;
     private final BiConsumer<String, byte[]> publish;
     private final Clock clock;
     private final DownlinkStore store = new DownlinkStore();
@@ -50,8 +59,33 @@ public final class DownlinkDispatcher {
      * @throws IllegalArgumentException when the key is of another district
      */
     public DownlinkDispatcher(int district, Optional<DistrictKey> key, BiConsumer<String, byte[]> publish, Clock clock) {
+        this(district, key, List.of(), publish, clock);
+    }
+
+    /**
+     * @param district the district served
+     * @param key      the district's downlink signing key, or empty (then nothing is sent)
+     * @param retired  downlink keys retired by a rotation that stations offline since may still
+     *                 trust: they co-sign every trust list (decision 0220); empty outside a changeover
+     * @param publish  publishes a payload on a topic (QoS 1) without blocking
+     * @param clock    the district clock
+     * @throws IllegalArgumentException when a key is of another district, or a retired key has the
+     *                                  current key's id
+     */
+    public DownlinkDispatcher(int district, Optional<DistrictKey> key, List<DistrictKey> retired,
+                              BiConsumer<String, byte[]> publish, Clock clock) {
         this.district = district;
         this.key = Objects.requireNonNull(key, "key");
+        this.retired = List.copyOf(retired);
+        for (DistrictKey r : this.retired) {
+            if (r.districtId() != district) {
+                throw new IllegalArgumentException("retired downlink key of district " + r.districtId() + ", not " + district);
+            }
+            if (key.isPresent() && key.get().keyId() == r.keyId()) {
+                throw new IllegalArgumentException(String.format(
+                        "retired downlink key %04x is the current key: pass the old key file", r.keyId()));
+            }
+        }
         this.publish = Objects.requireNonNull(publish, "publish");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (key.isPresent() && key.get().districtId() != district) {
@@ -94,6 +128,7 @@ public final class DownlinkDispatcher {
                 c.setAutoCommit(true);
             }
             for (Signed s : batch) {
+                publishCosigned(s.command());
                 publish.accept(topic(s.command()), s.envelope());
                 LOG.info("{}/{}: sent {} {}", s.command().district(), s.command().station(), s.command().kind(),
                         s.command().id());
@@ -118,6 +153,7 @@ public final class DownlinkDispatcher {
         Instant now = clock.instant();
         for (DownlinkStore.Row r : rows) {
             store.resent(c, r.id(), now);
+            publishCosigned(r.command());
             publish.accept(topic(r.command()), r.envelope());
             LOG.info("{}/{}: re-sent {} {} on its birth", district, station, r.command().kind(), r.command().id());
         }
@@ -140,6 +176,18 @@ public final class DownlinkDispatcher {
                     ack.station(), ack.outcome(), ack.commandId());
         }
         return r;
+    }
+
+    /** A trust list once more per retired key, for stations that do not hold the current key yet. */
+    private void publishCosigned(DownlinkCommand cmd) {
+        if (cmd.kind() != DownlinkCommand.Kind.TRUST_LIST) {
+            return;
+        }
+        for (DistrictKey old : retired) {
+            publish.accept(topic(cmd), Wire.encode(Downlink.sign(cmd, old)));
+            LOG.info("{}/{}: {} {} also signed by the retired downlink key {}", cmd.district(), cmd.station(),
+                    cmd.kind(), cmd.id(), String.format("%04x", old.keyId()));
+        }
     }
 
     private static String topic(DownlinkCommand cmd) {

@@ -78,15 +78,18 @@ final class DownlinkStore {
         }
     }
 
-    /** The newest signed command of each kind for the station, where that newest one has no ack yet. */
+    /**
+     * The newest signed command of each kind for the station, where that newest one has no ack yet;
+     * a trust list first (it may bring the key the others are signed with), then by id.
+     */
     List<Row> latestUnacked(Connection c, int district, String station) throws SQLException {
         List<Row> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, command, envelope FROM (
-                    SELECT DISTINCT ON (kind) id, command, envelope, outcome FROM downlink
+                    SELECT DISTINCT ON (kind) id, kind, command, envelope, outcome FROM downlink
                      WHERE district_id = ? AND station_id = ? AND envelope IS NOT NULL
                      ORDER BY kind, issued_at DESC, id DESC) newest
-                 WHERE outcome IS NULL ORDER BY id""")) {
+                 WHERE outcome IS NULL ORDER BY kind <> 'TRUST_LIST', id""")) {
             ps.setInt(1, district);
             ps.setString(2, station);
             try (ResultSet rs = ps.executeQuery()) {

@@ -68,12 +68,33 @@ final class DistrictFixture implements AutoCloseable {
      * @throws MqttException when the URI is invalid
      */
     DistrictServer instance(String brokerUri, String clientId, DistrictKey key) throws MqttException {
+        return instance(brokerUri, clientId, key, List.of());
+    }
+
+    /**
+     * As {@link #instance(String, String, DistrictKey)} during a downlink-key changeover.
+     *
+     * @param brokerUri broker
+     * @param clientId  instance client id
+     * @param key       the current downlink key, or null
+     * @param retired   retired downlink keys that co-sign trust lists (decision 0220)
+     * @return the running instance, connecting in the background
+     * @throws MqttException when the URI is invalid
+     */
+    DistrictServer instance(String brokerUri, String clientId, DistrictKey key, List<DistrictKey> retired)
+            throws MqttException {
         DistrictServer s = DistrictServer.start(db,
                 new ReceiverSettings(brokerUri, null, null, clientId, Stations.DISTRICT, "district", Duration.ofSeconds(2)),
-                new DistrictService.LedgerSettings(Duration.ZERO, Duration.ofSeconds(5), Optional.ofNullable(key)),
+                new DistrictService.LedgerSettings(Duration.ZERO, Duration.ofSeconds(5), Optional.ofNullable(key), retired),
                 Duration.ofMillis(500));
         servers.add(s);
         return s;
+    }
+
+    /** Stops every instance, the database keeps running (e.g. to restart the district with another key). */
+    void stopInstances() {
+        servers.forEach(DistrictServer::close);
+        servers.clear();
     }
 
     /** Deletes every visit, station, summary and finding (between tests of one class). */

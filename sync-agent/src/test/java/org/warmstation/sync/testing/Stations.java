@@ -129,11 +129,41 @@ public final class Stations {
                                    org.warmstation.sync.MotionProbe motion,
                                    org.warmstation.protocol.wire.StationProfile profile,
                                    List<org.warmstation.visitlog.outbox.RecordOutbox> records) {
+        TrustList trust = new TrustList(Instant.parse("2026-01-01T00:00:00Z"), List.of(districtKey.trustedKey()));
+        return agent(config, () -> trust, clock, temperature, motion, profile, records);
+    }
+
+    /**
+     * An agent whose downlinks are checked against the trust list it holds now, as the terminal
+     * does: the list a {@code TRUST_LIST} downlink wrote into its data directory, else {@code initial}.
+     *
+     * @param config  settings (its data directory is used)
+     * @param initial the trust list the station was installed with
+     * @return an agent over the real SQLite outbox of the config's data directory (not started)
+     */
+    public static SyncAgent agentHoldingItsTrustList(SyncConfig config, TrustList initial) {
+        Path file = config.dataDirectory().resolve("downlinks").resolve(FileDownlinkApplier.TRUST_LIST);
+        java.util.function.Supplier<TrustList> held = () -> {
+            try {
+                return java.nio.file.Files.exists(file)
+                        ? TrustList.parse(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8))
+                        : initial;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        return agent(config, held, SYSTEM_CLOCK, null, null, null, List.of());
+    }
+
+    private static SyncAgent agent(SyncConfig config, java.util.function.Supplier<TrustList> trust, StationClock clock,
+                                   org.warmstation.sync.TemperatureProbe temperature,
+                                   org.warmstation.sync.MotionProbe motion,
+                                   org.warmstation.protocol.wire.StationProfile profile,
+                                   List<org.warmstation.visitlog.outbox.RecordOutbox> records) {
         Path dir = config.dataDirectory();
         Outbox outbox = new SqliteOutbox(dir);
         var key = StationKeyStore.loadOrCreate(dir);
-        TrustList trust = new TrustList(Instant.parse("2026-01-01T00:00:00Z"), List.of(districtKey.trustedKey()));
-        return new SyncAgent(config, new SyncAgent.Parts(outbox, clock, ZONE, () -> trust,
+        return new SyncAgent(config, new SyncAgent.Parts(outbox, clock, ZONE, trust,
                 new FileDownlinkApplier(dir.resolve("downlinks")).withTickets(dir), new SqliteSyncState(dir),
                 new SqliteLedger(dir, config.topics(), ZONE, key),
                 java.util.Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), temperature, motion,
