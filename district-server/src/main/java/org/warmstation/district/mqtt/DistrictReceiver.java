@@ -302,6 +302,7 @@ public final class DistrictReceiver implements AutoCloseable {
             }
             if (stored) {
                 acknowledge(message);
+                gate.stored();
             } else {
                 gate.failed();
             }

@@ -18,7 +18,11 @@ import org.warmstation.mqtt.Backoff;
  * the database is probed with exponential backoff and full jitter ({@link Backoff}) until it
  * answers; then the gate opens and the receiver {@linkplain Actions#rejoin rejoins} with a fresh
  * session, which also drops the broker's in-flight copies of the messages it did not acknowledge.
- * While closed, arriving messages are neither handled nor acknowledged.
+ * While closed, arriving messages are neither handled nor acknowledged. A message that fails
+ * although the database answers (a fault of that message) also rejoins on a fresh session, after
+ * a wait that doubles (with jitter, up to the maximum) while no message is stored in between, so a
+ * message that fails every time (a retained one comes again at each rejoin) cannot make the
+ * receiver reconnect in a tight loop.
  *
  * <p>Thread-safe: {@link #open} and {@link #failed} are called from the MQTT callback thread, the
  * actions run on the gate's own probe thread.
@@ -45,6 +49,9 @@ final class StoreGate implements AutoCloseable {
     private volatile Duration lastOutage = Duration.ZERO;
     private volatile boolean stopped;
     private volatile Thread prober;
+    private volatile boolean storedSinceRejoin = true;
+    /** Waits before a rejoin after failures with the database answering; the probe thread only. */
+    private final Backoff poison;
 
     /**
      * @param probe      answers whether the database works now; may block for seconds
@@ -57,6 +64,14 @@ final class StoreGate implements AutoCloseable {
         this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.name = Objects.requireNonNull(name, "name");
+        this.poison = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), maxBackoff, ThreadLocalRandom.current());
+    }
+
+    /** A message was stored and acknowledged. */
+    void stored() {
+        if (!storedSinceRejoin) {
+            storedSinceRejoin = true;
+        }
     }
 
     /** @return whether messages may be handled now (otherwise they are dropped unacknowledged) */
@@ -96,8 +111,13 @@ final class StoreGate implements AutoCloseable {
                     LOG.debug("{}: database still down after {} probes", name, backoff.attempts());
                 }
             } else {
-                LOG.warn("{}: a message failed to store although the database answers; rejoining with a fresh session",
-                        name);
+                if (storedSinceRejoin) {
+                    poison.reset();
+                }
+                Duration wait = poison.next();
+                LOG.warn("{}: a message failed to store although the database answers; rejoining with a fresh session "
+                        + "in {} ms", name, wait.toMillis());
+                Thread.sleep(wait);
             }
         } catch (InterruptedException e) {
             return;
@@ -113,6 +133,7 @@ final class StoreGate implements AutoCloseable {
             LOG.warn("{}: the database answers again after {} s; rejoining the shared subscription", name,
                     took.toSeconds());
         }
+        storedSinceRejoin = false;
         closedGate.set(false);
         actions.rejoin();
     }
