@@ -133,7 +133,11 @@ public final class UpdateInstaller {
         } catch (IOException e) {
             return rollBack(m, previous, copy, State.FAILED, "dpkg failed: " + e.getMessage());
         }
-        parts.packages().restartKiosk();
+        try {
+            parts.packages().restartKiosk();
+        } catch (IOException e) {
+            return rollBack(m, previous, copy, State.FAILED, "restart failed: " + e.getMessage());
+        }
         Instant start = parts.clock().instant();
         if (awaitHealthy(m.version(), start)) {
             keepOnly(previous, copy);

@@ -143,8 +143,21 @@ public final class UpdateSpool {
         Files.deleteIfExists(dir.resolve("healthy"));
     }
 
+    /**
+     * Writes a file atomically; written by root (the installer), it is given to the folder's owner
+     * (the kiosk user), who must read and later replace it.
+     */
     private void write(String name, byte[] bytes) throws IOException {
-        FileDownlinkApplier.write(dir.resolve(name), bytes);
+        Path file = dir.resolve(name);
+        FileDownlinkApplier.write(file, bytes);
+        try {
+            java.nio.file.attribute.UserPrincipal owner = Files.getOwner(dir);
+            if (!Files.getOwner(file).equals(owner)) {
+                Files.setOwner(file, owner);
+            }
+        } catch (UnsupportedOperationException e) {
+            // a file system without owners: nothing to give
+        }
     }
 
     private <T> Optional<T> read(String name, Class<T> type) {
