@@ -148,4 +148,14 @@ class StationCommandTest {
         DownlinkCommand after = lastQueued();
         assertEquals(before == null ? null : before.id(), after == null ? null : after.id());
     }
+
+    @Test
+    void fourDigitPinIsRefusedWithTheRuleAndSendsNothing() throws Exception {
+        DownlinkCommand before = lastQueued();
+        CliRun r = run("2468\n2468\n", "station", "settings", "CY-0042", "--reset-pin");
+        assertTrue(r.exit() != 0, r.out() + r.err());
+        assertTrue(r.err().contains("a staff PIN has 6 to 12 digits, found 4"), r.err());
+        DownlinkCommand after = lastQueued();
+        assertEquals(before == null ? null : before.id(), after == null ? null : after.id(), "nothing queued");
+    }
 }
