@@ -84,8 +84,9 @@ public final class DistrictServer implements AutoCloseable {
         DistrictReceiver receiver = new DistrictReceiver(settings);
         DistrictService service = new DistrictService(db, settings.district(), receiver.outbound(), ledger,
                 Clock.systemUTC());
-        credentials.ifPresent(c -> service.enrollment(new EnrollmentDesk(db, settings.district(), c,
-                receiver.outbound(), Clock.systemUTC(), EnrollmentDesk.Listener.REGISTER_KEY_AND_EPOCH)));
+        Optional<EnrollmentDesk> desk = credentials.map(c -> new EnrollmentDesk(db, settings.district(), c,
+                receiver.outbound(), Clock.systemUTC(), EnrollmentDesk.Listener.REGISTER_KEY_AND_EPOCH));
+        desk.ifPresent(service::enrollment);
         receiver.start(service);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
                 r -> Thread.ofPlatform().name(settings.clientId() + "-scheduled").daemon(true).unstarted(r));
@@ -128,6 +129,13 @@ public final class DistrictServer implements AutoCloseable {
                 LOG.error("refreshing the neighbour lists failed (retried in {}): {}", REFRESH_EVERY, e.toString());
             }
         }, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        desk.ifPresent(d -> scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                d.sweepExpiredAccounts(); // a code's credential logs in nowhere once it expired (decision 0181)
+            } catch (SQLException | java.io.IOException | RuntimeException e) {
+                LOG.error("removing expired enrollment accounts failed (retried in {}): {}", REFRESH_EVERY, e.toString());
+            }
+        }, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS));
         return new DistrictServer(receiver, service, scheduler);
     }
 

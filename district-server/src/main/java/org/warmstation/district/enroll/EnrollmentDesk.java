@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,6 +128,32 @@ public final class EnrollmentDesk {
             LOG.error("enrollment request of {} not decided (the terminal asks again): {}", account.get(), e.toString());
         }
         return true;
+    }
+
+    /**
+     * Removes the enrollment accounts whose codes have all expired from the broker's password file
+     * (then the broker reloads): after its expiry a code's credential logs in nowhere. Blocks on the
+     * database and the file; called every few minutes by the district server.
+     *
+     * @return how many accounts were removed
+     * @throws SQLException when the database fails
+     * @throws IOException  when the password file cannot be written or the broker not reloaded
+     */
+    public int sweepExpiredAccounts() throws SQLException, IOException {
+        List<String> stations;
+        try (Connection c = db.connection()) {
+            stations = store.stationsWithOnlyExpiredCodes(c, district, clock.instant());
+        }
+        int removed = 0;
+        for (String station : stations) {
+            String account = EnrollTopics.account(station);
+            if (credentials.file().contains(account)) {
+                credentials.remove(account);
+                LOG.info("enrollment account {} removed: its codes have expired", account);
+                removed++;
+            }
+        }
+        return removed;
     }
 
     private EnrollReply decide(Connection c, String account, EnrollRequest r, Instant now)

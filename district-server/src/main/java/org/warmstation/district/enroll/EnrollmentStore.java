@@ -176,4 +176,28 @@ public final class EnrollmentStore {
             }
         }
     }
+
+    /**
+     * @param c        connection
+     * @param district the district
+     * @param now      the current instant
+     * @return the stations all of whose registered codes have expired: their enrollment account
+     *         serves no code any more
+     * @throws SQLException on a database error
+     */
+    public List<String> stationsWithOnlyExpiredCodes(Connection c, int district, Instant now) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT station_id FROM enrollment_code WHERE district_id = ?
+                GROUP BY station_id HAVING max(expires_at) < ? ORDER BY station_id""")) {
+            ps.setInt(1, district);
+            ps.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -129,4 +129,20 @@ class EnrollmentDeskTest {
         assertTrue(desk.handle(EnrollTopics.request(DISTRICT, "CY-0042"), "{".getBytes()), "dropped, not thrown");
         assertEquals(List.of(), replies);
     }
+
+    @Test
+    void enrollmentAccountsOfExpiredCodesAreRemovedFromThePasswordFile() throws Exception {
+        passwd.putLine(MosquittoPasswordLine.of(EnrollTopics.account("CY-0042"), "enroll-credential".toCharArray()));
+        passwd.putLine(MosquittoPasswordLine.of(EnrollTopics.account("CY-0007"), "old-credential".toCharArray()));
+        try (Connection c = DB.database().connection()) {
+            new EnrollmentStore().register(c, new EnrollmentRegister("00000000000000bb", DISTRICT, "CY-0007",
+                    NOW.minusSeconds(60), MosquittoPasswordLine.of("enroll.CY-0007", "x".toCharArray())), NOW.minusSeconds(7200));
+        }
+        assertEquals(1, desk.sweepExpiredAccounts());
+        assertFalse(passwd.contains("enroll.CY-0007"), "the expired code's account is gone");
+        assertTrue(passwd.contains("enroll.CY-0042") && passwd.contains("district-a"), "the rest is kept");
+        assertEquals(1, reloads.get());
+        assertEquals(0, desk.sweepExpiredAccounts(), "nothing more to remove, no further reload");
+        assertEquals(1, reloads.get());
+    }
 }
