@@ -159,6 +159,26 @@ public final class TicketStore {
      * @throws SQLException when the database fails
      */
     public TicketStatuses statuses(Connection c, int district, String station, Instant now) throws SQLException {
+        List<TicketStatuses.Entry> entries = new ArrayList<>();
+        for (TicketRow r : recent(c, district, station, now, TicketStatuses.MAX_TICKETS)) {
+            entries.add(new TicketStatuses.Entry(r.id(), r.status(), r.changedAt(), r.changedBy()));
+        }
+        return new TicketStatuses(entries);
+    }
+
+    /**
+     * A station's open tickets and those resolved within {@link #RESOLVED_SHOWN} before
+     * {@code now}, newest first: what the station's {@code TICKETS} downlink and its console page show.
+     *
+     * @param c        connection
+     * @param district the district
+     * @param station  the station
+     * @param now      district clock
+     * @param limit    at most this many
+     * @return the tickets
+     * @throws SQLException when the database fails
+     */
+    public List<TicketRow> recent(Connection c, int district, String station, Instant now, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + """
                  WHERE t.district_id = ? AND t.station_id = ?
                    AND (t.status <> 'RESOLVED' OR t.resolved_at >= ?)
@@ -166,12 +186,8 @@ public final class TicketStore {
             ps.setInt(1, district);
             ps.setString(2, station);
             ps.setTimestamp(3, Timestamp.from(now.minus(RESOLVED_SHOWN)));
-            ps.setInt(4, TicketStatuses.MAX_TICKETS);
-            List<TicketStatuses.Entry> entries = new ArrayList<>();
-            for (TicketRow r : rows(ps)) {
-                entries.add(new TicketStatuses.Entry(r.id(), r.status(), r.changedAt(), r.changedBy()));
-            }
-            return new TicketStatuses(entries);
+            ps.setInt(4, limit);
+            return rows(ps);
         }
     }
 

@@ -17,14 +17,19 @@ import org.warmstation.district.report.StationDetailQueries;
 import org.warmstation.district.report.StationDetailQueries.Detail;
 import org.warmstation.district.report.StationDetailQueries.Shown;
 import org.warmstation.district.report.Suppression;
+import org.warmstation.district.ticket.TicketRow;
+import org.warmstation.district.ticket.TicketStore;
 
 /**
  * A station's detail at {@code /stations/{id}}: its last 30 days (a chart and a table), an hour ×
- * weekday heat map (an HTML table shaded by count) and its day-close reconciliation findings. All
- * counts suppressed ({@link StationDetailQueries}); an unknown station id is a 404 message page.
+ * weekday heat map (an HTML table shaded by count), its day-close reconciliation findings and its
+ * tickets (open, and resolved within {@link TicketStore#RESOLVED_SHOWN}; each links to the ticket
+ * inbox). All counts suppressed ({@link StationDetailQueries}); an unknown station id is a 404
+ * message page.
  */
 public final class StationDetailPage implements ConsolePage {
     private static final int MAX_ID = 64;
+    private static final int MAX_TICKETS = 50;
     private final ConsoleServices services;
 
     /** @param services what the page needs */
@@ -62,8 +67,11 @@ public final class StationDetailPage implements ConsolePage {
         }
         LocalDate today = LocalDate.now(services.clock());
         Optional<Detail> found;
+        List<TicketRow> tickets;
         try (Connection c = services.database().connection()) {
             found = new StationDetailQueries().detail(c, id, today, new Suppression(services.settings().k()));
+            tickets = found.isEmpty() ? List.of() : new TicketStore().recent(c, services.settings().district(), id,
+                    services.clock().instant(), MAX_TICKETS);
         }
         Detail d = found.orElseThrow(() -> ConsoleException.notFound("error.stationUnknown", id));
         long max = 1;
@@ -95,6 +103,7 @@ public final class StationDetailPage implements ConsolePage {
         model.put("trend", String.join(",", d.days().stream().map(s -> s.suppressed() ? "" : s.text()).toList()));
         model.put("heat", heat);
         model.put("findings", d.findings());
+        model.put("stationTickets", tickets.stream().map(t -> TicketInboxPage.row(t, services.clock().getZone())).toList());
         model.putAll(new StationSettingsPage(services).model(id));
         services.renderer().render(ctx, "station", model);
     }

@@ -87,14 +87,22 @@ public final class TicketInboxPage implements ConsolePage {
         try (Connection c = services.database().connection()) {
             tickets = store.inbox(c, services.settings().district(), open, MAX_ROWS);
         }
-        List<Row> rows = tickets.stream().map(t -> new Row(t.id().toString(),
-                t.stationName() == null ? t.station() : t.stationName(), t.station(), t.problem(), t.source(),
-                t.text() == null ? "" : t.text(), t.device() == null ? "" : t.device(), time(t.openedAt(), zone),
-                t.status().name(), nz(t.acknowledgedBy()), time(t.acknowledgedAt(), zone), nz(t.resolvedBy()),
-                time(t.resolvedAt(), zone))).toList();
+        List<Row> rows = tickets.stream().map(t -> row(t, zone)).toList();
         String changed = Params.optional(ctx, "changed").filter(v -> v.length() <= MAX_ID).orElse("");
         services.renderer().render(ctx, "tickets", Map.of("nav", "tickets", "rows", rows,
                 "show", open ? "open" : "all", "changed", changed));
+    }
+
+    /**
+     * @param t    a ticket
+     * @param zone the console's zone for its times
+     * @return the ticket formatted as an inbox row (also the rows of a station page's ticket list)
+     */
+    static Row row(TicketRow t, ZoneId zone) {
+        return new Row(t.id().toString(), t.stationName() == null ? t.station() : t.stationName(), t.station(),
+                t.problem(), t.source(), t.text() == null ? "" : t.text(), t.device() == null ? "" : t.device(),
+                time(t.openedAt(), zone), t.status().name(), nz(t.acknowledgedBy()), time(t.acknowledgedAt(), zone),
+                nz(t.resolvedBy()), time(t.resolvedAt(), zone));
     }
 
     private void move(Context ctx, TicketStatus to) throws Exception {
