@@ -28,6 +28,14 @@ public final class LogEpoch {
      * @throws StoreException when SQLite fails
      */
     static void ensure(Connection c) {
+        try (PreparedStatement has = c.prepareStatement("SELECT 1 FROM log_epoch WHERE id = 1");
+             ResultSet rs = has.executeQuery()) {
+            if (rs.next()) {
+                return; // the usual case: no write, so opening a log never waits for a writer here
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.failure("reading the visit log's epoch", e);
+        }
         try (PreparedStatement st = c.prepareStatement(
                 "INSERT OR IGNORE INTO log_epoch (id, epoch, created_at_ms) VALUES (1, ?, ?)")) {
             st.setString(1, UUID.randomUUID().toString());
