@@ -59,6 +59,8 @@ final class BrokerSession {
     private boolean connecting;
     private boolean stopped;
     private Instant connectedSince;
+    /** Counts broker switches: a connect attempt of an earlier one is dropped. */
+    private int generation;
 
     BrokerSession(SyncConfig config, InstantSource wall, String stationKey, StationProfile profile,
                   java.util.function.Supplier<HeldLists> lists,
@@ -108,7 +110,12 @@ final class BrokerSession {
         }
         Duration delay = backoff.next();
         log.debug("{}: connect attempt {} in {} ms", topics.station(), backoff.attempts(), delay.toMillis());
-        thread.after("connect", delay, this::connect);
+        int g = generation;
+        thread.after("connect", delay, () -> {
+            if (g == generation) {
+                connect();
+            }
+        });
     }
 
     private void connect() {
@@ -118,14 +125,49 @@ final class BrokerSession {
         connecting = true;
         attempts.incrementAndGet();
         StationStatus will = statusMessage(StationStatus.State.OFFLINE);
+        int g = generation;
         try {
-            link.connect(ConnectOptions.of(config, will), error -> thread.run("connected", () -> onConnectResult(error)));
+            link.connect(ConnectOptions.of(config, will), error -> thread.run("connected", () -> onConnectResult(g, error)));
         } catch (java.io.UncheckedIOException e) {
-            onConnectResult(e); // the password file cannot be read: retried with backoff
+            onConnectResult(g, e); // the password file cannot be read: retried with backoff
         }
     }
 
-    private void onConnectResult(Throwable error) {
+    /**
+     * Moves to another broker (decision 0211): publishes the OFFLINE status and disconnects when
+     * connected, then connects to {@code uri} after the first-attempt delay; an attempt to the old
+     * broker still under way is dropped. On the agent's thread; blocks up to ~3 s while disconnecting.
+     *
+     * @param uri the broker URI
+     */
+    void switchBroker(String uri) {
+        if (stopped) {
+            return;
+        }
+        log.info("{}: moving from broker {} to {} (station settings)", topics.station(), link.server(), uri);
+        generation++;
+        if (connected) {
+            publish(Kind.STATUS, Wire.encode(statusMessage(StationStatus.State.OFFLINE)), 1, true,
+                    StationStatus.SCHEMA, err -> { });
+            connected = false;
+            listener.disconnected();
+            link.disconnect(Duration.ofSeconds(2));
+        }
+        connecting = false;
+        problem = "moving to the broker " + uri;
+        link.server(uri);
+        listener.changed();
+        backoff.reset();
+        scheduleConnect();
+    }
+
+    private void onConnectResult(int g, Throwable error) {
+        if (g != generation) { // an attempt to the broker before a switch
+            if (error == null) {
+                link.disconnect(Duration.ofSeconds(1));
+            }
+            return;
+        }
         connecting = false;
         if (stopped) {
             return;
@@ -141,7 +183,7 @@ final class BrokerSession {
         problem = null;
         connectedSince = wall.instant();
         backoff.reset();
-        log.info("{}: connected to {}", topics.station(), config.serverUri());
+        log.info("{}: connected to {}", topics.station(), link.server());
         link.subscribe(List.of(topics.topic(Kind.ACK), topics.topic(Kind.DOWNLINK), topics.topic(Kind.RECORDS_ACK)), err -> {
             if (err != null) {
                 log.warn("{}: subscribe failed: {}", topics.station(), err.getMessage());

@@ -1,5 +1,6 @@
 package org.warmstation.sync;
 
+import java.util.Optional;
 import org.warmstation.protocol.card.DenyList;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.HeldLists;
@@ -36,6 +37,29 @@ public interface DownlinkApplier {
      * @throws Exception when they could not be applied; nothing changed then
      */
     void applySettings(StationSettings settings) throws Exception;
+
+    /**
+     * The district's settings document in force, whose {@link StationSettings#brokerUrl} the agent
+     * connects to (issue 15). Called on the agent's thread; may read storage.
+     *
+     * @return the document, or empty when the district has set none (or this applier keeps none)
+     */
+    default Optional<StationSettings> settingsInForce() {
+        return Optional.empty();
+    }
+
+    /**
+     * Puts back the settings document that was in force before the last {@link #applySettings}
+     * (decision 0211: a document after which the station cannot reach the broker is rolled back),
+     * all of it or nothing, durably. Called on the agent's thread; blocks on storage.
+     *
+     * @return the document now in force, or empty when there was none before (the station's own settings)
+     * @throws Exception when it could not be restored; nothing changed then (by default: this applier
+     *                   keeps no previous document)
+     */
+    default Optional<StationSettings> restorePreviousSettings() throws Exception {
+        throw new UnsupportedOperationException("this station keeps no previous settings");
+    }
 
     /**
      * Takes the district's list of this station's loans: closes the loans it says were returned

@@ -31,6 +31,11 @@ public final class FileDownlinkApplier implements DownlinkApplier {
     public static final String DENY_LIST = "deny-list.txt";
     /** Station settings file name (JSON of {@link StationSettings}). */
     public static final String SETTINGS = "station-settings.json";
+    /**
+     * The settings document in force before the last one applied, beside the settings file: its
+     * bytes, or an empty file when there was none (decision 0211).
+     */
+    public static final String PREVIOUS_SETTINGS = "station-settings.previous.json";
     /** Neighbour list file name (JSON of {@link Neighbours}), in the settings file's directory. */
     public static final String NEIGHBOURS = "neighbours.json";
     private static final Logger LOG = LoggerFactory.getLogger(FileDownlinkApplier.class);
@@ -110,7 +115,50 @@ public final class FileDownlinkApplier implements DownlinkApplier {
     @Override
     public void applySettings(StationSettings settings) throws IOException {
         StationSettings whole = settings.staffPin() != null ? settings : settings.withStaffPin(keptPin());
+        write(previousFile(), Files.exists(settingsFile) ? Files.readAllBytes(settingsFile) : new byte[0]);
         write(settingsFile, Wire.encode(whole));
+    }
+
+    /** @return the document of the settings file, empty when there is none or it is unreadable (logged) */
+    @Override
+    public java.util.Optional<StationSettings> settingsInForce() {
+        if (!Files.exists(settingsFile)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Wire.decode(Files.readAllBytes(settingsFile), StationSettings.class));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("station settings unreadable ({}); the station's own settings apply", e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Moves the kept previous document ({@value #PREVIOUS_SETTINGS}) back over the settings file
+     * atomically, or removes the settings file when there was none before.
+     *
+     * @throws IllegalStateException when no previous document is kept (no settings applied since)
+     */
+    @Override
+    public java.util.Optional<StationSettings> restorePreviousSettings() throws IOException {
+        Path previous = previousFile();
+        if (!Files.exists(previous)) {
+            throw new IllegalStateException("no previous station settings kept in " + previous);
+        }
+        byte[] bytes = Files.readAllBytes(previous);
+        if (bytes.length == 0) {
+            Files.deleteIfExists(settingsFile);
+            Files.delete(previous);
+            return java.util.Optional.empty();
+        }
+        StationSettings restored = Wire.decode(bytes, StationSettings.class);
+        write(settingsFile, bytes);
+        Files.delete(previous);
+        return java.util.Optional.of(restored);
+    }
+
+    private Path previousFile() {
+        return settingsFile.resolveSibling(PREVIOUS_SETTINGS);
     }
 
     @Override

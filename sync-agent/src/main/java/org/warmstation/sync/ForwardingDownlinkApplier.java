@@ -59,6 +59,16 @@ public abstract class ForwardingDownlinkApplier implements DownlinkApplier {
     }
 
     @Override
+    public java.util.Optional<StationSettings> settingsInForce() {
+        return others.settingsInForce();
+    }
+
+    @Override
+    public java.util.Optional<StationSettings> restorePreviousSettings() throws Exception {
+        return others.restorePreviousSettings();
+    }
+
+    @Override
     public HeldLists held() {
         return others.held();
     }

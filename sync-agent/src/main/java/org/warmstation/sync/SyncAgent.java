@@ -120,6 +120,7 @@ public final class SyncAgent implements AutoCloseable {
     private final AckReceiver acks;
     private final StationReports reports;
     private final DownlinkHandler downlinks;
+    private final SettingsGuard settingsGuard;
     private volatile SyncStatus status = SyncStatus.INITIAL;
 
     /**
@@ -155,9 +156,10 @@ public final class SyncAgent implements AutoCloseable {
         this.uplinks = List.copyOf(all);
         this.acks = new AckReceiver(topics, visitDrainer, recordDrainers, parts.clock());
         this.reports = new StationReports(config, parts, wall, session, thread);
+        this.settingsGuard = new SettingsGuard(config, parts.state(), parts.applier(), wall);
         this.downlinks = new DownlinkHandler(topics, parts.trust(), parts.applier(), parts.outbox(), parts.state(), wall,
-                parts.clock()::synced);
-        this.link = new MqttLink(config.serverUri(), topics.station(), new MqttLink.Events() {
+                parts.clock()::synced, settingsGuard);
+        this.link = new MqttLink(settingsGuard.broker(), topics.station(), new MqttLink.Events() {
             @Override
             public void connectionLost(String reason) {
                 thread.run("connection lost", () -> session.onConnectionLost(reason));
@@ -171,6 +173,7 @@ public final class SyncAgent implements AutoCloseable {
         session.attach(link, new BrokerSession.Listener() {
             @Override
             public void connected() {
+                publishRollbackReport();
                 reports.flushTelemetry();
                 reports.publishLedger();
                 refreshStatus();
@@ -200,6 +203,30 @@ public final class SyncAgent implements AutoCloseable {
         thread.every("time floor", Duration.ofSeconds(5), Duration.ofSeconds(60), this::noteSyncedTime);
         thread.every("held downlinks", Duration.ofSeconds(1), Duration.ofSeconds(1), this::decideHeldDownlinks);
         thread.every("drain poll", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> uplinks.forEach(Uplink::drainNow));
+        thread.every("settings rollback", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> {
+            followSettingsBroker(); // also after a held downlink was decided
+            settingsGuard.check(session.connected()).ifPresent(session::switchBroker);
+        });
+    }
+
+    /** Moves to the broker of a settings document just applied, when it names another one (decision 0211). */
+    private void followSettingsBroker() {
+        if (settingsGuard.takeApplied()) {
+            String broker = settingsGuard.broker();
+            if (!broker.equals(link.server())) {
+                session.switchBroker(broker);
+            }
+        }
+    }
+
+    /** Hands a settings rollback report (decision 0211) to the broker; forgotten once the broker has it. */
+    private void publishRollbackReport() {
+        settingsGuard.report().ifPresent(report -> session.publish(Kind.DOWNLINK_ACK, report, 1, false,
+                DownlinkAck.SCHEMA, err -> {
+                    if (err == null) {
+                        thread.run("rollback reported", settingsGuard::reported);
+                    }
+                }));
     }
 
     /** @return the latest sync state for the staff screen; never blocks */
@@ -249,6 +276,7 @@ public final class SyncAgent implements AutoCloseable {
             Optional<DownlinkAck> ack = downlinks.handle(payload);
             ack.ifPresent(a -> session.publish(Kind.DOWNLINK_ACK, Wire.encode(a), 1, false, DownlinkAck.SCHEMA));
             visits.wake(); // a RESEND re-queued visits
+            followSettingsBroker();
         } else {
             log.debug("{}: message on unexpected topic {} ignored", topics.station(), topic);
         }

@@ -45,6 +45,9 @@ import org.warmstation.protocol.wire.Topics;
  * @param insecureLab         whether a {@code tcp://} broker is allowed (lab mode, decision 0180):
  *                            the password then travels in clear text, and the kiosk says so on
  *                            screen; without it only {@code ssl://} with a CA pin or CA file is accepted
+ * @param settingsRollbackAfter a district settings document after which the station cannot reach the
+ *                            broker for this long is rolled back to the one before (default 10 min;
+ *                            issue 15, decision 0211)
  */
 public record SyncConfig(String serverUri, Topics topics, String username, char[] password, Path caFile,
                          String appVersion, Path dataDirectory, int batchSize, int maxInFlight, int maxAwaitingAck,
@@ -52,7 +55,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
                          Duration sessionExpiry, Duration keepAlive, Duration connectTimeout,
                          Duration firstAttemptSpread, Duration backoffBase, Duration backoffCap,
                          long diskWarningBytes, Path passwordFile, Duration resendCap, String caPin,
-                         boolean insecureLab) {
+                         boolean insecureLab, Duration settingsRollbackAfter) {
 
     /**
      * @throws IllegalArgumentException naming the first setting out of range, and saying what to do
@@ -61,14 +64,9 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
      */
     public SyncConfig {
         Objects.requireNonNull(serverUri, "serverUri");
-        if (serverUri.regionMatches(true, 0, "tcp://", 0, 6) && !insecureLab) {
-            throw new IllegalArgumentException("refusing " + serverUri + ": tcp:// sends the station's password "
-                    + "unencrypted; use ssl:// with the broker's CA pin (an enrollment code carries it) or "
-                    + "broker.ca.file, or allow plain TCP for a lab with --insecure-lab (broker.insecure-lab=true)");
-        }
-        if (serverUri.regionMatches(true, 0, "ssl://", 0, 6) && caPin == null && caFile == null) {
-            throw new IllegalArgumentException("refusing " + serverUri + ": an ssl:// broker needs broker.ca.pin or "
-                    + "broker.ca.file, so that the station trusts only its district's CA");
+        String refusal = brokerRefusal(serverUri, caPin, caFile, insecureLab);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
         if (caPin != null && !caPin.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("caPin must be the CA certificate's SHA-256, 64 lower-case hex digits");
@@ -82,11 +80,36 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         range("drainRate", drainRate, 1, 1_000_000);
         range("telemetryQueue", telemetryQueue, 1, 1000);
         for (Duration d : new Duration[] {resendAfter, heartbeat, sessionExpiry, keepAlive, connectTimeout,
-                firstAttemptSpread, backoffBase, backoffCap, resendCap}) {
+                firstAttemptSpread, backoffBase, backoffCap, resendCap, settingsRollbackAfter}) {
             if (d == null || d.isNegative()) {
                 throw new IllegalArgumentException("durations must be given and not negative");
             }
         }
+    }
+
+    /**
+     * Whether this station may connect to a broker (also one a district settings document names,
+     * decision 0211) under the rules of decision 0180.
+     *
+     * @param uri a broker URI
+     * @return why it is refused ({@code tcp://} without lab mode, {@code ssl://} without CA pin or
+     *         CA file), or null when it is allowed
+     */
+    public String brokerRefusal(String uri) {
+        return brokerRefusal(uri, caPin, caFile, insecureLab);
+    }
+
+    private static String brokerRefusal(String uri, String caPin, Path caFile, boolean insecureLab) {
+        if (uri.regionMatches(true, 0, "tcp://", 0, 6) && !insecureLab) {
+            return "refusing " + uri + ": tcp:// sends the station's password "
+                    + "unencrypted; use ssl:// with the broker's CA pin (an enrollment code carries it) or "
+                    + "broker.ca.file, or allow plain TCP for a lab with --insecure-lab (broker.insecure-lab=true)";
+        }
+        if (uri.regionMatches(true, 0, "ssl://", 0, 6) && caPin == null && caFile == null) {
+            return "refusing " + uri + ": an ssl:// broker needs broker.ca.pin or "
+                    + "broker.ca.file, so that the station trusts only its district's CA";
+        }
+        return null;
     }
 
     private static void range(String what, int v, int min, int max) {
@@ -126,6 +149,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         private Duration keepAlive = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(20);
         private Duration firstAttemptSpread = Duration.ofSeconds(10);
+        private Duration settingsRollbackAfter = Duration.ofMinutes(10);
         private Duration backoffBase = Duration.ofSeconds(1);
         private Duration backoffCap = Duration.ofMinutes(5);
         private long diskWarningBytes = 200L * 1024 * 1024;
@@ -259,6 +283,16 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
             return this;
         }
 
+        /**
+         * @param d how long a station may be without the broker after a settings document before it
+         *          restores the previous one (decision 0211)
+         * @return this
+         */
+        public Builder settingsRollbackAfter(Duration d) {
+            settingsRollbackAfter = d;
+            return this;
+        }
+
         /** @param bytes free-space warning threshold @return this */
         public Builder diskWarningBytes(long bytes) {
             diskWarningBytes = bytes;
@@ -270,7 +304,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
             return new SyncConfig(serverUri, topics, username, password, caFile, appVersion, dataDirectory,
                     batchSize, maxInFlight, maxAwaitingAck, resendAfter, drainRate, heartbeat, telemetryQueue,
                     sessionExpiry, keepAlive, connectTimeout, firstAttemptSpread, backoffBase, backoffCap,
-                    diskWarningBytes, passwordFile, resendCap, caPin, insecureLab);
+                    diskWarningBytes, passwordFile, resendCap, caPin, insecureLab, settingsRollbackAfter);
         }
     }
 }

@@ -113,14 +113,17 @@ final class DownlinkStore {
 
     /**
      * Stores an ack on its command's row; an APPLIED outcome already stored is never replaced (a
-     * duplicate delivery answered later must not turn it into a refusal).
+     * duplicate delivery answered later must not turn it into a refusal), except by a FAILED one
+     * decided later: the station rolled the command back (settings that cost it the broker,
+     * decision 0211).
      *
      * @return the stored command's kind and list version, or empty when no such command of that station exists
      */
     Optional<DownlinkRecord> ack(Connection c, DownlinkAck a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE downlink SET acked_at = ?, outcome = ?, message = ?
-                 WHERE command_id = ? AND district_id = ? AND station_id = ? AND outcome IS DISTINCT FROM 'APPLIED'
+                 WHERE command_id = ? AND district_id = ? AND station_id = ?
+                   AND (outcome IS DISTINCT FROM 'APPLIED' OR (? = 'FAILED' AND acked_at < ?))
                 RETURNING\s""" + COLUMNS)) {
             ps.setTimestamp(1, Timestamp.from(a.at()));
             ps.setString(2, a.outcome().name());
@@ -128,6 +131,8 @@ final class DownlinkStore {
             ps.setObject(4, a.commandId());
             ps.setInt(5, a.district());
             ps.setString(6, a.station());
+            ps.setString(7, a.outcome().name());
+            ps.setTimestamp(8, Timestamp.from(a.at()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(record(rs)) : Optional.empty();
             }

@@ -37,11 +37,17 @@ import org.warmstation.protocol.card.StaffPin;
  *                               by commas (an end of {@code 24:00} = midnight; a span may run past
  *                               midnight, e.g. {@code 22:00-07:00}), or {@code none} for never quiet;
  *                               null = the station's own {@code voice.quietHours}
+ * @param brokerUrl              the MQTT broker the station connects to, {@code tcp://host:port} or
+ *                               {@code ssl://host:port} (at most 200 characters), e.g. when the district
+ *                               moves its broker; null = the station's own {@code broker.url}. A
+ *                               document that leaves the station without the broker for 10 minutes is
+ *                               rolled back by the station (issue 15, decision 0211)
  */
 public record StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
                               Integer version, StationHours hours, Double coldAlertCelsius, String staffPin,
                               Integer loanOverdueDays, Boolean guestLoansAllowed, SupplySettings supplies,
-                              Boolean voiceEnabled, Integer voiceVolumePercent, String voiceQuietHours) {
+                              Boolean voiceEnabled, Integer voiceVolumePercent, String voiceQuietHours,
+                              String brokerUrl) {
     /**
      * The service names of the wire, in the kiosk's order (the kiosk's {@code Service} constants;
      * a test keeps the two equal).
@@ -56,6 +62,10 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
     public static final int MAX_LOAN_OVERDUE_DAYS = 60;
     /** {@link #voiceQuietHours} meaning never quiet. */
     public static final String NO_QUIET_HOURS = "none";
+    /** Longest {@link #brokerUrl}. */
+    public static final int MAX_BROKER_URL = 200;
+    private static final java.util.regex.Pattern BROKER_URL =
+            java.util.regex.Pattern.compile("(tcp|ssl)://[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}");
     private static final java.util.regex.Pattern QUIET_SPAN =
             java.util.regex.Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)");
 
@@ -97,6 +107,36 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
             throw new IllegalArgumentException("voiceVolumePercent must be 0..100: " + voiceVolumePercent);
         }
         voiceQuietHours = voiceQuietHours == null ? null : quietHours(voiceQuietHours);
+        if (brokerUrl != null && (brokerUrl.length() > MAX_BROKER_URL || !BROKER_URL.matcher(brokerUrl).matches())) {
+            throw new IllegalArgumentException("brokerUrl must be tcp://host:port or ssl://host:port (at most "
+                    + MAX_BROKER_URL + " characters): '" + Check.abbreviate(brokerUrl) + "'");
+        }
+    }
+
+    /**
+     * Settings without the broker (a document before issue 15: the station keeps its own).
+     *
+     * @param duplicateWindowSeconds as in the record
+     * @param enabledServices        as in the record
+     * @param announcement           as in the record
+     * @param version                as in the record
+     * @param hours                  as in the record
+     * @param coldAlertCelsius       as in the record
+     * @param staffPin               as in the record
+     * @param loanOverdueDays        as in the record
+     * @param guestLoansAllowed      as in the record
+     * @param supplies               as in the record
+     * @param voiceEnabled           as in the record
+     * @param voiceVolumePercent     as in the record
+     * @param voiceQuietHours        as in the record
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public StationSettings(int duplicateWindowSeconds, List<String> enabledServices, String announcement,
+                           Integer version, StationHours hours, Double coldAlertCelsius, String staffPin,
+                           Integer loanOverdueDays, Boolean guestLoansAllowed, SupplySettings supplies,
+                           Boolean voiceEnabled, Integer voiceVolumePercent, String voiceQuietHours) {
+        this(duplicateWindowSeconds, enabledServices, announcement, version, hours, coldAlertCelsius, staffPin,
+                loanOverdueDays, guestLoansAllowed, supplies, voiceEnabled, voiceVolumePercent, voiceQuietHours, null);
     }
 
     /**
@@ -222,7 +262,7 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
     public StationSettings withStaffPin(String pin) {
         return new StationSettings(duplicateWindowSeconds, enabledServices, announcement, version, hours,
                 coldAlertCelsius, pin, loanOverdueDays, guestLoansAllowed, supplies, voiceEnabled, voiceVolumePercent,
-                voiceQuietHours);
+                voiceQuietHours, brokerUrl);
     }
 
     /**
@@ -233,7 +273,18 @@ public record StationSettings(int duplicateWindowSeconds, List<String> enabledSe
     public StationSettings withVersion(int number) {
         return new StationSettings(duplicateWindowSeconds, enabledServices, announcement, number, hours,
                 coldAlertCelsius, staffPin, loanOverdueDays, guestLoansAllowed, supplies, voiceEnabled,
-                voiceVolumePercent, voiceQuietHours);
+                voiceVolumePercent, voiceQuietHours, brokerUrl);
+    }
+
+    /**
+     * @param url the broker the station is to connect to ({@link #brokerUrl}), or null for its own
+     * @return these settings, every other field kept, with that broker
+     * @throws IllegalArgumentException when the URL is not {@code tcp://host:port} or {@code ssl://host:port}
+     */
+    public StationSettings withBrokerUrl(String url) {
+        return new StationSettings(duplicateWindowSeconds, enabledServices, announcement, version, hours,
+                coldAlertCelsius, staffPin, loanOverdueDays, guestLoansAllowed, supplies, voiceEnabled,
+                voiceVolumePercent, voiceQuietHours, url);
     }
 
     /** @return the supply settings the district set, if it set them */

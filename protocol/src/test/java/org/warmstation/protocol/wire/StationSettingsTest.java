@@ -25,12 +25,12 @@ class StationSettingsTest {
                 4.5, StaffPin.hash("135790".toCharArray()).encoded());
     }
 
-    /** @return {@link #full()} with every issue-12 field set: loans, supplies, voice */
+    /** @return {@link #full()} with every later field set: loans, supplies, voice (issue 12), broker (issue 15) */
     static StationSettings everyField() {
         StationSettings f = full();
         return new StationSettings(f.duplicateWindowSeconds(), f.enabledServices(), f.announcement(), f.version(),
                 f.hours(), f.coldAlertCelsius(), f.staffPin(), 5, true, SupplySettings.DEFAULT, false, 40,
-                " 12:00-13:30, 22:00-07:00 ");
+                " 12:00-13:30, 22:00-07:00 ", "tcp://192.168.1.10:1883");
     }
 
     @Test
@@ -86,6 +86,20 @@ class StationSettingsTest {
         assertEquals("none", new StationSettings(0, List.of("HOT_WATER"), null, 0, null, null, null, null, null, null,
                 null, null, "NONE").voiceQuietHours());
         assertEquals(null, f.voiceEnabled(), "older constructors leave the voice to the station");
+    }
+
+    @Test
+    void brokerUrlSurvivesTheRoundTripIsKeptByWithVersionAndBadOnesAreRefused() {
+        StationSettings moved = full().withBrokerUrl("ssl://mqtt2.district.example.cn:8883").withVersion(4);
+        StationSettings back = Wire.decode(Wire.encode(moved), StationSettings.class);
+        assertEquals("ssl://mqtt2.district.example.cn:8883", back.brokerUrl());
+        assertEquals(4, back.version());
+        assertEquals(null, full().brokerUrl(), "absent: the station's own broker");
+        for (String bad : List.of("http://x:80", "tcp://host", "tcp://host:1883/path", "tcp://a b:1", "tcp://"
+                + "h".repeat(200) + ":1")) {
+            var e = assertThrows(IllegalArgumentException.class, () -> full().withBrokerUrl(bad), bad);
+            assertTrue(e.getMessage().startsWith("brokerUrl must be tcp://host:port or ssl://host:port"), e.getMessage());
+        }
     }
 
     @Test

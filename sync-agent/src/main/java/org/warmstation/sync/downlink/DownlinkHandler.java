@@ -50,9 +50,37 @@ public final class DownlinkHandler {
     private final Outbox outbox;
     private final SyncState state;
     private final InstantSource clock;
+    private final SettingsWatch settingsWatch;
     private final AtomicLong ignored = new AtomicLong();
     private final BooleanSupplier synced;
     private final HeldDownlinks held = new HeldDownlinks(MAX_HELD);
+
+    /** Watches applied settings documents for their rollback (issue 15, decision 0211); called on the agent's thread. */
+    public interface SettingsWatch {
+        /** Watches nothing. */
+        SettingsWatch NONE = new SettingsWatch() {
+            @Override
+            public Optional<DownlinkAck> answer(DownlinkCommand command, Instant now) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void applied(DownlinkCommand command) {
+                // nothing watched
+            }
+        };
+
+        /**
+         * @param command a verified settings command, before it is applied
+         * @param now     the station time for the answer
+         * @return the answer when it must not be applied (rolled back before: FAILED; a broker this
+         *         station may not use: REFUSED), else empty
+         */
+        Optional<DownlinkAck> answer(DownlinkCommand command, Instant now);
+
+        /** @param command a settings command just applied (not a duplicate) */
+        void applied(DownlinkCommand command);
+    }
 
     /**
      * @param topics  the station's district and station
@@ -82,7 +110,25 @@ public final class DownlinkHandler {
      */
     public DownlinkHandler(Topics topics, Supplier<TrustList> trust, DownlinkApplier applier, Outbox outbox,
                            SyncState state, InstantSource clock, BooleanSupplier synced) {
+        this(topics, trust, applier, outbox, state, clock, synced, SettingsWatch.NONE);
+    }
+
+    /**
+     * As the other constructors, with applied settings documents watched (issue 15, decision 0211).
+     *
+     * @param topics        the station's district and station
+     * @param trust         the station's current trust list (read at each downlink)
+     * @param applier       applies trust list, deny list and settings
+     * @param outbox        the outbox, for {@code RESEND}
+     * @param state         where the last applied command of each kind is remembered
+     * @param clock         the station's best time (bounded clock), for the ack and the future check
+     * @param synced        whether the station clock is synced now (never blocks)
+     * @param settingsWatch told of each settings document applied, asked about re-sent ones
+     */
+    public DownlinkHandler(Topics topics, Supplier<TrustList> trust, DownlinkApplier applier, Outbox outbox,
+                           SyncState state, InstantSource clock, BooleanSupplier synced, SettingsWatch settingsWatch) {
         this.synced = Objects.requireNonNull(synced, "synced");
+        this.settingsWatch = Objects.requireNonNull(settingsWatch, "settingsWatch");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.trust = Objects.requireNonNull(trust, "trust");
         this.applier = Objects.requireNonNull(applier, "applier");
@@ -132,6 +178,13 @@ public final class DownlinkHandler {
         }
         String key = APPLIED_KEY + cmd.kind();
         try {
+            Optional<DownlinkAck> early = cmd.kind() == DownlinkCommand.Kind.SETTINGS
+                    ? settingsWatch.answer(cmd, now) : Optional.empty();
+            if (early.isPresent()) {
+                log.warn("downlink {} {} {}, nothing applied: {}", cmd.kind(), cmd.id(), early.get().outcome(),
+                        early.get().message());
+                return early;
+            }
             Optional<String> last = state.get(key);
             if (last.isPresent() && isSameCommand(cmd, last.get())) {
                 // a QoS 1 duplicate or the district's re-send on our birth: answer as before, change nothing
@@ -144,6 +197,9 @@ public final class DownlinkHandler {
             }
             String detail = apply(cmd);
             state.put(key, cmd.issuedAt() + " " + cmd.id());
+            if (cmd.kind() == DownlinkCommand.Kind.SETTINGS) {
+                settingsWatch.applied(cmd);
+            }
             log.info("downlink {} {} applied{}", cmd.kind(), cmd.id(), detail == null ? "" : ": " + detail);
             return Optional.of(DownlinkAck.of(cmd, DownlinkAck.Outcome.APPLIED, detail, now));
         } catch (Exception e) {

@@ -52,7 +52,7 @@ public final class MqttLink implements AutoCloseable {
         void done(Throwable error);
     }
 
-    private final String serverUri;
+    private volatile String serverUri;
     private final String clientId;
     private final Events events;
     private volatile MqttAsyncClient client;
@@ -115,6 +115,21 @@ public final class MqttLink implements AutoCloseable {
             }
         });
         return c;
+    }
+
+    /** @return the broker URI the next connect goes to */
+    public String server() {
+        return serverUri;
+    }
+
+    /**
+     * Makes the next {@link #connect} go to another broker (a district settings document's,
+     * decision 0211); the current connection is left as it is.
+     *
+     * @param uri the broker URI; one Paho cannot use makes each later connect fail
+     */
+    public void server(String uri) {
+        serverUri = Objects.requireNonNull(uri, "uri");
     }
 
     /**
