@@ -1,8 +1,10 @@
 package org.warmstation.terminal.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -49,6 +51,26 @@ final class BenchDistrict implements AutoCloseable {
                     false, VisitAck.SCHEMA)).waitForCompletion(10_000);
         } catch (MqttException | RuntimeException e) {
             // the station resends; a benchmark goes on
+        }
+    }
+
+    /**
+     * Waits until {@code n} visits in all have been received (the district has worked off what it
+     * was sent), polling every 10 ms.
+     *
+     * @param n       visits
+     * @param timeout the longest wait
+     * @throws InterruptedException  when interrupted
+     * @throws IllegalStateException when they do not arrive in time
+     */
+    void awaitReceived(long n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.get() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bench district received " + received.get() + " of " + n
+                        + " visits in " + timeout);
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.warmstation.terminal.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,11 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -32,6 +36,7 @@ import org.warmstation.sync.mqtt.MqttLink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import org.warmstation.mqtt.MosquittoBroker;
 
@@ -39,7 +44,10 @@ import org.warmstation.mqtt.MosquittoBroker;
  * {@code station sync-bench}: on one broker in one run, measures (1) a raw Eclipse Paho QoS 1
  * publish loop of visit batches with the same window — the ceiling — and (2) the sync agent
  * draining a SQLite outbox backlog of the same size until the (benchmark) district has acked every
- * visit. Prints both in visits/s. A benchmark, not a test: figures depend on the machine.
+ * visit. Prints both in visits/s and their ratio, for each of {@code --rounds} rounds (raw loop
+ * and drain alternate, so both see the same load; the district has worked off the raw loop's
+ * batches before the drain starts), then the median ratio. On a shared machine compare the
+ * ratio, not the absolute figures. A benchmark, not a test: figures depend on the machine.
  */
 @Command(name = "sync-bench", mixinStandardHelpOptions = true,
         description = {"Backlog drain rate of the sync agent beside a raw Paho QoS 1 publish loop (the ceiling), same broker, same run.",
@@ -63,26 +71,45 @@ public final class SyncBenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "1000000", description = "agent drain cap in visits/s (default ${DEFAULT-VALUE}: uncapped)")
     int rate;
 
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "raw loop and agent drain this many times, alternately (default ${DEFAULT-VALUE})")
+    int rounds;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (rounds < 1 || visits < batch) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be >= 1 and --visits at least --batch");
+        }
         Path tmp = Files.createTempDirectory("sync-bench");
         MosquittoBroker own = broker == null ? MosquittoBroker.startEphemeral(tmp) : null;
         String uri = broker != null ? broker : own.url();
         try (BenchDistrict district = new BenchDistrict(uri)) {
-            out.printf("broker %s, %d visits, batches of %d, %d in flight%n", uri, visits, batch, inFlight);
-            double raw = rawLoop(uri);
-            out.printf("raw Paho QoS 1 publish loop : %,10.0f visits/s (ceiling)%n", raw);
-            out.flush();
-            double agent = agentDrain(uri, tmp.resolve("station"), district);
-            out.printf("sync agent backlog drain    : %,10.0f visits/s (SQLite outbox, confirmed by district ack, cap %d/s)%n",
-                    agent, rate);
-            out.printf("agent / ceiling             : %10.0f %%%n", 100 * agent / raw);
+            out.printf("broker %s, %d visits, batches of %d, %d in flight, %d rounds%n", uri, visits, batch, inFlight,
+                    rounds);
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 1; r <= rounds; r++) {
+                long before = district.received();
+                double raw = rawLoop(uri);
+                out.printf("round %d raw Paho QoS 1 publish loop : %,10.0f visits/s (ceiling)%n", r, raw);
+                out.flush();
+                district.awaitReceived(before + rawVisits(), Duration.ofMinutes(2)); // the agent starts on an idle district
+                double agent = agentDrain(uri, tmp.resolve("station-" + r), "bench-agent-" + r, district);
+                out.printf("round %d sync agent backlog drain    : %,10.0f visits/s (SQLite outbox, confirmed by district ack, cap %d/s)%n",
+                        r, agent, rate);
+                out.printf("round %d agent / ceiling             : %10.0f %%%n", r, 100 * agent / raw);
+                out.flush();
+                ratios.add(agent / raw);
+            }
+            Collections.sort(ratios);
+            out.printf("agent / ceiling, median of %d   : %10.0f %% (lowest %.0f %%, highest %.0f %%)%n", rounds,
+                    100 * ratios.get(ratios.size() / 2), 100 * ratios.getFirst(), 100 * ratios.getLast());
             return 0;
         } finally {
             if (own != null) {
                 own.close();
             }
+            deleteTree(tmp);
         }
     }
 
@@ -98,7 +125,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
         o.setCleanStart(true);
         c.connect(o).waitForCompletion(10_000);
         Semaphore window = new Semaphore(inFlight);
-        int messages = Math.max(1, visits / batch);
+        int messages = rawVisits() / batch;
         MqttActionListener release = new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -123,9 +150,14 @@ public final class SyncBenchCommand implements Callable<Integer> {
         return messages * (double) batch / secs;
     }
 
-    private double agentDrain(String uri, Path dir, BenchDistrict district) throws Exception {
-        BenchBacklog.fill(dir, "bench-agent", visits);
-        SyncConfig config = SyncConfig.builder(uri, new Topics(110105, "bench-agent"), dir)
+    /** @return the visits the raw loop publishes: whole batches, at least one */
+    private int rawVisits() {
+        return Math.max(1, visits / batch) * batch;
+    }
+
+    private double agentDrain(String uri, Path dir, String station, BenchDistrict district) throws Exception {
+        BenchBacklog.fill(dir, station, visits);
+        SyncConfig config = SyncConfig.builder(uri, new Topics(110105, station), dir)
                 .batchSize(batch).maxInFlight(inFlight).drainRate(rate)
                 .backoff(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(5))
                 .insecureLab(true) // a bench against a broker of its own (decision 0180)
@@ -136,10 +168,13 @@ public final class SyncBenchCommand implements Callable<Integer> {
             SyncAgent agent = new SyncAgent(config, new SyncAgent.Parts(outbox, new SystemStationClock(),
                     ZoneId.of("Asia/Shanghai"), () -> none, new FileDownlinkApplier(dir.resolve("downlinks")),
                     state, null, null, null));
+            long seen = district.received();
             long t0 = System.nanoTime();
             agent.start();
             try {
-                while (watch.stats(Instant.now()).waiting() > 0) {
+                // the outbox is read only once the district has seen every visit: counting a large
+                // backlog every 20 ms would take CPU from the agent it measures
+                while (district.received() - seen < visits || watch.stats(Instant.now()).waiting() > 0) {
                     TimeUnit.MILLISECONDS.sleep(20);
                     if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(10)) {
                         throw new IllegalStateException("backlog not drained in 10 minutes; "
@@ -150,6 +185,14 @@ public final class SyncBenchCommand implements Callable<Integer> {
             } finally {
                 agent.stop();
             }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is not worth failing the bench for
         }
     }
 }
