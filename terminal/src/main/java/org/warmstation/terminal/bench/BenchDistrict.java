@@ -3,9 +3,12 @@ package org.warmstation.terminal.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -23,9 +26,24 @@ import org.warmstation.sync.mqtt.MqttLink;
  * database), so the figure measures the terminal side. Not a district server.
  */
 final class BenchDistrict implements AutoCloseable {
+    private static final int ACKS_IN_FLIGHT = 16;
     private final MqttAsyncClient client;
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private final AtomicLong received = new AtomicLong();
+    // acks are published without waiting for each PUBACK (a district server does not wait either),
+    // at most ACKS_IN_FLIGHT at once: Mosquitto's Receive Maximum is 20
+    private final Semaphore acksInFlight = new Semaphore(ACKS_IN_FLIGHT);
+    private final MqttActionListener releaseAck = new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            acksInFlight.release();
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable e) {
+            acksInFlight.release();
+        }
+    };
 
     BenchDistrict(String uri) throws MqttException {
         client = new MqttAsyncClient(uri, "bench-district", new MemoryPersistence());
@@ -47,10 +65,14 @@ final class BenchDistrict implements AutoCloseable {
             VisitBatch b = Wire.decode(payload, VisitBatch.class);
             received.addAndGet(b.visits().size());
             Topics t = Topics.parse(topic).orElseThrow().topics();
+            acksInFlight.acquire();
             client.publish(t.topic(Topics.Kind.ACK), MqttLink.message(Wire.encode(VisitAck.of(b, 0, Instant.now())), 1,
-                    false, VisitAck.SCHEMA)).waitForCompletion(10_000);
+                    false, VisitAck.SCHEMA), null, releaseAck);
         } catch (MqttException | RuntimeException e) {
+            acksInFlight.release();
             // the station resends; a benchmark goes on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

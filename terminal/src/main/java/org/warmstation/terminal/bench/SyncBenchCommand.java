@@ -68,6 +68,9 @@ public final class SyncBenchCommand implements Callable<Integer> {
     @Option(names = "--in-flight", defaultValue = "10", description = "QoS 1 publishes in flight, < 20 (default ${DEFAULT-VALUE})")
     int inFlight;
 
+    @Option(names = "--awaiting-ack", defaultValue = "20", description = "agent batches awaiting the district's ack (default ${DEFAULT-VALUE})")
+    int awaitingAck;
+
     @Option(names = "--rate", defaultValue = "1000000", description = "agent drain cap in visits/s (default ${DEFAULT-VALUE}: uncapped)")
     int rate;
 
@@ -94,9 +97,10 @@ public final class SyncBenchCommand implements Callable<Integer> {
                 out.printf("round %d raw Paho QoS 1 publish loop : %,10.0f visits/s (ceiling)%n", r, raw);
                 out.flush();
                 district.awaitReceived(before + rawVisits(), Duration.ofMinutes(2)); // the agent starts on an idle district
-                double agent = agentDrain(uri, tmp.resolve("station-" + r), "bench-agent-" + r, district);
-                out.printf("round %d sync agent backlog drain    : %,10.0f visits/s (SQLite outbox, confirmed by district ack, cap %d/s)%n",
-                        r, agent, rate);
+                Drain drain = agentDrain(uri, tmp.resolve("station-" + r), "bench-agent-" + r, district);
+                double agent = drain.visitsPerSecond();
+                out.printf("round %d sync agent backlog drain    : %,10.0f visits/s (SQLite outbox, confirmed by district ack,"
+                        + " cap %d/s; from connected, %d ms after start)%n", r, agent, rate, drain.connect().toMillis());
                 out.printf("round %d agent / ceiling             : %10.0f %%%n", r, 100 * agent / raw);
                 out.flush();
                 ratios.add(agent / raw);
@@ -155,10 +159,19 @@ public final class SyncBenchCommand implements Callable<Integer> {
         return Math.max(1, visits / batch) * batch;
     }
 
-    private double agentDrain(String uri, Path dir, String station, BenchDistrict district) throws Exception {
+    /**
+     * One drain of the agent.
+     *
+     * @param visitsPerSecond visits confirmed per second, from connected to the last confirmation
+     * @param connect         from start to connected (not counted, as the raw loop's connect is not)
+     */
+    private record Drain(double visitsPerSecond, Duration connect) {
+    }
+
+    private Drain agentDrain(String uri, Path dir, String station, BenchDistrict district) throws Exception {
         BenchBacklog.fill(dir, station, visits);
         SyncConfig config = SyncConfig.builder(uri, new Topics(110105, station), dir)
-                .batchSize(batch).maxInFlight(inFlight).drainRate(rate)
+                .batchSize(batch).maxInFlight(inFlight).maxAwaitingAck(awaitingAck).drainRate(rate)
                 .backoff(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(5))
                 .insecureLab(true) // a bench against a broker of its own (decision 0180)
                 .build();
@@ -169,19 +182,26 @@ public final class SyncBenchCommand implements Callable<Integer> {
                     ZoneId.of("Asia/Shanghai"), () -> none, new FileDownlinkApplier(dir.resolve("downlinks")),
                     state, null, null, null));
             long seen = district.received();
-            long t0 = System.nanoTime();
+            long start = System.nanoTime();
             agent.start();
             try {
+                while (!agent.status().connected()) { // set just before the first drain
+                    TimeUnit.MILLISECONDS.sleep(1);
+                    if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(30)) {
+                        throw new IllegalStateException("the agent did not connect in 30 s");
+                    }
+                }
+                long t0 = System.nanoTime();
                 // the outbox is read only once the district has seen every visit: counting a large
-                // backlog every 20 ms would take CPU from the agent it measures
+                // backlog every few ms would take CPU from the agent it measures
                 while (district.received() - seen < visits || watch.stats(Instant.now()).waiting() > 0) {
-                    TimeUnit.MILLISECONDS.sleep(20);
+                    TimeUnit.MILLISECONDS.sleep(5);
                     if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(10)) {
                         throw new IllegalStateException("backlog not drained in 10 minutes; "
                                 + watch.stats(Instant.now()).waiting() + " waiting");
                     }
                 }
-                return visits / ((System.nanoTime() - t0) / 1e9);
+                return new Drain(visits / ((System.nanoTime() - t0) / 1e9), Duration.ofNanos(t0 - start));
             } finally {
                 agent.stop();
             }
