@@ -38,7 +38,7 @@ import org.warmstation.sync.mqtt.MqttLink;
  * The terminal side of the MQTT sync ({@code docs/mqtt.md}): keeps a connection to the broker with
  * its own reconnect loop and birth/will status ({@link BrokerSession}), drains the {@link Outbox}
  * of visits and each record kind's {@link RecordOutbox} (one {@link Uplink} per kind, sharing one
- * publish window and one pace; acks by {@link AckReceiver}), publishes heartbeats and day summaries ({@link StationReports}), and
+ * publish window and one pace; acks grouped by {@link AckInbox}), publishes heartbeats and day summaries ({@link StationReports}), and
  * handles downlinks ({@link DownlinkHandler}).
  *
  * <p>All work runs on one thread of its own ({@code sync-agent-<station>}); Paho's callbacks only
@@ -117,7 +117,7 @@ public final class SyncAgent implements AutoCloseable {
     private final Uplink visits;
     private final List<Uplink> uplinks;
     private final Map<RecordKind, Uplink> recordUplinks;
-    private final AckReceiver acks;
+    private final AckInbox acks;
     private final StationReports reports;
     private final DownlinkHandler downlinks;
     private final SettingsGuard settingsGuard;
@@ -154,11 +154,14 @@ public final class SyncAgent implements AutoCloseable {
         List<Uplink> all = new ArrayList<>(List.of(visits));
         all.addAll(byKind.values());
         this.uplinks = List.copyOf(all);
-        this.acks = new AckReceiver(topics, visitDrainer, recordDrainers, parts.clock());
+        this.acks = new AckInbox(thread, new AckReceiver(topics, visitDrainer, recordDrainers, parts.clock()),
+                visits::wake, kind -> recordUplinks.get(kind).wake());
         this.reports = new StationReports(config, parts, wall, session, thread);
         this.settingsGuard = new SettingsGuard(config, parts.state(), parts.applier(), wall);
         this.downlinks = new DownlinkHandler(topics, parts.trust(), parts.applier(), parts.outbox(), parts.state(), wall,
                 parts.clock()::synced, settingsGuard);
+        String visitAcks = topics.topic(Kind.ACK);
+        String recordAcks = topics.topic(Kind.RECORDS_ACK);
         this.link = new MqttLink(settingsGuard.broker(), topics.station(), new MqttLink.Events() {
             @Override
             public void connectionLost(String reason) {
@@ -167,7 +170,11 @@ public final class SyncAgent implements AutoCloseable {
 
             @Override
             public void message(String topic, byte[] payload) {
-                thread.run("message", () -> onMessage(topic, payload));
+                if (topic.equals(visitAcks) || topic.equals(recordAcks)) {
+                    acks.offer(topic.equals(visitAcks), payload); // grouped: see AckInbox
+                } else {
+                    thread.run("message", () -> onMessage(topic, payload));
+                }
             }
         });
         session.attach(link, new BrokerSession.Listener() {
@@ -263,16 +270,7 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     private void onMessage(String topic, byte[] payload) {
-        if (topic.equals(topics.topic(Kind.ACK))) {
-            if (acks.onVisitAck(payload)) {
-                visits.wake();
-            }
-        } else if (topic.equals(topics.topic(Kind.RECORDS_ACK))) {
-            RecordKind kind = acks.onRecordAck(payload);
-            if (kind != null) {
-                recordUplinks.get(kind).wake();
-            }
-        } else if (topic.equals(topics.topic(Kind.DOWNLINK))) {
+        if (topic.equals(topics.topic(Kind.DOWNLINK))) {
             Optional<DownlinkAck> ack = downlinks.handle(payload);
             ack.ifPresent(a -> session.publish(Kind.DOWNLINK_ACK, Wire.encode(a), 1, false, DownlinkAck.SCHEMA));
             visits.wake(); // a RESEND re-queued visits

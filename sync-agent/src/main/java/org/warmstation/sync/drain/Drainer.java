@@ -3,6 +3,7 @@ package org.warmstation.sync.drain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,9 @@ import org.warmstation.visitlog.outbox.TypedOutbox;
  * (first {@code resendAfter}, doubling with jitter while no ack comes, up to {@code resendCap}) is
  * forgotten (a late ack of one of the last 64 such batches still confirms); its entries are due again.
  * Entries of a batch still awaiting its ack are never sent again meanwhile.
- * Subclasses give the batch format and read their kind's ack.
+ * Subclasses give the batch format and read their kind's ack. Outbox writes are grouped: one
+ * {@code markPublished} per {@link #drain} call (every page it published), one {@code confirm}
+ * per group of acks handed over together ({@link #confirmBatches}).
  *
  * <p>Runs on the agent's one thread ({@link #drain}, acks, {@link #connectionLost}); PUBACK
  * completions may come from any thread.
@@ -148,6 +151,15 @@ public abstract class Drainer<E extends OutboxEntry> {
     public Duration drain(Publisher publisher) {
         Instant now = clock.instant();
         expire(now);
+        List<E> sent = new ArrayList<>();
+        try {
+            return publishPages(publisher, now, sent);
+        } finally {
+            markPublished(sent, now);
+        }
+    }
+
+    private Duration publishPages(Publisher publisher, Instant now, List<E> sent) {
         boolean wrapped = false;
         while (window.hasRoom() && awaiting.size() < limits.maxAwaitingAck()) {
             long nanos = System.nanoTime();
@@ -160,6 +172,7 @@ public abstract class Drainer<E extends OutboxEntry> {
                 if (cursor == 0 || wrapped) {
                     return Duration.ofSeconds(1);
                 }
+                markPublished(sent, now); // before looking again from the start: what was just sent is not due
                 cursor = 0; // wrap: look again from the start for resends and re-queued ranges
                 wrapped = true;
                 continue;
@@ -171,8 +184,23 @@ public abstract class Drainer<E extends OutboxEntry> {
             }
             bucket.tryTake(page.size(), nanos);
             send(publisher, page, now);
+            sent.addAll(page);
         }
         return Duration.ofSeconds(1); // windows full: a PUBACK or an ack wakes the caller earlier
+    }
+
+    /**
+     * Marks what this drain published, in one transaction, and forgets it. Marking after the
+     * publish keeps the contract: acks are handled on this same thread, so no entry is confirmed
+     * before it is marked, and the outbox is not read from the start again before the mark. If the
+     * mark fails, the entries stay CREATED and are sent once more; the district drops the duplicates.
+     */
+    private void markPublished(List<E> sent, Instant now) {
+        if (!sent.isEmpty()) {
+            List<E> marking = List.copyOf(sent);
+            sent.clear();
+            outbox.markPublished(marking, now);
+        }
     }
 
     private void send(Publisher publisher, List<E> page, Instant now) {
@@ -180,7 +208,6 @@ public abstract class Drainer<E extends OutboxEntry> {
         int gen = window.take();
         awaiting.put(batch.batchId(), new Pending<>(page, now, now.plus(resend.timeout())));
         inFlight.addAll(page);
-        outbox.markPublished(page, now);
         published += page.size();
         publisher.publish(batch.payload(), error -> {
             window.release(gen);
@@ -204,6 +231,16 @@ public abstract class Drainer<E extends OutboxEntry> {
     }
 
     /**
+     * A district ack of one batch.
+     *
+     * @param batchId the acknowledged batch
+     * @param stored  which of the batch's entries, as published, the ack confirms
+     * @param <E>     the entries
+     */
+    protected record Acked<E>(UUID batchId, Predicate<E> stored) {
+    }
+
+    /**
      * Confirms the entries of a batch that the district's ack names, if the batch is known (acks
      * of batches sent before a restart are ignored: those entries are resent and acked again).
      *
@@ -213,27 +250,47 @@ public abstract class Drainer<E extends OutboxEntry> {
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
      */
     protected final int confirmBatch(UUID batchId, Predicate<E> stored) {
-        Pending<E> p = awaiting.remove(batchId);
-        if (p != null) {
-            inFlight.removeAll(p.entries());
+        return confirmBatches(List.of(new Acked<>(batchId, stored)));
+    }
+
+    /**
+     * As {@link #confirmBatch} for several acks at once, in one outbox transaction (acks that
+     * arrived together while this thread was busy).
+     *
+     * @param acks the acks, in arrival order
+     * @return how many outbox entries became CONFIRMED
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
+     */
+    protected final int confirmBatches(List<Acked<E>> acks) {
+        List<E> acked = new ArrayList<>();
+        boolean known = false;
+        for (Acked<E> a : acks) {
+            Pending<E> p = awaiting.remove(a.batchId());
+            if (p != null) {
+                inFlight.removeAll(p.entries());
+            } else {
+                p = late.remove(a.batchId());
+            }
+            if (p == null) {
+                log.debug("{} ack of unknown batch {} ignored", outbox.kind(), a.batchId());
+                continue;
+            }
+            known = true;
+            resend.answered();
+            int before = acked.size();
+            p.entries().stream().filter(a.stored()).forEach(acked::add);
+            if (acked.size() - before < p.entries().size()) {
+                log.warn("district stored {} of {} {} entries of batch {}; the rest will be resent",
+                        acked.size() - before, p.entries().size(), outbox.kind(), a.batchId());
+            }
         }
-        if (p == null) {
-            p = late.remove(batchId);
-        }
-        if (p == null) {
-            log.debug("{} ack of unknown batch {} ignored", outbox.kind(), batchId);
+        if (!known) {
             return 0;
         }
-        resend.answered();
-        List<E> acked = p.entries().stream().filter(stored).toList();
         Instant now = clock.instant();
-        int n = outbox.confirm(acked, now);
+        int n = acked.isEmpty() ? 0 : outbox.confirm(acked, now);
         confirmed += n;
         lastConfirmation = now;
-        if (acked.size() < p.entries().size()) {
-            log.warn("district stored {} of {} {} entries of batch {}; the rest will be resent", acked.size(),
-                    p.entries().size(), outbox.kind(), batchId);
-        }
         return n;
     }
 

@@ -3,6 +3,7 @@ package org.warmstation.sync.drain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +84,22 @@ public final class OutboxDrainer extends Drainer<WireVisit> {
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
      */
     public int onAck(VisitAck ack) {
-        Set<UUID> stored = new HashSet<>(ack.stored());
-        return confirmBatch(ack.batchId(), v -> stored.contains(v.uuid()));
+        return onAcks(List.of(ack));
+    }
+
+    /**
+     * As {@link #onAck} for several acks at once, confirmed in one outbox transaction.
+     *
+     * @param acks the acks, in arrival order
+     * @return how many outbox entries became CONFIRMED
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
+     */
+    public int onAcks(List<VisitAck> acks) {
+        List<Acked<WireVisit>> all = new ArrayList<>(acks.size());
+        for (VisitAck ack : acks) {
+            Set<UUID> stored = new HashSet<>(ack.stored());
+            all.add(new Acked<>(ack.batchId(), v -> stored.contains(v.uuid())));
+        }
+        return confirmBatches(all);
     }
 }

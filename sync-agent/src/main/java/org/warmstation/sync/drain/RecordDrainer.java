@@ -2,6 +2,7 @@ package org.warmstation.sync.drain;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import org.warmstation.protocol.wire.RecordAck;
 import org.warmstation.protocol.wire.RecordBatch;
@@ -58,9 +59,24 @@ public final class RecordDrainer extends Drainer<WireRecord> {
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
      */
     public int onAck(RecordAck ack) {
-        if (ack.kind() != kind) {
-            return 0;
+        return onAcks(List.of(ack));
+    }
+
+    /**
+     * As {@link #onAck} for several acks at once, confirmed in one outbox transaction; acks of
+     * another kind are skipped.
+     *
+     * @param acks the acks, in arrival order
+     * @return how many outbox entries became CONFIRMED
+     * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
+     */
+    public int onAcks(List<RecordAck> acks) {
+        List<Acked<WireRecord>> ours = new ArrayList<>(acks.size());
+        for (RecordAck ack : acks) {
+            if (ack.kind() == kind) {
+                ours.add(new Acked<>(ack.batchId(), ack::confirms));
+            }
         }
-        return confirmBatch(ack.batchId(), ack::confirms);
+        return confirmBatches(ours);
     }
 }

@@ -27,7 +27,8 @@ import org.warmstation.visitlog.outbox.OutboxStats;
  */
 public final class OutboxRows {
     /** The visits' outbox: table {@code outbox}, one row per visit of table {@code visit}. */
-    public static final OutboxRows VISITS = new OutboxRows("outbox", "", "seq IN (SELECT seq FROM visit WHERE id = ?)");
+    public static final OutboxRows VISITS = new OutboxRows("outbox", "",
+            "EXISTS (SELECT 1 FROM visit WHERE visit.seq = outbox.seq AND visit.id = ?)");
 
     /** Rows not yet confirmed. */
     static final String PENDING = "state IN ('CREATED', 'PUBLISHED')";
@@ -117,7 +118,10 @@ public final class OutboxRows {
                 st.setLong(2, e.seq());
                 st.setInt(3, e.revision());
                 st.setString(4, e.uuid().toString());
-                n += st.executeUpdate();
+                st.addBatch();
+            }
+            for (int changed : st.executeBatch()) {
+                n += changed;
             }
         }
         return n;
