@@ -131,7 +131,7 @@ class DistrictOutageTest {
                 fixedTimer += STATIONS * (long) (pending / RESEND_FIRST.toSeconds());
             }
             System.out.printf("[figures] district outage: PostgreSQL down %.1f s; %d stations sent %d visits (%d during "
-                            + "the outage); stored %d, lost %d; resends during the outage %d visits in %d batches "
+                            + "the outage); stored %d, lost %d; resends during the outage %d visits in %d drain rounds "
                             + "(%.2f visits per station-minute; bound %d; a fixed %d s timer: ~%d); district left its subscription %d time(s), received %d "
                             + "messages during the outage and left %d unacknowledged; all stored %.1f s after the restart%n",
                     outage, STATIONS, recorded.size(), STATIONS * DURING, stored, lost.size(), resendsDuring,

@@ -36,7 +36,11 @@ public final class CountingOutbox implements Outbox {
         return resends.get();
     }
 
-    /** @return publishes (batches) holding at least one visit published before: resend rounds, since start */
+    /**
+     * @return marks holding at least one visit published before: resend rounds, since start. The
+     *         drainer marks every page of one drain in one call (decision 0205), so a round may
+     *         hold several batches
+     */
     public long resendBatches() {
         return resendBatches.get();
     }
