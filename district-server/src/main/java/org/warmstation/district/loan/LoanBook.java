@@ -173,17 +173,24 @@ public final class LoanBook {
      * @param overdue     of those, lent more than the overdue period ago
      * @param returned    its loans returned within the period
      * @param waiting     returns handed in there that no loan matched yet
+     * @param overdueDays the station's overdue period in days: {@code loanOverdueDays} of the newest
+     *                    settings document it applied, else the default (0 on a total line)
      */
-    public record StationLoans(String station, String name, long out, long overdue, long returned, long waiting) {
+    public record StationLoans(String station, String name, long out, long overdue, long returned, long waiting,
+                               int overdueDays) {
     }
 
     /**
-     * Loans out / overdue / returned per station (stations with any loan movement), by name.
+     * Loans out / overdue / returned per station (stations with any loan movement), by name. A
+     * loan is overdue after the station's own {@code loanOverdueDays}: that of the newest settings
+     * document the station applied (decision 0221), or {@code overdue} when it applied none or
+     * that document leaves it to the station.
      *
      * @param c        connection
      * @param district the district
      * @param now      district clock
-     * @param overdue  how long a loan may be out (the stations' default: 3 days)
+     * @param overdue  how long a loan may be out where the station has no setting (the stations'
+     *                 default: 3 days); whole days count
      * @param since    returns counted from this instant on
      * @return one line per station
      * @throws SQLException when the database fails
@@ -193,24 +200,34 @@ public final class LoanBook {
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH st AS (
                   SELECT station_id FROM loan WHERE district_id = ?
-                  UNION SELECT station_id FROM loan_return WHERE district_id = ?)
+                  UNION SELECT station_id FROM loan_return WHERE district_id = ?),
+                applied AS (
+                  SELECT DISTINCT ON (ss.station_id) ss.station_id, (ss.document->>'loanOverdueDays')::int AS days
+                    FROM station_settings ss JOIN downlink d ON d.command_id = ss.command_id AND d.outcome = 'APPLIED'
+                   WHERE ss.district_id = ? ORDER BY ss.station_id, ss.version DESC),
+                days AS (
+                  SELECT st.station_id, coalesce(a.days, ?) AS days FROM st LEFT JOIN applied a USING (station_id))
                 SELECT st.station_id, coalesce(s.name, st.station_id),
                   (SELECT count(*) FROM loan l WHERE l.district_id = ? AND l.station_id = st.station_id
                       AND l.returned_at IS NULL),
                   (SELECT count(*) FROM loan l WHERE l.district_id = ? AND l.station_id = st.station_id
-                      AND l.returned_at IS NULL AND l.lent_at < ?),
+                      AND l.returned_at IS NULL AND l.lent_at < ?::timestamptz - dy.days * interval '1 day'),
                   (SELECT count(*) FROM loan l WHERE l.district_id = ? AND l.station_id = st.station_id
                       AND l.returned_at >= ?),
                   (SELECT count(*) FROM loan_return r WHERE r.district_id = ? AND r.station_id = st.station_id
                       AND r.matched_loan IS NULL AND r.refused IS NULL)
-                  FROM st LEFT JOIN station s ON s.district_id = ? AND s.station_id = st.station_id
+                  , dy.days
+                  FROM st JOIN days dy USING (station_id)
+                  LEFT JOIN station s ON s.district_id = ? AND s.station_id = st.station_id
                  ORDER BY 2, 1""")) {
             int i = 1;
             ps.setInt(i++, district);
             ps.setInt(i++, district);
             ps.setInt(i++, district);
+            ps.setInt(i++, Math.toIntExact(overdue.toDays()));
             ps.setInt(i++, district);
-            ps.setTimestamp(i++, Timestamp.from(now.minus(overdue)));
+            ps.setInt(i++, district);
+            ps.setTimestamp(i++, Timestamp.from(now));
             ps.setInt(i++, district);
             ps.setTimestamp(i++, Timestamp.from(since));
             ps.setInt(i++, district);
@@ -219,7 +236,7 @@ public final class LoanBook {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new StationLoans(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6)));
+                            rs.getLong(5), rs.getLong(6), rs.getInt(7)));
                 }
             }
             return out;

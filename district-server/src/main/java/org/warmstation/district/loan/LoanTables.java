@@ -17,7 +17,7 @@ import org.warmstation.district.report.ExportTable;
  * Stateless; blocks on the database.
  */
 public final class LoanTables {
-    /** Overdue after this long out (the stations' default setting). */
+    /** Overdue after this long out where a station has no {@code loanOverdueDays} setting (the stations' default). */
     public static final Duration OVERDUE = Duration.ofDays(3);
     /** Returns are counted over this many days. */
     public static final int RETURNED_DAYS = 30;
@@ -44,7 +44,7 @@ public final class LoanTables {
         return new LoanBook.StationLoans("", "", lines.stream().mapToLong(LoanBook.StationLoans::out).sum(),
                 lines.stream().mapToLong(LoanBook.StationLoans::overdue).sum(),
                 lines.stream().mapToLong(LoanBook.StationLoans::returned).sum(),
-                lines.stream().mapToLong(LoanBook.StationLoans::waiting).sum());
+                lines.stream().mapToLong(LoanBook.StationLoans::waiting).sum(), 0);
     }
 
     /**

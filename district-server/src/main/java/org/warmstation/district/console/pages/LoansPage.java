@@ -17,8 +17,9 @@ import org.warmstation.district.report.ExportTable;
 
 /**
  * The loans page at {@code /loans} (analysts): per station, the umbrellas, raincoats and power
- * banks lent there and still out, how many of those are overdue (out longer than
- * {@link #OVERDUE}, the stations' default), how many of its loans came back in the last
+ * banks lent there and still out, how many of those are overdue (out longer than the station's
+ * {@code loanOverdueDays} setting, shown per line, else {@link #OVERDUE}, the stations' default;
+ * decision 0221), how many of its loans came back in the last
  * {@link #RETURNED_DAYS} days (at any station), and returns handed in there still waiting for
  * their loan (decision 0155). Counts of items, not of people: no small-count suppression.
  * Downloads {@code /loans/loans.csv} and {@code /loans/loans.xlsx} hold the same lines
