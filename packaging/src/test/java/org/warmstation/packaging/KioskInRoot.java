@@ -51,6 +51,14 @@ final class KioskInRoot implements AutoCloseable {
         return Files.exists(log()) ? Files.readString(log()) : "";
     }
 
+    /** @return the kiosk's JVM (a descendant of the chroot's unshare), if it runs */
+    synchronized java.util.Optional<ProcessHandle> jvm() {
+        if (kiosk == null) {
+            return java.util.Optional.empty();
+        }
+        return kiosk.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst();
+    }
+
     /** @return whether the kiosk process runs */
     synchronized boolean alive() {
         return kiosk != null && kiosk.isAlive();

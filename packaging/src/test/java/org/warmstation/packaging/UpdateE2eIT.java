@@ -41,7 +41,8 @@ import org.warmstation.protocol.wire.UpdateReport.State;
  * Bad offers — bad signature, a downlink key's signature, a lower version, a wrong hash — are
  * refused with the running version untouched; a new version is downloaded (the first response cut
  * short, resumed with Range), installed, and reports healthy; a version whose kiosk does not start
- * is rolled back to the kept package by itself. Needs root and debootstrap (skipped outside CI
+ * is rolled back to the kept package by itself; a full disk (a 2 MB tmpfs over the kiosk's update
+ * folder) is refused. Needs root and debootstrap (skipped outside CI
  * without them, as {@link DebianPackageIT}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -94,7 +95,7 @@ class UpdateE2eIT {
                 "望京街道暖心驿站", "--district", Integer.toString(DISTRICT), "--lat", "39.9961", "--lon", "116.4700",
                 "--broker", broker.url(), "--trust", "/etc/warm-station/trust-list.txt", "--data-dir",
                 "/var/lib/warm-station", "--out", "/etc/warm-station/station.properties").orFail();
-        Files.writeString(root.path("/etc/warm-station/station.properties"), "scanner.source=none\nsync.heartbeat=PT2S\n",
+        Files.writeString(root.path("/etc/warm-station/station.properties"), "scanner.source=none\nsync.heartbeat=PT2S\nbroker.insecure-lab=true\n",
                 java.nio.file.StandardOpenOption.APPEND);
         Path env = root.path("/etc/warm-station/warm-station.env");
         Files.writeString(env, Files.readString(env).replace("JAVA_OPTS=\"-Xmx512m\"",
@@ -245,6 +246,33 @@ class UpdateE2eIT {
         var back = district.await(PATIENCE, "the previous version reporting the rollback",
                 s -> s.appVersion().equals(v2) && s.update() != null && s.update().state() == State.ROLLED_BACK, kiosk);
         System.out.println("update e2e: " + back.update().detail());
+    }
+
+    @Test
+    @Order(4)
+    void fullDiskIsRefusedAndTheRunningVersionKeepsRunning() throws Exception {
+        String v2 = v1 + "+update1";
+        district.await(PATIENCE, "the kiosk running " + v2, s -> s.appVersion().equals(v2), kiosk);
+        // a 2 MB file system over the kiosk's update folder, in the kiosk's own mount namespace
+        String log = Shell.tail(kiosk.output());
+        long pid = kiosk.jvm().orElseThrow(() -> new AssertionError("no kiosk JVM\n" + log)).pid();
+        String uid = root.run("id", "-u", "warm-station").orFail().output().strip();
+        String spool = root.directory().resolve("var/lib/warm-station/update").toString();
+        Shell.run(null, Duration.ofSeconds(30), List.of("nsenter", "--target", Long.toString(pid), "--mount", "mount", "-t",
+                "tmpfs", "-o", "size=2m,mode=750,uid=" + uid + ",gid=" + uid, "tmpfs", spool)).orFail();
+        try {
+            district.clear();
+            DownlinkAck ack = district.ack(offer(v1 + "+update3", deb, "full.deb", 0, updateKey).id(), PATIENCE);
+            assertEquals(DownlinkAck.Outcome.APPLIED, ack.outcome(), ack.toString());
+            var full = district.await(PATIENCE, "the full disk refused", s -> s.update() != null
+                    && s.update().state() == State.REFUSED && s.update().detail().startsWith("disk full"), kiosk);
+            System.out.println("update e2e: refused: " + full.update().detail());
+            assertEquals(v2, installed(), "the running version stays installed");
+            assertTrue(kiosk.alive(), "the kiosk keeps running:\n" + Shell.tail(kiosk.output()));
+            assertTrue(server.requests.stream().noneMatch(r -> r.startsWith("full.deb")), "nothing downloaded");
+        } finally {
+            Shell.run(null, Duration.ofSeconds(30), List.of("nsenter", "--target", Long.toString(pid), "--mount", "umount", spool));
+        }
     }
 
     /**
