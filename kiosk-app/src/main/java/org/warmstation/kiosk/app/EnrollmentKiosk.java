@@ -19,7 +19,6 @@ import org.warmstation.devices.scan.ScanListener;
 import org.warmstation.devices.scan.ScannerStatus;
 import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.sync.StationServices;
-import org.warmstation.kiosk.sync.SyncSnapshot;
 import org.warmstation.visitlog.time.SystemStationClock;
 import org.warmstation.kiosk.ui.EnrollmentPane;
 import org.warmstation.kiosk.ui.EnrollmentViewModel;
@@ -147,6 +146,7 @@ public final class EnrollmentKiosk implements AutoCloseable {
             scanner.ifPresent(CardScanner::close); // the kiosk opens the camera anew
             KioskRuntime r = KioskRuntime.fromConfig(c, kioskExecutor.get());
             r.attach(startServices(r, c));
+            r.enableReenrollment(c, services);
             return r;
         }, r -> {
             runtime = r;
@@ -160,27 +160,7 @@ public final class EnrollmentKiosk implements AutoCloseable {
     }
 
     private StationServices startServices(KioskRuntime r, StationConfig c) {
-        try {
-            return services.start(r, Optional.of(c));
-        } catch (Exception | LinkageError e) {
-            LOG.warn("background services not started", e);
-            String why = "sync not started: " + e.getMessage();
-            return new StationServices() {
-                @Override
-                public Optional<SyncSnapshot> sync() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<String> notice() {
-                    return Optional.of(why);
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
+        return Reenroller.orNotice(() -> services.start(r, Optional.of(c)));
     }
 
     /** Stops the scanner and the kiosk, if one took over; idempotent. Blocks until the scanner ended. */

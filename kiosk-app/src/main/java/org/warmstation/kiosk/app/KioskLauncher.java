@@ -147,6 +147,9 @@ public final class KioskLauncher {
                 }
             });
         }
+        if (config.isPresent()) { // staff can re-enroll the terminal from the kiosk (decision 0225)
+            runtime.enableReenrollment(config.get(), services);
+        }
         KioskApp.prepare(runtime, o.windowed());
         // SIGTERM (systemctl stop) ends the JVM without closing the window: stop the sync cleanly then
         Thread stopServices = new Thread(() -> runtime.services().close(), "kiosk-services-stop");

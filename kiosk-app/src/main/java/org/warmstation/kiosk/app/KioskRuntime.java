@@ -290,6 +290,32 @@ public final class KioskRuntime implements AutoCloseable {
         this.services = java.util.Objects.requireNonNull(services, "services");
     }
 
+    /**
+     * Replaces the background services (a re-enrollment restarts the sync agent, decision 0225):
+     * closes the attached ones, then attaches what {@code next} starts, or services that only say
+     * why it failed. Blocks while the old agent stops and the new one starts; call off the UI thread.
+     *
+     * @param next starts the new services
+     */
+    void replaceServices(java.util.concurrent.Callable<org.warmstation.kiosk.sync.StationServices> next) {
+        services.close();
+        attach(Reenroller.orNotice(next));
+    }
+
+    /**
+     * Lets the staff re-enroll this configured terminal from the kiosk (staff screen, damaged
+     * screen; decision 0225): a new one-time code of the same station restarts the background
+     * services with {@code factory}, which run the enrollment handshake first. Without a readable
+     * trust list it stays unavailable (logged). Call before {@link #start}, from any thread; blocks
+     * for the trust list's read.
+     *
+     * @param config  the station configuration
+     * @param factory starts the background services, as at the kiosk's start
+     */
+    public void enableReenrollment(StationConfig config, KioskLauncher.ServicesFactory factory) {
+        Reenroller.attach(this, config, factory, executor);
+    }
+
     /** @return the background services attached, or {@code StationServices.NONE} */
     public org.warmstation.kiosk.sync.StationServices services() {
         return services;
@@ -301,7 +327,7 @@ public final class KioskRuntime implements AutoCloseable {
      */
     public void startServices() {
         if (poller == null) {
-            poller = ServicesPoller.start(executor, viewModel, services, settingsFile,
+            poller = ServicesPoller.start(executor, viewModel, () -> services, settingsFile,
                     hardware.peripherals()::coldAlert);
         }
     }

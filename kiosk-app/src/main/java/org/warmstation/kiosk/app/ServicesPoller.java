@@ -36,17 +36,18 @@ final class ServicesPoller implements AutoCloseable {
     /**
      * @param executor the UI's executor
      * @param vm       the view model
-     * @param services the background services
+     * @param services the background services, asked at each poll (they may be replaced, decision 0225)
      * @param settings  the district's settings file, or null for none
      * @param coldAlert takes the district's cold-alert temperature (empty: the configured one)
      * @return the running poller
      */
-    static ServicesPoller start(TaskExecutor executor, KioskViewModel vm, StationServices services,
+    static ServicesPoller start(TaskExecutor executor, KioskViewModel vm, java.util.function.Supplier<StationServices> services,
                                 StationSettingsFile settings, Consumer<Optional<Double>> coldAlert) {
         Objects.requireNonNull(services, "services");
         Runnable sync = () -> {
             try {
-                vm.staff().sync().update(services.sync(), services.notice());
+                StationServices s = services.get();
+                vm.staff().sync().update(s.sync(), s.notice());
             } catch (RuntimeException e) {
                 LOG.warn("sync status not available: {}", e.toString());
             }

@@ -9,7 +9,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The damaged-terminal screen (issue 13 item 5): "terminal damaged — call the district", what the
- * kiosk did (the old visit log kept aside, a fresh one started, the district told), and a button
+ * kiosk did (the old visit log kept aside, a fresh one started, the district told), a button for
+ * the staff to re-enroll the terminal with a new code (behind the PIN, when available) and a button
  * back to the idle screen.
  */
 final class DamagedPane {
@@ -28,8 +29,12 @@ final class DamagedPane {
         detail.setTextAlignment(TextAlignment.CENTER);
         Button back = Ui.button("damaged-continue", m.get("damaged.continue"), vm::backToIdle);
         back.getStyleClass().add("wide");
+        // staff re-enroll the terminal with a new code, so its new epoch's key is registered (decision 0225)
+        Button reenroll = Ui.button("damaged-reenroll", m.get("damaged.reenroll"), vm::openReenrollBehindPin);
+        reenroll.setVisible(vm.reenrollment().available());
+        reenroll.setManaged(reenroll.isVisible());
 
-        VBox screen = new VBox(mark, title, detail, Ui.grow(), back);
+        VBox screen = new VBox(12, mark, title, detail, Ui.grow(), reenroll, back);
         screen.setAlignment(Pos.CENTER);
         screen.getStyleClass().add("kiosk-screen");
         return screen;

@@ -90,6 +90,7 @@ public final class KioskView {
             case RATING -> RatingPane.build(vm, m);
             case STAFF_SUPPLIES -> StaffSuppliesPane.build(vm, m);
             case DAMAGED -> DamagedPane.build(vm, m);
+            case STAFF_REENROLL -> ReenrollPane.build(vm, m);
         };
         pane.setId("screen-" + vm.screenProperty().get().name());
         // Chinese glyphs are dense and the CJK font has no bold: some texts get bigger in Chinese

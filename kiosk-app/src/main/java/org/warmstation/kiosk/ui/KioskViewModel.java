@@ -58,6 +58,8 @@ public final class KioskViewModel {
     private final OpeningState opening = new OpeningState();
     private final VisitOnScreen visits = new VisitOnScreen();
     private final ScreenFlow screens;
+    private final Reenrollment reenrollment = new Reenrollment();
+    private Screen afterPin = Screen.STAFF;
     private final CheckInFlow checkIns;
     private final SupplyViewModel supplies;
 
@@ -285,6 +287,10 @@ public final class KioskViewModel {
      * @param text the text as read
      */
     public void scanned(String text) {
+        if (screens.current() == Screen.STAFF_REENROLL) { // a new enrollment code, not a member card
+            reenrollment.scanned(text);
+            return;
+        }
         if (opening.blockedProperty().get()) {
             LOG.info("scan ignored: closed by the opening hours");
             return;
@@ -338,10 +344,37 @@ public final class KioskViewModel {
 
     // ---- staff -------------------------------------------------------------------------------
 
-    /** Opens the PIN keypad. */
+    /** Opens the PIN keypad; the right PIN opens the staff screen. */
     public void openStaff() {
+        afterPin = Screen.STAFF;
         staff.clearEntry();
         screens.show(Screen.STAFF_PIN);
+    }
+
+    /** @return the staff's re-enrollment of this terminal (decision 0225) */
+    public Reenrollment reenrollment() {
+        return reenrollment;
+    }
+
+    /**
+     * From the damaged screen (or any other): opens the PIN keypad, and the right PIN opens the
+     * re-enrollment screen. Does nothing when re-enrollment is not available.
+     */
+    public void openReenrollBehindPin() {
+        if (!reenrollment.available()) {
+            return;
+        }
+        openStaff();
+        afterPin = Screen.STAFF_REENROLL;
+    }
+
+    /** From the staff screen: the re-enrollment screen, waiting for a new code of this station. */
+    public void openReenroll() {
+        if (screens.current() != Screen.STAFF || !reenrollment.available()) {
+            return;
+        }
+        reenrollment.open();
+        screens.show(Screen.STAFF_REENROLL);
     }
 
     /**
@@ -369,6 +402,9 @@ public final class KioskViewModel {
             if (screens.current() == Screen.STAFF_PIN) {
                 screens.show(Screen.STAFF);
                 refreshStaff();
+                if (afterPin == Screen.STAFF_REENROLL) {
+                    openReenroll();
+                }
             }
         });
     }
@@ -442,7 +478,7 @@ public final class KioskViewModel {
 
     /** Back from the staff ticket screen to the staff screen. */
     public void backToStaff() {
-        if (screens.current() == Screen.STAFF_TICKETS) {
+        if (screens.current() == Screen.STAFF_TICKETS || screens.current() == Screen.STAFF_REENROLL) {
             tickets.clear();
             screens.show(Screen.STAFF);
             refreshStaff();

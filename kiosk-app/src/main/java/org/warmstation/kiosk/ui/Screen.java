@@ -36,11 +36,16 @@ public enum Screen {
      * The visit log was found damaged at start and set aside: "terminal damaged — call the
      * district"; stays until tapped (a fresh log records check-ins meanwhile).
      */
-    DAMAGED;
+    DAMAGED,
+    /**
+     * Staff re-enroll this configured terminal with a new one-time enrollment code of its station
+     * (decision 0225): the enrollment screen's prompt and messages, and a back button.
+     */
+    STAFF_REENROLL;
 
     /** @return whether workers see this screen (large text applies), not only the staff */
     public boolean forWorkers() {
         return this != STAFF_PIN && this != STAFF && this != STAFF_TICKETS && this != STAFF_LOANS
-                && this != STAFF_SUPPLIES;
+                && this != STAFF_SUPPLIES && this != STAFF_REENROLL;
     }
 }

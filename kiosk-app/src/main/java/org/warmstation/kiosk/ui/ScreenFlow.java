@@ -56,7 +56,7 @@ final class ScreenFlow {
             case RATING -> RATING_SHOWN;
             case REJECTED, FAILED -> settings.messageTimeout();
             case GUEST, REPORT, MEMBER_LOANS -> settings.guestTimeout();
-            case STAFF_PIN, STAFF, STAFF_TICKETS, STAFF_LOANS, STAFF_SUPPLIES -> settings.staffTimeout();
+            case STAFF_PIN, STAFF, STAFF_TICKETS, STAFF_LOANS, STAFF_SUPPLIES, STAFF_REENROLL -> settings.staffTimeout();
             case IDLE, DAMAGED -> null;
         };
         if (timeout != null) {

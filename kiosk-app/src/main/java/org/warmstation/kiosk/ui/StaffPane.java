@@ -64,7 +64,8 @@ final class StaffPane {
         body.getProperties().put("usage-listener", listener);
         fill.run();
 
-        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), StaffSyncPane.row(vm, m), status, body);
+        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), Ui.row(16, StaffSyncPane.row(vm, m), Ui.grow(),
+                ReenrollPane.button(vm, m)), status, body);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

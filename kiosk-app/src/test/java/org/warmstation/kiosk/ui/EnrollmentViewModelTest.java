@@ -58,6 +58,33 @@ class EnrollmentViewModelTest {
     }
 
     @Test
+    void reenrollingTerminalRefusesAnotherStationsCodeAndAcceptsItsOwn() {
+        // a terminal configured as CY-0007 re-enrolls (decision 0225): CY-0042's genuine code is not for it
+        EnrollmentViewModel vm = new EnrollmentViewModel(() -> VERIFIER.forStation("CY-0007"), new TestStationClock(NOW),
+                new SameThreadTaskExecutor(), written::add, switched::add);
+        vm.scanned(code(CHAOYANG, NOW.plusSeconds(3600)));
+        assertEquals(EnrollmentViewModel.State.WAITING, vm.stateProperty().get());
+        assertEquals(EnrollmentRefusal.OTHER_STATION, vm.refusalProperty().get());
+        assertEquals("此注册码属于其他驿站，本终端只能用本站的新注册码重新登记", vm.messageZhProperty().get());
+        assertEquals("This enrollment code is for another station; re-enroll this terminal only with a new code for "
+                + "this station", vm.messageEnProperty().get());
+        assertEquals(List.of(), written, "nothing written for another station's code");
+
+        EnrollmentViewModel own = new EnrollmentViewModel(() -> VERIFIER.forStation("CY-0042"),
+                new TestStationClock(NOW), new SameThreadTaskExecutor(), written::add, switched::add);
+        own.scanned(code(CHAOYANG, NOW.plusSeconds(3600)));
+        assertEquals(EnrollmentViewModel.State.ENROLLED, own.stateProperty().get(), "its own station's code");
+        assertEquals(1, written.size());
+        own.scanned(code(HAIDIAN, NOW.plusSeconds(3600)));
+        assertEquals(1, written.size());
+        EnrollmentViewModel other = new EnrollmentViewModel(() -> VERIFIER.forStation("CY-0042"),
+                new TestStationClock(NOW), new SameThreadTaskExecutor(), written::add, switched::add);
+        other.scanned(code(HAIDIAN, NOW.plusSeconds(3600)));
+        assertEquals(EnrollmentRefusal.OTHER_DISTRICT, other.refusalProperty().get(),
+                "the same station id in another district is still another district's");
+    }
+
+    @Test
     void otherDistrictsCodeIsRefusedInBothLanguagesAndTheScreenKeepsWaiting() {
         EnrollmentViewModel vm = viewModel();
         vm.scanned(code(HAIDIAN, NOW.plusSeconds(3600)));

@@ -17,5 +17,10 @@ public enum EnrollmentRefusal {
     /** A genuine code of a district this terminal is not installed for. */
     OTHER_DISTRICT,
     /** The code's expiry instant has passed. */
-    EXPIRED
+    EXPIRED,
+    /**
+     * A genuine, unexpired code of another station, scanned to re-enroll a terminal that is
+     * configured for a station already ({@link EnrollmentVerifier#forStation}).
+     */
+    OTHER_STATION
 }

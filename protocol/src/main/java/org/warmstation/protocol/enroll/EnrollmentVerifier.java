@@ -19,6 +19,7 @@ import org.warmstation.protocol.card.TrustedKey;
 public final class EnrollmentVerifier {
     private final TrustList trustList;
     private final Set<Integer> acceptedDistricts;
+    private final String station;
 
     /**
      * @param trustList         trusted district keys and the list's issue instant
@@ -26,8 +27,25 @@ public final class EnrollmentVerifier {
      *                          that has a key in the trust list
      */
     public EnrollmentVerifier(TrustList trustList, Set<Integer> acceptedDistricts) {
+        this(trustList, acceptedDistricts, null);
+    }
+
+    private EnrollmentVerifier(TrustList trustList, Set<Integer> acceptedDistricts, String station) {
         this.trustList = Objects.requireNonNull(trustList, "trustList");
         this.acceptedDistricts = Set.copyOf(acceptedDistricts);
+        this.station = station;
+    }
+
+    /**
+     * The verifier of a terminal that re-enrolls (decision 0225): it accepts only codes issued for
+     * the station it is configured as; a genuine, unexpired code of another station is refused
+     * with {@link EnrollmentRefusal#OTHER_STATION}.
+     *
+     * @param stationId the terminal's station id
+     * @return a verifier with this verifier's trust list and districts, restricted to that station
+     */
+    public EnrollmentVerifier forStation(String stationId) {
+        return new EnrollmentVerifier(trustList, acceptedDistricts, Objects.requireNonNull(stationId, "stationId"));
     }
 
     /**
@@ -75,6 +93,9 @@ public final class EnrollmentVerifier {
         Instant judged = now.isBefore(trustList.issuedAt()) ? trustList.issuedAt() : now;
         if (judged.isAfter(e.expiresAt())) {
             return refuse(EnrollmentRefusal.EXPIRED, "expired at " + e.expiresAt());
+        }
+        if (station != null && !station.equals(e.stationId())) {
+            return refuse(EnrollmentRefusal.OTHER_STATION, "station " + e.stationId() + ", this terminal is " + station);
         }
         return new EnrollmentVerdict.Accepted(e);
     }
