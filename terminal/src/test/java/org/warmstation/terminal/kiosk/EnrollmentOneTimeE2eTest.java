@@ -225,7 +225,7 @@ class EnrollmentOneTimeE2eTest {
     }
 
     /** Logs in over TLS (trusting the test CA) and out again; throws when the broker refuses. */
-    private static void tlsLogin(int port, Path pki, String user, String password) throws MqttException {
+    static void tlsLogin(int port, Path pki, String user, String password) throws MqttException {
         MqttAsyncClient c = new MqttAsyncClient("ssl://127.0.0.1:" + port, user, new MemoryPersistence());
         try {
             MqttConnectionOptions o = new MqttConnectionOptions();
@@ -247,7 +247,7 @@ class EnrollmentOneTimeE2eTest {
         boolean holds() throws Exception;
     }
 
-    private static void await(String what, Check check) throws Exception {
+    static void await(String what, Check check) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!check.holds()) {
             if (System.nanoTime() > deadline) {
@@ -262,7 +262,7 @@ class EnrollmentOneTimeE2eTest {
      * loopback one for the district, the shipped ACL, the password file the district keeps, and a
      * pid file for the reload.
      */
-    private static MosquittoBroker broker(Path dir, int tlsPort, int localPort, Path pki, Path passwd) throws Exception {
+    static MosquittoBroker broker(Path dir, int tlsPort, int localPort, Path pki, Path passwd) throws Exception {
         Files.createDirectories(dir);
         Path acl = Files.writeString(dir.resolve("warmstation.acl"), Files.readString(
                 Path.of("..", "docs", "deploy", "warmstation.acl")).replace("/110105/", "/" + DISTRICT + "/"));
