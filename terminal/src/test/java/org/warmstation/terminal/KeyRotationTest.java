@@ -139,7 +139,7 @@ class KeyRotationTest {
         CliRun r = CliRun.run("district", "init", "--district", "110105", "--dir", office.toString(), "--rotate",
                 "--role", "office");
         assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("--role must be card or downlink"), r.err());
+        assertTrue(r.err().contains("--role must be card, downlink or update"), r.err());
     }
 
     private Optional<DownlinkAck> push(DownlinkHandler handler, DistrictKey signer) throws Exception {
