@@ -37,12 +37,13 @@ public final class VisitQuarantine {
      * A quarantine row, for the operator.
      *
      * @param station       the station
+     * @param epoch         the visit-log epoch of its batch ({@link EpochStore#NONE} for a log without one)
      * @param uuid          the visit uuid or null
      * @param seq           the seq or null
      * @param reason        why
      * @param quarantinedAt when
      */
-    public record Row(String station, UUID uuid, Long seq, String reason, Instant quarantinedAt) {
+    public record Row(String station, UUID epoch, UUID uuid, Long seq, String reason, Instant quarantinedAt) {
     }
 
     /**
@@ -102,7 +103,7 @@ public final class VisitQuarantine {
     public List<Row> list(Connection c, int district, int limit) throws SQLException {
         List<Row> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT station_id, visit_uuid, seq, reason, quarantined_at FROM visit_quarantine
+                SELECT station_id, visit_uuid, seq, reason, quarantined_at, epoch FROM visit_quarantine
                  WHERE district_id = ? ORDER BY quarantined_at DESC, id DESC LIMIT ?
                 """)) {
             ps.setInt(1, district);
@@ -111,11 +112,27 @@ public final class VisitQuarantine {
                 while (rs.next()) {
                     long seq = rs.getLong(3);
                     Long s = rs.wasNull() ? null : seq;
-                    out.add(new Row(rs.getString(1), rs.getObject(2, UUID.class), s, rs.getString(4),
+                    out.add(new Row(rs.getString(1), rs.getObject(6, UUID.class), rs.getObject(2, UUID.class), s, rs.getString(4),
                             rs.getTimestamp(5).toInstant()));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * @param c        a connection
+     * @param district the district
+     * @return how many visits of the district are quarantined
+     * @throws SQLException when the database fails
+     */
+    public long count(Connection c, int district) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM visit_quarantine WHERE district_id = ?")) {
+            ps.setInt(1, district);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

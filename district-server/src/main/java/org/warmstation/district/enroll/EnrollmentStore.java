@@ -136,6 +136,50 @@ public final class EnrollmentStore {
     }
 
     /**
+     * A registered code and its use, for the office.
+     *
+     * @param codeId       the code
+     * @param station      the station it enrolls
+     * @param registeredAt when it was registered
+     * @param expiresAt    end of its validity (for an unused code)
+     * @param usedAt       when a terminal enrolled with it, or null when unused
+     * @param terminalId   that terminal, or null when unused
+     */
+    public record Code(String codeId, String station, Instant registeredAt, Instant expiresAt, Instant usedAt,
+                       String terminalId) {
+        /**
+         * @param now the current instant
+         * @return whether it is unused and its validity has ended
+         */
+        public boolean expired(Instant now) {
+            return usedAt == null && now.isAfter(expiresAt);
+        }
+    }
+
+    /**
+     * @param c        connection
+     * @param district the district
+     * @return its registered codes by station, newest registration first within a station
+     * @throws SQLException on a database error
+     */
+    public List<Code> codes(Connection c, int district) throws SQLException {
+        List<Code> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT code_id, station_id, registered_at, expires_at, used_at, terminal_id FROM enrollment_code
+                WHERE district_id = ? ORDER BY station_id, registered_at DESC, code_id""")) {
+            ps.setInt(1, district);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp used = rs.getTimestamp(5);
+                    out.add(new Code(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant(), used == null ? null : used.toInstant(), rs.getString(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param c        connection
      * @param district the district
      * @param station  the station
@@ -143,12 +187,24 @@ public final class EnrollmentStore {
      * @throws SQLException on a database error
      */
     public List<Refusal> refusals(Connection c, int district, String station) throws SQLException {
+        return refusals(c, district, Optional.of(station));
+    }
+
+    /**
+     * @param c        connection
+     * @param district the district
+     * @param station  the station, or empty for every station of the district
+     * @return the recorded refusals, oldest first
+     * @throws SQLException on a database error
+     */
+    public List<Refusal> refusals(Connection c, int district, Optional<String> station) throws SQLException {
         List<Refusal> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT code_id, station_id, terminal_id, reason, refused_at FROM enrollment_refusal
-                WHERE district_id = ? AND station_id = ? ORDER BY id""")) {
+                WHERE district_id = ? AND (?::text IS NULL OR station_id = ?) ORDER BY id""")) {
             ps.setInt(1, district);
-            ps.setString(2, station);
+            ps.setString(2, station.orElse(null));
+            ps.setString(3, station.orElse(null));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Refusal(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -33,6 +33,8 @@ public final class ConsolePages {
                 new CardsPage(services),
                 new LoansPage(services),
                 new UpdatesPage(services),
+                new QuarantinePage(services),
+                new EnrollmentPage(services),
                 new TicketInboxPage(services, new TicketDownlinks(services.settings().district(), new TicketStore(),
                         new DownlinkSender(services.database(), services.settings().district())::send,
                         services.clock())));

@@ -11,6 +11,7 @@ import org.warmstation.district.console.Access;
 import org.warmstation.district.console.ConsolePage;
 import org.warmstation.district.console.ConsoleServices;
 import org.warmstation.district.console.RouteTable;
+import org.warmstation.district.db.VisitQuarantine;
 import org.warmstation.district.report.OverviewQueries;
 import org.warmstation.district.report.OverviewQueries.Overview;
 import org.warmstation.district.report.ReportTable;
@@ -21,7 +22,8 @@ import org.warmstation.district.report.VisitReport.Dimension;
 /**
  * The overview at {@code /}: today's person-visits and distinct members of the district beside the
  * same weekday last week, by hour (an ECharts bar chart), worker category and service, and the
- * stations online now. Every count goes through {@link Suppression} ({@link ReportTable}).
+ * stations online now, and (when there are any) how many visits the district set aside unstored, linking
+ * to {@link QuarantinePage}. Every count goes through {@link Suppression} ({@link ReportTable}).
  */
 public final class OverviewPage implements ConsolePage {
     private final ConsoleServices services;
@@ -49,8 +51,10 @@ public final class OverviewPage implements ConsolePage {
     private void render(Context ctx) throws Exception {
         LocalDate today = LocalDate.now(services.clock());
         Overview o;
+        long quarantined;
         try (Connection c = services.database().connection()) {
             o = new OverviewQueries().overview(c, today, services.clock().instant());
+            quarantined = new VisitQuarantine().count(c, services.settings().district());
         }
         Suppression suppression = new Suppression(services.settings().k());
         ReportTable now = ReportTable.of(o.today(), suppression);
@@ -63,6 +67,7 @@ public final class OverviewPage implements ConsolePage {
         model.put("totalLastWeek", before.lines().get(0));
         model.put("online", o.stationsOnline());
         model.put("known", o.stationsKnown());
+        model.put("quarantined", quarantined);
         model.put("categories", compare(now, before, Dimension.CATEGORY));
         model.put("services", compare(now, before, Dimension.SERVICE));
         model.put("hours", compare(now, before, Dimension.HOUR));
