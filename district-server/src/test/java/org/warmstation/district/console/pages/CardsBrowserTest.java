@@ -58,7 +58,7 @@ class CardsBrowserTest {
             b.open("/cards?lang=en");
             b.waitFor(By.id("revoke-serial")).sendKeys("4242");
             new Select(b.driver().findElement(By.id("revoke-reason"))).selectByValue("stolen");
-            b.driver().findElement(By.id("revoke-submit")).click();
+            b.clickAndWaitForNewPage(b.driver().findElement(By.id("revoke-submit")));
             b.waitFor(By.id("card-revoked"));
             long version = before + 1;
             assertTrue(b.text(By.id("card-revoked")).contains("Card 4242 revoked: deny list version " + version),
@@ -73,7 +73,7 @@ class CardsBrowserTest {
             }
 
             b.waitFor(By.id("revoke-serial")).sendKeys("99999");
-            b.driver().findElement(By.id("revoke-submit")).click();
+            b.clickAndWaitForNewPage(b.driver().findElement(By.id("revoke-submit")));
             assertTrue(b.waitFor(By.tagName("main")).getText().contains("Card 99999 is unknown to this district"),
                     b.text(By.tagName("main")));
 

@@ -92,7 +92,7 @@ class TicketInboxBrowserTest {
             assertTrue(b.text(By.cssSelector(row)).contains("二楼暖气不热"));
             assertTrue(b.text(By.cssSelector("#ticket-" + BUZZER)).contains("BUZZER failed"));
 
-            b.waitFor(By.cssSelector(row + " button.acknowledge")).click();
+            b.clickAndWaitForNewPage(b.waitFor(By.cssSelector(row + " button.acknowledge")));
             b.waitFor(By.id("ticket-changed"));
             assertEquals("acknowledged", b.text(By.cssSelector(row + " .ticket-status")));
             assertTrue(b.text(By.cssSelector(row + " .ticket-history")).startsWith("acknowledged by admin"));
@@ -102,7 +102,7 @@ class TicketInboxBrowserTest {
             assertEquals(TicketStatus.ACKNOWLEDGED, entry(ack, HEATER).status());
             assertEquals(TicketStatus.NEW, entry(ack, WATER).status());
 
-            b.waitFor(By.cssSelector(row + " button.resolve")).click();
+            b.clickAndWaitForNewPage(b.waitFor(By.cssSelector(row + " button.resolve")));
             b.waitFor(By.id("ticket-changed"));
             // resolved tickets leave the open view
             new WebDriverWait(b.driver(), Browser.WAIT).until(d -> d.findElements(By.cssSelector(row)).isEmpty());
