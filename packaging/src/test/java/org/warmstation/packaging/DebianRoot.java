@@ -17,10 +17,11 @@ import java.util.List;
  * mount point (as on a real system: the JVM looks its file stores up in the mount table) and
  * {@code /proc} is mounted (the JVM needs it); nothing stays mounted on the host. Needs root.
  *
- * <p>An arm64 root ({@link #freshArm64Copy}, cached in {@code CACHE/trixie-arm64-base}) is made the
- * same way with {@code debootstrap --foreign --arch=arm64}, its second stage and apt run inside
- * through {@code qemu-user-static} registered with binfmt_misc ({@link ForeignArch}): every program
- * in it, dpkg's maintainer scripts included, is the arm64 build of Debian 13, emulated.
+ * <p>An arm64 root ({@link #freshArm64Copy}, cached in {@code CACHE/trixie-arm64-base}) is made
+ * without emulating any package configuration ({@link Arm64Base}, about a minute cold): debootstrap
+ * {@code --foreign} resolves and downloads the packages, and every one is unpacked on the host with
+ * {@code dpkg-deb}; no Debian maintainer script runs in it. The programs in it are the arm64 builds
+ * of Debian 13 and run through {@code qemu-user-static} registered with binfmt_misc ({@link ForeignArch}).
  */
 final class DebianRoot {
     /** The Debian release Raspberry Pi OS (Debian 13) is built on. */
@@ -30,11 +31,17 @@ final class DebianRoot {
             // what JavaFX needs to draw the kiosk headless (text): fonts, freetype, pango
             "fontconfig", "fonts-wqy-zenhei", "libfreetype6", "libpangoft2-1.0-0");
     private static final String RECIPE = SUITE + " minbase adduser + " + String.join(" ", EXTRA_PACKAGES) + " v2";
-    private static final String ARM64_RECIPE = SUITE + " arm64 foreign minbase adduser + " + String.join(" ", EXTRA_PACKAGES) + " v1";
+    /**
+     * What the arm64 base has beyond minbase: {@link #EXTRA_PACKAGES} without systemd (the kiosk runs
+     * headless there, started by the test, not by systemd).
+     */
+    static final List<String> ARM64_PACKAGES = EXTRA_PACKAGES.stream().filter(p -> !p.equals("systemd")).toList();
+    private static final String ARM64_RECIPE = SUITE + " arm64 foreign minbase extracted adduser + "
+            + String.join(" ", ARM64_PACKAGES) + " v2";
 
     private final Path directory;
 
-    private DebianRoot(Path directory) {
+    DebianRoot(Path directory) {
         this.directory = directory;
     }
 
@@ -53,8 +60,8 @@ final class DebianRoot {
     }
 
     /**
-     * As {@link #freshCopy}, of the arm64 root (built first, emulated, when missing or of another
-     * recipe: several minutes). Needs arm64 programs to run on this machine ({@link ForeignArch#arm64Runs}).
+     * As {@link #freshCopy}, of the arm64 root (built first by {@link Arm64Base} when missing or of
+     * another recipe: about a minute, mostly the download). Needs arm64 programs to run on this machine ({@link ForeignArch#arm64Runs}).
      *
      * @param cache folder holding the cached base
      * @param name  name of this run's copy (replaced if present)
@@ -67,15 +74,7 @@ final class DebianRoot {
             Files.createDirectories(cache);
             Files.deleteIfExists(ready);
             remove(base);
-            long start = System.nanoTime();
-            Shell.run(null, Duration.ofMinutes(20), List.of("debootstrap", "--foreign", "--arch=arm64",
-                    "--variant=minbase", "--include=adduser", SUITE, base.toString(), mirror())).orFail();
-            System.out.printf("debian root: arm64 first stage (download, unpack) in %.0f s%n", (System.nanoTime() - start) / 1e9);
-            Shell.run(null, Duration.ofMinutes(40), new DebianRoot(base).commandLine("/debootstrap/debootstrap",
-                    "--second-stage")).orFail();
-            System.out.printf("debian root: arm64 second stage (emulated) after %.0f s%n", (System.nanoTime() - start) / 1e9);
-            installExtraPackages(new DebianRoot(base), Duration.ofMinutes(40));
-            System.out.printf("debian root: built %s arm64 base in %.0f s%n", SUITE, (System.nanoTime() - start) / 1e9);
+            Arm64Base.build(base, mirror());
             Files.writeString(ready, ARM64_RECIPE, StandardCharsets.UTF_8);
         }
         return copy(cache, base, name);
@@ -84,7 +83,7 @@ final class DebianRoot {
     private static DebianRoot copy(Path cache, Path base, String name) throws IOException, InterruptedException {
         Path copy = cache.resolve(name);
         remove(copy);
-        Shell.run(null, Duration.ofMinutes(5), List.of("cp", "-a", base.toString(), copy.toString())).orFail();
+        Shell.run(null, Duration.ofMinutes(5), List.of("cp", "-a", "--reflink=auto", base.toString(), copy.toString())).orFail();
         return new DebianRoot(copy);
     }
 
@@ -146,7 +145,7 @@ final class DebianRoot {
         throw new IOException("no Debian mirror in this machine's apt sources; pass -Ddebian.mirror=URL");
     }
 
-    private static void remove(Path dir) throws IOException, InterruptedException {
+    static void remove(Path dir) throws IOException, InterruptedException {
         if (Files.exists(dir)) {
             Shell.run(null, Duration.ofMinutes(5), List.of("rm", "-rf", "--one-file-system", dir.toString())).orFail();
         }
