@@ -31,8 +31,10 @@ import org.warmstation.visitlog.store.VisitLogDatabase;
  * A terminal whose visit log is damaged (issue 13 item 5), on the real demo kiosk on the headless
  * platform: the file is set aside byte for byte, a fresh log starts under a new epoch, the
  * "terminal damaged — call the district" screen shows, a fault ticket is queued for the district,
- * and check-in goes on in the fresh log.
+ * and check-in goes on in the fresh log. Tagged {@code screenshots}: {@code ./station screenshots}
+ * writes its picture into docs/screenshots.
  */
+@org.junit.jupiter.api.Tag("screenshots")
 class DamagedTerminalUiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
