@@ -64,8 +64,11 @@ final class StaffPane {
         body.getProperties().put("usage-listener", listener);
         fill.run();
 
-        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), Ui.row(16, StaffSyncPane.row(vm, m), Ui.grow(),
-                ReenrollPane.button(vm, m)), status, body);
+        // the re-enroll button only where re-enrollment is available (a configured terminal): wrapping
+        // the sync line in a row for it cost the 1024x600 staff screen 2 px (ScreenshotTest)
+        Node sync = StaffSyncPane.row(vm, m);
+        Node syncRow = vm.reenrollment().available() ? Ui.row(16, sync, Ui.grow(), ReenrollPane.button(vm, m)) : sync;
+        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), syncRow, status, body);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }
