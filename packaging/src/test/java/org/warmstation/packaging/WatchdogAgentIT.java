@@ -26,10 +26,12 @@ class WatchdogAgentIT {
 
     @Test
     void agentPingsSystemdWhileTheFxThreadAnswersAndStopsWhenItHangs() throws Throwable {
-        Path tree = Path.of(System.getProperty("deb.directory", "target"), "deb-tree/usr/share/warm-station");
+        // the amd64 package's tree (build-deb.sh: deb-tree-ARCH), the one whose JavaFX runs on this machine
+        PackageContents.Arch arch = PackageContents.Arch.AMD64;
+        Path tree = Path.of(System.getProperty("deb.directory", "target"), "deb-tree-" + arch.debian + "/usr/share/warm-station");
         Path socketPath = dir.resolve("notify");
         try (NotifySocket socket = new NotifySocket(socketPath)) {
-            String classpath = tree.resolve("lib") + "/*:" + tree.resolve("javafx/linux-x86_64") + "/*:"
+            String classpath = tree.resolve("lib") + "/*:" + tree.resolve("javafx/" + arch.javafxFolder) + "/*:"
                     + Path.of(HangingKiosk.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Headless", "-Dprism.order=sw",
