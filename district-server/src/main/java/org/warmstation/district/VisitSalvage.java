@@ -44,7 +44,7 @@ final class VisitSalvage {
     static Optional<Salvaged> salvage(byte[] payload) {
         JsonNode tree;
         try {
-            tree = Wire.parseTree(new String(payload, StandardCharsets.UTF_8));
+            tree = Wire.parseTree(new String(Wire.json(payload, Wire.MAX_PAYLOAD_BYTES), StandardCharsets.UTF_8));
         } catch (WireFormatException e) {
             return Optional.empty();
         }

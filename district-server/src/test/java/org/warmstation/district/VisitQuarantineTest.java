@@ -107,6 +107,26 @@ class VisitQuarantineTest {
     }
 
     @Test
+    void aGzipBatchWithOneInvalidVisitIsSalvagedLikeAPlainOne() throws Exception {
+        List<WireVisit> visits = Visits.run(1, 6, AT);
+        String json = new String(Wire.encode(Visits.batch(DISTRICT, "q-e", visits)), StandardCharsets.UTF_8);
+        int third = json.indexOf(visits.get(2).uuid().toString());
+        String edited = json.substring(0, third)
+                + json.substring(third).replaceFirst("\"Asia/Shanghai\"", "\"Mars/Olympus_Mons\"");
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(edited.getBytes(StandardCharsets.UTF_8)); // as a station sends it (decision 0240)
+        }
+
+        assertTrue(service.handle(topic("q-e"), gz.toByteArray()));
+
+        VisitAck ack = Wire.decode(acks.getLast(), VisitAck.class);
+        assertEquals(6, ack.stored().size(), "five stored and one quarantined are all acked");
+        assertEquals(5, count("SELECT count(*) FROM visit WHERE station_id = 'q-e'"));
+        assertEquals(visits.get(2).uuid(), quarantined().getFirst().uuid());
+    }
+
+    @Test
     void reconciliationCountsAQuarantinedVisitAsHeldNotAsAGapToAskForAgain() throws Exception {
         Instant day = Instant.parse("2026-11-20T02:00:00Z");
         WireVisit bad = Visits.visit(2, Instant.parse("+300000-01-01T00:00:00Z"), "00000000000000d2", "COURIER");

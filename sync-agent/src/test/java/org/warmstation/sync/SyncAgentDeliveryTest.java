@@ -70,6 +70,8 @@ class SyncAgentDeliveryTest {
         district.acking(true);
         Await.until(LONG, "outbox empty", () -> Backlog.waiting(dir) == 0, () -> district.stored().size());
         assertEquals(recorded, district.stored());
+        assertTrue(district.gzipBatches() >= 3, "full batches travel gzip-compressed (decision 0240): "
+                + district.gzipBatches() + " of " + district.batches());
         Await.until(LONG, "status shows the sync", () -> agent.status().lastSync().isPresent()
                 && agent.status().waiting() == 0 && agent.status().connected(), agent::status);
     }

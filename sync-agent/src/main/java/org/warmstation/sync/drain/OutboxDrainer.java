@@ -72,7 +72,7 @@ public final class OutboxDrainer extends Drainer<WireVisit> {
     @Override
     protected Batch encode(List<WireVisit> page, Instant sentAt) {
         VisitBatch batch = VisitBatch.of(district, station, sentAt, page, epoch);
-        return new Batch(batch.batchId(), Wire.encode(batch));
+        return new Batch(batch.batchId(), Wire.encodeCompressed(batch));
     }
 
     /**

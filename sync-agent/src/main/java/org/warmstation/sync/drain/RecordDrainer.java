@@ -47,7 +47,7 @@ public final class RecordDrainer extends Drainer<WireRecord> {
     @Override
     protected Batch encode(List<WireRecord> page, Instant sentAt) {
         RecordBatch batch = RecordBatch.of(district, station, sentAt, page);
-        return new Batch(batch.batchId(), Wire.encode(batch));
+        return new Batch(batch.batchId(), Wire.encodeCompressed(batch));
     }
 
     /**

@@ -201,7 +201,9 @@ public final class MqttLink implements AutoCloseable {
     }
 
     /**
-     * @param payload  bytes
+     * @param payload  JSON bytes, or gzip-compressed JSON ({@link Wire#encodeCompressed}): then the
+     *                 payload format indicator says binary and the user property
+     *                 {@code content-encoding: gzip} is added
      * @param qos      QoS
      * @param retained retained flag
      * @param schema   schema user property
@@ -210,8 +212,14 @@ public final class MqttLink implements AutoCloseable {
     public static MqttMessage message(byte[] payload, int qos, boolean retained, String schema) {
         MqttProperties p = new MqttProperties();
         p.setContentType(Wire.CONTENT_TYPE);
-        p.setPayloadFormat(true);
-        p.setUserProperties(List.of(new UserProperty(Wire.SCHEMA_PROPERTY, Objects.requireNonNull(schema, "schema"))));
+        UserProperty schemaProperty = new UserProperty(Wire.SCHEMA_PROPERTY, Objects.requireNonNull(schema, "schema"));
+        if (Wire.isCompressed(payload)) { // gzip: binary, not UTF-8 (MQTT 5 §3.3.2.3.2)
+            p.setPayloadFormat(false);
+            p.setUserProperties(List.of(schemaProperty, new UserProperty(Wire.ENCODING_PROPERTY, Wire.GZIP)));
+        } else {
+            p.setPayloadFormat(true);
+            p.setUserProperties(List.of(schemaProperty));
+        }
         return new MqttMessage(payload, qos, retained, p);
     }
 

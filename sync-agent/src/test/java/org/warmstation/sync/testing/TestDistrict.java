@@ -44,6 +44,7 @@ public final class TestDistrict implements AutoCloseable {
     });
     private final Map<UUID, AtomicInteger> receipts = new ConcurrentHashMap<>();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong gzipBatches = new AtomicLong();
     private final AtomicLong acksFailed = new AtomicLong();
     private final Map<String, StationStatus> statuses = new ConcurrentHashMap<>();
     private final List<Telemetry> telemetry = new CopyOnWriteArrayList<>();
@@ -64,6 +65,11 @@ public final class TestDistrict implements AutoCloseable {
             @Override
             public void messageArrived(String topic, MqttMessage m) {
                 byte[] payload = m.getPayload();
+                if (topic.endsWith("/visits") && Wire.isCompressed(payload) && !m.getProperties().getPayloadFormat()
+                        && m.getProperties().getUserProperties().stream().anyMatch(u ->
+                        u.getKey().equals(Wire.ENCODING_PROPERTY) && u.getValue().equals(Wire.GZIP))) {
+                    gzipBatches.incrementAndGet();
+                }
                 worker.execute(() -> handle(topic, payload));
             }
 
@@ -141,6 +147,14 @@ public final class TestDistrict implements AutoCloseable {
     /** @return receipts beyond the first of each visit (at-least-once duplicates) */
     public long duplicates() {
         return receipts.values().stream().mapToLong(a -> a.get() - 1).sum();
+    }
+
+    /**
+     * @return visit batches received gzip-compressed and marked so (binary payload format,
+     *         {@code content-encoding: gzip})
+     */
+    public long gzipBatches() {
+        return gzipBatches.get();
     }
 
     /** @return batches received (acked or not) */
