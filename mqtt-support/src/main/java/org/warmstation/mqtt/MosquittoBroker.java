@@ -113,7 +113,7 @@ public final class MosquittoBroker implements AutoCloseable {
         conf.addAll(List.of("log_dest file " + d.resolve("mosquitto.log"),
                 "log_type error", "log_type warning", "log_type notice", "log_type information",
                 "connection_messages true", "log_timestamp true", "log_timestamp_format %Y-%m-%dT%H:%M:%S",
-                "max_connections -1",
+                "max_connections -1", "set_tcp_nodelay true",
                 "listener " + port + " 127.0.0.1"));
         // with per-listener settings the default listener needs its own; otherwise only when not set
         if (perListener || extra.stream().noneMatch(l -> l.startsWith("allow_anonymous"))) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.warmstation.mqtt.NoDelaySockets;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -160,8 +161,10 @@ public final class DistrictReceiver implements AutoCloseable {
         o.setConnectionTimeout(15);
         o.setAutomaticReconnect(false);
         if (tls != null) {
-            o.setSocketFactory(tls);
+            o.setSocketFactory(NoDelaySockets.tls(tls));
             o.setHttpsHostnameVerificationEnabled(true);
+        } else {
+            o.setSocketFactory(NoDelaySockets.plain());
         }
         if (settings.username() != null) {
             o.setUserName(settings.username());

@@ -15,6 +15,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.warmstation.mqtt.NoDelaySockets;
 import org.warmstation.mqtt.TlsSockets;
 import org.warmstation.protocol.wire.EnrollReply;
 import org.warmstation.protocol.wire.EnrollRequest;
@@ -61,10 +62,10 @@ public final class EnrollmentClient {
             o.setUserName(account);
             o.setPassword(new String(credential).getBytes(StandardCharsets.UTF_8));
             if (station.caPin() != null) {
-                o.setSocketFactory(TlsSockets.pinned(station.caPin()));
+                o.setSocketFactory(NoDelaySockets.tls(TlsSockets.pinned(station.caPin())));
                 o.setHttpsHostnameVerificationEnabled(true);
             } else if (station.caFile() != null) {
-                o.setSocketFactory(TlsSockets.trusting(station.caFile()));
+                o.setSocketFactory(NoDelaySockets.tls(TlsSockets.trusting(station.caFile())));
                 o.setHttpsHostnameVerificationEnabled(true);
             }
             long waitMs = station.connectTimeout().toMillis() + 5_000;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.warmstation.mqtt.NoDelaySockets;
 import org.warmstation.mqtt.TlsSockets;
 import org.warmstation.protocol.wire.StationStatus;
 import org.warmstation.protocol.wire.Topics;
@@ -58,11 +59,13 @@ public final class ConnectOptions {
             }
         }
         if (config.caPin() != null) {
-            o.setSocketFactory(TlsSockets.pinned(config.caPin()));
+            o.setSocketFactory(NoDelaySockets.tls(TlsSockets.pinned(config.caPin())));
             o.setHttpsHostnameVerificationEnabled(true);
         } else if (config.caFile() != null) {
-            o.setSocketFactory(TlsSockets.trusting(config.caFile()));
+            o.setSocketFactory(NoDelaySockets.tls(TlsSockets.trusting(config.caFile())));
             o.setHttpsHostnameVerificationEnabled(true);
+        } else {
+            o.setSocketFactory(NoDelaySockets.plain()); // lab mode, tcp://
         }
         return o;
     }
