@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.warmstation.mqtt.NoDelaySockets;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -56,6 +57,7 @@ final class BenchDistrict implements AutoCloseable {
         });
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
+        o.setSocketFactory(NoDelaySockets.plain()); // as the agent's and the district's clients
         client.connect(o).waitForCompletion(10_000);
         client.subscribe("ws/v1/+/+/visits", 1).waitForCompletion(10_000);
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.warmstation.mqtt.NoDelaySockets;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -42,7 +43,8 @@ import org.warmstation.mqtt.MosquittoBroker;
 
 /**
  * {@code station sync-bench}: on one broker in one run, measures (1) a raw Eclipse Paho QoS 1
- * publish loop of visit batches with the same window — the ceiling — and (2) the sync agent
+ * publish loop of visit batches with the same window and the agent's encoding (gzip JSON,
+ * {@link Wire#encodeCompressed}) — the ceiling — and (2) the sync agent
  * draining a SQLite outbox backlog of the same size until the (benchmark) district has acked every
  * visit. Prints both in visits/s and their ratio, for each of {@code --rounds} rounds (raw loop
  * and drain alternate, so both see the same load; the district has worked off the raw loop's
@@ -127,6 +129,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
         MqttAsyncClient c = new MqttAsyncClient(uri, "bench-raw", new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
+        o.setSocketFactory(NoDelaySockets.plain()); // as the agent's and the district's clients
         c.connect(o).waitForCompletion(10_000);
         Semaphore window = new Semaphore(inFlight);
         int messages = rawVisits() / batch;
@@ -144,7 +147,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         for (int i = 0; i < messages; i++) {
             window.acquire();
-            byte[] payload = Wire.encode(VisitBatch.of(t.district(), t.station(), Instant.now(), vs));
+            byte[] payload = Wire.encodeCompressed(VisitBatch.of(t.district(), t.station(), Instant.now(), vs));
             c.publish(t.topic(Topics.Kind.VISITS), MqttLink.message(payload, 1, false, VisitBatch.SCHEMA), null, release);
         }
         window.acquire(inFlight);
