@@ -112,6 +112,8 @@ public final class SyncAgent implements AutoCloseable {
     private final Parts parts;
     private final Topics topics;
     private final AgentThread thread;
+    /** Encodes and publishes the uplinks' batches, in send order (decision 0245). */
+    private final java.util.concurrent.ExecutorService encoder;
     private final MqttLink link;
     private final BrokerSession session;
     private final Uplink visits;
@@ -134,6 +136,11 @@ public final class SyncAgent implements AutoCloseable {
         this.topics = config.topics();
         InstantSource wall = () -> parts.clock().now();
         this.thread = new AgentThread(topics.station(), this::reportProblem);
+        this.encoder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sync-encode-" + topics.station());
+            t.setDaemon(true);
+            return t;
+        });
         this.session = new BrokerSession(config, wall, parts.stationKey(), parts.profile(), parts.applier()::held,
                 parts.applier()::updateReport, thread);
         Drainer.Limits limits = new Drainer.Limits(config.batchSize(), config.maxAwaitingAck(), config.resendAfter(),
@@ -142,13 +149,13 @@ public final class SyncAgent implements AutoCloseable {
         TokenBucket pace = TokenBucket.of(config.drainRate(), config.batchSize());
         OutboxDrainer visitDrainer = new OutboxDrainer(parts.outbox(), wall, topics.district(), topics.station(),
                 limits, window, pace);
-        this.visits = new Uplink(visitDrainer, Kind.VISITS, VisitBatch.SCHEMA, session, thread);
+        this.visits = new Uplink(visitDrainer, Kind.VISITS, VisitBatch.SCHEMA, session, thread, encoder);
         Map<RecordKind, RecordDrainer> recordDrainers = new EnumMap<>(RecordKind.class);
         Map<RecordKind, Uplink> byKind = new EnumMap<>(RecordKind.class);
         for (RecordOutbox box : parts.records()) {
             RecordDrainer d = new RecordDrainer(box, wall, topics.district(), topics.station(), limits, window, pace);
             recordDrainers.put(box.kind(), d);
-            byKind.put(box.kind(), new Uplink(d, Kind.RECORDS, RecordBatch.SCHEMA, session, thread));
+            byKind.put(box.kind(), new Uplink(d, Kind.RECORDS, RecordBatch.SCHEMA, session, thread, encoder));
         }
         this.recordUplinks = Map.copyOf(byKind);
         List<Uplink> all = new ArrayList<>(List.of(visits));
@@ -324,6 +331,7 @@ public final class SyncAgent implements AutoCloseable {
             log.debug("{}: stop: {}", topics.station(), e.toString());
         }
         thread.shutdownNow();
+        encoder.shutdownNow(); // batches not yet published stay in the outbox
         link.close();
     }
 

@@ -43,7 +43,7 @@ class AckReceiverTest {
 
     private RecordBatch publishOneTicket() {
         tickets.append(new TestBody(RecordKind.TICKET, "heater broken"));
-        ticketDrainer.drain((payload, done) -> sent.add(Wire.decode(payload, RecordBatch.class)));
+        ticketDrainer.drain((payload, done) -> sent.add(Wire.decode(payload.get(), RecordBatch.class)));
         return sent.getLast();
     }
 

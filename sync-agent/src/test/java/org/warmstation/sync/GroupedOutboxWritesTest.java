@@ -32,12 +32,13 @@ import org.warmstation.visitlog.outbox.Outbox;
 import org.warmstation.visitlog.outbox.OutboxStats;
 
 /**
- * The drain's outbox writes are grouped (issue 13 §9): one mark per drain for every page it
- * published, one confirm for the acks that arrived while the agent's thread was busy; and the
- * grouping changes nothing in what is confirmed.
+ * The drain's outbox writes are grouped and deferred (issue 13 §9, decisions 0205 and 0245): no
+ * PUBLISHED mark for batches acked within the mark delay, one mark for the batches that were not,
+ * one confirm for the acks that arrived while the agent's thread was busy; and neither changes
+ * what is confirmed.
  */
 class GroupedOutboxWritesTest {
-    private final Instant now = Instant.parse("2026-12-06T02:00:00Z");
+    private Instant now = Instant.parse("2026-12-06T02:00:00Z");
     private final InstantSource clock = () -> now;
     private final CountingOutbox outbox = new CountingOutbox(new InMemoryOutbox());
     private final List<VisitBatch> sent = new ArrayList<>();
@@ -60,17 +61,50 @@ class GroupedOutboxWritesTest {
     }
 
     private void drain() {
-        drainer.drain((payload, done) -> sent.add(Wire.decode(payload, VisitBatch.class)));
+        drainer.drain((payload, done) -> sent.add(Wire.decode(payload.get(), VisitBatch.class)));
     }
 
     @Test
-    void aDrainMarksEveryPageItPublishedInOneWrite() {
+    void batchesNotAckedWithinTheMarkDelayAreMarkedInOneWrite() {
         drain();
         assertEquals(5, sent.size(), "five batches of two");
+        assertEquals(0, outbox.marks.get(), "no mark while their acks may still come");
+        drain();
+        assertEquals(5, sent.size(), "what was just published is not due again, marked or not");
+        now = now.plus(Drainer.MARK_DELAY).minusMillis(1);
+        drain();
+        assertEquals(0, outbox.marks.get());
+        now = now.plusMillis(1);
+        drain();
         assertEquals(1, outbox.marks.get(), "one write for all five");
         assertEquals(10, outbox.stats(now).published());
+        assertEquals(5, sent.size());
+    }
+
+    @Test
+    void batchesAckedWithinTheMarkDelayAreConfirmedWithoutAMark() {
         drain();
-        assertEquals(5, sent.size(), "what was just published is not due again");
+        now = now.plusMillis(300);
+        assertEquals(10, drainer.onAcks(sent.stream().map(b -> VisitAck.of(b, 0, now)).toList()));
+        now = now.plus(Drainer.MARK_DELAY);
+        drain();
+        assertEquals(0, outbox.marks.get(), "confirmed straight from CREATED");
+        assertEquals(1, outbox.confirms.get());
+        assertEquals(0, outbox.stats(now).waiting());
+    }
+
+    @Test
+    void aLostConnectionMarksWhatIsInFlightSoItWaitsForItsLateAck() {
+        drain();
+        drainer.connectionLost();
+        assertEquals(1, outbox.marks.get());
+        assertEquals(10, outbox.stats(now).published());
+        now = now.plusSeconds(29);
+        drain();
+        assertEquals(5, sent.size(), "not sent again before the resend timeout");
+        now = now.plusSeconds(1);
+        drain();
+        assertEquals(10, sent.size(), "due again after it");
     }
 
     @Test
@@ -140,6 +174,12 @@ class GroupedOutboxWritesTest {
         public int confirm(Collection<WireVisit> entries, Instant at) {
             confirms.incrementAndGet();
             return delegate.confirm(entries, at);
+        }
+
+        @Override
+        public int confirmSent(List<Sent<WireVisit>> sent, Instant at) {
+            confirms.incrementAndGet();
+            return delegate.confirmSent(sent, at);
         }
 
         @Override

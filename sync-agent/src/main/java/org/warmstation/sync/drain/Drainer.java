@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -25,11 +23,15 @@ import org.warmstation.visitlog.outbox.TypedOutbox;
  * (entries/s) — and confirms entries only when the district's ack for their batch names them
  * ({@link #confirmBatch}). A batch whose ack does not come within the {@link ResendTimer}'s wait
  * (first {@code resendAfter}, doubling with jitter while no ack comes, up to {@code resendCap}) is
- * forgotten (a late ack of one of the last 64 such batches still confirms); its entries are due again.
+ * forgotten (a late ack of one of the last {@value SentBatches#LATE_BATCHES} such batches still
+ * confirms); its entries are due again.
  * Entries of a batch still awaiting its ack are never sent again meanwhile.
- * Subclasses give the batch format and read their kind's ack. Outbox writes are grouped: one
- * {@code markPublished} per {@link #drain} call (every page it published), one {@code confirm}
- * per group of acks handed over together ({@link #confirmBatches}).
+ * Subclasses give the batch format and read their kind's ack. Outbox writes are grouped and
+ * deferred: a batch is marked PUBLISHED only if its ack has not come within the mark delay
+ * ({@link #MARK_DELAY}, at most half of {@code resendAfter}); a batch acked sooner goes from
+ * CREATED to CONFIRMED in one write ({@code TypedOutbox.confirmSent}, with the same publish time
+ * and attempt), one write per group of acks handed over together ({@link #confirmBatches}).
+ * Batches still unmarked when the connection is lost are marked then (decision 0245).
  *
  * <p>Runs on the agent's one thread ({@link #drain}, acks, {@link #connectionLost}); PUBACK
  * completions may come from any thread.
@@ -38,16 +40,23 @@ import org.warmstation.visitlog.outbox.TypedOutbox;
  */
 public abstract class Drainer<E extends OutboxEntry> {
     private static final Logger log = LoggerFactory.getLogger(Drainer.class);
-    private static final int LATE_BATCHES = 64;
+    /** How long a batch may await its ack before its entries are marked PUBLISHED. */
+    public static final Duration MARK_DELAY = Duration.ofSeconds(2);
 
-    /** Publishes a batch; {@code done} is called with null on PUBACK, else with the failure. */
+    /**
+     * Publishes a batch; {@code done} is called with null on PUBACK, else with the failure. The
+     * batch is encoded when {@code payload} is called, on whatever thread the publisher chooses:
+     * JSON and gzip are a quarter of the drain's work, and the agent does them on a thread of its
+     * own, in send order (decision 0245).
+     */
     @FunctionalInterface
     public interface Publisher {
         /**
-         * @param payload the encoded batch
+         * @param payload encodes the batch (pure; may throw {@code WireFormatException}, which the
+         *                publisher hands to {@code done})
          * @param done    completion callback (any thread)
          */
-        void publish(byte[] payload, Consumer<Throwable> done);
+        void publish(java.util.function.Supplier<byte[]> payload, Consumer<Throwable> done);
     }
 
     /**
@@ -83,45 +92,14 @@ public abstract class Drainer<E extends OutboxEntry> {
         }
     }
 
-    /**
-     * An encoded batch.
-     *
-     * @param batchId the id its ack will name
-     * @param payload the bytes to publish
-     */
-    protected record Batch(UUID batchId, byte[] payload) {
-    }
-
-    /** An entry in flight: its seq and revision. */
-    private record InFlight(long seq, int revision) {
-        static InFlight of(OutboxEntry e) {
-            return new InFlight(e.seq(), e.revision());
-        }
-    }
-
-    /** A published batch; its entries are due again from {@code expiresAt} (the wait in force when it was sent). */
-    private record Pending<E>(List<E> entries, Instant publishedAt, Instant expiresAt) {
-    }
-
     private final TypedOutbox<E> outbox;
     private final InstantSource clock;
     private final Limits limits;
     private final PublishWindow window;
     private final TokenBucket bucket;
     private final ResendTimer resend;
-    /**
-     * Seq and revision of the entries of the batches in {@link #awaiting}: not sent again while
-     * their ack may come. Keyed by (seq, revision), which names one entry's content, not by the
-     * entry record, whose hash covers every field (a tenth of the drain's CPU, decision 0240).
-     */
-    private final java.util.Set<InFlight> inFlight = new java.util.HashSet<>();
-    private final LinkedHashMap<UUID, Pending<E>> awaiting = new LinkedHashMap<>();
-    private final LinkedHashMap<UUID, Pending<E>> late = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Pending<E>> eldest) {
-            return size() > LATE_BATCHES;
-        }
-    };
+    private final SentBatches<E> sent = new SentBatches<>();
+    private final Duration markDelay;
     private long cursor;
     private volatile Instant lastConfirmation;
     private long published;
@@ -142,14 +120,19 @@ public abstract class Drainer<E extends OutboxEntry> {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.resend = new ResendTimer(limits.resendAfter(), limits.resendCap(),
                 java.util.concurrent.ThreadLocalRandom.current());
+        Duration half = limits.resendAfter().dividedBy(2);
+        this.markDelay = half.compareTo(MARK_DELAY) < 0 ? half : MARK_DELAY;
     }
 
     /**
-     * @param page   due entries of the kind, increasing seq
-     * @param sentAt the publish time
-     * @return the page as one batch with a new id
+     * Encodes a batch; pure, called on the publisher's thread.
+     *
+     * @param batchId the id its ack will name
+     * @param page    due entries of the kind, increasing seq
+     * @param sentAt  the publish time
+     * @return the batch's payload
      */
-    protected abstract Batch encode(List<E> page, Instant sentAt);
+    protected abstract byte[] encode(UUID batchId, List<E> page, Instant sentAt);
 
     /**
      * Publishes what is due, as far as the windows and the pace allow.
@@ -161,18 +144,18 @@ public abstract class Drainer<E extends OutboxEntry> {
      */
     public Duration drain(Publisher publisher) {
         Instant now = clock.instant();
+        markOverdue(now); // before expiry: an expiring batch is always overdue (markDelay <= resendAfter / 2)
         expire(now);
-        List<E> sent = new ArrayList<>();
-        try {
-            return publishPages(publisher, now, sent);
-        } finally {
-            markPublished(sent, now);
-        }
+        Duration next = publishPages(publisher, now);
+        return sent.nextMark(markDelay).map(at -> {
+            Duration mark = Duration.between(now, at);
+            return mark.isNegative() ? Duration.ZERO : mark.compareTo(next) < 0 ? mark : next;
+        }).orElse(next);
     }
 
-    private Duration publishPages(Publisher publisher, Instant now, List<E> sent) {
+    private Duration publishPages(Publisher publisher, Instant now) {
         boolean wrapped = false;
-        while (window.hasRoom() && awaiting.size() < limits.maxAwaitingAck()) {
+        while (window.hasRoom() && sent.awaiting() < limits.maxAwaitingAck()) {
             long nanos = System.nanoTime();
             Duration wait = bucket.waitFor(limits.batchSize(), nanos);
             if (!wait.isZero()) {
@@ -183,61 +166,59 @@ public abstract class Drainer<E extends OutboxEntry> {
                 if (cursor == 0 || wrapped) {
                     return Duration.ofSeconds(1);
                 }
-                markPublished(sent, now); // before looking again from the start: what was just sent is not due
                 cursor = 0; // wrap: look again from the start for resends and re-queued ranges
                 wrapped = true;
                 continue;
             }
             cursor = due.getLast().seq();
-            List<E> page = inFlight.isEmpty() ? due : due.stream().filter(e -> !inFlight.contains(InFlight.of(e))).toList();
+            List<E> page = sent.notInFlight(due);
             if (page.isEmpty()) {
                 continue; // all awaiting their ack (the wait grew beyond resendAfter)
             }
             bucket.tryTake(page.size(), nanos);
             send(publisher, page, now);
-            sent.addAll(page);
         }
         return Duration.ofSeconds(1); // windows full: a PUBACK or an ack wakes the caller earlier
     }
 
+    /** Marks the batches that have awaited their ack for the mark delay. */
+    private void markOverdue(Instant now) {
+        mark(sent.takeOverdueUnmarked(now, markDelay));
+    }
+
     /**
-     * Marks what this drain published, in one transaction, and forgets it. Marking after the
-     * publish keeps the contract: acks are handled on this same thread, so no entry is confirmed
-     * before it is marked, and the outbox is not read from the start again before the mark. If the
-     * mark fails, the entries stay CREATED and are sent once more; the district drops the duplicates.
+     * Writes PUBLISHED marks, one {@code markPublished} per publish time (a drain call's batches
+     * share one). If a mark fails the entries stay CREATED and are sent once more; the district
+     * drops the duplicates.
      */
-    private void markPublished(List<E> sent, Instant now) {
-        if (!sent.isEmpty()) {
-            List<E> marking = List.copyOf(sent);
-            sent.clear();
-            outbox.markPublished(marking, now);
+    private void mark(List<SentBatches.Batch<E>> batches) {
+        int i = 0;
+        while (i < batches.size()) {
+            Instant at = batches.get(i).publishedAt();
+            List<E> entries = new ArrayList<>();
+            for (; i < batches.size() && batches.get(i).publishedAt().equals(at); i++) {
+                entries.addAll(batches.get(i).entries());
+            }
+            outbox.markPublished(entries, at);
         }
     }
 
     private void send(Publisher publisher, List<E> page, Instant now) {
-        Batch batch = encode(page, now);
+        UUID batchId = UUID.randomUUID();
         int gen = window.take();
-        awaiting.put(batch.batchId(), new Pending<>(page, now, now.plus(resend.timeout())));
-        page.forEach(e -> inFlight.add(InFlight.of(e)));
+        sent.add(batchId, new SentBatches.Batch<>(page, now, now.plus(resend.timeout())));
         published += page.size();
-        publisher.publish(batch.payload(), error -> {
+        publisher.publish(() -> encode(batchId, page, now), error -> {
             window.release(gen);
             if (error != null) {
-                log.debug("{} batch {} not delivered: {}", outbox.kind(), batch.batchId(), error.toString());
+                log.debug("{} batch {} not delivered: {}", outbox.kind(), batchId, error.toString());
             }
         });
     }
 
     private void expire(Instant now) {
-        Iterator<Map.Entry<UUID, Pending<E>>> it = awaiting.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<UUID, Pending<E>> e = it.next();
-            if (!e.getValue().expiresAt().isAfter(now)) {
-                it.remove();
-                e.getValue().entries().forEach(x -> inFlight.remove(InFlight.of(x)));
-                resend.missed(e.getValue().publishedAt(), now);
-                late.put(e.getKey(), e.getValue()); // a late ack still confirms
-            }
+        for (SentBatches.Batch<E> b : sent.expire(now)) { // to the late list: a late ack still confirms
+            resend.missed(b.publishedAt(), now);
         }
     }
 
@@ -273,33 +254,35 @@ public abstract class Drainer<E extends OutboxEntry> {
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
      */
     protected final int confirmBatches(List<Acked<E>> acks) {
-        List<E> acked = new ArrayList<>();
+        List<TypedOutbox.Sent<E>> confirming = new ArrayList<>();
         boolean known = false;
         for (Acked<E> a : acks) {
-            Pending<E> p = awaiting.remove(a.batchId());
-            if (p != null) {
-                p.entries().forEach(x -> inFlight.remove(InFlight.of(x)));
-            } else {
-                p = late.remove(a.batchId());
-            }
-            if (p == null) {
+            Optional<SentBatches.Taken<E>> taken = sent.take(a.batchId());
+            if (taken.isEmpty()) {
                 log.debug("{} ack of unknown batch {} ignored", outbox.kind(), a.batchId());
                 continue;
             }
             known = true;
             resend.answered();
-            int before = acked.size();
-            p.entries().stream().filter(a.stored()).forEach(acked::add);
-            if (acked.size() - before < p.entries().size()) {
+            SentBatches.Batch<E> p = taken.get().batch();
+            boolean marked = taken.get().marked();
+            List<E> named = p.entries().stream().filter(a.stored()).toList();
+            if (named.size() < p.entries().size()) {
                 log.warn("district stored {} of {} {} entries of batch {}; the rest will be resent",
-                        acked.size() - before, p.entries().size(), outbox.kind(), a.batchId());
+                        named.size(), p.entries().size(), outbox.kind(), a.batchId());
+                if (!marked) { // the rest wait for the resend timeout, as marked entries do
+                    outbox.markPublished(p.entries().stream().filter(a.stored().negate()).toList(), p.publishedAt());
+                }
+            }
+            if (!named.isEmpty()) {
+                confirming.add(new TypedOutbox.Sent<>(named, p.publishedAt(), marked));
             }
         }
         if (!known) {
             return 0;
         }
         Instant now = clock.instant();
-        int n = acked.isEmpty() ? 0 : outbox.confirm(acked, now);
+        int n = confirming.isEmpty() ? 0 : outbox.confirmSent(confirming, now);
         confirmed += n;
         lastConfirmation = now;
         return n;
@@ -312,9 +295,12 @@ public abstract class Drainer<E extends OutboxEntry> {
      */
     public void connectionLost() {
         window.reset();
-        late.putAll(awaiting);
-        awaiting.clear();
-        inFlight.clear();
+        List<SentBatches.Batch<E>> unmarked = sent.connectionLost();
+        try { // their acks may still come late; meanwhile they wait for the resend timeout, as before
+            mark(unmarked);
+        } catch (RuntimeException e) {
+            log.warn("{}: marking the batches in flight failed, they will be sent again: {}", outbox.kind(), e.toString());
+        }
     }
 
     /** @return when the district last confirmed entries of this kind, or null */

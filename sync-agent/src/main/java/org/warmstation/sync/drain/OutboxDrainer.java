@@ -70,9 +70,8 @@ public final class OutboxDrainer extends Drainer<WireVisit> {
     }
 
     @Override
-    protected Batch encode(List<WireVisit> page, Instant sentAt) {
-        VisitBatch batch = VisitBatch.of(district, station, sentAt, page, epoch);
-        return new Batch(batch.batchId(), Wire.encodeCompressed(batch));
+    protected byte[] encode(UUID batchId, List<WireVisit> page, Instant sentAt) {
+        return Wire.encodeCompressed(new VisitBatch(VisitBatch.SCHEMA, district, station, batchId, sentAt, page, epoch));
     }
 
     /**

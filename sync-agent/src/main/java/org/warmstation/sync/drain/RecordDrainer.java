@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.warmstation.protocol.wire.RecordAck;
 import org.warmstation.protocol.wire.RecordBatch;
 import org.warmstation.protocol.wire.RecordKind;
@@ -45,9 +46,8 @@ public final class RecordDrainer extends Drainer<WireRecord> {
     }
 
     @Override
-    protected Batch encode(List<WireRecord> page, Instant sentAt) {
-        RecordBatch batch = RecordBatch.of(district, station, sentAt, page);
-        return new Batch(batch.batchId(), Wire.encodeCompressed(batch));
+    protected byte[] encode(UUID batchId, List<WireRecord> page, Instant sentAt) {
+        return Wire.encodeCompressed(new RecordBatch(RecordBatch.SCHEMA, district, station, batchId, sentAt, page));
     }
 
     /**

@@ -32,7 +32,7 @@ class OutboxDrainerTest {
     private final List<VisitBatch> sent = new ArrayList<>();
     private final List<Consumer<Throwable>> pubacks = new ArrayList<>();
     private final OutboxDrainer.Publisher publisher = (payload, done) -> {
-        sent.add(Wire.decode(payload, VisitBatch.class));
+        sent.add(Wire.decode(payload.get(), VisitBatch.class));
         pubacks.add(done);
     };
 

@@ -33,7 +33,7 @@ class RecordDrainerTest {
     private final List<RecordBatch> sent = new ArrayList<>();
     private final List<Consumer<Throwable>> pubacks = new ArrayList<>();
     private final Drainer.Publisher publisher = (payload, done) -> {
-        sent.add(Wire.decode(payload, RecordBatch.class));
+        sent.add(Wire.decode(payload.get(), RecordBatch.class));
         pubacks.add(done);
     };
     private InMemoryRecordOutbox tickets;

@@ -66,6 +66,22 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
     }
 
     @Override
+    public synchronized int confirmSent(java.util.List<Sent<E>> sent, Instant at) {
+        return SqliteTransaction.immediate(open(), "confirming " + what, c -> {
+            java.util.List<E> marked = new java.util.ArrayList<>();
+            int n = 0;
+            for (Sent<E> s : sent) {
+                if (s.marked()) {
+                    marked.addAll(s.entries());
+                } else {
+                    n += rows.confirmedUnmarked(c, s.entries(), s.publishedAt(), at);
+                }
+            }
+            return n + rows.confirmed(c, marked, at);
+        });
+    }
+
+    @Override
     public synchronized int requeue(long fromSeq, long toSeq) {
         return SqliteTransaction.immediate(open(), "re-queueing " + what + " " + fromSeq + ".." + toSeq,
                 c -> rows.requeued(c, fromSeq, toSeq));

@@ -23,7 +23,10 @@ import org.warmstation.visitlog.domain.VisitStore.StoreException;
  *       and again whenever the record is revised (its revision goes up and the entry goes back to
  *       CREATED, even if it was PUBLISHED or CONFIRMED);</li>
  *   <li><b>PUBLISHED</b> — {@link #markPublished}: the agent handed it to the MQTT client at QoS 1;
- *       the publish time and an attempt count are kept;</li>
+ *       the publish time and an attempt count are kept. The agent writes this mark only for a
+ *       batch whose ack has not come within a short delay (decision 0245): a batch acked sooner
+ *       goes from CREATED to CONFIRMED in one write ({@link #confirmSent}), which records the same
+ *       publish time and attempt. So PUBLISHED means "sent, and no ack for a few seconds";</li>
  *   <li><b>CONFIRMED</b> — {@link #confirm}: the district application acknowledged the record at
  *       that revision, in an ack it sends only after its database commit. A broker PUBACK is
  *       <em>not</em> a confirmation. A confirmation of an older revision than the entry's current
@@ -97,6 +100,44 @@ public interface TypedOutbox<E extends OutboxEntry> extends AutoCloseable {
      * @throws StoreException when storage fails
      */
     int confirm(Collection<E> entries, Instant at);
+
+    /**
+     * Entries published together (one batch) and acknowledged.
+     *
+     * @param entries     the acknowledged entries, as they were published
+     * @param publishedAt when they were published
+     * @param marked      whether {@link #markPublished} was called for this publish
+     * @param <E>         the entries
+     */
+    record Sent<E extends OutboxEntry>(List<E> entries, Instant publishedAt, boolean marked) {
+        /** @throws NullPointerException for a null list or time */
+        public Sent {
+            entries = List.copyOf(entries);
+            java.util.Objects.requireNonNull(publishedAt, "publishedAt");
+        }
+    }
+
+    /**
+     * {@link #confirm} for the acknowledged entries of several publishes at once. An entry of a
+     * publish that was not {@link Sent#marked marked} also gets that publish's time and an
+     * attempt, as {@link #markPublished} then {@link #confirm} would have left it; implementations
+     * may do that in one write per entry (SQLite does: one transaction, one statement per publish).
+     *
+     * @param sent the publishes, with the entries their acks name
+     * @param at   the confirmation time
+     * @return how many entries changed to CONFIRMED
+     * @throws StoreException when storage fails
+     */
+    default int confirmSent(List<Sent<E>> sent, Instant at) {
+        List<E> all = new java.util.ArrayList<>();
+        for (Sent<E> s : sent) {
+            if (!s.marked()) {
+                markPublished(s.entries(), s.publishedAt());
+            }
+            all.addAll(s.entries());
+        }
+        return all.isEmpty() ? 0 : confirm(all, at);
+    }
 
     /**
      * Sets every entry with a seq in {@code fromSeq..toSeq} back to CREATED, whatever its state.

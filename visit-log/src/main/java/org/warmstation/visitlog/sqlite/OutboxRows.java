@@ -30,7 +30,7 @@ public final class OutboxRows {
     public static final OutboxRows VISITS = new OutboxRows("outbox", "",
             "EXISTS (SELECT 1 FROM visit WHERE visit.seq = outbox.seq AND visit.id = e.uuid)");
 
-    /** The entries of parameter 2 ({@link #json}) as a table e(seq, revision, uuid). */
+    /** The entries of a JSON parameter ({@link #json}) as a table e(seq, revision, uuid). */
     private static final String ENTRIES = "SELECT j.value ->> 0 AS seq, j.value ->> 1 AS revision, j.value ->> 2 AS uuid"
             + " FROM json_each(?) AS j";
 
@@ -120,6 +120,33 @@ public final class OutboxRows {
                 + table + ".revision <= e.revision AND state <> 'CONFIRMED' AND " + sameUuid)) {
             st.setLong(1, at.toEpochMilli());
             st.setString(2, json(entries));
+            return st.executeUpdate();
+        }
+    }
+
+    /**
+     * As {@link #confirmed}, for entries whose publish was not marked: each row confirmed also
+     * gets the publish time and an attempt ({@link #published} and {@link #confirmed} in one write).
+     *
+     * @param c           a connection inside a write transaction
+     * @param entries     the acknowledged entries, as published
+     * @param publishedAt when they were published
+     * @param at          the confirmation time
+     * @return the rows newly confirmed
+     * @throws SQLException when the write fails
+     */
+    public int confirmedUnmarked(Connection c, Collection<? extends OutboxEntry> entries, Instant publishedAt, Instant at)
+            throws SQLException {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET state = 'CONFIRMED',"
+                + " confirmed_at_ms = ?, published_at_ms = ?, attempts = attempts + 1 FROM (" + ENTRIES + ") AS e WHERE "
+                + scope + table + ".seq = e.seq AND " + table + ".revision <= e.revision AND state <> 'CONFIRMED' AND "
+                + sameUuid)) {
+            st.setLong(1, at.toEpochMilli());
+            st.setLong(2, publishedAt.toEpochMilli());
+            st.setString(3, json(entries));
             return st.executeUpdate();
         }
     }

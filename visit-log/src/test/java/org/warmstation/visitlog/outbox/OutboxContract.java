@@ -139,6 +139,32 @@ abstract class OutboxContract<E extends OutboxEntry> {
     }
 
     @Test
+    void confirmSentConfirmsMarkedAndUnmarkedPublishesAlike() {
+        record(4);
+        List<E> sent = outbox.due(0, 10, T0, RESEND);
+        outbox.markPublished(sent.subList(2, 4), T0);
+        int n = outbox.confirmSent(List.of(new TypedOutbox.Sent<>(sent.subList(0, 2), T0, false),
+                new TypedOutbox.Sent<>(sent.subList(2, 4), T0, true)), T0.plusSeconds(1));
+        assertEquals(4, n);
+        assertEquals(0, outbox.stats(T0.plusSeconds(1)).waiting());
+        assertEquals(4, outbox.stats(T0.plusSeconds(1)).lastConfirmedSeq());
+        assertEquals(0, outbox.confirmSent(List.of(new TypedOutbox.Sent<>(sent, T0, false)), T0.plusSeconds(2)),
+                "idempotent");
+    }
+
+    @Test
+    void confirmSentOfAnOlderUnmarkedRevisionLeavesTheRevisedEntryQueuedAndUnmarked() {
+        UUID id = record(1).getFirst();
+        E rev1 = outbox.due(0, 10, T0, RESEND).getFirst();
+        station.revise(id);
+        assertEquals(0, outbox.confirmSent(List.of(new TypedOutbox.Sent<>(List.of(rev1), T0, false)), T0.plusSeconds(1)));
+        OutboxStats stats = outbox.stats(T0.plusSeconds(1));
+        assertEquals(1, stats.waiting());
+        assertEquals(0, stats.published(), "the new revision was never sent");
+        assertEquals(2, outbox.due(0, 10, T0.plusSeconds(1), RESEND).getFirst().revision());
+    }
+
+    @Test
     void aRevisionAfterConfirmationQueuesTheEntryAgain() {
         UUID id = record(1).getFirst();
         outbox.confirm(outbox.due(0, 10, T0, RESEND), T0);

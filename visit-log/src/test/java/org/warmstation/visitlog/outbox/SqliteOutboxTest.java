@@ -1,8 +1,12 @@
 package org.warmstation.visitlog.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -17,6 +21,7 @@ import org.warmstation.visitlog.domain.VisitSource;
 import org.warmstation.visitlog.store.SqliteVisitStore;
 import org.warmstation.protocol.card.MemberCard.MemberId;
 import org.warmstation.protocol.card.WorkerCategory;
+import org.warmstation.protocol.wire.WireVisit;
 
 /** The contract against the real SQLite visit log, with the real visit store recording visits. */
 class SqliteOutboxTest extends OutboxContractTest {
@@ -51,6 +56,27 @@ class SqliteOutboxTest extends OutboxContractTest {
                 store.close();
             }
         };
+    }
+
+    @Test
+    void anUnmarkedPublishConfirmedInOneWriteKeepsItsPublishTimeAndOneAttempt() throws Exception {
+        station.record(false);
+        station.record(true);
+        List<WireVisit> sent = outbox.due(0, 10, T0, RESEND);
+        outbox.markPublished(sent.subList(1, 2), T0.minusSeconds(90)); // an earlier attempt of seq 2
+        assertEquals(2, outbox.confirmSent(List.of(new TypedOutbox.Sent<>(sent, T0, false)), T0.plusMillis(400)));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("visits.db"));
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT seq, state, attempts, published_at_ms, confirmed_at_ms FROM outbox ORDER BY seq")) {
+            for (int seq = 1; seq <= 2; seq++) {
+                assertTrue(rs.next());
+                assertEquals(seq, rs.getLong(1));
+                assertEquals("CONFIRMED", rs.getString(2));
+                assertEquals(seq, rs.getInt(3), "attempts: the unmarked publish counts");
+                assertEquals(T0.toEpochMilli(), rs.getLong(4));
+                assertEquals(T0.plusMillis(400).toEpochMilli(), rs.getLong(5));
+            }
+        }
     }
 
     @Test

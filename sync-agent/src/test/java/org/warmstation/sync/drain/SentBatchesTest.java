@@ -1,0 +1,78 @@
+package org.warmstation.sync.drain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.warmstation.protocol.wire.WireVisit;
+
+/** The drainer's memory of what it sent (decisions 0240, 0245). */
+class SentBatchesTest {
+    private static final Instant T = Instant.parse("2026-12-06T03:00:00Z");
+    private static final Duration DELAY = Duration.ofSeconds(2);
+    private final SentBatches<WireVisit> sent = new SentBatches<>();
+
+    private static WireVisit visit(long seq, int revision, List<String> services) {
+        return new WireVisit(new UUID(7, seq), seq, revision, T, "Asia/Shanghai", null, 0, "COURIER", services,
+                "GUEST", true, 1000);
+    }
+
+    @Test
+    void anEntryInFlightIsHeldBackButItsNewRevisionIsNot() {
+        WireVisit rev1 = visit(1, 1, List.of("HOT_WATER"));
+        sent.add(UUID.randomUUID(), new SentBatches.Batch<>(List.of(rev1), T, T.plusSeconds(60)));
+
+        WireVisit sameContentReadAgain = visit(1, 1, List.of("HOT_WATER"));
+        WireVisit rev2 = visit(1, 2, List.of("HOT_WATER", "REST"));
+        assertEquals(List.of(rev2), sent.notInFlight(List.of(sameContentReadAgain, rev2)));
+    }
+
+    @Test
+    void unmarkedBatchesComeDueForTheirMarkInSendOrderAndAnAckedOneNever() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        sent.add(first, new SentBatches.Batch<>(List.of(visit(1, 1, List.of())), T, T.plusSeconds(60)));
+        sent.add(second, new SentBatches.Batch<>(List.of(visit(2, 1, List.of())), T.plusSeconds(1), T.plusSeconds(61)));
+        sent.add(third, new SentBatches.Batch<>(List.of(visit(3, 1, List.of())), T.plusSeconds(1), T.plusSeconds(61)));
+        assertEquals(T.plus(DELAY), sent.nextMark(DELAY).orElseThrow());
+
+        SentBatches.Taken<WireVisit> acked = sent.take(first).orElseThrow();
+        assertFalse(acked.marked(), "acked within the delay: confirmed without a mark");
+        assertEquals(List.of(), sent.takeOverdueUnmarked(T.plusMillis(2999), DELAY));
+        List<SentBatches.Batch<WireVisit>> due = sent.takeOverdueUnmarked(T.plusSeconds(3), DELAY);
+        assertEquals(List.of(2L, 3L), due.stream().map(b -> b.entries().getFirst().seq()).toList());
+        assertTrue(sent.nextMark(DELAY).isEmpty());
+        assertTrue(sent.take(second).orElseThrow().marked(), "its mark was taken out for writing");
+    }
+
+    @Test
+    void aLostConnectionHandsBackTheUnmarkedAndKeepsEveryBatchForALateAck() {
+        UUID a = UUID.randomUUID();
+        sent.add(a, new SentBatches.Batch<>(List.of(visit(1, 1, List.of())), T, T.plusSeconds(60)));
+
+        assertEquals(1, sent.connectionLost().size());
+        assertEquals(0, sent.awaiting());
+        assertEquals(List.of(visit(1, 1, List.of())), sent.notInFlight(List.of(visit(1, 1, List.of()))));
+        assertTrue(sent.take(a).isPresent(), "a late ack still finds it");
+        assertTrue(sent.take(a).isEmpty(), "once");
+    }
+
+    @Test
+    void onlyTheLast64ExpiredBatchesAreRemembered() {
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < SentBatches.LATE_BATCHES + 1; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            sent.add(id, new SentBatches.Batch<>(List.of(visit(i + 1, 1, List.of())), T, T.plusSeconds(60)));
+        }
+        assertEquals(SentBatches.LATE_BATCHES + 1, sent.expire(T.plusSeconds(60)).size());
+        assertTrue(sent.take(ids.getFirst()).isEmpty(), "the oldest is forgotten");
+        assertTrue(sent.take(ids.getLast()).isPresent());
+    }
+}
