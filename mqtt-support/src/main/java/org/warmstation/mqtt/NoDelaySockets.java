@@ -22,7 +22,7 @@ public final class NoDelaySockets {
 
     /** @return plain TCP sockets with {@code TCP_NODELAY}, for {@code tcp://} brokers */
     public static SocketFactory plain() {
-        return new Plain(SocketFactory.getDefault());
+        return decorated(SocketFactory.getDefault(), s -> s.setTcpNoDelay(true));
     }
 
     /**
@@ -34,6 +34,28 @@ public final class NoDelaySockets {
         return new Tls(tls);
     }
 
+    /** Something done to each socket a factory creates, before it is returned. */
+    @FunctionalInterface
+    public interface SocketSetup {
+        /**
+         * @param socket the new socket (connected or not, as the factory method made it)
+         * @throws IOException when a socket option cannot be set
+         */
+        void apply(Socket socket) throws IOException;
+    }
+
+    /**
+     * A plain socket factory that applies {@code setup} to every socket {@code inner} creates (for
+     * {@code tcp://}; not for TLS, which Paho requires to be an {@link SSLSocketFactory}).
+     *
+     * @param inner the factory that creates the sockets
+     * @param setup applied to each
+     * @return the decorated factory
+     */
+    public static SocketFactory decorated(SocketFactory inner, SocketSetup setup) {
+        return new Plain(inner, setup);
+    }
+
     private static Socket noDelay(Socket s) throws IOException {
         s.setTcpNoDelay(true);
         return s;
@@ -41,35 +63,42 @@ public final class NoDelaySockets {
 
     private static final class Plain extends SocketFactory {
         private final SocketFactory inner;
+        private final SocketSetup setup;
 
-        Plain(SocketFactory inner) {
+        Plain(SocketFactory inner, SocketSetup setup) {
             this.inner = Objects.requireNonNull(inner, "inner");
+            this.setup = Objects.requireNonNull(setup, "setup");
+        }
+
+        private Socket set(Socket s) throws IOException {
+            setup.apply(s);
+            return s;
         }
 
         @Override
         public Socket createSocket() throws IOException {
-            return noDelay(inner.createSocket());
+            return set(inner.createSocket());
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(inner.createSocket(host, port));
+            return set(inner.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(inner.createSocket(host, port, localHost, localPort));
+            return set(inner.createSocket(host, port, localHost, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(inner.createSocket(host, port));
+            return set(inner.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
                 throws IOException {
-            return noDelay(inner.createSocket(address, port, localAddress, localPort));
+            return set(inner.createSocket(address, port, localAddress, localPort));
         }
     }
 

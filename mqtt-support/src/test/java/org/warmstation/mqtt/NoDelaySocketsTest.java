@@ -27,6 +27,17 @@ class NoDelaySocketsTest {
     }
 
     @Test
+    void decoratedFactoryAppliesItsSetupToEverySocket() throws Exception {
+        java.util.List<Socket> seen = new java.util.ArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket a = NoDelaySockets.decorated(SocketFactory.getDefault(), seen::add).createSocket();
+             Socket b = NoDelaySockets.decorated(SocketFactory.getDefault(), seen::add)
+                     .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+            assertTrue(seen.contains(a) && seen.contains(b), "both kept: " + seen.size());
+        }
+    }
+
+    @Test
     void tlsFactoryStaysAnSslSocketFactoryWithNagleOff() throws Exception {
         var tls = NoDelaySockets.tls(SSLContext.getDefault().getSocketFactory());
 

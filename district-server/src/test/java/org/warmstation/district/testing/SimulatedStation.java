@@ -1,12 +1,12 @@
 package org.warmstation.district.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.SocketFactory;
+import org.warmstation.mqtt.NoDelaySockets;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -102,38 +102,7 @@ public final class SimulatedStation implements AutoCloseable {
     }
 
     private SocketFactory recordingFactory() {
-        SocketFactory plain = SocketFactory.getDefault();
-        return new SocketFactory() {
-            private Socket keep(Socket s) {
-                sockets.add(s);
-                return s;
-            }
-
-            @Override
-            public Socket createSocket() throws IOException {
-                return keep(plain.createSocket());
-            }
-
-            @Override
-            public Socket createSocket(String host, int port) throws IOException {
-                return keep(plain.createSocket(host, port));
-            }
-
-            @Override
-            public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-                return keep(plain.createSocket(host, port, local, localPort));
-            }
-
-            @Override
-            public Socket createSocket(InetAddress host, int port) throws IOException {
-                return keep(plain.createSocket(host, port));
-            }
-
-            @Override
-            public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) throws IOException {
-                return keep(plain.createSocket(address, port, local, localPort));
-            }
-        };
+        return NoDelaySockets.decorated(SocketFactory.getDefault(), sockets::add);
     }
 
     /** Disconnects if still connected, and closes the client. */
