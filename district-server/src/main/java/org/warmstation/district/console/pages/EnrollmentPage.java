@@ -19,8 +19,9 @@ import org.warmstation.district.enroll.EnrollmentStore;
  * Admin only: {@code GET /enrollment} shows the one-time enrollment codes registered per station
  * (decision 0181) with their state (used by which terminal when, expired, or still valid) and the
  * refused enrollment attempts, newest first (when, station, code, terminal, reason); the refusals
- * come from the same query as {@code district-server enrollment refusals}. Read-only: codes are
- * registered with {@code district-server enrollment register}.
+ * come from the same query as {@code district-server enrollment refusals}. {@code ?station=ID}
+ * shows one station's codes and refusals only (a district has up to 1,300 stations). Read-only:
+ * codes are registered with {@code district-server enrollment register}.
  */
 public final class EnrollmentPage implements ConsolePage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -68,12 +69,14 @@ public final class EnrollmentPage implements ConsolePage {
         ZoneId zone = services.clock().getZone();
         Instant now = services.clock().instant();
         int district = services.settings().district();
+        Optional<String> station = org.warmstation.district.console.Params.optional(ctx, "station");
         EnrollmentStore store = new EnrollmentStore();
         List<EnrollmentStore.Code> codes;
         List<EnrollmentStore.Refusal> refusals;
         try (Connection c = services.database().connection()) {
-            codes = store.codes(c, district);
-            refusals = store.refusals(c, district, Optional.empty());
+            codes = store.codes(c, district).stream()
+                    .filter(k -> station.isEmpty() || k.station().equals(station.get())).toList();
+            refusals = store.refusals(c, district, station);
         }
         List<CodeRow> codeRows = codes.stream().map(k -> new CodeRow(k.station(), k.codeId(),
                 TIME.format(k.registeredAt().atZone(zone)), TIME.format(k.expiresAt().atZone(zone)),
@@ -83,6 +86,6 @@ public final class EnrollmentPage implements ConsolePage {
         List<RefusalRow> refusalRows = refusals.reversed().stream().map(r -> new RefusalRow(
                 TIME.format(r.at().atZone(zone)), r.station(), r.codeId(), r.terminalId(), r.reason().name())).toList();
         services.renderer().render(ctx, "enrollment", Map.of("nav", "enrollment", "codes", codeRows,
-                "refusals", refusalRows));
+                "refusals", refusalRows, "station", station.orElse("")));
     }
 }

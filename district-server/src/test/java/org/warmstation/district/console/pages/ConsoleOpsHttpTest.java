@@ -195,6 +195,23 @@ class ConsoleOpsHttpTest {
     }
 
     @Test
+    void enrollmentPageFiltersToOneStation() throws Exception {
+        ConsoleHttp admin = console.loggedIn(ConsoleExtension.ADMIN, ConsoleExtension.ADMIN_PASSWORD);
+        String page = admin.get("/enrollment?lang=en&station=CY-0042").body();
+
+        assertTrue(page.contains("code-" + USED) && page.contains("code-" + EXPIRED), "CY-0042's codes");
+        assertFalse(page.contains("code-" + VALID), "not CY-0007's");
+        List<String> refusals = rows(page, "refusal");
+        assertEquals(1, refusals.size(), refusals.toString());
+        assertTrue(refusals.getFirst().contains("data-station=\"CY-0042\""), refusals.getFirst());
+        assertTrue(page.contains("value=\"CY-0042\"") && page.contains("id=\"enrollment-all\""), "the filter shows itself");
+
+        String none = admin.get("/enrollment?lang=en&station=%3Cb%3ECY-9999").body();
+        assertTrue(none.contains("id=\"enrollment-codes-empty\"") && none.contains("id=\"enrollment-refusals-empty\""));
+        assertFalse(none.contains("<b>CY-9999"), "the station typed is escaped");
+    }
+
+    @Test
     void enrollmentPageIsForAdminsOnly() throws Exception {
         ConsoleHttp analyst = console.loggedIn(ConsoleExtension.ANALYST, ConsoleExtension.ANALYST_PASSWORD);
         ConsoleHttp.Response r = analyst.get("/enrollment?lang=en");
