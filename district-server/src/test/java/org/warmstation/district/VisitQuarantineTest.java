@@ -160,6 +160,46 @@ class VisitQuarantineTest {
         assertEquals(List.of(), quarantined(), "its payload holds a member id: it goes with the visit rows of its age");
     }
 
+    @Test
+    void releaseStoresWhatTheDatabaseTakesNowAndKeepsTheRest() throws Exception {
+        // a refusal the operator can fix: a constraint the district no longer wants
+        execute("ALTER TABLE visit ADD CONSTRAINT test_refuses_card_4711 CHECK (card_serial <> 4711) NOT VALID");
+        WireVisit fixable;
+        WireVisit hopeless = Visits.visit(2, Instant.parse("+300000-01-01T00:00:00Z"), "00000000000000b2", "COURIER");
+        try {
+            fixable = Visits.visit(1, AT, "00000000000000b1", "COURIER");
+            fixable = new WireVisit(fixable.uuid(), 1, 1, AT, "Asia/Shanghai", fixable.memberId(), 4711, "COURIER",
+                    List.of("HOT_WATER"), "CARD", true, 1000);
+            assertTrue(service.handle(topic("q-r"), Wire.encode(Visits.batch(DISTRICT, "q-r", List.of(fixable, hopeless)))));
+            assertEquals(2, quarantined().size());
+        } finally {
+            execute("ALTER TABLE visit DROP CONSTRAINT test_refuses_card_4711");
+        }
+
+        var cli = org.warmstation.district.testing.CliRun.run("", "quarantine", "release", "--jdbc-url",
+                DB.database().url(), "--district", String.valueOf(DISTRICT));
+
+        assertEquals(1, cli.exit(), "one stays: " + cli.out() + cli.err());
+        assertTrue(cli.out().contains("q-r visit " + fixable.uuid() + ": stored, released"), cli.out());
+        assertTrue(cli.out().contains("q-r visit " + hopeless.uuid() + ": stays: refused by the database again"), cli.out());
+        assertTrue(cli.out().contains("1 released, 1 still quarantined"), cli.out());
+        assertEquals(1, count("SELECT count(*) FROM visit WHERE station_id = 'q-r' AND card_serial = 4711"));
+        assertEquals(List.of(hopeless.uuid()), quarantined().stream().map(VisitQuarantine.Row::uuid).toList());
+
+        var again = org.warmstation.district.testing.CliRun.run("", "quarantine", "release", "--jdbc-url",
+                DB.database().url(), "--district", String.valueOf(DISTRICT), "--visit", fixable.uuid().toString());
+        assertEquals(0, again.exit(), "nothing left of that visit: " + again.out());
+        assertTrue(again.out().contains("0 released, 0 still quarantined"), again.out());
+        var noDistrict = org.warmstation.district.testing.CliRun.run("", "quarantine", "--jdbc-url", DB.database().url());
+        assertEquals(2, noDistrict.exit(), "listing still needs --district: " + noDistrict.err());
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection c = DB.database().connection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
     private static String topic(String station) {
         return new Topics(DISTRICT, station).topic(Topics.Kind.VISITS);
     }

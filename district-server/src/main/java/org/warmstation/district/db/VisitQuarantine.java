@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.warmstation.protocol.wire.VisitBatch;
+import org.warmstation.protocol.wire.Wire;
+import org.warmstation.protocol.wire.WireFormatException;
+import org.warmstation.protocol.wire.WireVisit;
 
 /**
  * The district's quarantine of single visits it cannot store (table {@code visit_quarantine},
@@ -115,6 +119,81 @@ public final class VisitQuarantine {
                     out.add(new Row(rs.getString(1), rs.getObject(6, UUID.class), rs.getObject(2, UUID.class), s, rs.getString(4),
                             rs.getTimestamp(5).toInstant()));
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What became of one quarantined visit tried again.
+     *
+     * @param station the station
+     * @param uuid    the visit uuid, or null when unreadable
+     * @param stored  true when it is stored now and left the quarantine
+     * @param reason  why it stays, or empty when stored
+     */
+    public record Release(String station, UUID uuid, boolean stored, String reason) {
+    }
+
+    /**
+     * Tries to store quarantined visits again, after their cause was fixed (a district version
+     * that knows a newer station's value, a wider column): each is decoded and stored as a batch
+     * of one ({@link VisitStore#store}, its own transaction); stored, it leaves the quarantine,
+     * otherwise it stays with the new reason. Safe to repeat: a visit stored before its row was
+     * deleted is found held the next time.
+     *
+     * @param c        a connection (auto-commit; {@link VisitStore#store} runs its own transactions)
+     * @param district the district
+     * @param visit    one visit's uuid, or empty for every quarantined visit of the district
+     * @param visits   the visit store
+     * @param now      the release time (the batch's {@code sentAt})
+     * @return one outcome per quarantined visit tried, oldest first
+     * @throws SQLException when the database fails (not when a visit is refused again)
+     */
+    public List<Release> release(Connection c, int district, java.util.Optional<UUID> visit, VisitStore visits, Instant now)
+            throws SQLException {
+        record Held(long id, String station, UUID uuid, String payload, UUID epoch) {
+        }
+        List<Held> held = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, station_id, visit_uuid, payload, epoch FROM visit_quarantine
+                 WHERE district_id = ? AND (?::uuid IS NULL OR visit_uuid = ?) ORDER BY id
+                """)) {
+            ps.setInt(1, district);
+            ps.setObject(2, visit.orElse(null));
+            ps.setObject(3, visit.orElse(null));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(new Held(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                            rs.getObject(5, UUID.class)));
+                }
+            }
+        }
+        List<Release> out = new ArrayList<>();
+        for (Held h : held) {
+            String reason;
+            try {
+                WireVisit v = Wire.decode(h.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), WireVisit.class);
+                UUID epoch = EpochStore.NONE.equals(h.epoch()) ? null : h.epoch();
+                VisitStore.Stored st = visits.store(c, new VisitBatch(VisitBatch.SCHEMA, district, h.station(),
+                        UUID.randomUUID(), now, List.of(v), epoch));
+                reason = st.quarantined() > 0 ? "refused by the database again" : null;
+            } catch (WireFormatException e) {
+                reason = "invalid: " + e.getMessage();
+            }
+            if (reason == null) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM visit_quarantine WHERE id = ?")) {
+                    del.setLong(1, h.id());
+                    del.executeUpdate();
+                }
+                out.add(new Release(h.station(), h.uuid(), true, ""));
+            } else {
+                try (PreparedStatement upd = c.prepareStatement("UPDATE visit_quarantine SET reason = ? WHERE id = ?")) {
+                    upd.setString(1, reason);
+                    upd.setLong(2, h.id());
+                    upd.executeUpdate();
+                }
+                out.add(new Release(h.station(), h.uuid(), false, reason));
             }
         }
         return out;
