@@ -31,11 +31,8 @@ import org.warmstation.devices.scan.CameraScanner;
 import org.warmstation.devices.scan.ImageFrames;
 import org.warmstation.devices.scan.QrDecoder;
 import org.warmstation.district.DistrictServer;
-import org.warmstation.district.DistrictService;
 import org.warmstation.district.db.DistrictDatabase;
-import org.warmstation.district.enroll.BrokerCredentials;
 import org.warmstation.district.enroll.EnrollmentStore;
-import org.warmstation.district.mqtt.ReceiverSettings;
 import org.warmstation.kiosk.app.EnrolledConfig;
 import org.warmstation.kiosk.app.EnrollmentKiosk;
 import org.warmstation.kiosk.config.PendingEnrollment;
@@ -44,7 +41,6 @@ import org.warmstation.kiosk.demo.DemoCamera;
 import org.warmstation.kiosk.sync.StationServices;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
-import org.warmstation.mqtt.LabPki;
 import org.warmstation.mqtt.MosquittoBroker;
 import org.warmstation.mqtt.MosquittoPasswordFile;
 import org.warmstation.mqtt.TlsSockets;
@@ -81,19 +77,12 @@ class EnrollmentOneTimeE2eTest {
     @Test
     void stationEnrollsOnceOverPinnedTlsAndTheCodeIsWorthlessAfterwards() throws Exception {
         // the district's broker: TLS for the stations (test CA), loopback for the district server
-        Path pki = dir.resolve("pki");
-        LabPki.ca(pki, "ca");
-        LabPki.server(pki, "broker", "IP:127.0.0.1");
-        int tlsPort = MosquittoBroker.freePort();
-        int localPort = MosquittoBroker.freePort();
-        Path passwd = dir.resolve("mosquitto/warmstation.passwd");
-        String districtPassword = EnrollmentIssuer.credential();
-        new MosquittoPasswordFile(passwd).put("district-a", districtPassword.toCharArray());
-
-        // the office: district key, then the enrollment code of an ssl:// broker, pinned to the CA
-        Path office = dir.resolve("office");
-        assertEquals(0, CliRun.run(StationCli.commandLine(), "district", "init", "--district",
-                Integer.toString(DISTRICT), "--dir", office.toString()).exitCode());
+        // and the office's district key (LabSite); then the enrollment code of an ssl:// broker, pinned to the CA
+        LabSite site = LabSite.prepare(dir, DISTRICT);
+        Path pki = site.pki();
+        Path passwd = site.passwd();
+        Path office = site.office();
+        int tlsPort = site.tlsPort();
         CliRun enroll = CliRun.run(StationCli.commandLine(), "station", "enroll",
                 "--key", office.resolve("district-" + DISTRICT + ".key").toString(),
                 "--id", STATION, "--name", "望京街道暖心驿站", "--lat", "39.9961", "--lon", "116.47",
@@ -105,13 +94,9 @@ class EnrollmentOneTimeE2eTest {
         StationEnrollment code = ((EnrollmentVerdict.Accepted) new EnrollmentVerifier(officeTrust, Set.of())
                 .verify(new QrDecoder().decode(ImageFrames.read(image)).orElseThrow(), Instant.now())).enrollment();
 
-        try (MosquittoBroker broker = broker(dir.resolve("mosquitto"), tlsPort, localPort, pki, passwd);
+        try (MosquittoBroker broker = site.broker();
              DistrictDatabase db = DistrictDatabase.open(Optional.empty(), dir.resolve("district-pg"));
-             DistrictServer district = DistrictServer.start(db, new ReceiverSettings("tcp://127.0.0.1:" + localPort,
-                             "district-a", districtPassword, "district-a", DISTRICT, "district", Duration.ofSeconds(2)),
-                     new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), Optional.empty()),
-                     Duration.ofMinutes(5), Optional.of(new BrokerCredentials(new MosquittoPasswordFile(passwd),
-                             broker::reload)))) {
+             DistrictServer district = site.district(db, broker, Duration.ofMinutes(5))) {
             // the district host imports the register: the code's enrollment account reaches the broker
             CliRun register = CliRun.run(StationCli.commandLine(), "district-server", "enrollment", "register",
                     "--district", Integer.toString(DISTRICT), "--jdbc-url", db.url(), "--broker-passwd", passwd.toString(),

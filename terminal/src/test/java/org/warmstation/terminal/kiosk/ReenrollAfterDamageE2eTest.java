@@ -32,13 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.devices.scan.ImageFrames;
 import org.warmstation.devices.scan.QrDecoder;
 import org.warmstation.district.DistrictServer;
-import org.warmstation.district.DistrictService;
 import org.warmstation.district.db.DistrictDatabase;
 import org.warmstation.district.db.EpochStore;
-import org.warmstation.district.enroll.BrokerCredentials;
 import org.warmstation.district.ledger.Finding;
 import org.warmstation.district.ledger.LedgerStore;
-import org.warmstation.district.mqtt.ReceiverSettings;
 import org.warmstation.kiosk.app.EnrolledConfig;
 import org.warmstation.kiosk.app.KioskLauncher;
 import org.warmstation.kiosk.app.KioskRuntime;
@@ -46,9 +43,7 @@ import org.warmstation.kiosk.config.StationConfig;
 import org.warmstation.kiosk.domain.CheckInResult;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
-import org.warmstation.mqtt.LabPki;
 import org.warmstation.mqtt.MosquittoBroker;
-import org.warmstation.mqtt.MosquittoPasswordFile;
 import org.warmstation.protocol.card.StaffPin;
 import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.card.WorkerCategory;
@@ -59,7 +54,6 @@ import org.warmstation.protocol.wire.DaySummary;
 import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.provisioning.CliRun;
-import org.warmstation.provisioning.enroll.EnrollmentIssuer;
 import org.warmstation.sync.store.StationKeyStore;
 import org.warmstation.terminal.StationCli;
 import org.warmstation.visitlog.domain.Visit;
@@ -88,29 +82,19 @@ class ReenrollAfterDamageE2eTest {
 
     @Test
     void damagedTerminalReEnrollsFromTheKioskAndItsNewEpochsSummaryReconciles() throws Exception {
-        Path pki = dir.resolve("pki");
-        LabPki.ca(pki, "ca");
-        LabPki.server(pki, "broker", "IP:127.0.0.1");
-        int tlsPort = MosquittoBroker.freePort();
-        int localPort = MosquittoBroker.freePort();
-        Path passwd = dir.resolve("mosquitto/warmstation.passwd");
-        String districtPassword = EnrollmentIssuer.credential();
-        new MosquittoPasswordFile(passwd).put("district-a", districtPassword.toCharArray());
-        Path office = dir.resolve("office");
-        assertEquals(0, CliRun.run(StationCli.commandLine(), "district", "init", "--district",
-                Integer.toString(DISTRICT), "--dir", office.toString()).exitCode());
+        LabSite site = LabSite.prepare(dir, DISTRICT);
+        Path pki = site.pki();
+        Path passwd = site.passwd();
+        Path office = site.office();
+        int tlsPort = site.tlsPort();
         TrustList trust = TrustList.parse(Files.readString(office.resolve("trust-list.txt")));
         Path first = code(office, "first", STATION, tlsPort, pki);
         Path second = code(office, "second", STATION, tlsPort, pki);
         Path stranger = code(office, "stranger", "CY-0099", tlsPort, pki);
 
-        try (MosquittoBroker broker = broker(dir.resolve("mosquitto"), tlsPort, localPort, pki, passwd);
+        try (MosquittoBroker broker = site.broker();
              DistrictDatabase db = DistrictDatabase.open(Optional.empty(), dir.resolve("district-pg"));
-             DistrictServer district = DistrictServer.start(db, new ReceiverSettings("tcp://127.0.0.1:" + localPort,
-                             "district-a", districtPassword, "district-a", DISTRICT, "district", Duration.ofSeconds(2)),
-                     new DistrictService.LedgerSettings(Duration.ZERO, Duration.ofMinutes(5), Optional.empty()),
-                     Duration.ofMinutes(5), Optional.of(new BrokerCredentials(new MosquittoPasswordFile(passwd),
-                             broker::reload)))) {
+             DistrictServer district = site.district(db, broker, Duration.ZERO)) {
             // the terminal enrolls with the first code, as in EnrollmentOneTimeE2eTest
             register(db, passwd, first);
             Path etc = Files.createDirectories(dir.resolve("terminal/etc"));
