@@ -6,12 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.warmstation.protocol.wire.VisitBatch;
 import org.warmstation.protocol.wire.Wire;
 import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.protocol.wire.ZoneIds;
 
 /**
  * Stores visit batches idempotently: each visit UUID once ({@code ON CONFLICT (visit_uuid)}), filed
@@ -172,7 +172,7 @@ public final class VisitStore {
         Long[] sinceBoot = new Long[n];
         for (int i = 0; i < n; i++) {
             WireVisit v = vs.get(i);
-            LocalDateTime local = LocalDateTime.ofInstant(v.recordedAt(), ZoneId.of(v.zone()));
+            LocalDateTime local = LocalDateTime.ofInstant(v.recordedAt(), ZoneIds.of(v.zone()));
             uuid[i] = v.uuid().toString();
             seq[i] = v.seq();
             revision[i] = v.revision();

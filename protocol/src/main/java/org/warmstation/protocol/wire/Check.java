@@ -38,10 +38,42 @@ final class Check {
 
     static String enumName(String what, String value) {
         Objects.requireNonNull(value, what);
-        if (!ENUM_NAME.matcher(value).matches()) {
+        if (!isEnumName(value)) {
             throw new IllegalArgumentException(what + " is not an upper-case name: '" + abbreviate(value) + "'");
         }
         return value;
+    }
+
+    /**
+     * @return whether {@code value} matches {@link #ENUM_NAME}; a loop, as this runs for every
+     *         field of every visit on both sides (decision 0250)
+     */
+    static boolean isEnumName(String value) {
+        int n = value.length();
+        if (n < 1 || n > 40 || value.charAt(0) < 'A' || value.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether {@code value} is exactly {@code length} lower-case hex digits */
+    static boolean isLowerHex(String value, int length) {
+        if (value.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static long positive(String what, long value) {

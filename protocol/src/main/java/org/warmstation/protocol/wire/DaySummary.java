@@ -59,7 +59,7 @@ public record DaySummary(String schema, int district, String station, LocalDate 
         Check.station(station);
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(zone, "zone");
-        ZoneId.of(zone);
+        ZoneIds.of(zone);
         Check.positive("firstSeq", firstSeq);
         if (lastSeq < firstSeq - 1 || visitCount != lastSeq - firstSeq + 1) {
             throw new IllegalArgumentException("visitCount " + visitCount + " does not match seqs " + firstSeq + ".." + lastSeq);

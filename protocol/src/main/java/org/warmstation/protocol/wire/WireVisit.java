@@ -1,11 +1,9 @@
 package org.warmstation.protocol.wire;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * One visit inside a {@link VisitBatch}, as the station's visit log holds it.
@@ -27,8 +25,6 @@ import java.util.regex.Pattern;
 public record WireVisit(UUID uuid, long seq, int revision, Instant recordedAt, String zone,
                         String memberId, long cardSerial, String category, List<String> services,
                         String source, boolean clockSynced, long sinceBootMs) implements OutboxEntry {
-    private static final Pattern MEMBER_HEX = Pattern.compile("[0-9a-f]{16}");
-
     /** @throws IllegalArgumentException naming the first invalid field */
     public WireVisit {
         Objects.requireNonNull(uuid, "uuid");
@@ -36,7 +32,7 @@ public record WireVisit(UUID uuid, long seq, int revision, Instant recordedAt, S
         Check.positive("revision", revision);
         Objects.requireNonNull(recordedAt, "recordedAt");
         Objects.requireNonNull(zone, "zone");
-        ZoneId.of(zone); // throws DateTimeException (a RuntimeException) for an unknown zone
+        ZoneIds.of(zone); // throws DateTimeException (a RuntimeException) for an unknown zone
         Check.enumName("category", category);
         services = services == null ? List.of() : List.copyOf(services);
         if (services.size() > 32) {
@@ -50,7 +46,7 @@ public record WireVisit(UUID uuid, long seq, int revision, Instant recordedAt, S
         if (guest != (memberId == null)) {
             throw new IllegalArgumentException("a CARD visit has a memberId, a GUEST visit none");
         }
-        if (memberId != null && !MEMBER_HEX.matcher(memberId).matches()) {
+        if (memberId != null && !Check.isLowerHex(memberId, 16)) {
             throw new IllegalArgumentException("memberId must be 16 lower-case hex digits");
         }
         if (cardSerial < 0 || cardSerial > 0xffff_ffffL || guest != (cardSerial == 0)) {
