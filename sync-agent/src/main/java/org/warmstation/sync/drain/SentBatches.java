@@ -58,6 +58,8 @@ final class SentBatches<E extends OutboxEntry> {
      * record, whose hash covers every field (a tenth of the drain's CPU, decision 0240).
      */
     private final Set<InFlight> inFlight = new HashSet<>();
+    /** At least the highest seq in {@link #inFlight}; reset when it empties. */
+    private long highestInFlight;
     private final LinkedHashMap<UUID, Batch<E>> awaiting = new LinkedHashMap<>();
     /** Batches whose PUBLISHED mark is not written yet, in send order. */
     private final LinkedHashMap<UUID, Batch<E>> unmarked = new LinkedHashMap<>();
@@ -72,7 +74,10 @@ final class SentBatches<E extends OutboxEntry> {
     void add(UUID batchId, Batch<E> batch) {
         awaiting.put(batchId, batch);
         unmarked.put(batchId, batch);
-        batch.entries().forEach(e -> inFlight.add(InFlight.of(e)));
+        for (E e : batch.entries()) {
+            inFlight.add(InFlight.of(e));
+            highestInFlight = Math.max(highestInFlight, e.seq());
+        }
     }
 
     /** @return how many batches await their ack */
@@ -81,11 +86,14 @@ final class SentBatches<E extends OutboxEntry> {
     }
 
     /**
-     * @param due entries read as due
+     * @param due entries read as due, in increasing seq
      * @return those not in a batch awaiting its ack
      */
     List<E> notInFlight(List<E> due) {
-        return inFlight.isEmpty() ? due : due.stream().filter(e -> !inFlight.contains(InFlight.of(e))).toList();
+        if (inFlight.isEmpty() || due.isEmpty() || due.getFirst().seq() > highestInFlight) {
+            return due; // the common case of a drain: the page starts after everything in flight
+        }
+        return due.stream().filter(e -> !inFlight.contains(InFlight.of(e))).toList();
     }
 
     /**
@@ -172,6 +180,7 @@ final class SentBatches<E extends OutboxEntry> {
         late.putAll(awaiting);
         awaiting.clear();
         inFlight.clear();
+        highestInFlight = 0;
         return toMark;
     }
 }

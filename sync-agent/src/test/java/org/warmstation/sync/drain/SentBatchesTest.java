@@ -33,6 +33,33 @@ class SentBatchesTest {
     }
 
     @Test
+    void pagesAroundTheHighestSeqInFlightHoldBackExactlyWhatIsInFlight() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        sent.add(a, new SentBatches.Batch<>(visits(1, 3), T, T.plusSeconds(60)));
+        sent.add(b, new SentBatches.Batch<>(visits(5, 6), T, T.plusSeconds(60)));
+        assertEquals(seqs(visits(4, 4), visits(7, 7)), seqs(sent.notInFlight(visits(4, 7))));
+        assertEquals(seqs(visits(7, 8)), seqs(sent.notInFlight(visits(7, 8))), "a page after everything in flight");
+        assertEquals(List.of(), sent.notInFlight(List.of()));
+        assertTrue(sent.take(b).isPresent());
+        assertEquals(seqs(visits(5, 6)), seqs(sent.notInFlight(visits(5, 6))), "acked: no longer held back");
+        assertEquals(seqs(visits(4, 4)), seqs(sent.notInFlight(visits(1, 4))), "batch a is still in flight");
+        assertTrue(sent.take(a).isPresent());
+        assertEquals(seqs(visits(1, 3)), seqs(sent.notInFlight(visits(1, 3))), "nothing in flight");
+        sent.add(UUID.randomUUID(), new SentBatches.Batch<>(visits(9, 9), T, T.plusSeconds(60)));
+        sent.connectionLost();
+        assertEquals(seqs(visits(9, 9)), seqs(sent.notInFlight(visits(9, 9))), "a lost connection ends every flight");
+    }
+
+    private static List<WireVisit> visits(long from, long to) {
+        return java.util.stream.LongStream.rangeClosed(from, to).mapToObj(s -> visit(s, 1, List.of())).toList();
+    }
+
+    private static List<Long> seqs(List<WireVisit>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).map(WireVisit::seq).toList();
+    }
+
+    @Test
     void unmarkedBatchesComeDueForTheirMarkInSendOrderAndAnAckedOneNever() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();

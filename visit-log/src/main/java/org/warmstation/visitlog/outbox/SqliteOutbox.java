@@ -30,6 +30,8 @@ import org.warmstation.visitlog.store.VisitLogDatabase;
 public final class SqliteOutbox extends SqliteOutboxBase<WireVisit> implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(SqliteOutbox.class);
     private Optional<UUID> epoch;
+    /** {@link #DUE}, prepared once: a drain reads a page per batch (decision 0250); null until used. */
+    private PreparedStatement due;
     private static final String DUE = "SELECT " + VisitRows.columns("v") + ", v.revision"
             + " FROM outbox o JOIN visit v ON v.seq = o.seq WHERE o.state IN ('CREATED', 'PUBLISHED') AND o.seq > ?"
             + " AND (o.state = 'CREATED' OR o.published_at_ms <= ?) ORDER BY o.seq LIMIT ?";
@@ -57,26 +59,47 @@ public final class SqliteOutbox extends SqliteOutboxBase<WireVisit> implements O
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
-        try (PreparedStatement st = open().prepareStatement(DUE)) {
-            st.setLong(1, afterSeq);
-            st.setLong(2, now.minus(resendAfter).toEpochMilli());
-            st.setInt(3, limit);
+        try {
+            if (due == null) {
+                due = open().prepareStatement(DUE);
+            }
+            due.setLong(1, afterSeq);
+            due.setLong(2, now.minus(resendAfter).toEpochMilli());
+            due.setInt(3, limit);
             List<WireVisit> out = new ArrayList<>(Math.min(limit, 1000));
-            try (ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = due.executeQuery()) {
                 while (rs.next()) {
                     readVisit(rs).ifPresent(out::add);
                 }
             }
             return out;
         } catch (SQLException e) {
+            closeDue(); // prepared again on the next call
             throw SqliteErrors.failure("reading the outbox", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeDue();
+        super.close();
+    }
+
+    private void closeDue() {
+        if (due != null) {
+            try {
+                due.close();
+            } catch (SQLException e) {
+                log.debug("closing the outbox query: {}", e.getMessage());
+            }
+            due = null;
         }
     }
 
     private static Optional<WireVisit> readVisit(ResultSet rs) throws SQLException {
         long seq = rs.getLong(2);
         try {
-            return Optional.of(VisitRows.toWire(VisitRows.read(rs), rs.getInt(13)));
+            return Optional.of(VisitRows.readWire(rs, rs.getInt(13)));
         } catch (IllegalArgumentException | DateTimeException e) {
             // a damaged row must not block the whole outbox: it stays CREATED and is logged each pass
             log.error("outbox: visit seq {} cannot be sent, its row is invalid: {}", seq, e.getMessage());

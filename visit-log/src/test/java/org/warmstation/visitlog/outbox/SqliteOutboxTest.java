@@ -80,6 +80,44 @@ class SqliteOutboxTest extends OutboxContractTest {
     }
 
     @Test
+    void oneConfirmationOfBatchesSentAtTwoTimesAndAMarkedOneKeepsEachBatchsPublishTime() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            station.record(i % 2 == 0);
+        }
+        List<WireVisit> all = outbox.due(0, 10, T0, RESEND);
+        outbox.markPublished(all.subList(4, 5), T0.minusSeconds(5)); // batch 4: marked when its ack was late
+        List<TypedOutbox.Sent<WireVisit>> sent = List.of(
+                new TypedOutbox.Sent<>(all.subList(0, 2), T0.minusSeconds(2), false),
+                new TypedOutbox.Sent<>(all.subList(2, 3), T0.minusSeconds(1), false),
+                new TypedOutbox.Sent<>(all.subList(3, 4), T0.minusSeconds(2), false), // same time as the first
+                new TypedOutbox.Sent<>(all.subList(4, 5), T0.minusSeconds(5), true));
+        assertEquals(5, outbox.confirmSent(sent, T0));
+        long[] publishedAt = {T0.minusSeconds(2).toEpochMilli(), T0.minusSeconds(2).toEpochMilli(),
+                T0.minusSeconds(1).toEpochMilli(), T0.minusSeconds(2).toEpochMilli(), T0.minusSeconds(5).toEpochMilli()};
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("visits.db"));
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT seq, state, attempts, published_at_ms FROM outbox ORDER BY seq")) {
+            for (int seq = 1; seq <= 5; seq++) {
+                assertTrue(rs.next());
+                assertEquals("CONFIRMED", rs.getString(2), "seq " + seq);
+                assertEquals(1, rs.getInt(3), "seq " + seq + ": one attempt, the marked one not counted twice");
+                assertEquals(publishedAt[seq - 1], rs.getLong(4), "seq " + seq);
+            }
+        }
+        assertEquals(0, outbox.confirmSent(sent, T0.plusSeconds(1)), "confirmed once");
+    }
+
+    @Test
+    void theReusedOutboxQuerySeesVisitsRecordedAfterItsLastRead() {
+        station.record(false);
+        assertEquals(List.of(1L), outbox.due(0, 10, T0, RESEND).stream().map(WireVisit::seq).toList());
+        station.record(true); // on the store's own connection
+        station.record(false);
+        assertEquals(List.of(2L, 3L), outbox.due(1, 10, T0, RESEND).stream().map(WireVisit::seq).toList());
+        assertEquals(List.of(1L, 2L), outbox.due(0, 2, T0, RESEND).stream().map(WireVisit::seq).toList());
+    }
+
+    @Test
     void outboxSurvivesReopeningTheDatabase() {
         station.record(false);
         station.record(true);
