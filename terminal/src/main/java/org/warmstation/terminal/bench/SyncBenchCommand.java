@@ -95,10 +95,13 @@ public final class SyncBenchCommand implements Callable<Integer> {
             List<Double> ratios = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
                 long before = district.received();
+                long t0 = System.nanoTime();
                 double raw = rawLoop(uri);
                 out.printf("round %d raw Paho QoS 1 publish loop : %,10.0f visits/s (ceiling)%n", r, raw);
-                out.flush();
                 district.awaitReceived(before + rawVisits(), Duration.ofMinutes(2)); // the agent starts on an idle district
+                out.printf("round %d raw loop, all at the district: %,10.0f visits/s (publish start to the district's"
+                        + " last decode)%n", r, rawVisits() / ((System.nanoTime() - t0) / 1e9));
+                out.flush();
                 Drain drain = agentDrain(uri, tmp.resolve("station-" + r), "bench-agent-" + r, district);
                 double agent = drain.visitsPerSecond();
                 out.printf("round %d sync agent backlog drain    : %,10.0f visits/s (SQLite outbox, confirmed by district ack,"
