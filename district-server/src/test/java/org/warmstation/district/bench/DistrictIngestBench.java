@@ -19,7 +19,8 @@ import org.warmstation.protocol.wire.Wire;
 /**
  * Benchmark (not a test): how many visits per second one district-server instance stores and
  * acknowledges, fed by simulated stations publishing batches at QoS 1 to a real Mosquitto, into
- * the embedded PostgreSQL (fsync and synchronous_commit on). Arguments: stations (default 20),
+ * the embedded PostgreSQL (fsync and synchronous_commit on). Batches are gzip-compressed, as stations
+ * send them. Arguments: stations (default 20),
  * batches per station (50), visits per batch (100). Prints the figure.
  */
 public final class DistrictIngestBench {
@@ -58,7 +59,7 @@ public final class DistrictIngestBench {
                         for (int b = 0; b < batches; b++) {
                             VisitBatch batch = Visits.batch(110105, "bench-" + station,
                                     Visits.run(1L + (long) b * perBatch, perBatch, Instant.parse("2026-11-20T01:00:00Z")));
-                            clients[station].publish("ws/v1/110105/bench-" + station + "/visits", Wire.encode(batch));
+                            clients[station].publish("ws/v1/110105/bench-" + station + "/visits", Wire.encodeCompressed(batch)); // as stations send them (decision 0240)
                             if (clients[station].next(Duration.ofSeconds(60)) != null) {
                                 acks.incrementAndGet();
                             }
