@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param size        size of the {@code .deb} file in bytes, 1..{@link #MAX_SIZE}
  * @param url         where to download it: {@code http} or {@code https} on the district's server
  * @param issuedAt    when the district published it
+ * @param architecture the package's Debian architecture ({@code arm64}, {@code amd64}, {@code all}
+ *                    …), read from the package by the district; null in a manifest of a district
+ *                    older than this field (decision 0255), which stations then leave to dpkg
  */
 public record UpdateManifest(String schema, int district, String packageName, String version, String sha256,
-                             long size, String url, Instant issuedAt) {
+                             long size, String url, Instant issuedAt, String architecture) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.update-manifest/1";
     /** The only package a station installs from a manifest. */
@@ -27,6 +30,8 @@ public record UpdateManifest(String schema, int district, String packageName, St
     /** What a download URL may look like: http or https, a host name or IPv4 address, a port, a path. */
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
             "https?://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?");
+    /** A Debian architecture name, as {@code dpkg --print-architecture} prints it. */
+    private static final java.util.regex.Pattern ARCHITECTURE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     /** Largest package a station downloads: 1 GiB. */
     public static final long MAX_SIZE = 1L << 30;
 
@@ -47,6 +52,19 @@ public record UpdateManifest(String schema, int district, String packageName, St
         }
         checkUrl(url);
         Objects.requireNonNull(issuedAt, "issuedAt");
+        if (architecture != null && !ARCHITECTURE.matcher(architecture).matches()) {
+            throw new IllegalArgumentException("architecture must be a Debian architecture name: '"
+                    + Check.abbreviate(architecture) + "'");
+        }
+    }
+
+    /**
+     * @param stationArchitecture what {@code dpkg --print-architecture} prints on the station
+     * @return whether the package can be installed there: it names no architecture (an older
+     *         district), is {@code all}, or is the station's
+     */
+    public boolean installableOn(String stationArchitecture) {
+        return architecture == null || "all".equals(architecture) || architecture.equals(stationArchitecture);
     }
 
     /**
@@ -56,11 +74,28 @@ public record UpdateManifest(String schema, int district, String packageName, St
      * @param size      file size in bytes
      * @param url       download URL
      * @param issuedAt  publication instant
-     * @return the manifest of {@link #PACKAGE}
+     * @return the manifest of {@link #PACKAGE}, naming no architecture
      * @throws IllegalArgumentException naming the first invalid field
      */
     public static UpdateManifest of(int district, String version, String sha256, long size, String url, Instant issuedAt) {
-        return new UpdateManifest(SCHEMA, district, PACKAGE, version, sha256, size, url, issuedAt);
+        return new UpdateManifest(SCHEMA, district, PACKAGE, version, sha256, size, url, issuedAt, null);
+    }
+
+    /**
+     * @param district     the district
+     * @param version      the package version
+     * @param architecture the package's Debian architecture, e.g. {@code arm64}
+     * @param sha256       hex SHA-256 of the file
+     * @param size         file size in bytes
+     * @param url          download URL
+     * @param issuedAt     publication instant
+     * @return the manifest of {@link #PACKAGE} for that architecture
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public static UpdateManifest of(int district, String version, String architecture, String sha256, long size,
+                                    String url, Instant issuedAt) {
+        Objects.requireNonNull(architecture, "architecture");
+        return new UpdateManifest(SCHEMA, district, PACKAGE, version, sha256, size, url, issuedAt, architecture);
     }
 
     private static void checkUrl(String url) {

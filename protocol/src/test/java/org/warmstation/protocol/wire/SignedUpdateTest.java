@@ -1,6 +1,7 @@
 package org.warmstation.protocol.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,7 +94,30 @@ class SignedUpdateTest {
         assertThrows(IllegalArgumentException.class, () -> UpdateManifest.of(DISTRICT, "0.2", "ab".repeat(32), 10, "file:///etc/passwd", T));
         assertThrows(IllegalArgumentException.class, () -> UpdateManifest.of(DISTRICT, "0.2", "ab".repeat(32), 10, "http://u:p@a/b", T));
         assertThrows(IllegalArgumentException.class, () -> new UpdateManifest(UpdateManifest.SCHEMA, DISTRICT, "bash", "0.2",
-                "ab".repeat(32), 10, "http://a/b", T));
+                "ab".repeat(32), 10, "http://a/b", T, null));
+        for (String arch : List.of("", "ARM64", "arm64; rm -rf /", "a".repeat(33), "-arm")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> UpdateManifest.of(DISTRICT, "0.2", arch, "ab".repeat(32), 10, "http://a/b", T), arch);
+        }
+    }
+
+    @Test
+    void theArchitectureIsSignedWithTheManifestAndDecidesWhereItInstalls() {
+        UpdateManifest arm = UpdateManifest.of(DISTRICT, "0.2.0", "arm64", "ab".repeat(32), 10, "http://a/b", T);
+        assertEquals("arm64", SignedUpdate.sign(arm, UPDATE).verify(TRUST, DISTRICT).architecture());
+        assertTrue(arm.installableOn("arm64"));
+        assertFalse(arm.installableOn("amd64"));
+        assertFalse(arm.installableOn("armhf"));
+        UpdateManifest any = UpdateManifest.of(DISTRICT, "0.2.0", "all", "ab".repeat(32), 10, "http://a/b", T);
+        assertTrue(any.installableOn("amd64") && any.installableOn("arm64"));
+        assertTrue(manifest().installableOn("riscv64"), "an older district's manifest names none: dpkg decides");
+    }
+
+    @Test
+    void anOlderDistrictsManifestWithoutArchitectureStillVerifies() {
+        String json = new String(Wire.encode(manifest()), StandardCharsets.UTF_8);
+        assertFalse(json.contains("architecture"), json);
+        assertNull(Wire.decode(json.getBytes(StandardCharsets.UTF_8), UpdateManifest.class).architecture());
     }
 
     @Test

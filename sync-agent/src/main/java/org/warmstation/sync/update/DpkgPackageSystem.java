@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.warmstation.protocol.wire.UpdateManifest;
 
 /**
- * {@link PackageSystem} by Debian's tools: {@code dpkg-query}, {@code dpkg -i} and
+ * {@link PackageSystem} by Debian's tools: {@code dpkg-query}, {@code dpkg --print-architecture}, {@code dpkg -i} and
  * {@code systemctl restart}. Each call runs one process and waits for it (at most
  * {@link #TIMEOUT}); the process's output goes into the exception message when it fails.
  */
@@ -39,6 +39,13 @@ public final class DpkgPackageSystem implements PackageSystem {
         }
         String[] f = r.output().strip().split("\\|", 2);
         return f.length == 2 && f[0].startsWith("ii") ? Optional.of(f[1].strip()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> architecture() throws IOException {
+        Result r = run(List.of("dpkg", "--print-architecture"));
+        String arch = r.output().strip();
+        return r.exit() == 0 && !arch.isEmpty() ? Optional.of(arch) : Optional.empty();
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.warmstation.protocol.wire.WireFormatException;
 /**
  * The checks an update passes before anything is installed, the same at the kiosk and again at
  * the root installer: signature by an update key of the district, a version higher than the
- * installed one, and the downloaded file's size and SHA-256. Each failure is an
+ * installed one, a package for this machine's architecture (before anything is downloaded,
+ * decision 0255), and the downloaded file's size and SHA-256. Each failure is an
  * {@link UpdateRefusedException} naming it. Blocks reading the file.
  */
 public final class PackageCheck {
@@ -29,12 +30,14 @@ public final class PackageCheck {
      * @param trust     the station's trust list
      * @param district  the station's district
      * @param installed the installed version, or empty when none is known
+     * @param architecture this machine's Debian architecture, or empty when unknown
      * @return the verified manifest
      * @throws UpdateRefusedException when the signature does not verify (or is not by an update
-     *                                key) or the version is not higher than the installed one
+     *                                key), the version is not higher than the installed one, or
+     *                                the package is for another architecture
      */
-    public static UpdateManifest offer(SignedUpdate offer, TrustList trust, int district, Optional<String> installed)
-            throws UpdateRefusedException {
+    public static UpdateManifest offer(SignedUpdate offer, TrustList trust, int district, Optional<String> installed,
+                                       Optional<String> architecture) throws UpdateRefusedException {
         UpdateManifest m;
         try {
             m = offer.verify(trust, district);
@@ -45,6 +48,10 @@ public final class PackageCheck {
                 && DebianVersion.compare(m.version(), installed.get()) <= 0) {
             throw new UpdateRefusedException("version " + m.version() + " is not higher than the installed "
                     + installed.get());
+        }
+        if (architecture.isPresent() && !m.installableOn(architecture.get())) {
+            throw new UpdateRefusedException("the package is for " + m.architecture() + ", this terminal is "
+                    + architecture.get() + ": not downloaded");
         }
         return m;
     }

@@ -18,6 +18,13 @@ public interface PackageSystem {
     Optional<String> installedVersion() throws IOException;
 
     /**
+     * @return this machine's Debian architecture as {@code dpkg --print-architecture} prints it
+     *         (e.g. {@code arm64}), or empty when it cannot be told (then dpkg decides at install)
+     * @throws IOException when dpkg cannot be run
+     */
+    Optional<String> architecture() throws IOException;
+
+    /**
      * Installs (upgrades to or downgrades to) a package file, as {@code dpkg -i}.
      *
      * @param deb the package file

@@ -103,14 +103,16 @@ public final class StationUpdater implements AutoCloseable {
      *
      * @param offer the signed manifest of an {@code UPDATE} downlink
      * @return a note for the ack ("download of 0.2.0 started")
-     * @throws UpdateRefusedException when the signature is bad or not by an update key, or the
-     *                                version is not higher than the installed one (reported REFUSED)
+     * @throws UpdateRefusedException when the signature is bad or not by an update key, the
+     *                                version is not higher than the installed one, or the package
+     *                                is for another architecture (reported REFUSED)
      * @throws IOException            when the package database or the update folder cannot be used
      */
     public String offer(SignedUpdate offer) throws UpdateRefusedException, IOException {
         UpdateManifest m;
         try {
-            m = PackageCheck.offer(offer, parts.trust().get(), parts.district(), parts.packages().installedVersion());
+            m = PackageCheck.offer(offer, parts.trust().get(), parts.district(), parts.packages().installedVersion(),
+                    parts.packages().architecture());
         } catch (UpdateRefusedException e) {
             try {
                 report(State.REFUSED, offer.unverifiedManifest().version(), e.getMessage());
@@ -170,7 +172,8 @@ public final class StationUpdater implements AutoCloseable {
             Files.move(parts.spool().part(m.version()), parts.spool().deb(m.version()), StandardCopyOption.REPLACE_EXISTING);
             try {
                 PackageCheck.file(parts.spool().deb(m.version()), m);
-                PackageCheck.offer(offer, parts.trust().get(), parts.district(), parts.packages().installedVersion());
+                PackageCheck.offer(offer, parts.trust().get(), parts.district(), parts.packages().installedVersion(),
+                    parts.packages().architecture());
             } catch (UpdateRefusedException e) {
                 Files.deleteIfExists(parts.spool().deb(m.version()));
                 finish(gen, State.REFUSED, m, e.getMessage());

@@ -108,7 +108,8 @@ public final class UpdateInstaller {
         if (installed.isEmpty()) {
             throw new UpdateRefusedException("the terminal package is not installed");
         }
-        UpdateManifest m = PackageCheck.offer(request, parts.trust().get(), parts.district(), installed);
+        UpdateManifest m = PackageCheck.offer(request, parts.trust().get(), parts.district(), installed,
+                parts.packages().architecture());
         Path previous = parts.kept().resolve(UpdateSpool.fileName(installed.get()));
         if (!Files.isRegularFile(previous)) {
             throw new UpdateRefusedException("no package of the running version " + installed.get() + " kept in "

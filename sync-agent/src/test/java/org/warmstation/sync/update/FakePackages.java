@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 /** A {@link PackageSystem} that records what it is asked to do and installs nothing. */
 final class FakePackages implements PackageSystem {
     volatile String installed;
+    volatile String architecture = "arm64";
     volatile boolean dpkgFails;
     volatile Consumer<String> onRestart = v -> { };
     final List<String> calls = new CopyOnWriteArrayList<>();
@@ -21,6 +22,11 @@ final class FakePackages implements PackageSystem {
     @Override
     public Optional<String> installedVersion() {
         return Optional.ofNullable(installed);
+    }
+
+    @Override
+    public Optional<String> architecture() {
+        return Optional.ofNullable(architecture);
     }
 
     @Override

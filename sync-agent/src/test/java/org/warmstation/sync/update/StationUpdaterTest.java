@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.wire.SignedUpdate;
+import org.warmstation.protocol.wire.UpdateManifest;
 import org.warmstation.protocol.wire.UpdateReport;
 import org.warmstation.protocol.wire.UpdateReport.State;
 import org.warmstation.sync.testing.Await;
@@ -166,6 +167,40 @@ class StationUpdaterTest {
         }
         assertEquals(List.of(), server.ranges);
         assertRunningVersionUntouched();
+    }
+
+    @Test
+    void aPackageForAnotherArchitectureIsRefusedBeforeAnyDownload() throws Exception {
+        byte[] deb = body(1000);
+        StationUpdater u = updater(deb, 0);
+        SignedUpdate amd64 = signed("amd64", deb);
+        UpdateRefusedException e = assertThrows(UpdateRefusedException.class, () -> u.offer(amd64));
+        assertEquals("the package is for amd64, this terminal is arm64: not downloaded", e.getMessage());
+        assertEquals(State.REFUSED, updater.report().state());
+        assertEquals(e.getMessage(), updater.report().detail(), "the district sees why");
+        assertEquals(List.of(), server.ranges, "nothing downloaded");
+        assertRunningVersionUntouched();
+        assertEquals("download of 0.2.0 started", u.offer(signed("arm64", deb)), "the arm64 package of the same version");
+        assertEquals(deb.length, Files.size(awaitStateAndDeb()));
+    }
+
+    @Test
+    void aTerminalThatCannotTellItsArchitectureLeavesTheCheckToDpkg() throws Exception {
+        byte[] deb = body(1000);
+        packages.architecture = null;
+        StationUpdater u = updater(deb, 0);
+        assertEquals("download of 0.2.0 started", u.offer(signed("amd64", deb)));
+        assertEquals(deb.length, Files.size(awaitStateAndDeb()));
+    }
+
+    private SignedUpdate signed(String architecture, byte[] deb) throws Exception {
+        return SignedUpdate.sign(UpdateManifest.of(DISTRICT, "0.2.0", architecture, UpdateFixture.sha256(deb), deb.length,
+                server.uri().toString(), UpdateFixture.T), UPDATE_KEY);
+    }
+
+    private Path awaitStateAndDeb() {
+        awaitState(State.INSTALLING);
+        return spool.deb("0.2.0");
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.protocol.card.DistrictKey;
 import org.warmstation.protocol.wire.SignedUpdate;
+import org.warmstation.protocol.wire.UpdateManifest;
 import org.warmstation.protocol.wire.UpdateReport;
 import org.warmstation.protocol.wire.UpdateReport.State;
 
@@ -134,6 +135,14 @@ class UpdateInstallerTest {
     void lowerVersionIsRefused() throws Exception {
         request(offer("0.0.9", deb, "http://district/p.deb", UPDATE_KEY), deb);
         assertRefusedAndUntouched(installer(Duration.ofSeconds(1)).apply().orElseThrow(), "not higher than the installed");
+    }
+
+    @Test
+    void requestForAnotherArchitectureIsRefused() throws Exception {
+        packages.architecture = "armhf";
+        request(SignedUpdate.sign(UpdateManifest.of(DISTRICT, "0.2.0", "arm64", UpdateFixture.sha256(deb), deb.length,
+                "http://district/p.deb", UpdateFixture.T), UPDATE_KEY), deb);
+        assertRefusedAndUntouched(installer(Duration.ofSeconds(1)).apply().orElseThrow(), "is for arm64, this terminal is armhf");
     }
 
     @Test
