@@ -201,6 +201,14 @@ class UpdateE2eIT {
         }
         DownlinkAck lower = district.ack(offer("0.0.1", next, "lower.deb", 0, updateKey).id(), PATIENCE);
         assertTrue(lower.message().contains("not higher than the installed " + v1), lower.message());
+        // a manifest for another architecture: refused by the real dpkg's answer, before any download
+        String armUrl = server.serve("arm64.deb", next, 0);
+        issued = issued.plusSeconds(1);
+        DownlinkCommand arm = DownlinkCommand.update(DISTRICT, STATION, issued, SignedUpdate.sign(UpdateManifest.of(DISTRICT,
+                v1 + "+update1", "arm64", sha256(next), Files.size(next), armUrl, Instant.now()), updateKey));
+        district.send(arm, downlinkKey);
+        DownlinkAck foreign = district.ack(arm.id(), PATIENCE);
+        assertTrue(foreign.message().contains("the package is for arm64, this terminal is amd64"), foreign.message());
         // a file other than the manifest's: downloaded, then refused
         Path other = buildDir.resolve("update-other.deb");
         Files.copy(deb, other, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

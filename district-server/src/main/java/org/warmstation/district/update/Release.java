@@ -17,7 +17,9 @@ import java.time.Instant;
  * @param stopReason  why a rollout stopped, or null
  * @param publishedAt when it was published
  * @param publishedBy who published it
+ * @param architecture the package's Debian architecture, or null for a release published before
+ *                    it was recorded (decision 0255)
  */
 public record Release(String version, String fileName, Path path, String sha256, long size, String url, String target,
-                      String state, String stopReason, Instant publishedAt, String publishedBy) {
+                      String state, String stopReason, Instant publishedAt, String publishedBy, String architecture) {
 }

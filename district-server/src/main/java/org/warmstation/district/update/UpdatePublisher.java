@@ -80,9 +80,10 @@ public final class UpdatePublisher {
      * @param by  who publishes
      * @param now the district clock
      * @return the release and the stations offered it now
-     * @throws IllegalArgumentException when the file is missing or empty, the key is not of this
-     *                                  district, the version is published already or the district
-     *                                  has no station
+     * @throws IllegalArgumentException when the file is missing, empty or not a Debian package of
+     *                                  {@code warm-station-terminal} at the given version
+     *                                  ({@link DebControl}), the key is not of this district, the
+     *                                  version is published already or the district has no station
      * @throws IOException              when the file cannot be read or copied
      * @throws SQLException             when the database fails; nothing is published then
      */
@@ -94,13 +95,23 @@ public final class UpdatePublisher {
             throw new IllegalArgumentException("the update key is of district " + r.updateKey().districtId()
                     + ", not " + district);
         }
-        String fileName = "warm-station-terminal_" + r.version().replace(':', '%') + "_all.deb";
+        DebControl control = DebControl.read(r.deb());
+        if (!UpdateManifest.PACKAGE.equals(control.packageName())) {
+            throw new IllegalArgumentException(r.deb().getFileName() + " is package " + control.packageName() + ", not "
+                    + UpdateManifest.PACKAGE);
+        }
+        if (!control.version().equals(r.version())) {
+            throw new IllegalArgumentException(r.deb().getFileName() + " is version " + control.version() + ", not "
+                    + r.version() + " as given");
+        }
+        String fileName = "warm-station-terminal_" + r.version().replace(':', '%') + "_" + control.architecture() + ".deb";
         Path folder = r.updatesDir().toAbsolutePath().resolve(r.version().replace(':', '%'));
         Files.createDirectories(folder);
         Path copy = folder.resolve(fileName);
         Files.copy(r.deb(), copy, StandardCopyOption.REPLACE_EXISTING);
         String url = r.urlBase() + "/updates/" + URLEncoder.encode(r.version(), StandardCharsets.UTF_8) + "/" + fileName;
-        UpdateManifest m = UpdateManifest.of(district, r.version(), sha256(copy), Files.size(copy), url, now);
+        UpdateManifest m = UpdateManifest.of(district, r.version(), control.architecture(), sha256(copy), Files.size(copy),
+                url, now);
         SignedUpdate signed = SignedUpdate.sign(m, r.updateKey());
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
@@ -152,8 +163,8 @@ public final class UpdatePublisher {
                                boolean canary, String by, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO update_release (district_id, version, file_name, file_path, sha256, size_bytes, url,
-                    signed_manifest, target, state, published_at, published_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                    signed_manifest, target, state, published_at, published_by, architecture)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             ps.setInt(1, district);
             ps.setString(2, m.version());
             ps.setString(3, fileName);
@@ -166,6 +177,7 @@ public final class UpdatePublisher {
             ps.setString(10, canary ? "CANARY" : "ROLLING");
             ps.setTimestamp(11, Timestamp.from(now));
             ps.setString(12, by);
+            ps.setString(13, m.architecture());
             if (ps.executeUpdate() == 0) {
                 throw new IllegalArgumentException("version " + m.version() + " is published already");
             }

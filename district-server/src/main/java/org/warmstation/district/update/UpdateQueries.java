@@ -69,7 +69,7 @@ public final class UpdateQueries {
         List<Release> out = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT version, file_name, file_path, sha256, size_bytes, url, target, state, stop_reason,
-                       published_at, published_by FROM update_release WHERE district_id = ? """ + tail)) {
+                       published_at, published_by, architecture FROM update_release WHERE district_id = ? """ + tail)) {
             ps.setInt(1, district);
             if (version != null) {
                 ps.setString(2, version);
@@ -78,7 +78,7 @@ public final class UpdateQueries {
                 while (rs.next()) {
                     out.add(new Release(rs.getString(1), rs.getString(2), Path.of(rs.getString(3)), rs.getString(4),
                             rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getTimestamp(10).toInstant(), rs.getString(11)));
+                            rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getString(12)));
                 }
             }
         }

@@ -21,6 +21,7 @@ import org.warmstation.protocol.wire.Topics;
 import org.warmstation.protocol.wire.UpdateReport;
 import org.warmstation.protocol.wire.UpdateReport.State;
 import org.warmstation.protocol.wire.Wire;
+import org.warmstation.district.testing.TestDebs;
 
 /**
  * Issue 15: the update report in a station's heartbeat and birth message reaches the district's
@@ -48,7 +49,7 @@ class UpdateReportIntakeTest {
                 new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.empty()),
                 Clock.fixed(NOW, ZoneOffset.UTC))) {
             service.handle(where.topic(Topics.Kind.STATUS), Wire.encode(birth("0.1.0", null)));
-            Path deb = Files.writeString(dir.resolve("p.deb"), "package");
+            Path deb = TestDebs.write(dir.resolve("p.deb"), "0.2.0", "arm64", "package");
             new UpdatePublisher(DB.database(), DISTRICT).publish(new UpdatePublisher.Request(deb, "0.2.0", false,
                     DistrictKey.generate(DISTRICT), "http://10.0.0.5:8080", dir.resolve("updates")), "test", NOW);
 

@@ -43,9 +43,10 @@ public final class UpdatesPage implements ConsolePage {
      * @param state     CANARY, ROLLING, STOPPED or DONE
      * @param reason    why it stopped, or ""
      * @param size      the file size in bytes
+     * @param architecture the package's Debian architecture, or "" when not recorded
      */
     public record ReleaseRow(String version, String published, String by, String target, String state, String reason,
-                             long size) {
+                             long size, String architecture) {
     }
 
     /**
@@ -84,7 +85,8 @@ public final class UpdatesPage implements ConsolePage {
         UpdateQueries q = queries();
         List<ReleaseRow> releases = q.releases().stream().map(r -> new ReleaseRow(r.version(),
                 TIME.format(r.publishedAt().atZone(zone)), r.publishedBy(), r.target(), r.state(),
-                r.stopReason() == null ? "" : r.stopReason(), r.size())).toList();
+                r.stopReason() == null ? "" : r.stopReason(), r.size(),
+                r.architecture() == null ? "" : r.architecture())).toList();
         List<StationRow> stations = q.stations().stream().map(s -> new StationRow(s.station(), orEmpty(s.name()),
                 orEmpty(s.running()), orEmpty(s.version()), orEmpty(s.wave()),
                 s.version() == null ? "" : s.state() != null ? s.state() : s.offered() ? "OFFERED" : "WAITING",

@@ -33,6 +33,7 @@ import org.warmstation.protocol.wire.UpdateManifest;
 import org.warmstation.protocol.wire.UpdateReport;
 import org.warmstation.protocol.wire.UpdateReport.State;
 import org.warmstation.protocol.wire.Wire;
+import org.warmstation.district.testing.TestDebs;
 
 /**
  * Issue 15, district side: {@code update publish} offers a release to the canary wave (5 % of the
@@ -66,8 +67,7 @@ class UpdatesBrowserTest {
     }
 
     private UpdatePublisher.Published publish(String version, boolean canary, String body) throws Exception {
-        Path deb = dir.resolve(version + ".deb");
-        Files.writeString(deb, body);
+        Path deb = TestDebs.write(dir.resolve(version + ".deb"), version, "all", body);
         return new UpdatePublisher(console.database(), DISTRICT).publish(new UpdatePublisher.Request(deb, version, canary,
                 UPDATE_KEY, console.url(), dir.resolve("updates")), "test", Instant.now());
     }
@@ -128,21 +128,49 @@ class UpdatesBrowserTest {
 
     @Test
     void packageIsServedWithoutLoginAndResumesWithARange() throws Exception {
-        String body = "0123456789".repeat(1000);
-        publish("0.4.0", false, body);
-        String path = "/updates/0.4.0/warm-station-terminal_0.4.0_all.deb";
+        // a package whose control archive is plain tar: all of the file is ASCII, so it compares as text
+        Path deb = TestDebs.withControl(dir.resolve("0.4.0.deb"), "Package: warm-station-terminal\nVersion: 0.4.0\n"
+                + "Architecture: arm64\n", "control.tar", "0123456789".repeat(1000));
+        new UpdatePublisher(console.database(), DISTRICT).publish(new UpdatePublisher.Request(deb, "0.4.0", false,
+                UPDATE_KEY, console.url(), dir.resolve("updates")), "test", Instant.now());
+        String body = Files.readString(deb, StandardCharsets.US_ASCII);
+        int size = body.length();
+        String path = "/updates/0.4.0/warm-station-terminal_0.4.0_arm64.deb";
         ConsoleHttp anyone = console.http();
         ConsoleHttp.Response whole = anyone.get(path);
         assertEquals(200, whole.status());
         assertEquals(body, whole.body());
-        ConsoleHttp.Response rest = anyone.get(path, "Range", "bytes=9990-");
+        ConsoleHttp.Response rest = anyone.get(path, "Range", "bytes=" + (size - 10) + "-");
         assertEquals(206, rest.status());
-        assertEquals(body.substring(9990), rest.body());
-        assertEquals("bytes 9990-9999/10000", rest.header("Content-Range").orElseThrow());
-        assertEquals(416, anyone.get(path, "Range", "bytes=10000-").status());
+        assertEquals(body.substring(size - 10), rest.body());
+        assertEquals("bytes " + (size - 10) + "-" + (size - 1) + "/" + size, rest.header("Content-Range").orElseThrow());
+        assertEquals(416, anyone.get(path, "Range", "bytes=" + size + "-").status());
         assertEquals(404, anyone.get("/updates/0.4.0/other.deb").status());
-        assertEquals(404, anyone.get("/updates/9.9.9/warm-station-terminal_9.9.9_all.deb").status());
-        assertEquals(body.getBytes(StandardCharsets.UTF_8).length, 10_000);
+        assertEquals(404, anyone.get("/updates/9.9.9/warm-station-terminal_9.9.9_arm64.deb").status());
+        assertTrue(size > 10_000, "the data member is in it: " + size);
+    }
+
+    @Test
+    void publishingReadsTheArchitectureFromThePackageAndRefusesAFileThatIsNotWhatIsGiven() throws Exception {
+        Path arm = TestDebs.write(dir.resolve("arm.deb"), "0.6.0", "arm64", "arm package");
+        UpdatePublisher.Published p = new UpdatePublisher(console.database(), DISTRICT).publish(new UpdatePublisher.Request(
+                arm, "0.6.0", false, UPDATE_KEY, console.url(), dir.resolve("updates")), "test", Instant.now());
+        assertEquals("arm64", p.manifest().architecture(), "signed into the manifest");
+        assertTrue(p.manifest().url().endsWith("/updates/0.6.0/warm-station-terminal_0.6.0_arm64.deb"), p.manifest().url());
+        assertEquals("arm64", new UpdateQueries(console.database(), DISTRICT).release("0.6.0").orElseThrow().architecture());
+
+        Path typo = TestDebs.write(dir.resolve("typo.deb"), "0.7.1", "arm64", "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UpdatePublisher(
+                console.database(), DISTRICT).publish(new UpdatePublisher.Request(typo, "0.7.0", false, UPDATE_KEY,
+                console.url(), dir.resolve("updates")), "test", Instant.now()));
+        assertEquals("typo.deb is version 0.7.1, not 0.7.0 as given", e.getMessage());
+        Path other = TestDebs.withControl(dir.resolve("other.deb"), "Package: bash\nVersion: 0.7.0\nArchitecture: arm64\n",
+                "control.tar.gz", "x");
+        e = assertThrows(IllegalArgumentException.class, () -> new UpdatePublisher(console.database(), DISTRICT)
+                .publish(new UpdatePublisher.Request(other, "0.7.0", false, UPDATE_KEY, console.url(),
+                        dir.resolve("updates")), "test", Instant.now()));
+        assertEquals("other.deb is package bash, not warm-station-terminal", e.getMessage());
+        assertTrue(new UpdateQueries(console.database(), DISTRICT).release("0.7.0").isEmpty(), "nothing published");
     }
 
     @Test
@@ -169,6 +197,7 @@ class UpdatesBrowserTest {
             assertEquals("refused", b.text(By.cssSelector("#update-st-03 .update-state")));
             assertEquals("offered", b.text(By.cssSelector("#update-st-04 .update-state")));
             assertTrue(b.text(By.id("release-0.5.0")).contains("all stations"), b.text(By.id("release-0.5.0")));
+            assertEquals("all", b.text(By.cssSelector("[id='release-0.5.0'] .architecture")));
             b.open("/updates?lang=zh");
             assertEquals("已回滚", b.waitFor(By.cssSelector("#update-st-02 .update-state")).getText());
             assertTrue(Files.size(b.screenshot("district-updates")) > 10_000);
