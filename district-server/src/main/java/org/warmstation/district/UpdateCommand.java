@@ -19,10 +19,10 @@ final class UpdateCommand {
             description = "Serve a package from this server's console and offer it to the stations: the canary wave"
                     + " (5 % of the stations) first, the rest when every canary reports healthy.")
     static final class Publish extends DistrictDbCommand {
-        @Option(names = "--deb", required = true, paramLabel = "FILE", description = "the warm-station-terminal .deb")
+        @Option(names = "--deb", required = true, paramLabel = "FILE", description = "the warm-station-terminal .deb; its version and architecture are read from it")
         Path deb;
 
-        @Option(names = "--version", required = true, paramLabel = "V", description = "its Debian version, e.g. 0.2.0")
+        @Option(names = "--version", required = true, paramLabel = "V", description = "its Debian version, e.g. 0.2.0 (checked against the package)")
         String version;
 
         @Option(names = "--group", defaultValue = "canary", paramLabel = "canary|all",
@@ -51,12 +51,13 @@ final class UpdateCommand {
                         "--group must be canary or all (found '" + group + "')");
             };
             DistrictKey key = DistrictKey.fromPem(java.nio.file.Files.readString(updateKey));
+            UpdatePublisher.checkPackage(deb, version); // before the database starts: a wrong file fails at once
             try (DistrictDatabase database = db.open()) {
                 var published = new UpdatePublisher(database, district).publish(new UpdatePublisher.Request(deb, version,
                         canary, key, urlBase, updatesDir), "cli:" + System.getProperty("user.name", "unknown"), Instant.now());
                 var out = spec.commandLine().getOut();
-                out.printf("update %s (%d bytes, SHA-256 %s) at %s%n", version, published.manifest().size(),
-                        published.manifest().sha256(), published.manifest().url());
+                out.printf("update %s for %s (%d bytes, SHA-256 %s) at %s%n", version, published.manifest().architecture(),
+                        published.manifest().size(), published.manifest().sha256(), published.manifest().url());
                 out.printf("offered to %d of %d station(s)%s%n", published.offeredTo().size(), published.stations(),
                         canary ? " (canary wave: " + String.join(", ", published.offeredTo()) + ")" : "");
                 out.flush();

@@ -32,7 +32,26 @@ public final class StationCli {
      * @return a new command line, not yet run
      */
     public static CommandLine commandLine() {
-        return CommandListRenderer.install(new CommandLine(new StationCli()));
+        CommandLine cl = CommandListRenderer.install(new CommandLine(new StationCli()));
+        cl.setExecutionExceptionHandler(StationCli::failed);
+        return cl;
+    }
+
+    /**
+     * A command that throws instead of reporting itself (the {@code district-server} commands, as
+     * {@code DistrictServerCli} runs them on their own): bad input — an argument, a file, the
+     * database refusing — is one line naming the command and the cause; anything else is a bug
+     * and keeps its stack trace.
+     */
+    private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof java.sql.SQLException)) {
+            e.printStackTrace(new java.io.PrintWriter(cmd.getErr(), true));
+        }
+        cmd.getErr().flush();
+        return 1;
     }
 
     /**

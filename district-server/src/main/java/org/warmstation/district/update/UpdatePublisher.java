@@ -76,6 +76,33 @@ public final class UpdatePublisher {
     }
 
     /**
+     * Checks that a file is the terminal package at the given version (before anything else is
+     * opened, so a wrong file is refused at once).
+     *
+     * @param deb     the package file
+     * @param version the version it must have
+     * @return its control fields
+     * @throws IllegalArgumentException when it is missing, empty, not a Debian package, another
+     *                                  package or another version
+     * @throws IOException              when it cannot be read
+     */
+    public static DebControl checkPackage(Path deb, String version) throws IOException {
+        if (!Files.isRegularFile(deb) || Files.size(deb) == 0) {
+            throw new IllegalArgumentException("no package file at " + deb);
+        }
+        DebControl control = DebControl.read(deb);
+        if (!UpdateManifest.PACKAGE.equals(control.packageName())) {
+            throw new IllegalArgumentException(deb.getFileName() + " is package " + control.packageName() + ", not "
+                    + UpdateManifest.PACKAGE);
+        }
+        if (!control.version().equals(version)) {
+            throw new IllegalArgumentException(deb.getFileName() + " is version " + control.version() + ", not "
+                    + version + " as given");
+        }
+        return control;
+    }
+
+    /**
      * @param r   what to publish
      * @param by  who publishes
      * @param now the district clock
@@ -88,22 +115,11 @@ public final class UpdatePublisher {
      * @throws SQLException             when the database fails; nothing is published then
      */
     public Published publish(Request r, String by, Instant now) throws IOException, SQLException {
-        if (!Files.isRegularFile(r.deb()) || Files.size(r.deb()) == 0) {
-            throw new IllegalArgumentException("no package file at " + r.deb());
-        }
         if (r.updateKey().districtId() != district) {
             throw new IllegalArgumentException("the update key is of district " + r.updateKey().districtId()
                     + ", not " + district);
         }
-        DebControl control = DebControl.read(r.deb());
-        if (!UpdateManifest.PACKAGE.equals(control.packageName())) {
-            throw new IllegalArgumentException(r.deb().getFileName() + " is package " + control.packageName() + ", not "
-                    + UpdateManifest.PACKAGE);
-        }
-        if (!control.version().equals(r.version())) {
-            throw new IllegalArgumentException(r.deb().getFileName() + " is version " + control.version() + ", not "
-                    + r.version() + " as given");
-        }
+        DebControl control = checkPackage(r.deb(), r.version());
         String fileName = "warm-station-terminal_" + r.version().replace(':', '%') + "_" + control.architecture() + ".deb";
         Path folder = r.updatesDir().toAbsolutePath().resolve(r.version().replace(':', '%'));
         Files.createDirectories(folder);
