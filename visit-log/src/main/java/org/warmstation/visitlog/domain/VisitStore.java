@@ -67,13 +67,32 @@ public interface VisitStore extends AutoCloseable {
     /** Storage failed; the message says what, for the log and the staff screen. */
     final class StoreException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean damaged;
 
         /**
          * @param message what failed
          * @param cause   the underlying error, or null
          */
         public StoreException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        /**
+         * @param message what failed
+         * @param cause   the underlying error, or null
+         * @param damaged whether the visit log's file itself is damaged (SQLite found it corrupt)
+         */
+        public StoreException(String message, Throwable cause, boolean damaged) {
             super(message, cause);
+            this.damaged = damaged;
+        }
+
+        /**
+         * @return whether the visit log's file is damaged: writing to it again will not help, it
+         *         must be set aside ({@code DamagedLog}, decision 0260)
+         */
+        public boolean damaged() {
+            return damaged;
         }
     }
 }

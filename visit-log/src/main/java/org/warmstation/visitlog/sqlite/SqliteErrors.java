@@ -16,10 +16,19 @@ public final class SqliteErrors {
     /**
      * @param what what was being done, e.g. "recording a visit"
      * @param e    the error
-     * @return the exception to throw
+     * @return the exception to throw; {@link StoreException#damaged()} when SQLite found the file corrupt
      */
     public static StoreException failure(String what, SQLException e) {
-        return new StoreException(explain(primaryCode(e)) + " (" + what + ": " + e.getMessage() + ")", e);
+        int code = primaryCode(e);
+        return new StoreException(explain(code) + " (" + what + ": " + e.getMessage() + ")", e, isCorrupt(code));
+    }
+
+    /**
+     * @param primaryCode a primary SQLite result code
+     * @return whether it says the database file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB)
+     */
+    public static boolean isCorrupt(int primaryCode) {
+        return primaryCode == 11 || primaryCode == 26;
     }
 
     /** @return the primary SQLite result code (extended codes reduced), or -1 if unknown */

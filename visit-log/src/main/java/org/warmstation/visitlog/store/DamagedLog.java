@@ -24,7 +24,8 @@ import org.warmstation.visitlog.sqlite.SqliteErrors;
 
 /**
  * Finds a damaged visit log before the terminal opens it, and sets it aside (decision 0196): a file
- * SQLite cannot read as a database, or whose {@code PRAGMA integrity_check} reports a problem, is
+ * SQLite cannot read as a database, whose {@code PRAGMA integrity_check} reports a problem, or that
+ * the running kiosk marked as damaged ({@link #markDamaged}, decision 0260), is
  * moved (never deleted; the check opens it read-only, so the database and its WAL are moved as they
  * were; only SQLite's shared-memory index {@code -shm} may be touched) together with its
  * {@code -wal} and {@code -shm} files to
@@ -39,6 +40,8 @@ public final class DamagedLog {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final List<String> COMPANIONS = List.of("-wal", "-shm");
+    /** Next to the log: written when the running kiosk finds the log corrupt (decision 0260). */
+    static final String MARKER_SUFFIX = ".damaged";
 
     /**
      * A damaged log that was set aside.
@@ -70,14 +73,71 @@ public final class DamagedLog {
      */
     public static Optional<SetAside> setAsideIfDamaged(Path dataDirectory, Instant now) {
         Path db = VisitLogDatabase.file(dataDirectory);
+        Path marker = marker(dataDirectory);
         if (!Files.exists(db)) {
+            deleteMarker(marker);
             return Optional.empty();
         }
-        Optional<String> damage = check(dataDirectory, db);
+        Optional<String> found = foundWhileRunning(marker);
+        Optional<String> damage = found.isPresent() ? found : check(dataDirectory, db);
         if (damage.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(moveAside(db, damage.get(), now));
+        SetAside aside = moveAside(db, damage.get(), now);
+        deleteMarker(marker);
+        return Optional.of(aside);
+    }
+
+    /**
+     * Records that the running kiosk found the visit log corrupt, so that the next start sets it
+     * aside even if {@code PRAGMA integrity_check} passes then (SQLite reports some damage only on
+     * the pages it touches). Blocks on the file system; never throws: a marker that cannot be
+     * written is logged, and the next start's own check decides.
+     *
+     * @param dataDirectory the station's data directory
+     * @param reason        what SQLite said
+     * @param now           when
+     * @return whether the marker was written
+     */
+    public static boolean markDamaged(Path dataDirectory, String reason, Instant now) {
+        Path marker = marker(dataDirectory);
+        try {
+            Path tmp = marker.resolveSibling(marker.getFileName() + ".tmp");
+            Files.writeString(tmp, now + " " + reason.replace('\n', ' ') + "\n", java.nio.charset.StandardCharsets.UTF_8);
+            Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            log.error("visit log of {} found damaged while running ({}): it is set aside at the next start", dataDirectory,
+                    reason);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.error("visit log of {} found damaged while running ({}), and the marker {} could not be written: {}",
+                    dataDirectory, reason, marker, e.toString());
+            return false;
+        }
+    }
+
+    private static Path marker(Path dataDirectory) {
+        Path db = VisitLogDatabase.file(dataDirectory);
+        return db.resolveSibling(db.getFileName() + MARKER_SUFFIX);
+    }
+
+    private static Optional<String> foundWhileRunning(Path marker) {
+        if (!Files.exists(marker)) {
+            return Optional.empty();
+        }
+        try {
+            String text = Files.readString(marker, java.nio.charset.StandardCharsets.UTF_8).strip();
+            return Optional.of("found damaged while running: " + (text.length() > 300 ? text.substring(0, 300) : text));
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("found damaged while running (marker unreadable: " + e + ")");
+        }
+    }
+
+    private static void deleteMarker(Path marker) {
+        try {
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            log.warn("could not remove {}: {}", marker, e.toString());
+        }
     }
 
     /** @return why the log is damaged, empty when it is sound */

@@ -90,6 +90,55 @@ class DamagedLogTest {
     }
 
     @Test
+    void aLogTheRunningKioskFoundCorruptIsSetAsideAtTheNextStartEvenThoughItsCheckPasses() throws Exception {
+        UUID first = epochOfNewLog();
+        byte[] before = Files.readAllBytes(VisitLogDatabase.file(dir));
+        assertTrue(DamagedLog.markDamaged(dir, "database disk image is malformed\n(recording a visit)", AT));
+
+        Optional<DamagedLog.SetAside> aside = DamagedLog.setAsideIfDamaged(dir, AT.plusSeconds(20));
+
+        assertTrue(aside.isPresent(), "the marker decides, whatever integrity_check says now");
+        assertEquals("found damaged while running: 2026-12-06T08:30:00Z database disk image is malformed (recording a visit)",
+                aside.get().reason());
+        assertArrayEquals(before, Files.readAllBytes(aside.get().file()));
+        assertFalse(Files.exists(dir.resolve("visits.db.damaged")), "the marker goes with the set-aside");
+        assertNotEquals(first, epochOfNewLog(), "a fresh log under a new epoch");
+        assertEquals(Optional.empty(), DamagedLog.setAsideIfDamaged(dir, AT.plusSeconds(40)), "and only once");
+    }
+
+    @Test
+    void aMarkerWithoutALogIsDroppedAndAMarkerThatCannotBeWrittenIsOnlyLogged() throws Exception {
+        Path fresh = dir.resolve("fresh");
+        Files.createDirectories(fresh);
+        assertTrue(DamagedLog.markDamaged(fresh, "x", AT));
+        assertEquals(Optional.empty(), DamagedLog.setAsideIfDamaged(fresh, AT));
+        assertFalse(Files.exists(fresh.resolve("visits.db.damaged")));
+        assertFalse(DamagedLog.markDamaged(dir.resolve("no-such-folder"), "x", AT));
+    }
+
+    @Test
+    void sqliteFindingPagesCorruptIsReportedAsDamageAndOtherFailuresAreNot() throws Exception {
+        try (Connection c = VisitLogDatabase.open(dir); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)");
+            st.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                    + " INSERT INTO filler (body) SELECT randomblob(200) FROM n");
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        Path db = VisitLogDatabase.file(dir);
+        try (FileChannel ch = FileChannel.open(db, StandardOpenOption.WRITE)) {
+            byte[] noise = new byte[(int) Files.size(db) - 4096 * 8];
+            Arrays.fill(noise, (byte) 0x5a);
+            ch.write(ByteBuffer.wrap(noise), 4096 * 8); // every page after the schema's
+        }
+        org.warmstation.visitlog.domain.VisitStore.StoreException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                org.warmstation.visitlog.domain.VisitStore.StoreException.class, () -> VisitLogDatabase.open(dir).close());
+        assertTrue(failure.damaged(), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("visit log damaged"), failure.getMessage());
+        assertFalse(org.warmstation.visitlog.sqlite.SqliteErrors.failure("recording a visit",
+                new org.sqlite.SQLiteException("disk full", org.sqlite.SQLiteErrorCode.SQLITE_FULL)).damaged());
+    }
+
+    @Test
     void soundLogStaysWhereItIsWithItsEpoch() throws Exception {
         UUID epoch = epochOfNewLog();
         byte[] before = Files.readAllBytes(VisitLogDatabase.file(dir));
