@@ -165,7 +165,7 @@ class DebianPackageIT {
         Files.delete(root.path("/etc/systemd/system/broken-kiosk.service"));
 
         String unit = Files.readString(root.path(UNIT));
-        assertTrue(unit.contains("\nRestart=on-failure\n"), unit);
+        assertTrue(unit.contains("\nRestart=always\n"), unit);
         assertTrue(unit.contains("\nWants=network-online.target time-sync.target\n"), unit);
         assertTrue(unit.lines().noneMatch(l -> l.startsWith("Requires=") || l.startsWith("Requisite=")
                 || l.startsWith("BindsTo=")), "the kiosk must run offline");

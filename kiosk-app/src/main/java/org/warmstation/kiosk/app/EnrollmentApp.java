@@ -47,8 +47,8 @@ public final class EnrollmentApp extends Application {
      * @param windowed a window instead of full screen
      * @param err      receives the one-line error or notice
      * @param services starts the kiosk's background services once enrolled
-     * @return the exit code: 0, {@link KioskLauncher#EXIT_USAGE} (no readable trust list) or
-     *         {@link KioskLauncher#EXIT_NO_DISPLAY}
+     * @return the exit code: 0, {@link KioskLauncher#EXIT_USAGE} (no readable trust list),
+     *         {@link KioskLauncher#EXIT_NO_DISPLAY} or {@link KioskExit#EXIT_RESTART}
      */
     static int run(EnrollmentKiosk.Settings settings, boolean windowed, Consumer<String> err,
                    KioskLauncher.ServicesFactory services) {
@@ -80,7 +80,7 @@ public final class EnrollmentApp extends Application {
                 // the hook runs already
             }
         }
-        return 0;
+        return k.kiosk().map(r -> r.exit().code()).orElse(0); // the enrolled kiosk may end to restart (decision 0260)
     }
 
     /**

@@ -72,16 +72,18 @@ final class KioskAssembly {
                 Clock.system(DemoStation.ZONE));
         TicketDesk tickets = reportDamage(new TicketDesk(dataDir, clock, hardware.peripherals().states()), damage, dataDir);
         Predicate<char[]> pinCheck = p -> settings.staffPin().orElse(pin).matches(p);
+        KioskExit exit = exit();
         KioskViewModel vm = viewModel(service, executor, clock, DemoStation.ZONE, pinCheck,
                 new SqlitePinLockoutStore(dataDir, clock.bootId()), KioskSettings.defaults(DemoStation.STATION_NAME),
-                hardware, voice, tickets);
+                hardware, voice, tickets, new Damage(dataDir, exit));
         vm.attachLoans(new LoanDesk(new SqliteLoanStore(dataDir, java.time.InstantSource.system()), clock,
                 () -> loanRules(settings)));
         DemoCamera camera = new DemoCamera(Duration.ofMillis(100));
         CardScanner scanner = new CameraScanner(camera, new QrDecoder(), CameraScanner.Settings.defaults());
         return new KioskRuntime(store, service, executor, vm, Optional.of(scanner), true, station,
                 camera, hardware, mock, settings, watchClock(clock, store), voice, tickets)
-                .withSupplies(supplies(dataDir, clock, DemoStation.ZONE, vm, settings)).withDamage(damage.isPresent());
+                .withSupplies(supplies(dataDir, clock, DemoStation.ZONE, vm, settings)).withDamage(damage.isPresent())
+                .withExit(exit);
     }
 
     static KioskRuntime fromConfig(StationConfig config, TaskExecutor executor,
@@ -107,9 +109,10 @@ final class KioskAssembly {
                 Clock.system(config.zone()));
         TicketDesk tickets = reportDamage(new TicketDesk(config.dataDir(), clock, peripherals.peripherals().states()),
                 damage, config.dataDir());
+        KioskExit exit = exit();
         KioskViewModel vm = viewModel(service, executor, clock, config.zone(), pinCheck,
                 new SqlitePinLockoutStore(config.dataDir(), raw.bootId()), KioskSettings.defaults(config.stationName()).withWelcomeTimeout(config.welcomeTimeout()), peripherals,
-                voice, tickets);
+                voice, tickets, new Damage(config.dataDir(), exit));
         vm.attachLoans(new LoanDesk(new SqliteLoanStore(config.dataDir(), java.time.InstantSource.system()), clock,
                 () -> loanRules(settings)));
         Optional<CardScanner> scanner = ScannerFactory.create(config.scanner());
@@ -117,7 +120,7 @@ final class KioskAssembly {
         return new KioskRuntime(store, service, executor, vm, scanner, wedge, null, null, peripherals, null,
                 settings, watchClock(raw, clock, store).closing(floor), voice, tickets)
                 .withSupplies(supplies(config.dataDir(), clock, config.zone(), vm, settings)).withDamage(damage.isPresent())
-                .insecureLab(config.sync().insecureLab());
+                .withExit(exit).insecureLab(config.sync().insecureLab());
     }
 
     /**
@@ -135,13 +138,23 @@ final class KioskAssembly {
                 .orElse(LoanDesk.Rules.DEFAULTS);
     }
 
+    /** Where the visit log is, and how the kiosk restarts when it is found damaged while running. */
+    private record Damage(Path dataDir, KioskExit exit) {
+    }
+
+    /** The kiosk's end: closing the JavaFX window, {@link KioskExit#RESTART_DELAY} after a restart is asked for. */
+    private static KioskExit exit() {
+        return new KioskExit(javafx.application.Platform::exit, KioskExit.RESTART_DELAY);
+    }
+
     private static KioskViewModel viewModel(VisitService service, TaskExecutor executor, StationClock clock, ZoneId zone,
                                             Predicate<char[]> pinCheck, PinLockoutStore lockout,
                                             KioskSettings settings, StationHardware hardware, VoicePrompts voice,
-                                            TicketDesk tickets) {
+                                            TicketDesk tickets, Damage damage) {
         PinGate gate = PinGate.standard(pin -> pinCheck.test(pin.toCharArray()), clock::sinceBoot, lockout);
-        KioskBackend backend = new FeedbackBackend(new VisitServiceBackend(service), hardware.peripherals().feedback(),
-                voice::say);
+        KioskBackend recording = new LogDamageWatch(new VisitServiceBackend(service), damage.dataDir(),
+                java.time.InstantSource.system(), damage.exit()::restart);
+        KioskBackend backend = new FeedbackBackend(recording, hardware.peripherals().feedback(), voice::say);
         PeripheralsViewModel peripherals = hardware.viewModel(executor);
         return new KioskViewModel(backend, executor, clock, zone, gate, settings, peripherals, tickets.service());
     }

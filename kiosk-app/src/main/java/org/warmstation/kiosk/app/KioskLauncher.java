@@ -86,7 +86,8 @@ public final class KioskLauncher {
      * @param o        how to start
      * @param err      receives the one-line error or notice
      * @param services starts the background services
-     * @return the exit code: 0, {@link #EXIT_USAGE} or {@link #EXIT_NO_DISPLAY}
+     * @return the exit code: 0, {@link #EXIT_USAGE}, {@link #EXIT_NO_DISPLAY} or
+     *         {@link KioskExit#EXIT_RESTART} (ended to be started again: decision 0260)
      */
     public static int run(Options o, Consumer<String> err, ServicesFactory services) {
         Optional<String> noDisplay = missingDisplay();
@@ -172,7 +173,11 @@ public final class KioskLauncher {
                 // the hook runs already
             }
         }
-        return 0;
+        if (runtime.exit().code() != 0) {
+            err.accept("kiosk: ended to be started again (exit " + runtime.exit().code()
+                    + "): the visit log was found damaged and is set aside at the next start");
+        }
+        return runtime.exit().code();
     }
 
     /**

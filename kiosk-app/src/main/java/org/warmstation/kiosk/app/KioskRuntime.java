@@ -63,6 +63,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final TicketDesk tickets;
     private StationSupplies supplies;
     private boolean damaged;
+    private KioskExit exit = new KioskExit(() -> { }, java.time.Duration.ZERO);
     private KeystrokeAssembler assembler;
     private PeripheralPanel panel;
     private volatile org.warmstation.kiosk.sync.StationServices services = org.warmstation.kiosk.sync.StationServices.NONE;
@@ -136,6 +137,17 @@ public final class KioskRuntime implements AutoCloseable {
     KioskRuntime withDamage(boolean visitLogSetAside) {
         this.damaged = visitLogSetAside;
         return this;
+    }
+
+    /** How the kiosk ends (a restart asked for when the visit log is found damaged while running). */
+    KioskRuntime withExit(KioskExit kioskExit) {
+        this.exit = java.util.Objects.requireNonNull(kioskExit, "kioskExit");
+        return this;
+    }
+
+    /** @return how the kiosk ends: its exit code once the window has closed */
+    public KioskExit exit() {
+        return exit;
     }
 
     /** Closed with the runtime: the station's supplies and ratings the view model uses. */

@@ -44,11 +44,18 @@ public sealed interface CheckInResult {
      * The visit could not be recorded (disk full, database error); nothing recorded before is
      * lost and the terminal goes on.
      *
-     * @param message what failed, for the log and the staff
+     * @param message   what failed, for the log and the staff
+     * @param logDamaged whether the visit log's file is damaged (SQLite found it corrupt): the
+     *                   terminal sets it aside and starts a fresh log (decision 0260)
      */
-    record Failed(String message) implements CheckInResult {
+    record Failed(String message, boolean logDamaged) implements CheckInResult {
         public Failed {
             Objects.requireNonNull(message, "message");
+        }
+
+        /** @param message what failed; the log is not damaged */
+        public Failed(String message) {
+            this(message, false);
         }
     }
 }

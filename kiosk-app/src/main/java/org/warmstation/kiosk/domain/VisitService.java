@@ -147,7 +147,7 @@ public final class VisitService {
             };
         } catch (StoreException e) {
             log.error("check-in not recorded: {}", e.getMessage());
-            return new CheckInResult.Failed(e.getMessage());
+            return new CheckInResult.Failed(e.getMessage(), e.damaged());
         } catch (RuntimeException e) {
             log.error("check-in failed unexpectedly (scan {})", ScanLogText.describe(scannedText), e);
             return new CheckInResult.Failed("internal error during check-in (" + e.getClass().getSimpleName() + ")");
@@ -173,7 +173,7 @@ public final class VisitService {
             return new CheckInResult.Welcome(visit);
         } catch (StoreException e) {
             log.error("guest check-in not recorded: {}", e.getMessage());
-            return new CheckInResult.Failed(e.getMessage());
+            return new CheckInResult.Failed(e.getMessage(), e.damaged());
         }
     }
 

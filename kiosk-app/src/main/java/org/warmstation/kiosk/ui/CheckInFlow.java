@@ -27,12 +27,18 @@ final class CheckInFlow {
     private final VisitOnScreen visits;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final Queue<String> pendingScans = new ArrayDeque<>();
+    private final Runnable logDamaged;
 
-    CheckInFlow(KioskBackend backend, TaskExecutor executor, ScreenFlow screens, VisitOnScreen visits) {
+    /**
+     * @param logDamaged shows that the visit log was found damaged while running (decision 0260)
+     */
+    CheckInFlow(KioskBackend backend, TaskExecutor executor, ScreenFlow screens, VisitOnScreen visits,
+                Runnable logDamaged) {
         this.backend = backend;
         this.executor = executor;
         this.screens = screens;
         this.visits = visits;
+        this.logDamaged = logDamaged;
     }
 
     ReadOnlyBooleanProperty busyProperty() {
@@ -76,6 +82,12 @@ final class CheckInFlow {
             case CheckInResult.Rejected r -> {
                 visits.reject(r.reason());
                 screens.show(Screen.REJECTED);
+            }
+            case CheckInResult.Failed f when f.logDamaged() -> {
+                LOG.error("check-in failed, the visit log is damaged: {}", f.message());
+                visits.failed();
+                pendingScans.clear(); // they would fail the same way; the terminal starts a fresh log
+                logDamaged.run();
             }
             case CheckInResult.Failed f -> {
                 LOG.error("check-in failed: {}", f.message());

@@ -122,7 +122,7 @@ public final class KioskViewModel {
             this.tickets.clear();
             this.loans.clear();
         });
-        this.checkIns = new CheckInFlow(this.backend, this.executor, screens, visits);
+        this.checkIns = new CheckInFlow(this.backend, this.executor, screens, visits, this::terminalDamaged);
         opening.update(status.nowProperty().get().toLocalDateTime());
         this.supplies = new SupplyViewModel(this.executor, screens, visits, () -> {
             screens.show(Screen.STAFF);
@@ -488,9 +488,10 @@ public final class KioskViewModel {
     // ---- general -----------------------------------------------------------------------------
 
     /**
-     * The visit log was found damaged at start and set aside (a fresh log records from now on):
-     * shows the "terminal damaged — call the district" screen, and a banner on the idle screen
-     * until the kiosk restarts. UI thread.
+     * The visit log was found damaged, at start (set aside, a fresh log records from now on) or
+     * by a check-in while running (the kiosk restarts and sets it aside, decision 0260): shows the
+     * "terminal damaged — call the district" screen, and a banner on the idle screen until the
+     * kiosk restarts. UI thread.
      */
     public void terminalDamaged() {
         status.markTerminalDamaged();

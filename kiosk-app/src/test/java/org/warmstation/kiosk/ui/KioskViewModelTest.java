@@ -184,6 +184,39 @@ class KioskViewModelTest {
     }
 
     @Test
+    void aCheckInThatFindsTheLogDamagedShowsTheDamagedScreen() {
+        java.util.concurrent.atomic.AtomicInteger checkIns = new java.util.concurrent.atomic.AtomicInteger();
+        KioskBackend damaged = new KioskBackend() {
+            @Override
+            public org.warmstation.kiosk.domain.CheckInResult checkIn(String scannedText) {
+                checkIns.incrementAndGet();
+                return new org.warmstation.kiosk.domain.CheckInResult.Failed("visit log damaged", true);
+            }
+
+            @Override
+            public org.warmstation.kiosk.domain.CheckInResult checkInGuest(WorkerCategory category) {
+                return checkIn("");
+            }
+
+            @Override
+            public Visit setServices(java.util.UUID visit, java.util.Set<org.warmstation.visitlog.domain.Service> s) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public org.warmstation.kiosk.domain.DailyUsage usageOn(LocalDate day) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        vm = new KioskViewModel(damaged, executor, clock, DemoStation.ZONE, PinGate.standard("2468"::equals, clock::sinceBoot),
+                KioskSettings.defaults(DemoStation.STATION_NAME));
+        vm.scanned(demo.card("courier").qrText());
+        assertEquals(1, checkIns.get());
+        assertEquals(Screen.DAMAGED, vm.screenProperty().get(), "not the 'not saved' screen");
+        assertTrue(vm.terminalDamagedProperty().get(), "the idle screen's banner too");
+    }
+
+    @Test
     void threeWrongPinsLockTheKeypadUntilTheLockoutIsOver() {
         vm.start();
         vm.openStaff();
