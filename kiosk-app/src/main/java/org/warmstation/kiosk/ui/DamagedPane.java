@@ -34,7 +34,10 @@ final class DamagedPane {
         reenroll.setVisible(vm.reenrollment().available());
         reenroll.setManaged(reenroll.isVisible());
 
-        VBox screen = new VBox(12, mark, title, detail, Ui.grow(), reenroll, back);
+        // side by side: stacked, the two buttons left the detail no room on an 800x480 panel
+        javafx.scene.layout.HBox buttons = Ui.row(16, reenroll, back);
+        buttons.setAlignment(Pos.CENTER);
+        VBox screen = new VBox(12, mark, title, detail, Ui.grow(), buttons);
         screen.setAlignment(Pos.CENTER);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
