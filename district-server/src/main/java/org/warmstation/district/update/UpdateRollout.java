@@ -142,7 +142,93 @@ public final class UpdateRollout {
             }
         } else if (state.equals("ROLLING")
                 && rows.stream().filter(r -> r[4] != null).allMatch(r -> r[2] != null && FINISHED.contains(r[2]))) {
-            setState(c, version, "DONE", null);
+            try (PreparedStatement ps = c.prepareStatement( // keeps a resumed rollout's reason
+                    "UPDATE update_release SET state = 'DONE' WHERE district_id = ? AND version = ?")) {
+                ps.setInt(1, district);
+                ps.setString(2, version);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** What {@link #resume} did. */
+    public enum Resumed {
+        /** the rollout goes on: offered to the stations not offered yet */
+        ROLLING,
+        /** every station had been offered it already and has finished: the rollout is done */
+        DONE,
+        /** no such release */
+        UNKNOWN,
+        /** the release is not stopped (canary wave, rolling or done): nothing changed */
+        NOT_STOPPED
+    }
+
+    /**
+     * Resumes a stopped rollout (decision 0265): an administrator who found why a canary failed
+     * (a full disk, a station switched off) and judges the release sound offers it to every station
+     * not offered it yet, as if the canaries had been healthy. The stop's reason is kept, prefixed
+     * with who resumed it. One transaction.
+     *
+     * @param version the release
+     * @param by      who resumes it, for the downlinks and the reason
+     * @param now     the district clock
+     * @return what was done
+     * @throws SQLException when the database fails; nothing changes then
+     */
+    public Resumed resume(String version, String by, Instant now) throws SQLException {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                Resumed r = resume(c, version, by, now);
+                c.commit();
+                return r;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private Resumed resume(Connection c, String version, String by, Instant now) throws SQLException {
+        String state;
+        String signed;
+        String reason;
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, signed_manifest, stop_reason FROM update_release"
+                + " WHERE district_id = ? AND version = ? FOR UPDATE")) {
+            ps.setInt(1, district);
+            ps.setString(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Resumed.UNKNOWN;
+                }
+                state = rs.getString(1);
+                signed = rs.getString(2);
+                reason = rs.getString(3);
+            }
+        }
+        if (!state.equals("STOPPED")) {
+            return Resumed.NOT_STOPPED;
+        }
+        SignedUpdate offer = Wire.decode(signed.getBytes(StandardCharsets.UTF_8), SignedUpdate.class);
+        int n = 0;
+        for (String[] r : rows(c, version)) {
+            if (r[4] == null) {
+                offer(c, sender, district, r[0], offer, by, now);
+                markOffered(c, r[0], version, now);
+                n++;
+            }
+        }
+        setState(c, version, "ROLLING", "resumed by " + by + " after: " + (reason == null ? "" : reason));
+        advance(c, version, now); // DONE at once when every station offered it has finished
+        LOG.warn("update {}: stopped rollout resumed by {}, offered to {} more station(s)", version, by, n);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT state FROM update_release WHERE district_id = ? AND version = ?")) {
+            ps.setInt(1, district);
+            ps.setString(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1).equals("DONE") ? Resumed.DONE : Resumed.ROLLING;
+            }
         }
     }
 

@@ -73,6 +73,7 @@ public final class UpdatesPage implements ConsolePage {
     @Override
     public void register(RouteTable routes) {
         routes.page("/updates", Access.ANALYST, this::page);
+        routes.post("/updates/{version}/resume", Access.ADMIN, this::resume);
         routes.data("/updates/{version}/{file}", Access.PUBLIC, this::download);
     }
 
@@ -92,6 +93,22 @@ public final class UpdatesPage implements ConsolePage {
                 s.version() == null ? "" : s.state() != null ? s.state() : s.offered() ? "OFFERED" : "WAITING",
                 orEmpty(s.detail()), s.reportedAt() == null ? "" : TIME.format(s.reportedAt().atZone(zone)))).toList();
         services.renderer().render(ctx, "updates", Map.of("nav", "updates", "releases", releases, "stations", stations));
+    }
+
+    /** {@code POST /updates/{version}/resume} (admins): a stopped rollout goes on to every station (decision 0265). */
+    private void resume(Context ctx) throws Exception {
+        String version = ctx.pathParam("version");
+        if (!org.warmstation.protocol.wire.DebianVersion.SYNTAX.matcher(version).matches()) {
+            throw ConsoleException.notFound("error.releaseUnknown", version);
+        }
+        org.warmstation.district.console.auth.ConsoleUser user = services.renderer().user(ctx)
+                .orElseThrow(() -> new ConsoleException(401, "error.unauthorized"));
+        var rollout = new org.warmstation.district.update.UpdateRollout(services.database(), services.settings().district());
+        switch (rollout.resume(version, "console:" + user.name(), services.clock().instant())) {
+            case UNKNOWN -> throw ConsoleException.notFound("error.releaseUnknown", version);
+            case NOT_STOPPED -> throw new ConsoleException(409, "error.releaseNotStopped", version);
+            case ROLLING, DONE -> ctx.redirect("/updates", io.javalin.http.HttpStatus.SEE_OTHER);
+        }
     }
 
     private static String orEmpty(String s) {

@@ -1,6 +1,7 @@
 package org.warmstation.district.console.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,22 @@ class UpdatesBrowserTest {
         IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
                 () -> publish("0.3.0", true, "package 0.3.0"));
         assertTrue(again.getMessage().contains("published already"), again.getMessage());
+
+        // an administrator who found why (decision 0265) resumes it from the console: every station gets it
+        ConsoleHttp analyst = console.loggedIn(ConsoleExtension.ANALYST, ConsoleExtension.ANALYST_PASSWORD);
+        assertEquals(403, analyst.post("/updates/0.3.0/resume", java.util.Map.of()).status(), "admins only");
+        assertFalse(analyst.get("/updates?lang=en").body().contains("Resume for every station"), "no button for analysts");
+        ConsoleHttp admin = console.loggedIn(ConsoleExtension.ADMIN, ConsoleExtension.ADMIN_PASSWORD);
+        assertTrue(admin.get("/updates?lang=en").body().contains("Resume for every station"));
+        assertEquals(409, admin.post("/updates/0.2.0/resume?lang=en", java.util.Map.of()).status(), "0.2.0 is not stopped");
+        assertEquals(404, admin.post("/updates/9.9.9/resume?lang=en", java.util.Map.of()).status());
+        assertEquals("STOPPED", rollout("0.3.0"), "refusals change nothing");
+        assertEquals(303, admin.post("/updates/0.3.0/resume", java.util.Map.of()).status());
+        assertEquals("ROLLING", rollout("0.3.0"));
+        assertEquals(STATIONS, offered("0.3.0"), "every station now, each once");
+        assertTrue(new UpdateQueries(console.database(), DISTRICT).release("0.3.0").orElseThrow().stopReason()
+                .startsWith("resumed by console:admin after: canary "), "the stop's reason is kept");
+        assertEquals(409, admin.post("/updates/0.3.0/resume?lang=en", java.util.Map.of()).status(), "once");
     }
 
     @Test
