@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ReportCommand.class, StationsCommand.class, RegisterKeyCommand.class,
                 ReconcileCommand.class, UserCommand.class, CardCommand.class, TrustListCommand.class,
                 StationCommand.class, RetentionCommand.class, QuarantineCommand.class, UpdateCommand.class,
-                EnrollmentCommand.class})
+                EnrollmentCommand.class, RescueCommand.class})
 public final class DistrictServerCli {
 
     /**

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code station station ...}: setting up a station terminal. */
 @Command(name = "station", description = "Set up a station terminal's configuration.",
         mixinStandardHelpOptions = true,
-        subcommands = {StationCommand.Init.class, org.warmstation.provisioning.enroll.EnrollCommand.class})
+        subcommands = {StationCommand.Init.class, org.warmstation.provisioning.enroll.EnrollCommand.class,
+                RescueCommand.class})
 public final class StationCommand {
 
     /** {@code station init}: thin wrapper of {@link StationSetup#init}. */
