@@ -135,7 +135,14 @@ class UpdatesBrowserTest {
         assertEquals(409, admin.post("/updates/0.2.0/resume?lang=en", java.util.Map.of()).status(), "0.2.0 is not stopped");
         assertEquals(404, admin.post("/updates/9.9.9/resume?lang=en", java.util.Map.of()).status());
         assertEquals("STOPPED", rollout("0.3.0"), "refusals change nothing");
-        assertEquals(303, admin.post("/updates/0.3.0/resume", java.util.Map.of()).status());
+        try (Browser b = new Browser(console.url())) { // the button, in a real browser
+            b.open("/updates?lang=en");
+            b.login(ConsoleExtension.ADMIN, ConsoleExtension.ADMIN_PASSWORD);
+            b.open("/updates?lang=en");
+            b.clickAndWaitForNewPage(b.waitFor(By.cssSelector("[id='release-0.3.0'] button.resume")));
+            assertEquals("all stations", b.text(By.cssSelector("[id='release-0.3.0'] .rollout-state span")));
+            assertTrue(b.driver().findElements(By.cssSelector("button.resume")).isEmpty(), "no stopped release left");
+        }
         assertEquals("ROLLING", rollout("0.3.0"));
         assertEquals(STATIONS, offered("0.3.0"), "every station now, each once");
         assertTrue(new UpdateQueries(console.database(), DISTRICT).release("0.3.0").orElseThrow().stopReason()
