@@ -44,8 +44,19 @@ public final class DpkgPackageSystem implements PackageSystem {
     @Override
     public Optional<String> architecture() throws IOException {
         Result r = run(List.of("dpkg", "--print-architecture"));
-        String arch = r.output().strip();
-        return r.exit() == 0 && !arch.isEmpty() ? Optional.of(arch) : Optional.empty();
+        return r.exit() == 0 ? architectureOf(r.output()) : Optional.empty();
+    }
+
+    /**
+     * @param output what {@code dpkg --print-architecture} printed, its warnings included (dpkg
+     *               warns on stderr when it cannot read a {@code ~/.dpkg.cfg}, e.g. as the kiosk
+     *               user with root's {@code HOME})
+     * @return its last line when that is an architecture name, else empty
+     */
+    static Optional<String> architectureOf(String output) {
+        String[] lines = output.strip().split("\\R");
+        String last = lines[lines.length - 1].strip();
+        return last.matches("[a-z0-9][a-z0-9-]{0,31}") ? Optional.of(last) : Optional.empty();
     }
 
     @Override
