@@ -95,9 +95,14 @@ class FleetBrowserTest {
     }
 
     private static List<WireVisit> visits(int n, int members, Instant now) {
+        // today in Beijing, whatever the hour: ten minutes back from now, but never before midnight
+        // (a run just after 16:00 UTC seeded them on the day before and the map showed 0)
+        Instant midnight = java.time.LocalDate.ofInstant(now, BEIJING).atStartOfDay(BEIJING).toInstant();
         List<WireVisit> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new WireVisit(UUID.randomUUID(), i + 1, 1, now.minusSeconds(600 - i), BEIJING.getId(),
+            Instant at = now.minusSeconds(600 - i);
+            out.add(new WireVisit(UUID.randomUUID(), i + 1, 1, at.isBefore(midnight) ? midnight.plusMillis(i) : at,
+                    BEIJING.getId(),
                     String.format("%016x", 0xa0 + i % members), 7, "COURIER", List.of("HOT_WATER"), "CARD", true, 1000));
         }
         return out;
