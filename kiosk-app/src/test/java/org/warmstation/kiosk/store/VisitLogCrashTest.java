@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -70,41 +66,31 @@ class VisitLogCrashTest {
         }
     }
 
-    /** Runs one recorder until it reported some hundreds of commits, kills it, returns what it reported. */
+    /**
+     * Runs one recorder until it reported some hundreds of commits, kills it, returns what it reported.
+     * Its output goes to a file, not a pipe: a JVM drains and closes the pipe of a process that
+     * died, under a reader still reading it, which lost the lines printed just before the kill.
+     */
     private List<Long> runAndKill(Path data, int round) throws Exception {
         Path err = work.resolve("recorder-" + round + ".err");
+        Path out = work.resolve("recorder-" + round + ".out");
         Process p = new ProcessBuilder(ChildJvm.command(List.of(), RecordingLoop.class, data.toString()))
                 .redirectError(err.toFile())
+                .redirectOutput(out.toFile())
                 .start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CountDownLatch enough = new CountDownLatch(1);
-        Thread reader = Thread.ofPlatform().daemon().start(() -> pump(p.getInputStream(), out, enough));
-        boolean reached = enough.await(180, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        boolean reached = false;
+        while (!reached && p.isAlive() && System.nanoTime() < deadline) {
+            reached = completeLines(Files.readString(out, StandardCharsets.US_ASCII)).size() >= VISITS_BEFORE_KILL;
+            if (!reached) {
+                Thread.sleep(5);
+            }
+        }
         p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "recorder did not die");
-        reader.join(TimeUnit.SECONDS.toMillis(60));
         assertTrue(reached, "recorder reported too few visits; stderr: " + Files.readString(err));
         assertEquals(137, p.exitValue(), "recorder ended otherwise than by SIGKILL; stderr: " + Files.readString(err));
-        return completeLines(out.toString(StandardCharsets.US_ASCII));
-    }
-
-    private static void pump(InputStream in, ByteArrayOutputStream out, CountDownLatch enough) {
-        byte[] buf = new byte[4096];
-        int lines = 0;
-        try {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                synchronized (out) {
-                    out.write(buf, 0, n);
-                }
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n' && ++lines >= VISITS_BEFORE_KILL) {
-                        enough.countDown();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the pipe closes when the child is killed
-        }
+        return completeLines(Files.readString(out, StandardCharsets.US_ASCII));
     }
 
     /** Only lines ended by a newline: a line cut short by the kill does not count. */
