@@ -72,6 +72,21 @@ class DistrictServiceTest {
     }
 
     @Test
+    void aBatchAskingForTheCountedAckIsStoredAndAckedByItsCount() throws Exception {
+        List<WireVisit> visits = Visits.run(1, 3, Instant.parse("2026-12-06T01:00:00Z"));
+        VisitBatch asked = Visits.batch(DISTRICT, "svc-counted", visits);
+        VisitBatch batch = new VisitBatch(asked.schema(), asked.district(), asked.station(), asked.batchId(),
+                asked.sentAt(), asked.visits(), asked.epoch(), true);
+        service.handle(new Topics(DISTRICT, "svc-counted").topic(Topics.Kind.VISITS), Wire.encodeCompressed(batch));
+
+        VisitAck ack = Wire.decode(payloads.getFirst(), VisitAck.class);
+        assertEquals(batch.batchId(), ack.batchId());
+        assertEquals(3, ack.wholeBatch(), "counted");
+        assertEquals(List.of(), ack.stored(), "not named");
+        assertEquals(3, visitsOf("svc-counted"), "stored before the ack");
+    }
+
+    @Test
     void aMalformedPayloadIsDroppedWithoutAnAckOrARow() throws Exception {
         service.handle(new Topics(DISTRICT, "svc-b").topic(Topics.Kind.VISITS), "{not json".getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of(), topics);

@@ -72,6 +72,11 @@ class VisitQuarantineTest {
 
         VisitAck ack = Wire.decode(acks.getLast(), VisitAck.class);
         assertEquals(visits.stream().map(WireVisit::uuid).toList(), ack.stored(), "the ack names all three");
+        VisitBatch counted = new VisitBatch(batch.schema(), batch.district(), batch.station(), batch.batchId(),
+                batch.sentAt(), batch.visits(), batch.epoch(), true);
+        assertTrue(service.handle(topic("q-a"), Wire.encode(counted)), "asking for the counted ack");
+        assertEquals(3, Wire.decode(acks.getLast(), VisitAck.class).wholeBatch(),
+                "a quarantined visit is held too: the counted ack covers the whole batch");
         assertEquals(2, count("SELECT count(*) FROM visit WHERE station_id = 'q-a'"));
         List<VisitQuarantine.Row> rows = quarantined();
         assertEquals(1, rows.size(), "quarantined once although sent twice");

@@ -22,9 +22,14 @@ import java.util.UUID;
  *                 created; a wiped or damaged terminal starts a new log, seq 1 again, under a new
  *                 epoch), or null from a log older than epochs (or an older terminal): the
  *                 district keys visits by (station, epoch, seq), decision 0195
+ * @param compactAck {@code TRUE} when the station takes a counted ack ({@link VisitAck#wholeBatch})
+ *                   for a batch the district holds whole, instead of one naming every uuid; null
+ *                   (absent from the JSON) otherwise, as from older stations; ignored by older
+ *                   districts (decision 0275). {@code FALSE} is stored as null
+ *                   ({@link #asksCountedAck})
  */
 public record VisitBatch(String schema, int district, String station, UUID batchId, Instant sentAt,
-                         List<WireVisit> visits, UUID epoch) {
+                         List<WireVisit> visits, UUID epoch, Boolean compactAck) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.visits/1";
     /** Most visits in one batch. */
@@ -42,6 +47,7 @@ public record VisitBatch(String schema, int district, String station, UUID batch
         if (visits.isEmpty() || visits.size() > MAX_VISITS) {
             throw new IllegalArgumentException("a batch holds 1.." + MAX_VISITS + " visits, not " + visits.size());
         }
+        compactAck = Boolean.TRUE.equals(compactAck) ? Boolean.TRUE : null;
         Set<UUID> seen = new HashSet<>();
         long last = 0;
         for (WireVisit v : visits) {
@@ -78,5 +84,20 @@ public record VisitBatch(String schema, int district, String station, UUID batch
      */
     public static VisitBatch of(int district, String station, Instant sentAt, List<WireVisit> visits, UUID epoch) {
         return new VisitBatch(SCHEMA, district, station, UUID.randomUUID(), sentAt, visits, epoch);
+    }
+
+    /**
+     * A batch asking for the ack that names every uuid (as stations before decision 0275 sent).
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public VisitBatch(String schema, int district, String station, UUID batchId, Instant sentAt,
+                      List<WireVisit> visits, UUID epoch) {
+        this(schema, district, station, batchId, sentAt, visits, epoch, null);
+    }
+
+    /** @return whether the station takes a counted ack for this batch ({@link #compactAck}) */
+    public boolean asksCountedAck() {
+        return compactAck != null;
     }
 }

@@ -42,6 +42,10 @@ class SchemaConformanceTest {
         var kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         assertEquals(Set.of(), validate("visits.schema.json", WireSamples.batch()));
         assertEquals(Set.of(), validate("ack.schema.json", VisitAck.of(WireSamples.batch(), 8, WireSamples.T)));
+        VisitBatch compact = new VisitBatch(VisitBatch.SCHEMA, WireSamples.DISTRICT, WireSamples.STATION,
+                java.util.UUID.randomUUID(), WireSamples.T, WireSamples.batch().visits(), WireSamples.EPOCH, true);
+        assertEquals(Set.of(), validate("visits.schema.json", compact));
+        assertEquals(Set.of(), validate("ack.schema.json", VisitAck.of(compact, 8, WireSamples.T)));
         assertEquals(Set.of(), validate("status.schema.json", WireSamples.status()));
         assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetry()));
         assertEquals(Set.of(), validate("status.schema.json", WireSamples.statusWithProfile()));

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -229,7 +232,36 @@ public abstract class Drainer<E extends OutboxEntry> {
      * @param stored  which of the batch's entries, as published, the ack confirms
      * @param <E>     the entries
      */
-    protected record Acked<E>(UUID batchId, Predicate<E> stored) {
+    protected record Acked<E>(UUID batchId, Predicate<E> stored, Integer wholeBatch) {
+        /**
+         * @param batchId the acknowledged batch
+         * @param stored  which of the batch's entries, as published, the ack names
+         */
+        public Acked(UUID batchId, Predicate<E> stored) {
+            this(batchId, stored, null);
+        }
+
+        /**
+         * @param batchId the acknowledged batch
+         * @param count   how many entries the district counted in it, all held (decision 0275)
+         * @param <E>     entry type
+         * @return an ack that confirms the whole batch if {@code count} is the number of entries sent
+         */
+        public static <E> Acked<E> whole(UUID batchId, int count) {
+            return new Acked<>(batchId, e -> false, count);
+        }
+
+        private List<E> named(List<E> sent, String kind) {
+            if (wholeBatch == null) {
+                return sent.stream().filter(stored).toList();
+            }
+            if (wholeBatch == sent.size()) {
+                return sent;
+            }
+            log.warn("district counted {} {} entries in batch {}, {} were sent: none confirmed by this ack",
+                    wholeBatch, kind, batchId, sent.size());
+            return List.of();
+        }
     }
 
     /**
@@ -266,12 +298,15 @@ public abstract class Drainer<E extends OutboxEntry> {
             resend.answered();
             SentBatches.Batch<E> p = taken.get().batch();
             boolean marked = taken.get().marked();
-            List<E> named = p.entries().stream().filter(a.stored()).toList();
+            List<E> named = a.named(p.entries(), outbox.kind().toString());
             if (named.size() < p.entries().size()) {
                 log.warn("district stored {} of {} {} entries of batch {}; the rest will be resent",
                         named.size(), p.entries().size(), outbox.kind(), a.batchId());
                 if (!marked) { // the rest wait for the resend timeout, as marked entries do
-                    outbox.markPublished(p.entries().stream().filter(a.stored().negate()).toList(), p.publishedAt());
+                    Set<E> confirmedNow = Collections.newSetFromMap(new IdentityHashMap<>());
+                    confirmedNow.addAll(named);
+                    outbox.markPublished(p.entries().stream().filter(e -> !confirmedNow.contains(e)).toList(),
+                            p.publishedAt());
                 }
             }
             if (!named.isEmpty()) {

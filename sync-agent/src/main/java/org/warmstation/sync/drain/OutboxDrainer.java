@@ -17,7 +17,8 @@ import org.warmstation.visitlog.outbox.Outbox;
 /**
  * The {@link Drainer} of visits: publishes {@link VisitBatch}es ({@code ws.visits/1}, with the
  * outbox's visit-log epoch) and confirms
- * the visits a {@link VisitAck} names by uuid (at the revision that was sent). Threading as
+ * the visits a {@link VisitAck} names by uuid, or the whole batch when the ack counts it and the
+ * count is right (decision 0275), at the revision that was sent. Threading as
  * {@link Drainer}.
  */
 public final class OutboxDrainer extends Drainer<WireVisit> {
@@ -71,7 +72,8 @@ public final class OutboxDrainer extends Drainer<WireVisit> {
 
     @Override
     protected byte[] encode(UUID batchId, List<WireVisit> page, Instant sentAt) {
-        return Wire.encodeCompressed(new VisitBatch(VisitBatch.SCHEMA, district, station, batchId, sentAt, page, epoch));
+        return Wire.encodeCompressed(new VisitBatch(VisitBatch.SCHEMA, district, station, batchId, sentAt, page, epoch,
+                true)); // a counted ack will do (decision 0275)
     }
 
     /**
@@ -96,8 +98,12 @@ public final class OutboxDrainer extends Drainer<WireVisit> {
     public int onAcks(List<VisitAck> acks) {
         List<Acked<WireVisit>> all = new ArrayList<>(acks.size());
         for (VisitAck ack : acks) {
-            Set<UUID> stored = new HashSet<>(ack.stored());
-            all.add(new Acked<>(ack.batchId(), v -> stored.contains(v.uuid())));
+            if (ack.wholeBatch() != null) {
+                all.add(Acked.whole(ack.batchId(), ack.wholeBatch()));
+            } else {
+                Set<UUID> stored = new HashSet<>(ack.stored());
+                all.add(new Acked<>(ack.batchId(), v -> stored.contains(v.uuid())));
+            }
         }
         return confirmBatches(all);
     }

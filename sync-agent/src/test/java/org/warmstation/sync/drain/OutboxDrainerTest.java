@@ -96,6 +96,39 @@ class OutboxDrainerTest {
         assertTrue(!resent.contains(first.visits().getFirst().seq()), "the confirmed one not: " + resent);
     }
 
+    private static VisitAck counted(VisitBatch batch, int count) {
+        return new VisitAck(VisitAck.SCHEMA, batch.district(), batch.station(), batch.batchId(), 0, List.of(),
+                Instant.EPOCH, count);
+    }
+
+    @Test
+    void batchesAskForTheCountedAckAndOneWithTheRightCountConfirmsTheWholeBatch() {
+        OutboxDrainer d = drainer(10, 10);
+        d.drain(publisher);
+        assertTrue(sent.stream().allMatch(VisitBatch::asksCountedAck), "every batch asks for the counted ack");
+        VisitBatch first = sent.getFirst();
+        assertEquals(2, d.onAck(counted(first, 2)));
+        assertEquals(2, d.confirmed());
+        assertEquals(0, d.onAck(counted(first, 2)), "a second ack of the same batch confirms nothing more");
+    }
+
+    @Test
+    void countedAckWithAnotherCountConfirmsNoneAndTheBatchIsSentAgainAfterTheTimeout() {
+        OutboxDrainer d = drainer(10, 10);
+        d.drain(publisher);
+        int batches = sent.size();
+        VisitBatch first = sent.getFirst();
+        assertEquals(0, d.onAck(counted(first, 1)), "the district counted 1, 2 were sent");
+        assertEquals(0, d.onAck(counted(sent.get(1), 3)));
+        assertEquals(0, d.confirmed());
+        now = now.plus(RESEND).plusSeconds(1);
+        pubacks.forEach(p -> p.accept(null));
+        d.drain(publisher);
+        List<Long> resent = sent.subList(batches, sent.size()).stream()
+                .flatMap(b -> b.visits().stream()).map(WireVisit::seq).toList();
+        assertTrue(resent.containsAll(first.visits().stream().map(WireVisit::seq).toList()), "sent again: " + resent);
+    }
+
     @Test
     void aLateAckStillConfirmsAndAnUnknownOneIsIgnored() {
         OutboxDrainer d = drainer(10, 10);
