@@ -150,7 +150,9 @@ public final class SyncBenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         for (int i = 0; i < messages; i++) {
             window.acquire();
-            byte[] payload = Wire.encodeCompressed(VisitBatch.of(t.district(), t.station(), Instant.now(), vs));
+            // the agent's bytes: gzip JSON of a batch asking for the counted ack (decision 0275)
+            byte[] payload = Wire.encodeCompressed(new VisitBatch(VisitBatch.SCHEMA, t.district(), t.station(),
+                    UUID.randomUUID(), Instant.now(), vs, null, true));
             c.publish(t.topic(Topics.Kind.VISITS), MqttLink.message(payload, 1, false, VisitBatch.SCHEMA), null, release);
         }
         window.acquire(inFlight);
