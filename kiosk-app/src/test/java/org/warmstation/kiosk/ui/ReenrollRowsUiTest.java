@@ -94,9 +94,6 @@ class ReenrollRowsUiTest {
         FxToolkit.waitFor("the damaged screen", Duration.ofSeconds(10), () -> scene.lookup("#screen-DAMAGED") != null);
         assertFits("#damaged-reenroll");
 
-        if (width < 1024) {
-            return; // the staff screen is laid out for the terminal's panel
-        }
         FxToolkit.run(() -> {
             vm.backToIdle();
             vm.openStaff();

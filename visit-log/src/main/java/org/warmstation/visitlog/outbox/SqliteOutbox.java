@@ -32,7 +32,7 @@ public final class SqliteOutbox extends SqliteOutboxBase<WireVisit> implements O
     private Optional<UUID> epoch;
     /** {@link #DUE}, prepared once: a drain reads a page per batch (decision 0250); null until used. */
     private PreparedStatement due;
-    private static final String DUE = "SELECT " + VisitRows.columns("v") + ", v.revision"
+    private static final String DUE = "SELECT " + VisitRows.packedColumns("v")
             + " FROM outbox o JOIN visit v ON v.seq = o.seq WHERE o.state IN ('CREATED', 'PUBLISHED') AND o.seq > ?"
             + " AND (o.state = 'CREATED' OR o.published_at_ms <= ?) ORDER BY o.seq LIMIT ?";
 
@@ -97,9 +97,9 @@ public final class SqliteOutbox extends SqliteOutboxBase<WireVisit> implements O
     }
 
     private static Optional<WireVisit> readVisit(ResultSet rs) throws SQLException {
-        long seq = rs.getLong(2);
+        long seq = rs.getLong(1);
         try {
-            return Optional.of(VisitRows.readWire(rs, rs.getInt(13)));
+            return Optional.of(VisitRows.readPackedWire(rs));
         } catch (IllegalArgumentException | DateTimeException e) {
             // a damaged row must not block the whole outbox: it stays CREATED and is logged each pass
             log.error("outbox: visit seq {} cannot be sent, its row is invalid: {}", seq, e.getMessage());

@@ -101,15 +101,74 @@ public final class VisitRows {
      * @throws java.time.DateTimeException   when the zone or the time is invalid
      */
     public static WireVisit readWire(ResultSet rs, int revision) throws SQLException {
-        String member = rs.getString(6);
+        return wire(rs.getString(1), rs.getLong(2), revision, rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11) != 0, rs.getLong(12));
+    }
+
+    /** Separates the text columns of {@link #packedColumns} (ASCII unit separator, in no valid value). */
+    private static final char UNIT = '\u001f';
+
+    /**
+     * The columns {@link #readPackedWire} reads: seq, revision, recorded_at_ms, card_serial,
+     * clock_synced, since_boot_ms, then id, zone, member_id ('' for none), category, services and
+     * source joined by the ASCII unit separator into one text column. The outbox reads a row per
+     * visit it sends, and the SQLite driver's cost is per column read (about 0.15 µs for each
+     * text column): one text column instead of six saves about 0.7 µs a visit (decision 0275).
+     *
+     * @param alias the visit table's alias, e.g. {@code v}
+     * @return the select list, 7 columns
+     */
+    public static String packedColumns(String alias) {
+        String u = " || char(31) || ";
+        return alias + ".seq, " + alias + ".revision, " + alias + ".recorded_at_ms, " + alias + ".card_serial, "
+                + alias + ".clock_synced, " + alias + ".since_boot_ms, " + alias + ".id" + u + alias + ".zone" + u
+                + "ifnull(" + alias + ".member_id, '')" + u + alias + ".category" + u + alias + ".services" + u
+                + alias + ".source";
+    }
+
+    /**
+     * As {@link #readWire}, from a row selected with {@link #packedColumns} as its first 7 columns:
+     * the same values and the same checks.
+     *
+     * @param rs a result set on a row
+     * @return the wire form
+     * @throws SQLException                when the row cannot be read
+     * @throws IllegalArgumentException    when a value is invalid (as {@link #readWire}), or a text
+     *                                     column is NULL or holds the separator
+     * @throws java.time.DateTimeException when the zone or the time is invalid
+     */
+    public static WireVisit readPackedWire(ResultSet rs) throws SQLException {
+        String packed = rs.getString(7);
+        if (packed == null) {
+            throw new IllegalArgumentException("a text column of the visit row is NULL");
+        }
+        String[] t = new String[6];
+        int from = 0;
+        for (int i = 0; i < 5; i++) {
+            int end = packed.indexOf(UNIT, from);
+            if (end < 0) {
+                throw new IllegalArgumentException("the visit row's text columns hold a separator character");
+            }
+            t[i] = packed.substring(from, end);
+            from = end + 1;
+        }
+        t[5] = packed.substring(from);
+        if (t[5].indexOf(UNIT) >= 0) {
+            throw new IllegalArgumentException("the visit row's text columns hold a separator character");
+        }
+        return wire(t[0], rs.getLong(1), rs.getInt(2), rs.getLong(3), t[1], t[2].isEmpty() ? null : t[2],
+                rs.getLong(4), t[3], t[4], t[5], rs.getInt(5) != 0, rs.getLong(6));
+    }
+
+    private static WireVisit wire(String id, long seq, int revision, long recordedAtMs, String zone, String member,
+                                  long cardSerial, String category, String services, String source, boolean clockSynced,
+                                  long sinceBootMs) {
         if (member != null && !isLowerHex16(member)) {
             member = MemberId.ofHex(member).hex(); // as read() does: any case in, lower case out
         }
-        String category = WorkerCategory.valueOf(rs.getString(8)).name();
-        String source = VisitSource.valueOf(rs.getString(10)).name();
-        return new WireVisit(UUID.fromString(rs.getString(1)), rs.getLong(2), revision,
-                Instant.ofEpochMilli(rs.getLong(4)), ZoneIds.of(rs.getString(5)).getId(), member, rs.getLong(7), category,
-                serviceNames(parseServices(rs.getString(9))), source, rs.getInt(11) != 0, rs.getLong(12));
+        return new WireVisit(UUID.fromString(id), seq, revision, Instant.ofEpochMilli(recordedAtMs),
+                ZoneIds.of(zone).getId(), member, cardSerial, WorkerCategory.valueOf(category).name(),
+                serviceNames(parseServices(services)), VisitSource.valueOf(source).name(), clockSynced, sinceBootMs);
     }
 
     private static boolean isLowerHex16(String s) {

@@ -2,6 +2,7 @@ package org.warmstation.visitlog.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,9 +18,9 @@ import org.warmstation.protocol.wire.WireVisit;
 import org.warmstation.visitlog.store.VisitLogDatabase;
 
 /**
- * {@link VisitRows#readWire} (the outbox's direct read, decision 0250) gives exactly what the
- * domain round trip {@code toWire(read(rs))} gives, and refuses the same rows with the same
- * exception types.
+ * {@link VisitRows#readWire} (the direct read, decision 0250) and {@link VisitRows#readPackedWire}
+ * (the outbox's read of one packed text column, decision 0275) give exactly what the domain round
+ * trip {@code toWire(read(rs))} gives, and refuse the same rows with the same exception types.
  */
 class VisitRowsTest {
     @TempDir
@@ -53,6 +54,40 @@ class VisitRowsTest {
                 }
                 assertEquals(rows.size(), n);
             }
+            List<WireVisit> packed = new java.util.ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT " + VisitRows.packedColumns("v")
+                    + " FROM visit v ORDER BY seq"); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    packed.add(VisitRows.readPackedWire(rs));
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT " + VisitRows.COLUMNS + ", revision FROM visit ORDER BY seq");
+                 ResultSet rs = st.executeQuery()) {
+                for (WireVisit p : packed) {
+                    assertTrue(rs.next());
+                    assertEquals(VisitRows.toWire(VisitRows.read(rs), rs.getInt(13)), p, "packed, row " + rs.getLong(2));
+                }
+            }
+            assertEquals(rows.size(), packed.size());
+        }
+    }
+
+    @Test
+    void packedReadRefusesANullTextColumnAndTheSeparatorInsteadOfMisreadingThem() throws SQLException {
+        try (Connection c = VisitLogDatabase.open(dir)) {
+            insert(c, 1, new Row(null, 0, "COURIER", "", "GUEST", "Asia/Shanghai\u001fREST", 1, 1));
+            insert(c, 2, new Row(null, 0, "COURIER", "", "GUEST", "Asia/Shanghai", 1, 1));
+            try (var st = c.createStatement()) {
+                st.executeUpdate("UPDATE visit SET id = NULL WHERE seq = 2");
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT " + VisitRows.packedColumns("v")
+                    + " FROM visit v ORDER BY seq"); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                            () -> VisitRows.readPackedWire(rs), "seq " + rs.getLong(1));
+                    assertTrue(e.getMessage().contains(rs.getLong(1) == 1 ? "separator" : "NULL"), e.getMessage());
+                }
+            }
         }
     }
 
@@ -76,6 +111,17 @@ class VisitRowsTest {
                     assertThrows(expected, () -> VisitRows.toWire(VisitRows.read(rs), 1), "round trip, seq " + rs.getLong(2));
                     assertThrows(expected, () -> VisitRows.readWire(rs, 1), "direct, seq " + rs.getLong(2));
                 }
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT " + VisitRows.packedColumns("v")
+                    + " FROM visit v ORDER BY seq"); ResultSet rs = st.executeQuery()) {
+                int n = 0;
+                while (rs.next()) {
+                    Class<? extends RuntimeException> expected = rs.getLong(1) == 99 ? DateTimeException.class
+                            : IllegalArgumentException.class;
+                    assertThrows(expected, () -> VisitRows.readPackedWire(rs), "packed, seq " + rs.getLong(1));
+                    n++;
+                }
+                assertEquals(bad.size() + 1, n);
             }
         }
     }
