@@ -102,5 +102,8 @@ public final class KioskView {
         }
         root.getChildren().setAll(pane);
         fonts();
+        // skins now, not at the next pulse: a scroll pane's content joins the scene graph only
+        // with its skin, and lookups (tests, focus) right after a screen change must find it
+        pane.applyCss();
     }
 }

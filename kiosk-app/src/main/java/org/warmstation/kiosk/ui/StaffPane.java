@@ -11,6 +11,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,10 +39,11 @@ final class StaffPane {
             refresh.getStyleClass().add("wide");
             back.getStyleClass().add("wide");
         }
-        HBox head = Ui.row(16, Ui.label(m.get("staff.title", day), "staff-title"), Ui.grow(), tickets, refresh, back);
+        Label title = Ui.label(m.get("staff.title", day), "staff-title");
+        title.setWrapText(true); // two lines rather than pushing the buttons off a small panel
+        HBox head = Ui.row(16, title, Ui.grow(), tickets, refresh, back);
 
         HBox body = new HBox(16);
-        VBox.setVgrow(body, Priority.ALWAYS);
         Label status = Ui.label("", "subtitle");
         status.setId("staff-status");
         Runnable fill = () -> {
@@ -68,9 +70,27 @@ final class StaffPane {
         // the sync line in a row for it cost the 1024x600 staff screen 2 px (ScreenshotTest)
         Node sync = StaffSyncPane.row(vm, m);
         Node syncRow = vm.reenrollment().available() ? Ui.row(16, sync, Ui.grow(), ReenrollPane.button(vm, m)) : sync;
-        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), syncRow, status, body);
+        VBox screen = new VBox(head, StaffHardwarePane.row(vm, m), syncRow, status, scrolling(body));
         screen.getStyleClass().add("kiosk-screen");
         return screen;
+    }
+
+    /**
+     * The figures, chart and tables scroll vertically when the panel is too low for them (800x480:
+     * the head and the sync row take 96 px each for gloved fingers), never sideways; dragging
+     * scrolls them (decision 0280).
+     */
+    private static ScrollPane scrolling(HBox body) {
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setId("staff-body");
+        scroll.getStyleClass().add("staff-body");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setPannable(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return scroll;
     }
 
     private static Node[] content(DailyUsage u, Messages m) {
@@ -108,7 +128,7 @@ final class StaffPane {
         }
         chart.getData().add(series);
         chart.setPrefSize(400, 420);
-        chart.setMinWidth(240);
+        chart.setMinWidth(160); // gives way first on an 800-px panel: the English tables need the room
         HBox.setHgrow(chart, Priority.ALWAYS);
 
         GridPane table = new GridPane();

@@ -26,10 +26,11 @@ import org.warmstation.visitlog.domain.Service;
 import org.warmstation.visitlog.domain.Visit;
 
 /**
- * On a configured terminal (re-enrollment available, decision 0225) the damaged screen fits the
- * terminal's panel (1024x600) and the smallest (800x480), and the staff screen the terminal's
- * panel, in both languages, with their re-enroll buttons: inside the scene, text not clipped, big
- * enough for gloves (96 px). (The staff screen does not fit 800x480: its tables need the height.)
+ * On a configured terminal (re-enrollment available, decision 0225) the damaged screen and the
+ * staff screen fit the terminal's panel (1024x600) and the smallest (800x480, the 7-inch panel of
+ * the first official display), in both languages, with their re-enroll buttons: inside the scene,
+ * text not clipped, big enough for gloves (96 px). On the low panel the staff screen's figures and
+ * tables scroll vertically (decision 0280): scrolled to the end, the last row of the tables shows.
  */
 class ReenrollRowsUiTest {
     private static final Instant MORNING = Instant.parse("2026-11-21T02:30:00Z");
@@ -103,6 +104,44 @@ class ReenrollRowsUiTest {
         FxToolkit.waitFor("the staff screen", Duration.ofSeconds(10), () -> scene.lookup("#screen-STAFF") != null);
         assertEquals(Screen.STAFF, FxToolkit.call(() -> vm.screenProperty().get()));
         assertFits("#staff-reenroll");
+        if (width < 1024) { // a picture of the low panel beside ScreenshotTest's (docs/screenshots via ./station screenshots)
+            shoot("staff-" + width + "x" + height + "-" + language);
+        }
+        assertLastTableRowReachable();
+    }
+
+    private void shoot(String name) {
+        java.awt.image.BufferedImage img = FxToolkit.call(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+        });
+        try {
+            java.nio.file.Path out = java.nio.file.Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+            java.nio.file.Files.createDirectories(out);
+            javax.imageio.ImageIO.write(img, "png", out.resolve(name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void assertLastTableRowReachable() {
+        String seen = FxToolkit.call(() -> {
+            javafx.scene.control.ScrollPane body = (javafx.scene.control.ScrollPane) scene.lookup("#staff-body");
+            javafx.scene.layout.GridPane tables = (javafx.scene.layout.GridPane) scene.lookup("#staff-tables");
+            Node last = tables.getChildren().stream()
+                    .max(java.util.Comparator.comparingInt(n -> javafx.scene.layout.GridPane.getRowIndex(n)))
+                    .orElseThrow();
+            body.setVvalue(body.getVmax());
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            javafx.geometry.Bounds viewport = body.localToScene(body.getLayoutBounds());
+            javafx.geometry.Bounds row = last.localToScene(last.getLayoutBounds());
+            boolean shown = row.getMinY() >= viewport.getMinY() - 0.5 && row.getMaxY() <= viewport.getMaxY() + 0.5
+                    && row.getMaxY() <= scene.getHeight() + 0.5;
+            return shown ? "" : "last row " + row + " not within the scrolled body " + viewport;
+        });
+        assertEquals("", seen);
     }
 
     private void assertFits(String button) {

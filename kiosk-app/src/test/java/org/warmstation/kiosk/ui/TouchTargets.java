@@ -10,7 +10,9 @@ import javafx.scene.control.Labeled;
 
 /**
  * Finds buttons too small for gloved fingers, controls outside the screen (the scene's size, the
- * terminal's 1024x600 when the node has no scene), and clipped text.
+ * terminal's 1024x600 when the node has no scene), and clipped text. Inside a scroll pane's
+ * content a control may lie below or above the screen (scrolling reaches it) but not beside the
+ * scroll pane: the kiosk scrolls only vertically.
  */
 public final class TouchTargets {
     private TouchTargets() {
@@ -29,11 +31,11 @@ public final class TouchTargets {
         }
         double w = root.getScene() == null ? 1024 : root.getScene().getWidth();
         double h = root.getScene() == null ? 600 : root.getScene().getHeight();
-        visit(root, minSide, w, h, out);
+        visit(root, minSide, w, h, null, out);
         return out;
     }
 
-    private static void visit(Node n, double minSide, double w, double h, List<String> out) {
+    private static void visit(Node n, double minSide, double w, double h, Bounds scroller, List<String> out) {
         if (!n.isVisible()) {
             return;
         }
@@ -44,7 +46,9 @@ public final class TouchTargets {
                 out.add(name + " '" + button.getText() + "' is " + (int) b.getWidth() + "x" + (int) b.getHeight());
             }
         }
-        if (n instanceof javafx.scene.layout.Region && outside(b, w, h)) {
+        boolean beyond = scroller == null ? outside(b, w, h)
+                : b.getMinX() < scroller.getMinX() - 0.5 || b.getMaxX() > scroller.getMaxX() + 0.5;
+        if (n instanceof javafx.scene.layout.Region && beyond) {
             out.add(name + (n instanceof Labeled l ? " '" + l.getText() + "'" : "")
                     + " lies outside the " + (int) w + "x" + (int) h + " screen: " + b);
         }
@@ -53,9 +57,13 @@ public final class TouchTargets {
                 out.add(name + " '" + l.getText() + "' is clipped");
             }
         }
+        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            visit(sp.getContent(), minSide, w, h, scroller != null ? scroller : b, out);
+            return; // its skin's other children: the viewport and the scroll bars
+        }
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
-                visit(c, minSide, w, h, out);
+                visit(c, minSide, w, h, scroller, out);
             }
         }
     }
