@@ -32,6 +32,7 @@ import org.warmstation.visitlog.domain.Visit;
  * text not clipped, big enough for gloves (96 px). On the low panel the staff screen's figures and
  * tables scroll vertically (decision 0280): scrolled to the end, the last row of the tables shows.
  */
+@org.junit.jupiter.api.Tag("screenshots")
 class ReenrollRowsUiTest {
     private static final Instant MORNING = Instant.parse("2026-11-21T02:30:00Z");
     private static final KioskBackend BACKEND = new KioskBackend() {
