@@ -53,13 +53,7 @@ final class SentBatches<E extends OutboxEntry> {
         }
     }
 
-    /**
-     * Entries of the batches in {@link #awaiting}. Keyed by (seq, revision), not by the entry
-     * record, whose hash covers every field (a tenth of the drain's CPU, decision 0240).
-     */
-    private final Set<InFlight> inFlight = new HashSet<>();
-    /** At least the highest seq in {@link #inFlight}; reset when it empties. */
-    private long highestInFlight;
+    /** Batches awaiting the district's ack, in send order: their entries are in flight. */
     private final LinkedHashMap<UUID, Batch<E>> awaiting = new LinkedHashMap<>();
     /** Batches whose PUBLISHED mark is not written yet, in send order. */
     private final LinkedHashMap<UUID, Batch<E>> unmarked = new LinkedHashMap<>();
@@ -74,10 +68,6 @@ final class SentBatches<E extends OutboxEntry> {
     void add(UUID batchId, Batch<E> batch) {
         awaiting.put(batchId, batch);
         unmarked.put(batchId, batch);
-        for (E e : batch.entries()) {
-            inFlight.add(InFlight.of(e));
-            highestInFlight = Math.max(highestInFlight, e.seq());
-        }
     }
 
     /** @return how many batches await their ack */
@@ -90,10 +80,25 @@ final class SentBatches<E extends OutboxEntry> {
      * @return those not in a batch awaiting its ack
      */
     List<E> notInFlight(List<E> due) {
-        if (inFlight.isEmpty() || due.isEmpty() || due.getFirst().seq() > highestInFlight) {
+        if (awaiting.isEmpty() || due.isEmpty() || due.getFirst().seq() > highestInFlight()) {
             return due; // the common case of a drain: the page starts after everything in flight
         }
+        // a resend pass while batches await their ack: only then the set of what is in flight,
+        // keyed by (seq, revision), not by the entry record, whose hash covers every field
+        Set<InFlight> inFlight = new HashSet<>();
+        for (Batch<E> b : awaiting.values()) {
+            b.entries().forEach(e -> inFlight.add(InFlight.of(e)));
+        }
         return due.stream().filter(e -> !inFlight.contains(InFlight.of(e))).toList();
+    }
+
+    /** @return the highest seq of the batches awaiting their ack (a batch's entries rise in seq) */
+    private long highestInFlight() {
+        long highest = 0;
+        for (Batch<E> b : awaiting.values()) {
+            highest = Math.max(highest, b.entries().getLast().seq());
+        }
+        return highest;
     }
 
     /**
@@ -109,7 +114,6 @@ final class SentBatches<E extends OutboxEntry> {
             Map.Entry<UUID, Batch<E>> e = it.next();
             if (!e.getValue().expiresAt().isAfter(now)) {
                 it.remove();
-                e.getValue().entries().forEach(x -> inFlight.remove(InFlight.of(x)));
                 late.put(e.getKey(), e.getValue());
                 expired.add(e.getValue());
             }
@@ -157,9 +161,7 @@ final class SentBatches<E extends OutboxEntry> {
      */
     Optional<Taken<E>> take(UUID batchId) {
         Batch<E> b = awaiting.remove(batchId);
-        if (b != null) {
-            b.entries().forEach(x -> inFlight.remove(InFlight.of(x)));
-        } else {
+        if (b == null) {
             b = late.remove(batchId);
         }
         if (b == null) {
@@ -179,8 +181,6 @@ final class SentBatches<E extends OutboxEntry> {
         unmarked.clear();
         late.putAll(awaiting);
         awaiting.clear();
-        inFlight.clear();
-        highestInFlight = 0;
         return toMark;
     }
 }
