@@ -34,10 +34,17 @@ final class ReportPane {
         thanks.setId("report-thanks");
         thanks.setTextAlignment(TextAlignment.CENTER);
         thanks.visibleProperty().bind(t.openedProperty().isNotNull());
+        // the thanks takes the problems' place once the ticket is opened: both at once do not fit
+        // an 800x480 panel (decision 0280), and the disabled buttons have nothing more to offer
+        thanks.managedProperty().bind(thanks.visibleProperty());
+        grid.visibleProperty().bind(t.openedProperty().isNull());
+        grid.managedProperty().bind(grid.visibleProperty());
         Label error = Ui.label("", "staff-alert");
         error.setId("report-error");
         error.textProperty().bind(Bindings.createStringBinding(
                 () -> t.errorProperty().get().isEmpty() ? "" : m.get(t.errorProperty().get()), t.errorProperty()));
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
         VBox middle = new VBox(12, grid, thanks, error);
         middle.setAlignment(Pos.CENTER);
         VBox screen = new VBox(Ui.row(16, Ui.label(m.get("report.title"), "title"), Ui.grow(), back), hint,
@@ -49,8 +56,9 @@ final class ReportPane {
     /**
      * @param m       messages
      * @param columns buttons per row
-     * @param width   button width
-     * @param height  button height
+     * @param width   button width preferred; columns share the screen's width and buttons narrow
+     *                down to {@link Ui#MIN_TARGET}, their text wrapping, on a narrower panel
+     * @param height  button height preferred
      * @param action  what a tap does
      * @return the problem buttons, ids {@code problem-NAME}
      */
@@ -64,10 +72,14 @@ final class ReportPane {
         for (TicketProblem p : TicketProblem.values()) {
             Button b = Ui.button("problem-" + p.name(), m.of(p), () -> action.accept(p));
             b.setPrefSize(width, height);
+            b.setMinWidth(Ui.MIN_TARGET);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setWrapText(true);
             b.getStyleClass().add("category-button");
             grid.add(b, i % columns, i / columns);
             i++;
         }
+        Ui.shareOut(grid, columns, i);
         return grid;
     }
 }

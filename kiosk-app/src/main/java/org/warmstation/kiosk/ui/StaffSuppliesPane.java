@@ -7,7 +7,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.warmstation.protocol.wire.SupplyItem;
@@ -54,9 +56,17 @@ final class StaffSuppliesPane {
         for (SupplyItem item : s.settings().items()) {
             Button b = Ui.button("stock-" + item.code(), SupplyViewModel.name(item, m), () -> s.selectItem(item.code()),
                     "stock-button");
-            b.setPrefSize(220, 96);
+            b.setPrefWidth(220); // and as high as its lines need (the stylesheet keeps it at least 96 px)
+            b.setMinWidth(Ui.MIN_TARGET); // narrower, the text wrapping, on an 800x480 panel
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setWrapText(true);
             items.add(b, i % COLUMNS, i / COLUMNS);
             i++;
+        }
+        for (int c = 0; c < COLUMNS; c++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(100.0 / COLUMNS);
+            items.getColumnConstraints().add(column);
         }
         Runnable update = () -> items.getChildren().forEach(n -> {
             Button b = (Button) n;
@@ -105,8 +115,18 @@ final class StaffSuppliesPane {
         VBox actions = new VBox(12, deliver, count);
         actions.setAlignment(Pos.TOP_LEFT);
 
+        HBox.setHgrow(left, Priority.ALWAYS);
         HBox body = new HBox(20, left, keypad, actions);
-        VBox screen = new VBox(12, head, body);
+        // scrolls vertically on an 800x480 panel, where the keypad's four rows of gloved-finger
+        // keys and the head do not fit one above the other (decision 0280)
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setId("supply-body");
+        scroll.getStyleClass().add("staff-body");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPannable(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox screen = new VBox(12, head, scroll);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

@@ -92,12 +92,18 @@ final class StaffTicketsPane {
         t.loadFailedProperty().addListener(new WeakChangeListener<>(failed));
         list.getProperties().put("ticket-listeners", new Object[] {listener, failed});
         fill.run();
-        ScrollPane scroll = new ScrollPane(list);
+        // the problems, the form and the list scroll together below the head: on the terminal's
+        // panel the list takes the rest, on an 800x480 panel the whole body scrolls (decision 0280)
+        VBox body = new VBox(10, problems, form, error, list);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setId("tickets-body");
+        scroll.getStyleClass().add("staff-body");
         scroll.setFitToWidth(true);
-        scroll.setStyle("-fx-background: #14181d; -fx-background-color: #14181d;");
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPannable(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        VBox screen = new VBox(head, problems, form, error, scroll);
+        VBox screen = new VBox(head, scroll);
         screen.setSpacing(10);
         screen.getStyleClass().add("kiosk-screen");
         return screen;

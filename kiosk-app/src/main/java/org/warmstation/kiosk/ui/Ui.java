@@ -22,7 +22,7 @@ final class Ui {
     }
 
     static Button button(String id, String text, Runnable action, String... styleClasses) {
-        Button b = new Button(text);
+        Button b = new TargetButton(text);
         b.setId(id);
         b.getStyleClass().addAll(styleClasses);
         b.setOnAction(e -> action.run());
@@ -68,5 +68,22 @@ final class Ui {
         HBox h = new HBox(spacing, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
+    }
+
+    /**
+     * A button at least {@link #MIN_TARGET} wide whatever its text: a short label ("刷新") in
+     * the type of an 800x480 panel is narrower than a gloved fingertip otherwise (decision 0280).
+     * Its preferred width is never below that, so "never narrower than its text" (the minimum is
+     * the preferred size) keeps it at least as wide.
+     */
+    private static final class TargetButton extends Button {
+        TargetButton(String text) {
+            super(text);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.max(MIN_TARGET, super.computePrefWidth(height));
+        }
     }
 }

@@ -1,0 +1,109 @@
+package org.warmstation.kiosk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmstation.kiosk.ui.FxTaskExecutor;
+import org.warmstation.kiosk.ui.FxToolkit;
+import org.warmstation.kiosk.ui.KioskView;
+import org.warmstation.kiosk.ui.KioskViewModel;
+import org.warmstation.kiosk.ui.TouchTargets;
+
+/**
+ * Every staff screen of the demo terminal, and the workers' problem report, on the smallest panel
+ * (800x480, the first official 7" display) in both languages: inside the screen (a scrolling
+ * body may run below it), text not clipped, buttons at least 96 px (decision 0280).
+ */
+class SmallPanelStaffScreensTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dataDir;
+    static KioskRuntime runtime;
+    static Scene scene;
+    static Stage stage;
+
+    @BeforeAll
+    static void open() throws java.io.IOException {
+        FxToolkit.start();
+        runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
+        stage = FxToolkit.call(() -> {
+            Stage s = new Stage();
+            scene = new Scene(new KioskView(runtime.viewModel()).root(), 800, 480);
+            s.setScene(scene);
+            s.show();
+            runtime.start(scene);
+            return s;
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        if (stage != null) {
+            FxToolkit.run(stage::close);
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    private static KioskViewModel vm() {
+        return runtime.viewModel();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zh", "en"})
+    void everyStaffScreenFitsTheSmallestPanel(String language) {
+        FxToolkit.run(() -> {
+            vm().backToIdle();
+            boolean english = !vm().localeProperty().get().getLanguage().equals("zh");
+            if (english != language.equals("en")) {
+                vm().toggleLanguage();
+            }
+        });
+        List<String> problems = new ArrayList<>();
+        FxToolkit.run(() -> {
+            vm().openStaff();
+            "246810".chars().forEach(c -> vm().pinDigit(c - '0'));
+        });
+        check("STAFF_PIN", problems);
+        FxToolkit.run(() -> vm().pinSubmit());
+        FxToolkit.waitFor("today's figures", WAIT, () -> vm().staff().usageProperty().get() != null
+                && scene.lookup("#staff-person-visits") != null);
+        check("STAFF", problems);
+        FxToolkit.run(() -> vm().openStaffTickets());
+        check("STAFF_TICKETS", problems);
+        FxToolkit.run(() -> vm().backToStaff());
+        check("STAFF", problems);
+        FxToolkit.run(() -> vm().openStaffLoans());
+        check("STAFF_LOANS", problems);
+        FxToolkit.run(() -> vm().closeLoans());
+        check("STAFF", problems);
+        FxToolkit.run(() -> vm().supplies().openStaffSupplies());
+        check("STAFF_SUPPLIES", problems);
+        FxToolkit.run(() -> {
+            vm().backToIdle();
+            vm().startReport();
+        });
+        check("REPORT", problems);
+        FxToolkit.run(() -> vm().backToIdle());
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+    private static void check(String screen, List<String> problems) {
+        FxToolkit.waitFor(screen, WAIT, () -> scene.lookup("#screen-" + screen) != null);
+        for (String p : FxToolkit.call(() -> TouchTargets.problems(scene.getRoot(), 96))) {
+            problems.add(screen + ": " + p);
+        }
+    }
+}
