@@ -32,19 +32,23 @@ final class HandoutPane {
                 : m.of(visit.category()), "category-badge");
         Button done = Ui.button("supply-done", m.get("welcome.done"), vm::finishVisit, "primary");
         done.getStyleClass().add("wide");
-        HBox head = Ui.row(20, title, who, Ui.grow(), done);
+        HBox head = Ui.row(20, title, Ui.grow(), done);
 
         GridPane grid = new GridPane();
         grid.setHgap(16);
-        grid.setVgap(16);
+        grid.setVgap(10); // 800x480 in large text: the prompt's third line needs the room
         int i = 0;
         for (SupplyItem item : s.settings().items()) {
             Button b = Ui.button("supply-" + item.code(), SupplyViewModel.name(item, m), () -> s.handOut(item.code()),
                     "supply-button");
             b.setPrefSize(300, 130);
+            b.setMinWidth(Ui.MIN_TARGET); // the columns share the panel's width (800x480: decision 0280)
+            b.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            b.setWrapText(true);
             grid.add(b, i % COLUMNS, i / COLUMNS);
             i++;
         }
+        Ui.shareOut(grid, COLUMNS, i);
         Runnable stock = () -> grid.getChildren().forEach(n -> {
             if (n instanceof Button b) {
                 String code = b.getId().substring("supply-".length());
@@ -57,8 +61,19 @@ final class HandoutPane {
         grid.getProperties().put("levels-listener", listener);
         stock.run();
 
+        // the outcome of a tap takes the prompt's place: one line for both, so the grid keeps its
+        // room on an 800x480 panel in large text (decision 0280); the trade sits beside them
         Label note = note(s, m, "supply-note");
-        VBox screen = new VBox(16, head, Ui.label(m.get("supply.prompt"), "subtitle"), grid, note);
+        Label prompt = Ui.label(m.get("supply.prompt"), "subtitle");
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.managedProperty());
+        prompt.managedProperty().bind(note.managedProperty().not());
+        prompt.visibleProperty().bind(prompt.managedProperty());
+        who.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the trade on one line, the prompt wraps
+        prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox line = Ui.row(16, who, prompt, note);
+        VBox screen = new VBox(16, head, line, grid);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

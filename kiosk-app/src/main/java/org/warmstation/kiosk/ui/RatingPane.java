@@ -5,7 +5,9 @@ import javafx.collections.WeakSetChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.warmstation.protocol.rating.RatingAnswer;
@@ -36,18 +38,24 @@ final class RatingPane {
             };
             Button b = Ui.button("rate-" + a.name(), face + "\n" + m.get("RatingAnswer." + a.name()), () -> s.rate(a),
                     "rating-face", "rating-" + a.name().toLowerCase(java.util.Locale.ROOT));
+            b.getProperties().put("one-line", face + " " + m.get("RatingAnswer." + a.name()));
+            b.getProperties().put("two-lines", b.getText());
             b.setPrefSize(280, 200);
+            b.setMinWidth(Ui.MIN_TARGET); // the faces share the panel's width (800x480: decision 0280)
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, javafx.scene.layout.Priority.ALWAYS);
             if (a == s.answerProperty().get()) {
                 b.getStyleClass().add("primary");
             }
             faces.getChildren().add(b);
         }
 
-        HBox chips = new HBox(12);
+        FlowPane chips = new FlowPane(12, 12); // wraps onto a second row on a narrow panel
         chips.setAlignment(Pos.CENTER);
         for (RatingReason r : RatingReason.values()) {
             ToggleButton t = new ToggleButton(m.get("RatingReason." + r.name()));
             t.setId("reason-" + r.name());
+            t.getStyleClass().add("reason-chip");
             t.setFocusTraversable(false);
             t.setMinSize(Ui.MIN_TARGET, Ui.MIN_TARGET);
             t.setSelected(s.reasons().contains(r));
@@ -57,20 +65,26 @@ final class RatingPane {
             });
             chips.getChildren().add(t);
         }
-        boolean dissatisfied = s.answerProperty().get() == RatingAnswer.DISSATISFIED;
-        chips.setVisible(dissatisfied);
-        chips.setManaged(dissatisfied);
-        javafx.beans.value.ChangeListener<RatingAnswer> answered = (o, a, b) -> {
-            boolean show = b == RatingAnswer.DISSATISFIED;
-            chips.setVisible(show);
-            chips.setManaged(show);
+        Label prompt = Ui.label(m.get("rating.prompt"), "subtitle");
+        // once answered, the faces shrink to one line and the prompt goes: the reasons below them
+        // then fit an 800x480 panel too (decision 0280)
+        java.util.function.Consumer<RatingAnswer> show = b -> {
+            chips.setVisible(b == RatingAnswer.DISSATISFIED);
+            chips.setManaged(chips.isVisible());
+            prompt.setVisible(b == null);
+            prompt.setManaged(prompt.isVisible());
             faces.getChildren().forEach(n -> {
-                n.getStyleClass().remove("primary");
+                Button face = (Button) n;
+                face.getStyleClass().remove("primary");
                 if (b != null && n.getId().equals("rate-" + b.name())) {
-                    n.getStyleClass().add("primary");
+                    face.getStyleClass().add("primary");
                 }
+                face.setText((String) face.getProperties().get(b == null ? "two-lines" : "one-line"));
+                face.setPrefHeight(b == null ? 200 : Ui.MIN_TARGET);
             });
         };
+        show.accept(s.answerProperty().get());
+        javafx.beans.value.ChangeListener<RatingAnswer> answered = (o, a, b) -> show.accept(b);
         s.answerProperty().addListener(new javafx.beans.value.WeakChangeListener<>(answered));
         faces.getProperties().put("answer-listener", answered);
         SetChangeListener<RatingReason> sync = c -> chips.getChildren().forEach(n -> ((ToggleButton) n).setSelected(
@@ -78,8 +92,10 @@ final class RatingPane {
         s.reasons().addListener(new WeakSetChangeListener<>(sync));
         chips.getProperties().put("reasons-listener", sync);
 
-        VBox screen = new VBox(24, head, Ui.label(m.get("rating.prompt"), "subtitle"), faces, chips,
-                HandoutPane.note(s, m, "rating-note"));
+        Label note = HandoutPane.note(s, m, "rating-note");
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.managedProperty());
+        VBox screen = new VBox(16, head, prompt, faces, chips, note);
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

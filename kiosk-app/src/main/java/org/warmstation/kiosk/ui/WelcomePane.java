@@ -37,8 +37,9 @@ final class WelcomePane {
         Label category = Ui.label(visit.guest() ? m.get("welcome.guest") + " · " + m.of(visit.category())
                 : m.of(visit.category()), "category-badge");
         category.setId("visit-category");
-        category.setWrapText(false);
-        category.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // one line where there is room; two rather than pushing the buttons off an 800x480 panel
+        // in large text (decision 0280)
+        category.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label detail = Ui.label(already
                 ? m.get("already.detail", DateTimeFormatter.ofPattern("HH:mm").format(at))
                 : m.get("welcome.thanks"), "subtitle");
