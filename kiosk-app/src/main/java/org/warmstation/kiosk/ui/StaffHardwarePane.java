@@ -100,6 +100,7 @@ final class StaffHardwarePane {
     private static Label line(String id, String text, String style) {
         Label l = Ui.label(text, style);
         l.setId(id);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines; the body below scrolls
         return l;
     }
 }

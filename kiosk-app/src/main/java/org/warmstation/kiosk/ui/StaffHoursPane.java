@@ -34,10 +34,12 @@ final class StaffHoursPane {
     private static Label line(String id) {
         Label l = Ui.label("", "staff-alert");
         l.setId(id);
-        l.setStyle("-fx-font-size: 18px;");
-        l.setWrapText(false);
+        l.setStyle("-fx-font-size: 0.692em;"); // 18px on the terminal's panel, scaled with the panel
+        // wraps beside the allow-check-in and mute buttons rather than losing its end (800x480:
+        // decision 0280)
+        l.setWrapText(true);
         l.setMinWidth(0);
-        l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

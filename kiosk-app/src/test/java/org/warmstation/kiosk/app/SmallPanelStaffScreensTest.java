@@ -148,6 +148,41 @@ class SmallPanelStaffScreensTest {
         assertEquals(List.of(), problems, String.join("\n", problems));
     }
 
+    @org.junit.jupiter.api.Test
+    void aClosedStationsIdleAndStaffScreensFitTheSmallestPanel() throws java.io.IOException {
+        FxToolkit.run(() -> vm().backToIdle());
+        ClosedHoursUiTest.closeTodayWithNeighbours(dataDir, null);
+        List<String> problems = new ArrayList<>();
+        try {
+            for (String language : List.of("zh", "en")) {
+                FxToolkit.run(() -> {
+                    vm().backToIdle();
+                    boolean english = !vm().localeProperty().get().getLanguage().equals("zh");
+                    if (english != language.equals("en")) {
+                        vm().toggleLanguage();
+                    }
+                });
+                FxToolkit.waitFor("the closed notice", WAIT, () -> scene.lookup("#idle-nearest") instanceof
+                        javafx.scene.control.Label l && l.isVisible());
+                check("IDLE", problems);
+                FxToolkit.run(() -> {
+                    vm().openStaff();
+                    "246810".chars().forEach(c -> vm().pinDigit(c - '0'));
+                    vm().pinSubmit();
+                });
+                FxToolkit.waitFor("the staff's closed line", WAIT, () -> scene.lookup("#staff-closed") instanceof
+                        javafx.scene.control.Label l && l.isVisible());
+                check("STAFF", problems);
+            }
+        } finally {
+            FxToolkit.run(() -> vm().backToIdle());
+            java.nio.file.Files.delete(dataDir.resolve("station-settings.json"));
+            java.nio.file.Files.delete(dataDir.resolve(StationSettingsFile.NEIGHBOURS));
+            FxToolkit.waitFor("open again", WAIT, () -> vm().closedProperty().get() == null);
+        }
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
     private static void check(String screen, List<String> problems) {
         FxToolkit.waitFor(screen, WAIT, () -> scene.lookup("#screen-" + screen) != null);
         shoot(screen);
