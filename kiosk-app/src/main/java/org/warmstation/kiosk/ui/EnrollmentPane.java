@@ -33,12 +33,26 @@ public final class EnrollmentPane {
         for (Label l : new Label[] {zh, en, hintZh, hintEn}) {
             l.setWrapText(true);
             l.setTextAlignment(TextAlignment.CENTER);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line; the empty room gives way
+        }
+        for (Label l : new Label[] {zh, en}) { // no room kept for a message not given yet
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
         }
         VBox screen = new VBox(12, promptZh, promptEn, hintZh, hintEn, Ui.grow(), zh, en, Ui.grow());
         screen.setAlignment(Pos.CENTER);
         screen.setId("screen-ENROLL");
         screen.getStyleClass().add("kiosk-screen");
         screen.getStylesheets().add(KioskView.STYLESHEET);
+        // type scaled with the panel as on the kiosk's screens (800x480: decision 0280); inside the
+        // re-enroll screen the kiosk's font comes from outside and this pane sets none
+        Runnable font = () -> {
+            if (screen.getParent() == null) {
+                screen.setStyle("-fx-font-size: " + KioskView.fontSize(screen.getWidth(), screen.getHeight(), false) + "px;");
+            }
+        };
+        screen.widthProperty().addListener((o, a, b) -> font.run());
+        screen.heightProperty().addListener((o, a, b) -> font.run());
         return screen;
     }
 }

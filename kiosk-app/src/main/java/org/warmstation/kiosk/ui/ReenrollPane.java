@@ -31,7 +31,10 @@ final class ReenrollPane {
         });
         screen.getChildren().add(back);
         screen.setAlignment(Pos.CENTER);
-        screen.getStyleClass().add("kiosk-screen");
+        // "reenroll": the enrollment screen inside it without its own padding and with a smaller
+        // prompt, so title, prompt, hints, messages and the back button fit 1024x600 and 800x480
+        // (decision 0280; they were 643 px high on the terminal's panel)
+        screen.getStyleClass().addAll("kiosk-screen", "reenroll");
         return screen;
     }
 

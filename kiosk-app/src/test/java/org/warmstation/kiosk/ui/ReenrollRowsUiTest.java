@@ -31,6 +31,7 @@ import org.warmstation.visitlog.domain.Visit;
  * the first official display), in both languages, with their re-enroll buttons: inside the scene,
  * text not clipped, big enough for gloves (96 px). On the low panel the staff screen's figures and
  * tables scroll vertically (decision 0280): scrolled to the end, the last row of the tables shows.
+ * The re-enroll screen the staff screen's button opens fits both panels too.
  */
 @org.junit.jupiter.api.Tag("screenshots")
 class ReenrollRowsUiTest {
@@ -81,9 +82,11 @@ class ReenrollRowsUiTest {
             TestStationClock clock = new TestStationClock(MORNING);
             vm = new KioskViewModel(BACKEND, new SameThreadTaskExecutor(), clock, DemoStation.ZONE,
                     PinGate.standard("2468"::equals, clock::sinceBoot), KioskSettings.defaults(DemoStation.STATION_NAME));
-            vm.reenrollment().attach(() -> {
-                throw new AssertionError("not opened in this test");
-            });
+            org.warmstation.protocol.enroll.EnrollmentVerifier verifier = new org.warmstation.protocol.enroll.EnrollmentVerifier(
+                    new org.warmstation.protocol.card.TrustList(MORNING.minusSeconds(86_400), List.of(
+                            org.warmstation.protocol.card.DistrictKey.generate(110105).trustedKey())), Set.of(110105));
+            vm.reenrollment().attach(() -> new EnrollmentViewModel(() -> verifier, clock, new SameThreadTaskExecutor(),
+                    e -> { }, e -> { }));
             if (language.equals("en")) {
                 vm.toggleLanguage();
             }
@@ -109,6 +112,13 @@ class ReenrollRowsUiTest {
             shoot("staff-" + width + "x" + height + "-" + language);
         }
         assertLastTableRowReachable();
+
+        FxToolkit.run(() -> vm.openReenroll());
+        FxToolkit.waitFor("the re-enroll screen", Duration.ofSeconds(10),
+                () -> scene.lookup("#screen-STAFF_REENROLL") != null);
+        List<String> problems = FxToolkit.call(() -> TouchTargets.problems(scene.getRoot(), 96));
+        shoot("staff-reenroll-" + width + "x" + height + "-" + language);
+        assertTrue(problems.isEmpty(), "re-enroll screen: " + String.join("\n", problems));
     }
 
     private void shoot(String name) {
