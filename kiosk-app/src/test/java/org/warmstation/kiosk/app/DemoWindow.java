@@ -66,6 +66,34 @@ final class DemoWindow implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds the demo runtime in {@code dataDir} and shows its kiosk screen alone, without the
+     * demo tray, in a scene of the given size (a panel: 1024x600, 800x480 ...). Blocks until shown.
+     *
+     * @param dataDir the demo data directory
+     * @param width   the scene's width in pixels
+     * @param height  the scene's height in pixels
+     * @return the window
+     * @throws IOException when the data directory cannot be written
+     */
+    static DemoWindow kiosk(Path dataDir, int width, int height) throws IOException {
+        KioskRuntime runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
+        try {
+            Stage stage = FxToolkit.call(() -> {
+                Stage s = new Stage();
+                Scene scene = new Scene(new org.warmstation.kiosk.ui.KioskView(runtime.viewModel()).root(), width, height);
+                s.setScene(scene);
+                s.show();
+                runtime.start(scene);
+                return s;
+            });
+            return new DemoWindow(runtime, stage);
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
     /** @return the runtime shown */
     KioskRuntime runtime() {
         return runtime;

@@ -34,9 +34,7 @@ import org.warmstation.protocol.wire.TicketStatuses;
 import org.warmstation.visitlog.domain.Service;
 import org.warmstation.visitlog.domain.Ticket;
 import org.warmstation.visitlog.store.SqliteTicketStore;
-import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
-import org.warmstation.kiosk.ui.KioskView;
 import org.warmstation.kiosk.ui.KioskViewModel;
 import org.warmstation.kiosk.ui.TouchTargets;
 
@@ -53,34 +51,25 @@ class ScreenshotTest {
 
     @TempDir
     static Path dataDir;
+    static DemoWindow window;
     static KioskRuntime runtime;
     static Scene scene;
-    static Stage stage;
     static Path out;
 
     @BeforeAll
     static void open() throws IOException {
-        FxToolkit.start();
         out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(out);
-        runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
-        stage = FxToolkit.call(() -> {
-            Stage s = new Stage();
-            scene = new Scene(new KioskView(runtime.viewModel()).root(), KioskRuntime.SCREEN_WIDTH, KioskRuntime.SCREEN_HEIGHT);
-            s.setScene(scene);
-            s.show();
-            runtime.start(scene);
-            return s;
-        });
+        FxToolkit.start();
+        window = DemoWindow.kiosk(dataDir, KioskRuntime.SCREEN_WIDTH, KioskRuntime.SCREEN_HEIGHT);
+        runtime = window.runtime();
+        scene = window.stage().getScene();
     }
 
     @AfterAll
     static void close() {
-        if (stage != null) {
-            FxToolkit.run(stage::close);
-        }
-        if (runtime != null) {
-            runtime.close();
+        if (window != null) {
+            window.close();
         }
     }
 

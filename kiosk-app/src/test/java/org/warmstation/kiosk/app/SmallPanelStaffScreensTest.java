@@ -7,15 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
-import org.warmstation.kiosk.ui.KioskView;
 import org.warmstation.kiosk.ui.KioskViewModel;
 import org.warmstation.kiosk.ui.TouchTargets;
 
@@ -30,31 +27,22 @@ class SmallPanelStaffScreensTest {
 
     @TempDir
     static Path dataDir;
+    static DemoWindow window;
     static KioskRuntime runtime;
     static Scene scene;
-    static Stage stage;
 
     @BeforeAll
     static void open() throws java.io.IOException {
         FxToolkit.start();
-        runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
-        stage = FxToolkit.call(() -> {
-            Stage s = new Stage();
-            scene = new Scene(new KioskView(runtime.viewModel()).root(), 800, 480);
-            s.setScene(scene);
-            s.show();
-            runtime.start(scene);
-            return s;
-        });
+        window = DemoWindow.kiosk(dataDir, 800, 480);
+        runtime = window.runtime();
+        scene = window.stage().getScene();
     }
 
     @AfterAll
     static void close() {
-        if (stage != null) {
-            FxToolkit.run(stage::close);
-        }
-        if (runtime != null) {
-            runtime.close();
+        if (window != null) {
+            window.close();
         }
     }
 
