@@ -47,16 +47,23 @@ final class DemoWindow implements AutoCloseable {
      */
     static DemoWindow show(Path dataDir, Consumer<KioskRuntime> beforeShow) throws IOException {
         KioskRuntime runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
-        try {
+        return shown(runtime, () -> {
             beforeShow.accept(runtime);
+            return new Scene(runtime.root(() -> { }));
+        });
+    }
+
+    /** Shows the scene {@code scene} makes (on the FX thread) and starts the runtime in it; closes the runtime on failure. */
+    private static DemoWindow shown(KioskRuntime runtime, java.util.function.Supplier<Scene> scene) {
+        try {
             Stage stage = FxToolkit.call(() -> {
                 Stage s = new Stage();
-                Scene scene = new Scene(runtime.root(() -> { }));
-                s.setScene(scene);
+                Scene made = scene.get();
+                s.setScene(made);
                 s.setX(0);
                 s.setY(0);
                 s.show();
-                runtime.start(scene);
+                runtime.start(made);
                 return s;
             });
             return new DemoWindow(runtime, stage);
@@ -78,20 +85,7 @@ final class DemoWindow implements AutoCloseable {
      */
     static DemoWindow kiosk(Path dataDir, int width, int height) throws IOException {
         KioskRuntime runtime = KioskRuntime.demo(dataDir, new FxTaskExecutor());
-        try {
-            Stage stage = FxToolkit.call(() -> {
-                Stage s = new Stage();
-                Scene scene = new Scene(new org.warmstation.kiosk.ui.KioskView(runtime.viewModel()).root(), width, height);
-                s.setScene(scene);
-                s.show();
-                runtime.start(scene);
-                return s;
-            });
-            return new DemoWindow(runtime, stage);
-        } catch (RuntimeException | Error e) {
-            runtime.close();
-            throw e;
-        }
+        return shown(runtime, () -> new Scene(new org.warmstation.kiosk.ui.KioskView(runtime.viewModel()).root(), width, height));
     }
 
     /** @return the runtime shown */
