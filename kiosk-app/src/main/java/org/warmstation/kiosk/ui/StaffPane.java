@@ -81,15 +81,8 @@ final class StaffPane {
      * scrolls them (decision 0280).
      */
     private static ScrollPane scrolling(HBox body) {
-        ScrollPane scroll = new ScrollPane(body);
-        scroll.setId("staff-body");
-        scroll.getStyleClass().add("staff-body");
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.setPannable(true);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        ScrollPane scroll = Ui.verticalScroll("staff-body", body);
+        scroll.setFitToHeight(true); // the chart takes the height there is
         return scroll;
     }
 

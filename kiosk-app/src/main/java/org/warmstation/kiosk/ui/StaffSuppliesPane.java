@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.HBox;
@@ -119,14 +118,7 @@ final class StaffSuppliesPane {
         HBox body = new HBox(20, left, keypad, actions);
         // scrolls vertically on an 800x480 panel, where the keypad's four rows of gloved-finger
         // keys and the head do not fit one above the other (decision 0280)
-        ScrollPane scroll = new ScrollPane(body);
-        scroll.setId("supply-body");
-        scroll.getStyleClass().add("staff-body");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setPannable(true);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox screen = new VBox(12, head, scroll);
+        VBox screen = new VBox(12, head, Ui.verticalScroll("supply-body", body));
         screen.getStyleClass().add("kiosk-screen");
         return screen;
     }

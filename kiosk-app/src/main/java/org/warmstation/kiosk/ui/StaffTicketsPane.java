@@ -10,7 +10,6 @@ import javafx.collections.WeakListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -95,15 +94,7 @@ final class StaffTicketsPane {
         // the problems, the form and the list scroll together below the head: on the terminal's
         // panel the list takes the rest, on an 800x480 panel the whole body scrolls (decision 0280)
         VBox body = new VBox(10, problems, form, error, list);
-        ScrollPane scroll = new ScrollPane(body);
-        scroll.setId("tickets-body");
-        scroll.getStyleClass().add("staff-body");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setPannable(true);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-
-        VBox screen = new VBox(head, scroll);
+        VBox screen = new VBox(head, Ui.verticalScroll("tickets-body", body));
         screen.setSpacing(10);
         screen.getStyleClass().add("kiosk-screen");
         return screen;

@@ -64,6 +64,25 @@ final class Ui {
         javafx.scene.layout.VBox.setVgrow(grid, Priority.SOMETIMES);
     }
 
+    /**
+     * A staff screen's body that scrolls vertically when the panel is too low for it, never
+     * sideways, and scrolls by dragging (800x480: decision 0280); it takes the screen's spare height.
+     *
+     * @param id      the scroll pane's id
+     * @param content what scrolls
+     * @return the scroll pane, styled {@code staff-body}
+     */
+    static javafx.scene.control.ScrollPane verticalScroll(String id, javafx.scene.Node content) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setId(id);
+        scroll.getStyleClass().add("staff-body");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPannable(true);
+        javafx.scene.layout.VBox.setVgrow(scroll, Priority.ALWAYS);
+        return scroll;
+    }
+
     static HBox row(double spacing, javafx.scene.Node... nodes) {
         HBox h = new HBox(spacing, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
