@@ -226,11 +226,14 @@ public abstract class Drainer<E extends OutboxEntry> {
     }
 
     /**
-     * A district ack of one batch.
+     * A district ack of one batch: naming its entries, or counting them (decision 0275).
      *
-     * @param batchId the acknowledged batch
-     * @param stored  which of the batch's entries, as published, the ack confirms
-     * @param <E>     the entries
+     * @param batchId    the acknowledged batch
+     * @param stored     which of the batch's entries, as published, the ack names (unused when
+     *                   {@code wholeBatch} is set)
+     * @param wholeBatch null, or how many entries the district counted in the batch: all of them
+     *                   are confirmed if that is the number sent, none otherwise
+     * @param <E>        the entries
      */
     protected record Acked<E>(UUID batchId, Predicate<E> stored, Integer wholeBatch) {
         /**
