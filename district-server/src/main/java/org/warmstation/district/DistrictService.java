@@ -49,8 +49,10 @@ import org.warmstation.protocol.wire.WireFormatException;
  * its topic, or a database failure is logged and dropped: the station sends again when no ack
  * comes, so nothing is lost.
  *
- * <p>{@link #handle} is called from one thread (the MQTT callback thread); {@link #reconcile}
- * from another, {@link #dispatchDownlinks} from a third; each keeps its own database connection.
+ * <p>{@link #handle} is called from the MQTT callback thread; a call from any other thread (a test
+ * or a command delivering a message) waits for the one in progress, because all calls share one
+ * handler connection and its transactions. {@link #reconcile} is called from another thread,
+ * {@link #dispatchDownlinks} from a third; each keeps its own database connection.
  */
 public final class DistrictService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DistrictService.class);
@@ -116,6 +118,8 @@ public final class DistrictService implements AutoCloseable {
     private final ListCatchUp catchUp;
     private final org.warmstation.district.update.UpdateRollout updates;
     private volatile org.warmstation.district.enroll.EnrollmentDesk enrollment;
+    /** Guards {@link #handlerConnection}: one {@link #handle} call at a time. */
+    private final Object handlerLock = new Object();
     private Connection handlerConnection;
     private Connection dispatchConnection;
 
@@ -163,7 +167,8 @@ public final class DistrictService implements AutoCloseable {
 
     /**
      * Handles one received message; never throws. Blocks while the database works on it (at most
-     * about the pool's connect plus statement timeouts).
+     * about the pool's connect plus statement timeouts), and while another thread's call is in
+     * progress (calls are serialized: they share the handler connection).
      *
      * @param topic   the topic it arrived on
      * @param payload its payload
@@ -172,6 +177,12 @@ public final class DistrictService implements AutoCloseable {
      *         nothing of it is stored and the receiver must not acknowledge it
      */
     public boolean handle(String topic, byte[] payload) {
+        synchronized (handlerLock) {
+            return handleSerialized(topic, payload);
+        }
+    }
+
+    private boolean handleSerialized(String topic, byte[] payload) {
         var desk = enrollment;
         if (desk != null && desk.handle(topic, payload)) {
             return true; // an enrollment account's request (decision 0181): a lost decision is asked again
@@ -461,7 +472,9 @@ public final class DistrictService implements AutoCloseable {
     /** Closes the handler's and the dispatcher's connections (the database stays open). */
     @Override
     public void close() {
-        closeHandlerConnection();
+        synchronized (handlerLock) {
+            closeHandlerConnection();
+        }
         closeQuietly(dispatchConnection);
         dispatchConnection = null;
     }

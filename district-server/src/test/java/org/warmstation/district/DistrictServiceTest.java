@@ -128,6 +128,57 @@ class DistrictServiceTest {
         }
     }
 
+    /**
+     * The one handler connection is shared state: a message handed in by a second thread (a test,
+     * a command) while the MQTT thread is inside a batch waits for it, instead of running its
+     * statements inside that batch's transaction (where it was lost: CI on 2026-12-06).
+     */
+    @Test
+    void aSecondThreadsMessageWaitsForTheOneInProgress() throws Exception {
+        var inAck = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (DistrictService shared = new DistrictService(DB.database(), DISTRICT, (t, p) -> {
+            inAck.countDown(); // the batch is stored; its ack is being sent
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, new DistrictService.LedgerSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), Optional.empty()),
+                Clock.fixed(NOW, ZoneOffset.UTC))) {
+            VisitBatch batch = Visits.batch(DISTRICT, "svc-t1", Visits.run(1, 4, Instant.parse("2026-12-06T01:00:00Z")));
+            java.security.KeyPair key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            String empty = org.warmstation.protocol.wire.DaySummary.chain(
+                    org.warmstation.protocol.wire.DaySummary.GENESIS_HASH, java.util.Collections.emptyIterator());
+            var summary = org.warmstation.protocol.wire.DaySummary.sign(DISTRICT, "svc-t2",
+                    java.time.LocalDate.of(2026, 12, 5), java.time.ZoneId.of("Asia/Shanghai"), 1, 0,
+                    org.warmstation.protocol.wire.DaySummary.GENESIS_HASH, empty, key, java.util.UUID.randomUUID());
+            var mqtt = new java.util.concurrent.FutureTask<>(() ->
+                    shared.handle(new Topics(DISTRICT, "svc-t1").topic(Topics.Kind.VISITS), Wire.encode(batch)));
+            var other = new java.util.concurrent.FutureTask<>(() ->
+                    shared.handle(new Topics(DISTRICT, "svc-t2").topic(Topics.Kind.LEDGER), Wire.encode(summary)));
+            Thread.ofPlatform().start(mqtt);
+            inAck.await();
+            Thread second = Thread.ofPlatform().start(other);
+            while (second.getState() != Thread.State.BLOCKED) { // on the handler's lock, not in the database
+                assertTrue(second.isAlive() && !other.isDone(), "the second message ran while the batch was in progress");
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            assertTrue(mqtt.get(), "the batch may be acknowledged");
+            assertTrue(other.get(), "the day summary may be acknowledged");
+            assertEquals(4, visitsOf("svc-t1"));
+            try (Connection c = DB.database().connection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM day_summary WHERE district_id = ? AND station_id = 'svc-t2'")) {
+                ps.setInt(1, DISTRICT);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getLong(1), "the day summary kept");
+                }
+            }
+        }
+    }
+
     private static long visitsOf(String station) throws Exception {
         try (Connection c = DB.database().connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM visit WHERE district_id = ? AND station_id = ?")) {
