@@ -87,13 +87,18 @@ class OutboxDrainerTest {
         VisitBatch first = sent.getFirst();
         assertEquals(1, d.onAck(ackOf(first, List.of(first.visits().getFirst()))));
         assertEquals(1, d.confirmed());
+        List<Long> resent = resentAfterTheTimeout(d, batches);
+        assertTrue(resent.contains(first.visits().get(1).seq()), "the unacknowledged visit again: " + resent);
+        assertTrue(!resent.contains(first.visits().getFirst().seq()), "the confirmed one not: " + resent);
+    }
+
+    /** @return the seqs of the batches sent after the resend timeout passed and every PUBACK came */
+    private List<Long> resentAfterTheTimeout(OutboxDrainer d, int batchesBefore) {
         now = now.plus(RESEND).plusSeconds(1);
         pubacks.forEach(p -> p.accept(null));
         d.drain(publisher);
-        List<Long> resent = sent.subList(batches, sent.size()).stream()
-                .flatMap(b -> b.visits().stream()).map(WireVisit::seq).toList();
-        assertTrue(resent.contains(first.visits().get(1).seq()), "the unacknowledged visit again: " + resent);
-        assertTrue(!resent.contains(first.visits().getFirst().seq()), "the confirmed one not: " + resent);
+        return sent.subList(batchesBefore, sent.size()).stream().flatMap(b -> b.visits().stream()).map(WireVisit::seq)
+                .toList();
     }
 
     private static VisitAck counted(VisitBatch batch, int count) {
@@ -121,11 +126,7 @@ class OutboxDrainerTest {
         assertEquals(0, d.onAck(counted(first, 1)), "the district counted 1, 2 were sent");
         assertEquals(0, d.onAck(counted(sent.get(1), 3)));
         assertEquals(0, d.confirmed());
-        now = now.plus(RESEND).plusSeconds(1);
-        pubacks.forEach(p -> p.accept(null));
-        d.drain(publisher);
-        List<Long> resent = sent.subList(batches, sent.size()).stream()
-                .flatMap(b -> b.visits().stream()).map(WireVisit::seq).toList();
+        List<Long> resent = resentAfterTheTimeout(d, batches);
         assertTrue(resent.containsAll(first.visits().stream().map(WireVisit::seq).toList()), "sent again: " + resent);
     }
 
