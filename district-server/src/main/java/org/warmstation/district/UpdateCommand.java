@@ -60,6 +60,10 @@ final class UpdateCommand {
                         published.manifest().size(), published.manifest().sha256(), published.manifest().url());
                 out.printf("offered to %d of %d station(s)%s%n", published.offeredTo().size(), published.stations(),
                         canary ? " (canary wave: " + String.join(", ", published.offeredTo()) + ")" : "");
+                if (published.others() > 0) {
+                    out.printf("%d other station(s) run on another architecture or have this version in another"
+                            + " architecture's release: publish their package of %s as well%n", published.others(), version);
+                }
                 out.flush();
             }
             return 0;

@@ -207,8 +207,8 @@ final class BrokerSession {
     }
 
     /**
-     * The birth message carries the profile, heartbeat interval, lists held and the update report;
-     * the will and the clean OFFLINE do not.
+     * The birth message carries the profile, heartbeat interval, lists held, the update report and
+     * the architecture; the will and the clean OFFLINE do not.
      */
     private StationStatus statusMessage(StationStatus.State state) {
         boolean online = state == StationStatus.State.ONLINE;
@@ -216,7 +216,7 @@ final class BrokerSession {
         return new StationStatus(StationStatus.SCHEMA, topics.district(), topics.station(), state, config.appVersion(),
                 connectedSince != null && online ? connectedSince : wall.instant(),
                 stationKey, online ? profile : null, online ? (int) hb : null, online ? lists.get() : null,
-                online ? update.get() : null);
+                online ? update.get() : null, online ? config.architecture() : null);
     }
 
     /** Publishes on this station's topic of {@code kind}; a failure is only logged. */

@@ -48,6 +48,9 @@ import org.warmstation.protocol.wire.Topics;
  * @param settingsRollbackAfter a district settings document after which the station cannot reach the
  *                            broker for this long is rolled back to the one before (default 10 min;
  *                            issue 15, decision 0211)
+ * @param architecture        the terminal's Debian architecture ({@code dpkg --print-architecture}),
+ *                            sent in the birth message so the district offers the release built for
+ *                            it (decision 0285); or null when unknown
  */
 public record SyncConfig(String serverUri, Topics topics, String username, char[] password, Path caFile,
                          String appVersion, Path dataDirectory, int batchSize, int maxInFlight, int maxAwaitingAck,
@@ -55,7 +58,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
                          Duration sessionExpiry, Duration keepAlive, Duration connectTimeout,
                          Duration firstAttemptSpread, Duration backoffBase, Duration backoffCap,
                          long diskWarningBytes, Path passwordFile, Duration resendCap, String caPin,
-                         boolean insecureLab, Duration settingsRollbackAfter) {
+                         boolean insecureLab, Duration settingsRollbackAfter, String architecture) {
 
     /**
      * @throws IllegalArgumentException naming the first setting out of range, and saying what to do
@@ -137,6 +140,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         private char[] password;
         private Path caFile;
         private String appVersion = "0.1.0";
+        private String architecture;
         private int batchSize = 100;
         private int maxInFlight = 10;
         private int maxAwaitingAck = 20;
@@ -201,6 +205,15 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
         /** @param v app version @return this */
         public Builder appVersion(String v) {
             appVersion = v;
+            return this;
+        }
+
+        /**
+         * @param arch the terminal's Debian architecture, or null when unknown (decision 0285)
+         * @return this
+         */
+        public Builder architecture(String arch) {
+            architecture = arch;
             return this;
         }
 
@@ -304,7 +317,7 @@ public record SyncConfig(String serverUri, Topics topics, String username, char[
             return new SyncConfig(serverUri, topics, username, password, caFile, appVersion, dataDirectory,
                     batchSize, maxInFlight, maxAwaitingAck, resendAfter, drainRate, heartbeat, telemetryQueue,
                     sessionExpiry, keepAlive, connectTimeout, firstAttemptSpread, backoffBase, backoffCap,
-                    diskWarningBytes, passwordFile, resendCap, caPin, insecureLab, settingsRollbackAfter);
+                    diskWarningBytes, passwordFile, resendCap, caPin, insecureLab, settingsRollbackAfter, architecture);
         }
     }
 }

@@ -110,16 +110,19 @@ class SyncAgentDeliveryTest {
     @Test
     void birthMessageIsRetainedOnlineAndStopPublishesOffline() throws Exception {
         Path dir = tmp.resolve("station");
-        agent = Stations.agent(Stations.config(broker.url(), "s4", dir).appVersion("9.8.7").build(), key);
+        agent = Stations.agent(Stations.config(broker.url(), "s4", dir).appVersion("9.8.7").architecture("armhf").build(),
+                key);
         agent.start();
         Await.until(LONG, "online", () -> district.statuses().containsKey("s4")
                 && district.statuses().get("s4").state() == StationStatus.State.ONLINE, district::statuses);
         assertEquals("9.8.7", district.statuses().get("s4").appVersion());
+        assertEquals("armhf", district.statuses().get("s4").architecture(), "so the district offers its release");
         assertTrue(district.statuses().get("s4").stationKey() != null);
         agent.stop();
         agent = null;
         Await.until(LONG, "offline", () -> district.statuses().get("s4").state() == StationStatus.State.OFFLINE,
                 district::statuses);
+        assertEquals(null, district.statuses().get("s4").architecture(), "only the birth message says it");
     }
 
     @Test

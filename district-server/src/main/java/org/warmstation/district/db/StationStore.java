@@ -96,8 +96,8 @@ public final class StationStore {
     /**
      * Records a status message unless a newer one was already recorded; pins the station key it
      * carries when none is pinned yet (trust on first use); stores the profile and heartbeat
-     * interval of a birth message unless a newer profile is stored; notes when the station was
-     * last heard from.
+     * interval of a birth message unless a newer profile is stored; keeps the Debian architecture
+     * a birth message names (decision 0285); notes when the station was last heard from.
      *
      * <p>"Newer" is by the district's receive time ({@code status_at}, {@code profile_at}), never
      * by the station's own {@link StationStatus#since()}: a terminal whose clock is wrong (no
@@ -113,8 +113,8 @@ public final class StationStore {
     public void recordStatus(Connection c, StationStatus status, Instant receivedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO station AS s (district_id, station_id, status, app_version, status_at, public_key,
-                                          heartbeat_s, last_message_at, state_since)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          heartbeat_s, last_message_at, state_since, architecture)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (district_id, station_id) DO UPDATE
                    SET status = CASE WHEN s.status_at IS NULL OR s.status_at <= EXCLUDED.status_at
                                      THEN EXCLUDED.status ELSE s.status END,
@@ -126,7 +126,10 @@ public final class StationStore {
                        status_at = GREATEST(s.status_at, EXCLUDED.status_at),
                        public_key = COALESCE(s.public_key, EXCLUDED.public_key),
                        heartbeat_s = COALESCE(EXCLUDED.heartbeat_s, s.heartbeat_s),
-                       last_message_at = GREATEST(s.last_message_at, EXCLUDED.last_message_at)""")) {
+                       last_message_at = GREATEST(s.last_message_at, EXCLUDED.last_message_at),
+                       architecture = CASE WHEN EXCLUDED.architecture IS NOT NULL
+                                            AND (s.status_at IS NULL OR s.status_at <= EXCLUDED.status_at)
+                                           THEN EXCLUDED.architecture ELSE s.architecture END""")) {
             ps.setInt(1, status.district());
             ps.setString(2, status.station());
             ps.setString(3, status.state().name());
@@ -137,6 +140,7 @@ public final class StationStore {
             ps.setObject(7, status.heartbeatSeconds());
             ps.setTimestamp(8, receivedAt == null ? null : Timestamp.from(receivedAt));
             ps.setTimestamp(9, Timestamp.from(receivedAt == null ? status.since() : receivedAt));
+            ps.setString(10, status.architecture());
             ps.executeUpdate();
         }
         if (status.profile() != null) {

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,8 +32,9 @@ import org.warmstation.protocol.wire.Wire;
  * Publishes a software update (issue 15, {@code district-server update publish}): copies the
  * {@code .deb} into the district's update folder (served by the console at
  * {@code /updates/VERSION/FILE}), signs its manifest with the district's update key, records the
- * release and queues {@code UPDATE} downlinks for the first wave: the canary stations (5 % of the
- * district's stations, at least one) or, for target {@code ALL}, every station. The rest follow
+ * release (one per version and architecture, decision 0285) and queues {@code UPDATE} downlinks for
+ * its first wave: the canary stations (5 % of the release's stations, at least one) or, for target
+ * {@code ALL}, every station of the release. The rest follow
  * when every canary reports healthy ({@link UpdateRollout}). Blocks on the file system and database.
  */
 public final class UpdatePublisher {
@@ -110,7 +112,9 @@ public final class UpdatePublisher {
      * @throws IllegalArgumentException when the file is missing, empty or not a Debian package of
      *                                  {@code warm-station-terminal} at the given version
      *                                  ({@link DebControl}), the key is not of this district, the
-     *                                  version is published already or the district has no station
+     *                                  version is published already for the package's architecture
+     *                                  (then before the published copy is touched), the district has
+     *                                  no station, or none waits for this release
      * @throws IOException              when the file cannot be read or copied
      * @throws SQLException             when the database fails; nothing is published then
      */
@@ -120,6 +124,10 @@ public final class UpdatePublisher {
                     + ", not " + district);
         }
         DebControl control = checkPackage(r.deb(), r.version());
+        if (published(new Release.Key(r.version(), control.architecture()))) { // before its copy is replaced
+            throw new IllegalArgumentException("version " + r.version() + " for " + control.architecture()
+                    + " is published already");
+        }
         String fileName = "warm-station-terminal_" + r.version().replace(':', '%') + "_" + control.architecture() + ".deb";
         Path folder = r.updatesDir().toAbsolutePath().resolve(r.version().replace(':', '%'));
         Files.createDirectories(folder);
@@ -129,25 +137,31 @@ public final class UpdatePublisher {
         UpdateManifest m = UpdateManifest.of(district, r.version(), control.architecture(), sha256(copy), Files.size(copy),
                 url, now);
         SignedUpdate signed = SignedUpdate.sign(m, r.updateKey());
+        Release.Key key = new Release.Key(r.version(), control.architecture());
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
-                List<String> stations = sender.stations(c);
-                if (stations.isEmpty()) {
+                List<String> all = sender.stations(c);
+                if (all.isEmpty()) {
                     throw new IllegalArgumentException("district " + district + " has no station to update yet");
+                }
+                List<String> stations = stationsFor(c, key);
+                if (stations.isEmpty()) {
+                    throw new IllegalArgumentException("no station of district " + district + " waits for " + key
+                            + ": every station runs on another architecture or has this version offered already");
                 }
                 List<String> canaries = r.canary() ? canaries(stations, r.version()) : stations;
                 insertRelease(c, m, fileName, copy, signed, r.canary(), by, now);
                 for (String s : stations) {
                     boolean first = canaries.contains(s);
-                    UpdateRollout.insertStation(c, district, s, r.version(), r.canary() && first ? "CANARY" : "REST",
+                    UpdateRollout.insertStation(c, district, s, key, r.canary() && first ? "CANARY" : "REST",
                             first ? now : null);
                     if (first) {
                         UpdateRollout.offer(c, sender, district, s, signed, by, now);
                     }
                 }
                 c.commit();
-                return new Published(m, canaries, stations.size());
+                return new Published(m, canaries, stations.size(), all.size() - stations.size());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -155,12 +169,56 @@ public final class UpdatePublisher {
         }
     }
 
+    private boolean published(Release.Key key) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM update_release WHERE district_id = ? AND version = ? AND architecture = ?")) {
+            ps.setInt(1, district);
+            ps.setString(2, key.version());
+            ps.setString(3, key.architecture());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /**
      * @param manifest  the signed manifest's content
      * @param offeredTo the stations offered it now
-     * @param stations  every station of the district
+     * @param stations  the stations of the release (now or after the canary wave)
+     * @param others    the district's other stations: of another architecture, or offered this
+     *                  version in another architecture's release already
      */
-    public record Published(UpdateManifest manifest, List<String> offeredTo, int stations) {
+    public record Published(UpdateManifest manifest, List<String> offeredTo, int stations, int others) {
+    }
+
+    /**
+     * The stations a release is for (decision 0285): those that reported its architecture, and
+     * those that have not reported one (terminals before decision 0285) if no release of the version
+     * has them yet, so they get the version's first release as before. A package for {@code all}
+     * is for every station that has not got the version yet.
+     *
+     * @return the stations, by id
+     */
+    private List<String> stationsFor(Connection c, Release.Key key) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT s.station_id FROM station s
+                 WHERE s.district_id = ? AND NOT s.simulated
+                   AND (? = 'all' OR s.architecture IS NULL OR s.architecture = ?)
+                   AND NOT EXISTS (SELECT 1 FROM station_update su WHERE su.district_id = s.district_id
+                                      AND su.station_id = s.station_id AND su.version = ?)
+                 ORDER BY s.station_id""")) {
+            ps.setInt(1, district);
+            ps.setString(2, key.architecture());
+            ps.setString(3, key.architecture());
+            ps.setString(4, key.version());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -195,7 +253,8 @@ public final class UpdatePublisher {
             ps.setString(12, by);
             ps.setString(13, m.architecture());
             if (ps.executeUpdate() == 0) {
-                throw new IllegalArgumentException("version " + m.version() + " is published already");
+                throw new IllegalArgumentException("version " + m.version() + " for " + m.architecture()
+                        + " is published already");
             }
         }
     }

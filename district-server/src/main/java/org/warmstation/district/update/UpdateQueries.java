@@ -27,6 +27,7 @@ public final class UpdateQueries {
      * @param station     the station id
      * @param name        its name, or null
      * @param running     the version it last reported running, or null
+     * @param architecture the Debian architecture it reported, or null (not yet, decision 0285)
      * @param version     the newest release offered or planned for it, or null
      * @param wave        {@code CANARY} or {@code REST}, or null
      * @param state       the state it last reported (an UpdateReport state), or null (not offered,
@@ -35,8 +36,8 @@ public final class UpdateQueries {
      * @param reportedAt  when (station clock), or null
      * @param offered     whether the release was offered to it
      */
-    public record StationRow(String station, String name, String running, String version, String wave, String state,
-                             String detail, Instant reportedAt, boolean offered) {
+    public record StationRow(String station, String name, String running, String architecture, String version,
+                             String wave, String state, String detail, Instant reportedAt, boolean offered) {
     }
 
     /**
@@ -53,26 +54,36 @@ public final class UpdateQueries {
      * @throws SQLException when the database fails
      */
     public List<Release> releases() throws SQLException {
-        return query("ORDER BY published_at DESC", null);
+        return query("ORDER BY published_at DESC, architecture");
     }
 
     /**
-     * @param version a version
+     * @param key a version and architecture
      * @return that release, if published
      * @throws SQLException when the database fails
      */
-    public Optional<Release> release(String version) throws SQLException {
-        return query("AND version = ?", version).stream().findFirst();
+    public Optional<Release> release(Release.Key key) throws SQLException {
+        return query("AND version = ? AND architecture = ?", key.version(), key.architecture()).stream().findFirst();
     }
 
-    private List<Release> query(String tail, String version) throws SQLException {
+    /**
+     * @param version  a version
+     * @param fileName a file name of its download URL
+     * @return the release of that version served as that file (one per architecture), if published
+     * @throws SQLException when the database fails
+     */
+    public Optional<Release> release(String version, String fileName) throws SQLException {
+        return query("AND version = ? AND file_name = ?", version, fileName).stream().findFirst();
+    }
+
+    private List<Release> query(String tail, String... params) throws SQLException {
         List<Release> out = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT version, file_name, file_path, sha256, size_bytes, url, target, state, stop_reason,
                        published_at, published_by, architecture FROM update_release WHERE district_id = ? """ + tail)) {
             ps.setInt(1, district);
-            if (version != null) {
-                ps.setString(2, version);
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 2, params[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -92,12 +103,12 @@ public final class UpdateQueries {
     public List<StationRow> stations() throws SQLException {
         List<StationRow> out = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT s.station_id, s.name, s.app_version, u.version, u.wave, u.state, u.detail, u.reported_at,
-                       u.offered_at IS NOT NULL
+                SELECT s.station_id, s.name, s.app_version, s.architecture, u.version, u.wave, u.state, u.detail,
+                       u.reported_at, u.offered_at IS NOT NULL
                 FROM station s
                 LEFT JOIN LATERAL (
                     SELECT su.* FROM station_update su JOIN update_release r
-                      ON r.district_id = su.district_id AND r.version = su.version
+                      ON r.district_id = su.district_id AND r.version = su.version AND r.architecture = su.architecture
                     WHERE su.district_id = s.district_id AND su.station_id = s.station_id
                     ORDER BY r.published_at DESC LIMIT 1) u ON true
                 WHERE s.district_id = ? AND NOT s.simulated
@@ -105,10 +116,10 @@ public final class UpdateQueries {
             ps.setInt(1, district);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp at = rs.getTimestamp(8);
+                    Timestamp at = rs.getTimestamp(9);
                     out.add(new StationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), at == null ? null : at.toInstant(),
-                            rs.getBoolean(9)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            at == null ? null : at.toInstant(), rs.getBoolean(10)));
                 }
             }
         }

@@ -21,7 +21,8 @@ import org.warmstation.protocol.wire.UpdateReport;
 import org.warmstation.protocol.wire.Wire;
 
 /**
- * Follows a release through the district (decision 0217): stores each station's update report
+ * Follows a release (one version for one architecture, decision 0285) through the district
+ * (decision 0217): stores each station's update report
  * (from its status and heartbeats), stops the rollout when a canary station reports
  * {@code ROLLED_BACK}, {@code FAILED} or {@code REFUSED}, offers the release to the rest once every
  * canary is {@code HEALTHY}, and marks it {@code DONE} when every offered station has finished.
@@ -60,11 +61,12 @@ public final class UpdateRollout {
         if (report == null) {
             return;
         }
-        int changed;
+        String architecture = null;
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE station_update SET state = ?, detail = ?, reported_at = ?
                 WHERE district_id = ? AND station_id = ? AND version = ?
-                  AND (state IS DISTINCT FROM ? OR detail IS DISTINCT FROM ?)""")) {
+                  AND (state IS DISTINCT FROM ? OR detail IS DISTINCT FROM ?)
+                RETURNING architecture""")) {
             ps.setString(1, report.state().name());
             ps.setString(2, report.detail());
             ps.setTimestamp(3, Timestamp.from(report.at()));
@@ -73,26 +75,32 @@ public final class UpdateRollout {
             ps.setString(6, report.version());
             ps.setString(7, report.state().name());
             ps.setString(8, report.detail());
-            changed = ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    architecture = rs.getString(1);
+                }
+            }
         }
-        if (changed > 0) {
+        if (architecture != null) {
             LOG.info("{}: update {} {} ({})", station, report.version(), report.state(), report.detail());
-            advance(report.version(), now);
+            advance(report.version(), architecture, now);
         }
     }
 
     /**
      * Moves a release on from what its stations reported (see the class comment).
      *
-     * @param version the release
-     * @param now     the district clock
+     * @param version      the release's version
+     * @param architecture the release's architecture (decision 0285)
+     * @param now          the district clock
      * @throws SQLException when the database fails; nothing changes then
      */
-    public void advance(String version, Instant now) throws SQLException {
+    public void advance(String version, String architecture, Instant now) throws SQLException {
+        Release.Key key = new Release.Key(version, architecture);
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
-                advance(c, version, now);
+                advance(c, key, now);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -101,13 +109,14 @@ public final class UpdateRollout {
         }
     }
 
-    private void advance(Connection c, String version, Instant now) throws SQLException {
+    private void advance(Connection c, Release.Key version, Instant now) throws SQLException {
         String state;
         String signed;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT state, signed_manifest FROM update_release WHERE district_id = ? AND version = ? FOR UPDATE")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, signed_manifest FROM update_release"
+                + " WHERE district_id = ? AND version = ? AND architecture = ? FOR UPDATE")) {
             ps.setInt(1, district);
-            ps.setString(2, version);
+            ps.setString(2, version.version());
+            ps.setString(3, version.architecture());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return;
@@ -133,7 +142,7 @@ public final class UpdateRollout {
                 for (String[] r : rows) {
                     if (r[1].equals("REST") && r[4] == null) {
                         offer(c, sender, district, r[0], offer, "rollout", now);
-                        markOffered(c, r[0], version, now);
+                        markOffered(c, r[0], version.version(), now);
                         n++;
                     }
                 }
@@ -142,10 +151,12 @@ public final class UpdateRollout {
             }
         } else if (state.equals("ROLLING")
                 && rows.stream().filter(r -> r[4] != null).allMatch(r -> r[2] != null && FINISHED.contains(r[2]))) {
-            try (PreparedStatement ps = c.prepareStatement( // keeps a resumed rollout's reason
-                    "UPDATE update_release SET state = 'DONE' WHERE district_id = ? AND version = ?")) {
+            // keeps a resumed rollout's reason
+            try (PreparedStatement ps = c.prepareStatement("UPDATE update_release SET state = 'DONE'"
+                    + " WHERE district_id = ? AND version = ? AND architecture = ?")) {
                 ps.setInt(1, district);
-                ps.setString(2, version);
+                ps.setString(2, version.version());
+                ps.setString(3, version.architecture());
                 ps.executeUpdate();
             }
         }
@@ -175,7 +186,7 @@ public final class UpdateRollout {
      * @return what was done
      * @throws SQLException when the database fails; nothing changes then
      */
-    public Resumed resume(String version, String by, Instant now) throws SQLException {
+    public Resumed resume(Release.Key version, String by, Instant now) throws SQLException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
@@ -189,14 +200,15 @@ public final class UpdateRollout {
         }
     }
 
-    private Resumed resume(Connection c, String version, String by, Instant now) throws SQLException {
+    private Resumed resume(Connection c, Release.Key version, String by, Instant now) throws SQLException {
         String state;
         String signed;
         String reason;
         try (PreparedStatement ps = c.prepareStatement("SELECT state, signed_manifest, stop_reason FROM update_release"
-                + " WHERE district_id = ? AND version = ? FOR UPDATE")) {
+                + " WHERE district_id = ? AND version = ? AND architecture = ? FOR UPDATE")) {
             ps.setInt(1, district);
-            ps.setString(2, version);
+            ps.setString(2, version.version());
+            ps.setString(3, version.architecture());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Resumed.UNKNOWN;
@@ -214,7 +226,7 @@ public final class UpdateRollout {
         for (String[] r : rows(c, version)) {
             if (r[4] == null) {
                 offer(c, sender, district, r[0], offer, by, now);
-                markOffered(c, r[0], version, now);
+                markOffered(c, r[0], version.version(), now);
                 n++;
             }
         }
@@ -222,9 +234,10 @@ public final class UpdateRollout {
         advance(c, version, now); // DONE at once when every station offered it has finished
         LOG.warn("update {}: stopped rollout resumed by {}, offered to {} more station(s)", version, by, n);
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT state FROM update_release WHERE district_id = ? AND version = ?")) {
+                "SELECT state FROM update_release WHERE district_id = ? AND version = ? AND architecture = ?")) {
             ps.setInt(1, district);
-            ps.setString(2, version);
+            ps.setString(2, version.version());
+            ps.setString(3, version.architecture());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1).equals("DONE") ? Resumed.DONE : Resumed.ROLLING;
@@ -233,13 +246,14 @@ public final class UpdateRollout {
     }
 
     /** @return station, wave, state, detail, offered_at (as text or null) of each station of the release */
-    private List<String[]> rows(Connection c, String version) throws SQLException {
+    private List<String[]> rows(Connection c, Release.Key version) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT station_id, wave, state, detail, offered_at::text FROM station_update
-                WHERE district_id = ? AND version = ? ORDER BY station_id""")) {
+                WHERE district_id = ? AND version = ? AND architecture = ? ORDER BY station_id""")) {
             ps.setInt(1, district);
-            ps.setString(2, version);
+            ps.setString(2, version.version());
+            ps.setString(3, version.architecture());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
@@ -249,13 +263,14 @@ public final class UpdateRollout {
         return out;
     }
 
-    private void setState(Connection c, String version, String state, String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE update_release SET state = ?, stop_reason = ? WHERE district_id = ? AND version = ?")) {
+    private void setState(Connection c, Release.Key version, String state, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE update_release SET state = ?, stop_reason = ?"
+                + " WHERE district_id = ? AND version = ? AND architecture = ?")) {
             ps.setString(1, state);
             ps.setString(2, reason);
             ps.setInt(3, district);
-            ps.setString(4, version);
+            ps.setString(4, version.version());
+            ps.setString(5, version.architecture());
             ps.executeUpdate();
         }
     }
@@ -271,15 +286,17 @@ public final class UpdateRollout {
         }
     }
 
-    static void insertStation(Connection c, int district, String station, String version, String wave, Instant offeredAt)
-            throws SQLException {
+    static void insertStation(Connection c, int district, String station, Release.Key version, String wave,
+                              Instant offeredAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO station_update (district_id, station_id, version, wave, offered_at) VALUES (?, ?, ?, ?, ?)""")) {
+                INSERT INTO station_update (district_id, station_id, version, architecture, wave, offered_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")) {
             ps.setInt(1, district);
             ps.setString(2, station);
-            ps.setString(3, version);
-            ps.setString(4, wave);
-            ps.setTimestamp(5, offeredAt == null ? null : Timestamp.from(offeredAt));
+            ps.setString(3, version.version());
+            ps.setString(4, version.architecture());
+            ps.setString(5, wave);
+            ps.setTimestamp(6, offeredAt == null ? null : Timestamp.from(offeredAt));
             ps.executeUpdate();
         }
     }

@@ -63,7 +63,7 @@ class UpdateReportIntakeTest {
                     new UpdateReport(State.HEALTHY, "0.2.0", "healthy 40 s after the restart", NOW))));
             assertEquals("HEALTHY", row(q).state());
             assertEquals("0.2.0", row(q).running());
-            assertEquals("DONE", q.release("0.2.0").orElseThrow().state());
+            assertEquals("DONE", q.release(new Release.Key("0.2.0", "arm64")).orElseThrow().state());
         }
     }
 

@@ -26,10 +26,14 @@ import java.util.Objects;
  *                   null (a last will, a terminal before issue 11)
  * @param update     where the station's latest software update stands (issue 15), or null (none
  *                   offered yet, a last will, a terminal before issue 15)
+ * @param architecture the terminal's Debian architecture as {@code dpkg --print-architecture}
+ *                   prints it (e.g. {@code arm64}), in the birth message: the district offers it
+ *                   the release built for it (decision 0285); null when unknown, in a last will,
+ *                   or from a terminal before decision 0285
  */
 public record StationStatus(String schema, int district, String station, State state, String appVersion,
                             Instant since, String stationKey, StationProfile profile, Integer heartbeatSeconds,
-                            HeldLists lists, UpdateReport update) {
+                            HeldLists lists, UpdateReport update, String architecture) {
     /** Schema name and version. */
     public static final String SCHEMA = "ws.status/1";
 
@@ -54,6 +58,22 @@ public record StationStatus(String schema, int district, String station, State s
         if (heartbeatSeconds != null && (heartbeatSeconds < 1 || heartbeatSeconds > 3600)) {
             throw new IllegalArgumentException("heartbeatSeconds must be 1..3600: " + heartbeatSeconds);
         }
+        if (architecture != null && !UpdateManifest.ARCHITECTURE.matcher(architecture).matches()) {
+            throw new IllegalArgumentException("architecture must be a Debian architecture name: '"
+                    + Check.abbreviate(architecture) + "'");
+        }
+    }
+
+    /**
+     * A status without the architecture (a terminal before decision 0285).
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public StationStatus(String schema, int district, String station, State state, String appVersion,
+                         Instant since, String stationKey, StationProfile profile, Integer heartbeatSeconds,
+                         HeldLists lists, UpdateReport update) {
+        this(schema, district, station, state, appVersion, since, stationKey, profile, heartbeatSeconds, lists, update,
+                null);
     }
 
     /**

@@ -50,6 +50,7 @@ class SchemaConformanceTest {
         assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetry()));
         assertEquals(Set.of(), validate("status.schema.json", WireSamples.statusWithProfile()));
         assertEquals(Set.of(), validate("status.schema.json", WireSamples.statusWithLists()));
+        assertEquals(Set.of(), validate("status.schema.json", WireSamples.statusWithArchitecture()));
         assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetryWithLists()));
         assertEquals(Set.of(), validate("telemetry.schema.json", WireSamples.telemetryWithMotion()));
         assertEquals(Set.of(), validate("downlink-command.schema.json", cmd));

@@ -143,6 +143,18 @@ class WireRoundTripTest {
     }
 
     @Test
+    void theArchitectureSurvivesEncodeAndDecodeAndOnlyADebianNameIsAccepted() {
+        StationStatus s = WireSamples.statusWithArchitecture();
+        assertEquals(s, Wire.decode(Wire.encode(s), StationStatus.class));
+        assertEquals("arm64", Wire.decode(Wire.encode(s), StationStatus.class).architecture());
+        assertEquals(null, WireSamples.statusWithLists().architecture(), "a terminal before decision 0285");
+        for (String bad : new String[] {"ARM64", "", "arm64; rm -rf /", "x".repeat(33)}) {
+            assertThrows(IllegalArgumentException.class, () -> new StationStatus(StationStatus.SCHEMA, 110105, "cy-0042",
+                    StationStatus.State.ONLINE, "0.1.0", Instant.EPOCH, null, null, 60, null, null, bad), bad);
+        }
+    }
+
+    @Test
     void statusFromATerminalBeforeProfilesStillDecodes() {
         String old = "{\"schema\":\"ws.status/1\",\"district\":110105,\"station\":\"cy-0042\",\"state\":\"ONLINE\","
                 + "\"appVersion\":\"0.1.0\",\"since\":\"2026-11-21T08:00:02Z\",\"stationKey\":\"MCowBQ\"}";

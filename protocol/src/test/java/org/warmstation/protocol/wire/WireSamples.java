@@ -69,6 +69,12 @@ final class WireSamples {
                 null, profile(), 60, lists());
     }
 
+    /** A birth message of a terminal that reports its Debian architecture (decision 0285). */
+    static StationStatus statusWithArchitecture() {
+        return new StationStatus(StationStatus.SCHEMA, DISTRICT, STATION, StationStatus.State.ONLINE, "0.1.0", T,
+                null, profile(), 60, lists(), null, "arm64");
+    }
+
     static StationProfile profile() {
         return new StationProfile("朝阳门外驿站", "北京市朝阳区朝阳门外大街1号", 39.9219, 116.4436, "010-6500 1234",
                 OpeningHours.parse("MON-FRI 08:00-20:00; SAT,SUN 09:00-17:00"), List.of("HOT_WATER", "TOILET"),

@@ -69,8 +69,19 @@ public final class SyncWiring {
      * @throws IllegalArgumentException when a value is out of the agent's range
      */
     static SyncConfig syncConfig(StationConfig config, String appVersion) throws IOException {
+        return syncConfig(config, appVersion, null);
+    }
+
+    /**
+     * @param config       the station configuration
+     * @param appVersion   the version the birth message and heartbeats report
+     * @param architecture the Debian architecture the birth message reports, or null when unknown
+     * @return the agent's settings, credentials included
+     * @throws IOException when the password file cannot be read
+     */
+    static SyncConfig syncConfig(StationConfig config, String appVersion, String architecture) throws IOException {
         Consumer<String> warn = w -> LOG.warn("{}", w);
-        SyncConfig.Builder b = builder(config, appVersion);
+        SyncConfig.Builder b = builder(config, appVersion).architecture(architecture);
         char[] password = config.sync().readPassword(warn).orElse(null);
         if (config.brokerUsername().isPresent() || password != null) {
             b.credentials(config.brokerUsername().orElse(null), password);
@@ -173,7 +184,7 @@ public final class SyncWiring {
         DownlinkApplier applier = updates.wrap(new FileDownlinkApplier(config.trustFile(), config.denyListFile(),
                 config.settingsFile()).withTickets(config.dataDir()));
         Clock clock = Clock.system(config.zone());
-        AgentServices services = start(syncConfig(config, updates.running()), new SystemStationClock(), config.zone(),
+        AgentServices services = start(syncConfig(config, updates.running(), updates.architecture()), new SystemStationClock(), config.zone(),
                 trust, applier, profile(config), sensors == null ? null : RoomSensorProbes.temperature(sensors, clock),
                 sensors == null ? null : RoomSensorProbes.motion(sensors, clock, config.zone()));
         updates.watchHealth(() -> services.kioskPolledWithin(java.time.Duration.ofSeconds(5)), kiosk.cameraHealthy(),

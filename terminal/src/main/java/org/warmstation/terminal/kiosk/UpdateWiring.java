@@ -53,9 +53,11 @@ final class UpdateWiring implements AutoCloseable {
     private final StationUpdater updater;
     private final UpdateSpool spool;
     private final String running;
+    private final String architecture;
     private HealthWatch health;
 
-    private UpdateWiring(StationUpdater updater, UpdateSpool spool, String running) {
+    private UpdateWiring(StationUpdater updater, UpdateSpool spool, String running, String architecture) {
+        this.architecture = architecture;
         this.updater = updater;
         this.spool = spool;
         this.running = running;
@@ -70,6 +72,20 @@ final class UpdateWiring implements AutoCloseable {
             return packages.installedVersion().orElse(SyncWiring.APP_VERSION);
         } catch (IOException | RuntimeException e) {
             return SyncWiring.APP_VERSION;
+        }
+    }
+
+    /**
+     * @param packages the package system
+     * @return this machine's Debian architecture ({@code dpkg --print-architecture}), or null when
+     *         it cannot be told (the district then offers the version's first release, decision 0285)
+     */
+    static String architecture(PackageSystem packages) {
+        try {
+            return packages.architecture().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("this terminal's architecture is unknown ({}): the district is not told", e.toString());
+            return null;
         }
     }
 
@@ -90,7 +106,7 @@ final class UpdateWiring implements AutoCloseable {
         StationUpdater updater = new StationUpdater(new StationUpdater.Parts(config.districtId(), trust, spool, packages,
                 downloader, window, InstantSource.system()), StationUpdater.Settings.DEFAULT);
         updater.resume();
-        return new UpdateWiring(updater, spool, runningVersion(packages));
+        return new UpdateWiring(updater, spool, runningVersion(packages), architecture(packages));
     }
 
     /** The default package system: dpkg and systemctl. */
@@ -121,6 +137,11 @@ final class UpdateWiring implements AutoCloseable {
     /** @return the running version */
     String running() {
         return running;
+    }
+
+    /** @return this machine's Debian architecture, or null when unknown */
+    String architecture() {
+        return architecture;
     }
 
     /**

@@ -30,6 +30,7 @@ import org.warmstation.district.update.UpdateQueries;
 public final class UpdatesPage implements ConsolePage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern RANGE = Pattern.compile("bytes=([0-9]{1,18})-");
+    private static final Pattern ARCHITECTURE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     private final ConsoleServices services;
 
@@ -43,7 +44,8 @@ public final class UpdatesPage implements ConsolePage {
      * @param state     CANARY, ROLLING, STOPPED or DONE
      * @param reason    why it stopped, or ""
      * @param size      the file size in bytes
-     * @param architecture the package's Debian architecture, or "" when not recorded
+     * @param architecture the package's Debian architecture ({@code all} for a release published
+     *                  before it was recorded)
      */
     public record ReleaseRow(String version, String published, String by, String target, String state, String reason,
                              long size, String architecture) {
@@ -55,14 +57,15 @@ public final class UpdatesPage implements ConsolePage {
      * @param station the id
      * @param name    its name or ""
      * @param running the version it runs or ""
+     * @param architecture the Debian architecture it reported or ""
      * @param version the newest release for it or ""
      * @param wave    CANARY, REST or ""
      * @param state   its update state, "WAITING" (not offered yet), "OFFERED" (no report yet) or ""
      * @param detail  the report's detail or ""
      * @param at      when it reported or ""
      */
-    public record StationRow(String station, String name, String running, String version, String wave, String state,
-                             String detail, String at) {
+    public record StationRow(String station, String name, String running, String architecture, String version,
+                             String wave, String state, String detail, String at) {
     }
 
     /** @param services what the page needs */
@@ -87,24 +90,30 @@ public final class UpdatesPage implements ConsolePage {
         List<ReleaseRow> releases = q.releases().stream().map(r -> new ReleaseRow(r.version(),
                 TIME.format(r.publishedAt().atZone(zone)), r.publishedBy(), r.target(), r.state(),
                 r.stopReason() == null ? "" : r.stopReason(), r.size(),
-                r.architecture() == null ? "" : r.architecture())).toList();
+                r.architecture())).toList();
         List<StationRow> stations = q.stations().stream().map(s -> new StationRow(s.station(), orEmpty(s.name()),
-                orEmpty(s.running()), orEmpty(s.version()), orEmpty(s.wave()),
+                orEmpty(s.running()), orEmpty(s.architecture()), orEmpty(s.version()), orEmpty(s.wave()),
                 s.version() == null ? "" : s.state() != null ? s.state() : s.offered() ? "OFFERED" : "WAITING",
                 orEmpty(s.detail()), s.reportedAt() == null ? "" : TIME.format(s.reportedAt().atZone(zone)))).toList();
         services.renderer().render(ctx, "updates", Map.of("nav", "updates", "releases", releases, "stations", stations));
     }
 
-    /** {@code POST /updates/{version}/resume} (admins): a stopped rollout goes on to every station (decision 0265). */
+    /**
+     * {@code POST /updates/{version}/resume} with form field {@code architecture} (admins): a stopped
+     * rollout goes on to every station of that release (decisions 0265 and 0285).
+     */
     private void resume(Context ctx) throws Exception {
         String version = ctx.pathParam("version");
-        if (!org.warmstation.protocol.wire.DebianVersion.SYNTAX.matcher(version).matches()) {
+        String architecture = ctx.formParam("architecture");
+        if (!org.warmstation.protocol.wire.DebianVersion.SYNTAX.matcher(version).matches() || architecture == null
+                || !ARCHITECTURE.matcher(architecture).matches()) {
             throw ConsoleException.notFound("error.releaseUnknown", version);
         }
         org.warmstation.district.console.auth.ConsoleUser user = services.renderer().user(ctx)
                 .orElseThrow(() -> new ConsoleException(401, "error.unauthorized"));
         var rollout = new org.warmstation.district.update.UpdateRollout(services.database(), services.settings().district());
-        switch (rollout.resume(version, "console:" + user.name(), services.clock().instant())) {
+        var release = new org.warmstation.district.update.Release.Key(version, architecture);
+        switch (rollout.resume(release, "console:" + user.name(), services.clock().instant())) {
             case UNKNOWN -> throw ConsoleException.notFound("error.releaseUnknown", version);
             case NOT_STOPPED -> throw new ConsoleException(409, "error.releaseNotStopped", version);
             case ROLLING, DONE -> ctx.redirect("/updates", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -117,9 +126,10 @@ public final class UpdatesPage implements ConsolePage {
 
     private void download(Context ctx) throws Exception {
         String version = ctx.pathParam("version");
-        Optional<Release> release = version.length() > 64 ? Optional.empty() : queries().release(version);
-        if (release.isEmpty() || !release.get().fileName().equals(ctx.pathParam("file"))
-                || !Files.isRegularFile(release.get().path())) {
+        String file = ctx.pathParam("file");
+        Optional<Release> release = version.length() > 64 || file.length() > 200 ? Optional.empty()
+                : queries().release(version, file);
+        if (release.isEmpty() || !Files.isRegularFile(release.get().path())) {
             throw ConsoleException.notFound("error.notFound", ctx.path());
         }
         long size = Files.size(release.get().path());

@@ -23,6 +23,7 @@ import org.warmstation.district.console.testing.ConsoleExtension;
 import org.warmstation.district.console.testing.ConsoleHttp;
 import org.warmstation.district.db.StationStore;
 import org.warmstation.district.update.UpdatePublisher;
+import org.warmstation.district.update.Release;
 import org.warmstation.district.update.UpdateQueries;
 import org.warmstation.district.update.UpdateRollout;
 import org.warmstation.protocol.card.DistrictKey;
@@ -58,6 +59,9 @@ class UpdatesBrowserTest {
             }
         }
     });
+
+    /** The resume form's field: the release of the package for every architecture. */
+    private static final java.util.Map<String, String> ALL = java.util.Map.of("architecture", "all");
 
     @TempDir
     Path dir;
@@ -100,7 +104,7 @@ class UpdatesBrowserTest {
     }
 
     private String rollout(String version) throws Exception {
-        return new UpdateQueries(console.database(), DISTRICT).release(version).orElseThrow().state();
+        return new UpdateQueries(console.database(), DISTRICT).release(new Release.Key(version, "all")).orElseThrow().state();
     }
 
     @Test
@@ -120,7 +124,7 @@ class UpdatesBrowserTest {
         report(bad.offeredTo().get(1), "0.3.0", State.HEALTHY, "healthy");
         assertEquals("STOPPED", rollout("0.3.0"), "a stopped rollout stays stopped");
         assertEquals(bad.offeredTo().stream().sorted().toList(), offered("0.3.0"), "the rest never get it");
-        assertTrue(new UpdateQueries(console.database(), DISTRICT).release("0.3.0").orElseThrow().stopReason()
+        assertTrue(new UpdateQueries(console.database(), DISTRICT).release(new Release.Key("0.3.0", "all")).orElseThrow().stopReason()
                 .contains("ROLLED_BACK"));
         IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
                 () -> publish("0.3.0", true, "package 0.3.0"));
@@ -132,22 +136,25 @@ class UpdatesBrowserTest {
         assertFalse(analyst.get("/updates?lang=en").body().contains("Resume for every station"), "no button for analysts");
         ConsoleHttp admin = console.loggedIn(ConsoleExtension.ADMIN, ConsoleExtension.ADMIN_PASSWORD);
         assertTrue(admin.get("/updates?lang=en").body().contains("Resume for every station"));
-        assertEquals(409, admin.post("/updates/0.2.0/resume?lang=en", java.util.Map.of()).status(), "0.2.0 is not stopped");
-        assertEquals(404, admin.post("/updates/9.9.9/resume?lang=en", java.util.Map.of()).status());
+        assertEquals(409, admin.post("/updates/0.2.0/resume?lang=en", ALL).status(), "0.2.0 is not stopped");
+        assertEquals(404, admin.post("/updates/9.9.9/resume?lang=en", ALL).status());
+        assertEquals(404, admin.post("/updates/0.3.0/resume?lang=en", java.util.Map.of("architecture", "arm64")).status(),
+                "0.3.0 is published for all, not for arm64");
+        assertEquals(404, admin.post("/updates/0.3.0/resume?lang=en", java.util.Map.of()).status(), "which release?");
         assertEquals("STOPPED", rollout("0.3.0"), "refusals change nothing");
         try (Browser b = new Browser(console.url())) { // the button, in a real browser
             b.open("/updates?lang=en");
             b.login(ConsoleExtension.ADMIN, ConsoleExtension.ADMIN_PASSWORD);
             b.open("/updates?lang=en");
-            b.clickAndWaitForNewPage(b.waitFor(By.cssSelector("[id='release-0.3.0'] button.resume")));
-            assertEquals("all stations", b.text(By.cssSelector("[id='release-0.3.0'] .rollout-state span")));
+            b.clickAndWaitForNewPage(b.waitFor(By.cssSelector("[id='release-0.3.0-all'] button.resume")));
+            assertEquals("all stations", b.text(By.cssSelector("[id='release-0.3.0-all'] .rollout-state span")));
             assertTrue(b.driver().findElements(By.cssSelector("button.resume")).isEmpty(), "no stopped release left");
         }
         assertEquals("ROLLING", rollout("0.3.0"));
         assertEquals(STATIONS, offered("0.3.0"), "every station now, each once");
-        assertTrue(new UpdateQueries(console.database(), DISTRICT).release("0.3.0").orElseThrow().stopReason()
+        assertTrue(new UpdateQueries(console.database(), DISTRICT).release(new Release.Key("0.3.0", "all")).orElseThrow().stopReason()
                 .startsWith("resumed by console:admin after: canary "), "the stop's reason is kept");
-        assertEquals(409, admin.post("/updates/0.3.0/resume?lang=en", java.util.Map.of()).status(), "once");
+        assertEquals(409, admin.post("/updates/0.3.0/resume?lang=en", ALL).status(), "once");
     }
 
     @Test
@@ -181,7 +188,7 @@ class UpdatesBrowserTest {
                 arm, "0.6.0", false, UPDATE_KEY, console.url(), dir.resolve("updates")), "test", Instant.now());
         assertEquals("arm64", p.manifest().architecture(), "signed into the manifest");
         assertTrue(p.manifest().url().endsWith("/updates/0.6.0/warm-station-terminal_0.6.0_arm64.deb"), p.manifest().url());
-        assertEquals("arm64", new UpdateQueries(console.database(), DISTRICT).release("0.6.0").orElseThrow().architecture());
+        assertEquals("arm64", new UpdateQueries(console.database(), DISTRICT).release(new Release.Key("0.6.0", "arm64")).orElseThrow().architecture());
 
         Path typo = TestDebs.write(dir.resolve("typo.deb"), "0.7.1", "arm64", "x");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UpdatePublisher(
@@ -194,7 +201,7 @@ class UpdatesBrowserTest {
                 .publish(new UpdatePublisher.Request(other, "0.7.0", false, UPDATE_KEY, console.url(),
                         dir.resolve("updates")), "test", Instant.now()));
         assertEquals("other.deb is package bash, not warm-station-terminal", e.getMessage());
-        assertTrue(new UpdateQueries(console.database(), DISTRICT).release("0.7.0").isEmpty(), "nothing published");
+        assertTrue(new UpdateQueries(console.database(), DISTRICT).release(new Release.Key("0.7.0", "arm64")).isEmpty(), "nothing published");
     }
 
     @Test
@@ -206,6 +213,8 @@ class UpdatesBrowserTest {
         report("st-03", "0.5.0", State.REFUSED, "disk full: 30 MB to download, 12 MB free");
         try (Connection c = console.database().connection()) {
             running(c, "st-01", "0.5.0");
+            new StationStore().recordStatus(c, new StationStatus(StationStatus.SCHEMA, DISTRICT, "st-02",
+                    StationStatus.State.ONLINE, "0.1.0", Instant.now(), null, null, 60, null, null, "armhf"));
         }
         try (Browser b = new Browser(console.url())) {
             b.size(1366, 900);
@@ -219,9 +228,11 @@ class UpdatesBrowserTest {
             assertEquals("0.1.0", b.text(By.cssSelector("#update-st-02 .running-version")));
             assertTrue(b.text(By.cssSelector("#update-st-02 .update-detail")).contains("not healthy within 300 s"));
             assertEquals("refused", b.text(By.cssSelector("#update-st-03 .update-state")));
+            assertEquals("armhf", b.text(By.cssSelector("#update-st-02 .station-architecture")), "as its birth said");
+            assertEquals("", b.text(By.cssSelector("#update-st-03 .station-architecture")), "not said yet");
             assertEquals("offered", b.text(By.cssSelector("#update-st-04 .update-state")));
-            assertTrue(b.text(By.id("release-0.5.0")).contains("all stations"), b.text(By.id("release-0.5.0")));
-            assertEquals("all", b.text(By.cssSelector("[id='release-0.5.0'] .architecture")));
+            assertTrue(b.text(By.id("release-0.5.0-all")).contains("all stations"), b.text(By.id("release-0.5.0-all")));
+            assertEquals("all", b.text(By.cssSelector("[id='release-0.5.0-all'] .architecture")));
             b.open("/updates?lang=zh");
             assertEquals("已回滚", b.waitFor(By.cssSelector("#update-st-02 .update-state")).getText());
             assertTrue(Files.size(b.screenshot("district-updates")) > 10_000);
