@@ -83,20 +83,18 @@ public final class UpdateRollout {
         }
         if (architecture != null) {
             LOG.info("{}: update {} {} ({})", station, report.version(), report.state(), report.detail());
-            advance(report.version(), architecture, now);
+            advance(new Release.Key(report.version(), architecture), now);
         }
     }
 
     /**
      * Moves a release on from what its stations reported (see the class comment).
      *
-     * @param version      the release's version
-     * @param architecture the release's architecture (decision 0285)
-     * @param now          the district clock
+     * @param key the release: version and architecture (decision 0285)
+     * @param now the district clock
      * @throws SQLException when the database fails; nothing changes then
      */
-    public void advance(String version, String architecture, Instant now) throws SQLException {
-        Release.Key key = new Release.Key(version, architecture);
+    public void advance(Release.Key key, Instant now) throws SQLException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
