@@ -113,6 +113,7 @@ public final class DemoSyncServices implements StationServices {
         SyncConfig config = SyncConfig.builder("tcp://127.0.0.1:" + port,
                         new Topics(DemoStation.DISTRICT, DemoStation.STATION_ID), dataDir)
                 .appVersion(SyncWiring.APP_VERSION)
+                .architecture(UpdateWiring.architecture(UpdateWiring.dpkg())) // as a terminal's birth says it
                 .heartbeat(Duration.ofSeconds(10))
                 .resendAfter(Duration.ofSeconds(10))
                 .backoff(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(3))

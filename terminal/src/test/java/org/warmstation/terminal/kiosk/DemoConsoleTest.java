@@ -85,6 +85,9 @@ class DemoConsoleTest {
             await("the demo kiosk's profile reached the district", () -> demoStationName(db).equals(DemoStation.STATION_NAME));
             assertTrue(get(http, url.group(1) + "/api/stations").body().contains(DemoStation.STATION_NAME),
                     "the demo kiosk is listed with its name");
+            String dpkg = UpdateWiring.architecture(UpdateWiring.dpkg()); // this machine's, as a terminal's
+            assertEquals(dpkg == null ? "" : dpkg, text(db, "SELECT coalesce(architecture, '') FROM station"
+                    + " WHERE station_id = '" + DemoStation.STATION_ID + "'"), "its birth message named it (decision 0285)");
             assertEquals(40, count(db, "SELECT count(*) FROM station WHERE simulated"));
             visitsFirst = count(db, "SELECT count(*) FROM visit WHERE station_id LIKE 'CY-S%'");
             assertTrue(visitsFirst > 30_000, "30 days of visits: " + visitsFirst);
@@ -120,6 +123,13 @@ class DemoConsoleTest {
             }
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    private static String text(DistrictDatabase db, String sql) throws Exception {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
