@@ -195,14 +195,16 @@ public final class UpdatePublisher {
      * The stations a release is for (decision 0285): those that reported its architecture, and
      * those that have not reported one (terminals before decision 0285) if no release of the version
      * has them yet, so they get the version's first release as before. A package for {@code all}
-     * is for every station that has not got the version yet.
+     * is for every station that has not got the version yet. A station that already runs the
+     * version or a later one is left out: it would refuse the offer, and a canary's refusal stops
+     * the rollout.
      *
      * @return the stations, by id
      */
     private List<String> stationsFor(Connection c, Release.Key key) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT s.station_id FROM station s
+                SELECT s.station_id, s.app_version FROM station s
                  WHERE s.district_id = ? AND NOT s.simulated
                    AND (? = 'all' OR s.architecture IS NULL OR s.architecture = ?)
                    AND NOT EXISTS (SELECT 1 FROM station_update su WHERE su.district_id = s.district_id
@@ -214,7 +216,11 @@ public final class UpdatePublisher {
             ps.setString(4, key.version());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    String running = rs.getString(2);
+                    if (running == null || !DebianVersion.SYNTAX.matcher(running).matches()
+                            || DebianVersion.compare(running, key.version()) < 0) {
+                        out.add(rs.getString(1));
+                    }
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.warmstation.district.db.DistrictDatabase;
+import org.warmstation.protocol.wire.DebianVersion;
 
 /**
  * What the console shows of software updates: the releases, and each station's running version
@@ -94,6 +95,50 @@ public final class UpdateQueries {
             }
         }
         return out;
+    }
+
+    /**
+     * The stations that no release of the newest published version is for, by architecture
+     * (decision 0285): they wait until its package for their architecture is published. Stations
+     * already running that version or a later one are not counted.
+     *
+     * @param version       the newest published version
+     * @param architectures each architecture ("" when the station has not reported one) and how
+     *                      many such stations wait, by architecture
+     */
+    public record Waiting(String version, java.util.SortedMap<String, Integer> architectures) {
+    }
+
+    /**
+     * @return who waits for the newest version's package of their architecture; empty when no
+     *         version is published or no station waits
+     * @throws SQLException when the database fails
+     */
+    public Optional<Waiting> waiting() throws SQLException {
+        java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+        String newest = null;
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("""
+                WITH newest AS (SELECT version FROM update_release WHERE district_id = ?
+                                 ORDER BY published_at DESC LIMIT 1)
+                SELECT n.version, coalesce(s.architecture, ''), s.app_version FROM newest n
+                  JOIN station s ON s.district_id = ? AND NOT s.simulated
+                 WHERE NOT EXISTS (SELECT 1 FROM station_update su WHERE su.district_id = s.district_id
+                                      AND su.station_id = s.station_id AND su.version = n.version)""")) {
+            ps.setInt(1, district);
+            ps.setInt(2, district);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    newest = rs.getString(1);
+                    String running = rs.getString(3);
+                    boolean current = running != null && DebianVersion.SYNTAX.matcher(running).matches()
+                            && DebianVersion.compare(running, newest) >= 0;
+                    if (!current) {
+                        counts.merge(rs.getString(2), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return counts.isEmpty() ? Optional.empty() : Optional.of(new Waiting(newest, counts));
     }
 
     /**

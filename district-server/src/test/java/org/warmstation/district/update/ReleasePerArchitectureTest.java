@@ -120,7 +120,10 @@ class ReleasePerArchitectureTest {
         UpdatePublisher.Published arm = publish("0.2.0", "arm64", false);
         assertEquals(4, arm.stations(), "the three arm64 terminals and the one that has not said");
         assertEquals(1, arm.others(), "the armhf terminal waits for its own package");
+        UpdateQueries q = new UpdateQueries(DB.database(), DISTRICT);
+        assertEquals(Optional.of(new UpdateQueries.Waiting("0.2.0", new TreeMap<>(Map.of("armhf", 1)))), q.waiting());
         UpdatePublisher.Published armhf = publish("0.2.0", "armhf", false);
+        assertEquals(Optional.empty(), q.waiting(), "every station has a release of 0.2.0");
         assertEquals(List.of("old-32"), armhf.offeredTo());
         assertEquals(Map.of("pi4-a", "arm64", "pi4-b", "arm64", "pi5-c", "arm64", "before-0285", "arm64",
                 "old-32", "armhf"), offered());
@@ -130,6 +133,12 @@ class ReleasePerArchitectureTest {
         IllegalArgumentException again = assertThrows(IllegalArgumentException.class, () -> publish("0.2.0", "arm64", false));
         assertEquals("version 0.2.0 for arm64 is published already", again.getMessage());
         assertArrayEquals(before, Files.readAllBytes(served), "the copy the stations verify is not replaced");
+        birth("new-riscv", "riscv64");
+        assertEquals(Optional.of(new UpdateQueries.Waiting("0.2.0", new TreeMap<>(Map.of("riscv64", 1)))), q.waiting());
+        assertTrue(service.handle(new Topics(DISTRICT, "new-riscv").topic(Topics.Kind.STATUS), Wire.encode(
+                new StationStatus(StationStatus.SCHEMA, DISTRICT, "new-riscv", StationStatus.State.ONLINE, "0.2.0", NOW,
+                        null, null, 60, null, null, "riscv64"))));
+        assertEquals(Optional.empty(), q.waiting(), "a terminal already running 0.2.0 waits for nothing");
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> publish("0.2.0", "riscv64", false));
         assertTrue(none.getMessage().startsWith("no station of district 110105 waits for 0.2.0 (riscv64)"), none.getMessage());
 

@@ -95,7 +95,8 @@ public final class UpdatesPage implements ConsolePage {
                 orEmpty(s.running()), orEmpty(s.architecture()), orEmpty(s.version()), orEmpty(s.wave()),
                 s.version() == null ? "" : s.state() != null ? s.state() : s.offered() ? "OFFERED" : "WAITING",
                 orEmpty(s.detail()), s.reportedAt() == null ? "" : TIME.format(s.reportedAt().atZone(zone)))).toList();
-        services.renderer().render(ctx, "updates", Map.of("nav", "updates", "releases", releases, "stations", stations));
+        services.renderer().render(ctx, "updates", Map.of("nav", "updates", "releases", releases, "stations", stations,
+                "waiting", q.waiting()));
     }
 
     /**

@@ -66,6 +66,16 @@ class UpdatesBrowserTest {
     @TempDir
     Path dir;
 
+    /** The tests share the district: each starts with every station running 0.1.0 again. */
+    @org.junit.jupiter.api.BeforeEach
+    void everyStationRunsTheFirstVersion() throws Exception {
+        try (Connection c = console.database().connection()) {
+            for (String s : STATIONS) {
+                running(c, s, "0.1.0");
+            }
+        }
+    }
+
     private static void running(Connection c, String station, String version) throws Exception {
         new StationStore().recordStatus(c, new StationStatus(StationStatus.SCHEMA, DISTRICT, station,
                 StationStatus.State.ONLINE, version, Instant.now(), null));
@@ -233,9 +243,20 @@ class UpdatesBrowserTest {
             assertEquals("offered", b.text(By.cssSelector("#update-st-04 .update-state")));
             assertTrue(b.text(By.id("release-0.5.0-all")).contains("all stations"), b.text(By.id("release-0.5.0-all")));
             assertEquals("all", b.text(By.cssSelector("[id='release-0.5.0-all'] .architecture")));
+            assertTrue(b.driver().findElements(By.id("waiting")).isEmpty(), "every station has a release of 0.5.0");
             b.open("/updates?lang=zh");
             assertEquals("已回滚", b.waitFor(By.cssSelector("#update-st-02 .update-state")).getText());
             assertTrue(Files.size(b.screenshot("district-updates")) > 10_000);
+
+            // 0.5.1 for arm64 only (decision 0285): st-02 said armhf, so it waits, and the page says so
+            Path arm = TestDebs.write(dir.resolve("0.5.1.deb"), "0.5.1", "arm64", "package 0.5.1");
+            new UpdatePublisher(console.database(), DISTRICT).publish(new UpdatePublisher.Request(arm, "0.5.1", false,
+                    UPDATE_KEY, console.url(), dir.resolve("updates")), "test", Instant.now());
+            b.open("/updates?lang=en");
+            assertEquals(List.of("armhf × 1"), b.driver().findElements(By.cssSelector("#waiting .waiting-architecture"))
+                    .stream().map(org.openqa.selenium.WebElement::getText).toList());
+            assertTrue(b.text(By.id("waiting")).startsWith("No release of 0.5.1 is for these stations yet"),
+                    b.text(By.id("waiting")));
         }
     }
 }
