@@ -216,9 +216,7 @@ public final class UpdatePublisher {
             ps.setString(4, key.version());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String running = rs.getString(2);
-                    if (running == null || !DebianVersion.SYNTAX.matcher(running).matches()
-                            || DebianVersion.compare(running, key.version()) < 0) {
+                    if (!DebianVersion.atLeast(rs.getString(2), key.version())) {
                         out.add(rs.getString(1));
                     }
                 }

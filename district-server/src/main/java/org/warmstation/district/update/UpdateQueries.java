@@ -129,10 +129,7 @@ public final class UpdateQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     newest = rs.getString(1);
-                    String running = rs.getString(3);
-                    boolean current = running != null && DebianVersion.SYNTAX.matcher(running).matches()
-                            && DebianVersion.compare(running, newest) >= 0;
-                    if (!current) {
+                    if (!DebianVersion.atLeast(rs.getString(3), newest)) {
                         counts.merge(rs.getString(2), 1, Integer::sum);
                     }
                 }

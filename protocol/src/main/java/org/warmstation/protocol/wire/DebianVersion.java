@@ -34,6 +34,16 @@ public final class DebianVersion {
     }
 
     /**
+     * @param running what a station reports running, possibly null or not a version
+     * @param version a version of {@link #SYNTAX}
+     * @return whether {@code running} is a version and not lower than {@code version}
+     * @throws IllegalArgumentException when {@code version} is not a version
+     */
+    public static boolean atLeast(String running, String version) {
+        return running != null && SYNTAX.matcher(running).matches() && compare(running, version) >= 0;
+    }
+
+    /**
      * @param a a version of {@link #SYNTAX}
      * @param b another
      * @return negative, zero or positive as {@code a} is lower than, equal to or higher than {@code b}

@@ -31,7 +31,7 @@ public record UpdateManifest(String schema, int district, String packageName, St
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
             "https?://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?");
     /** A Debian architecture name, as {@code dpkg --print-architecture} prints it. */
-    static final java.util.regex.Pattern ARCHITECTURE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    public static final java.util.regex.Pattern ARCHITECTURE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     /** Largest package a station downloads: 1 GiB. */
     public static final long MAX_SIZE = 1L << 30;
 

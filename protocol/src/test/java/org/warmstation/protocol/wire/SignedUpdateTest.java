@@ -160,6 +160,11 @@ class SignedUpdateTest {
         }
         assertEquals(0, DebianVersion.compare("0.01", "0.1"));
         assertThrows(IllegalArgumentException.class, () -> DebianVersion.compare("0.1", "; rm -rf /"));
+        assertTrue(DebianVersion.atLeast("0.2.0", "0.2.0"));
+        assertTrue(DebianVersion.atLeast("0.10.0", "0.9.1"));
+        assertFalse(DebianVersion.atLeast("0.2.0~rc1", "0.2.0"), "a release candidate is below its release");
+        assertFalse(DebianVersion.atLeast(null, "0.2.0"), "nothing reported");
+        assertFalse(DebianVersion.atLeast("not a version", "0.2.0"));
     }
 
     private Set<com.networknt.schema.ValidationMessage> validate(String file, Object record) throws Exception {

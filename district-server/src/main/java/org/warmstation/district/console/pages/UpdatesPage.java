@@ -30,7 +30,6 @@ import org.warmstation.district.update.UpdateQueries;
 public final class UpdatesPage implements ConsolePage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern RANGE = Pattern.compile("bytes=([0-9]{1,18})-");
-    private static final Pattern ARCHITECTURE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     private final ConsoleServices services;
 
@@ -107,7 +106,7 @@ public final class UpdatesPage implements ConsolePage {
         String version = ctx.pathParam("version");
         String architecture = ctx.formParam("architecture");
         if (!org.warmstation.protocol.wire.DebianVersion.SYNTAX.matcher(version).matches() || architecture == null
-                || !ARCHITECTURE.matcher(architecture).matches()) {
+                || !org.warmstation.protocol.wire.UpdateManifest.ARCHITECTURE.matcher(architecture).matches()) {
             throw ConsoleException.notFound("error.releaseUnknown", version);
         }
         org.warmstation.district.console.auth.ConsoleUser user = services.renderer().user(ctx)
