@@ -62,13 +62,15 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
 
     @Override
     public synchronized int confirm(Collection<E> entries, Instant at) {
-        return SqliteTransaction.immediate(open(), "confirming " + what, c -> rows.confirmed(c, entries, at));
+        java.util.List<E> list = java.util.List.copyOf(entries);
+        return SqliteTransaction.immediate(open(), "confirming " + what, c -> rows.confirmedInRuns(c, list, null, at));
     }
 
     @Override
     public synchronized int confirmSent(java.util.List<Sent<E>> sent, Instant at) {
         // one statement per publish time (a drain call's batches share one) and one for the marked
-        // entries, instead of one per batch: statements cost more than rows here (decision 0250)
+        // entries, instead of one per batch: statements cost more than rows here (decision 0250);
+        // within each, a run of consecutive seqs is one range (decision 0290)
         java.util.Map<Instant, java.util.List<E>> unmarked = new java.util.LinkedHashMap<>();
         java.util.List<E> marked = new java.util.ArrayList<>();
         for (Sent<E> s : sent) {
@@ -78,9 +80,9 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
         return SqliteTransaction.immediate(open(), "confirming " + what, c -> {
             int n = 0;
             for (java.util.Map.Entry<Instant, java.util.List<E>> u : unmarked.entrySet()) {
-                n += rows.confirmedUnmarked(c, u.getValue(), u.getKey(), at);
+                n += rows.confirmedInRuns(c, u.getValue(), u.getKey(), at);
             }
-            return n + rows.confirmed(c, marked, at);
+            return n + rows.confirmedInRuns(c, marked, null, at);
         });
     }
 

@@ -164,6 +164,39 @@ abstract class OutboxContract<E extends OutboxEntry> {
         assertEquals(2, outbox.due(0, 10, T0.plusSeconds(1), RESEND).getFirst().revision());
     }
 
+    /** A backlog's run of consecutive entries (SQLite confirms it by one range: decision 0290). */
+    @Test
+    void confirmSentOfALongRunConfirmsEachEntryAsIfAlone() {
+        List<UUID> ids = record(30);
+        List<E> sent = outbox.due(0, 100, T0, RESEND);
+        assertEquals(2, outbox.confirm(sent.subList(3, 5), T0), "seqs 4 and 5 acked before");
+        station.revise(ids.get(20)); // seq 21 revised after it was sent
+        int n = outbox.confirmSent(List.of(new TypedOutbox.Sent<>(sent.subList(0, 15), T0, false),
+                new TypedOutbox.Sent<>(sent.subList(15, 30), T0, false)), T0.plusSeconds(1));
+        assertEquals(27, n, "30 acked, 2 confirmed before, 1 revised since");
+        E revised = outbox.due(0, 100, T0.plusSeconds(1), RESEND).getFirst();
+        assertEquals(List.of(21L), seqs(outbox.due(0, 100, T0.plusSeconds(1), RESEND)));
+        assertEquals(2, revised.revision());
+        OutboxStats stats = outbox.stats(T0.plusSeconds(1));
+        assertEquals(0, stats.published(), "the new revision was never sent");
+        assertEquals(20, stats.lastConfirmedSeq());
+        assertEquals(0, outbox.confirmSent(List.of(new TypedOutbox.Sent<>(sent, T0, false)), T0.plusSeconds(2)),
+                "idempotent");
+    }
+
+    @Test
+    void confirmOfALongMarkedRunConfirmsEachEntryAsIfAlone() {
+        List<UUID> ids = record(20);
+        List<E> sent = outbox.due(0, 100, T0, RESEND);
+        outbox.markPublished(sent, T0);
+        station.revise(ids.get(0)); // the run's first entry revised since
+        assertEquals(19, outbox.confirm(sent, T0.plusSeconds(1)));
+        assertEquals(List.of(1L), seqs(outbox.due(0, 100, T0.plusSeconds(1), RESEND)));
+        station.revise(ids.get(19)); // a confirmed entry revised: queued again, an old ack changes nothing
+        assertEquals(0, outbox.confirmSent(List.of(new TypedOutbox.Sent<>(sent, T0, true)), T0.plusSeconds(2)));
+        assertEquals(List.of(1L, 20L), seqs(outbox.due(0, 100, T0.plusSeconds(2), RESEND)));
+    }
+
     @Test
     void aRevisionAfterConfirmationQueuesTheEntryAgain() {
         UUID id = record(1).getFirst();
