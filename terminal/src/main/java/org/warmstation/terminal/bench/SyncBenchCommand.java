@@ -102,7 +102,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
                 out.printf("round %d raw loop, all at the district: %,10.0f visits/s (publish start to the district's"
                         + " last decode)%n", r, rawVisits() / ((System.nanoTime() - t0) / 1e9));
                 out.flush();
-                Drain drain = agentDrain(uri, tmp.resolve("station-" + r), "bench-agent-" + r, district);
+                Drain drain = agentDrain(uri, tmp.resolve("station-" + r), "bench-agent-" + r);
                 double agent = drain.visitsPerSecond();
                 out.printf("round %d sync agent backlog drain    : %,10.0f visits/s (SQLite outbox, confirmed by district ack,"
                         + " cap %d/s; from connected, %d ms after start)%n", r, agent, rate, drain.connect().toMillis());
@@ -176,7 +176,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
     private record Drain(double visitsPerSecond, Duration connect) {
     }
 
-    private Drain agentDrain(String uri, Path dir, String station, BenchDistrict district) throws Exception {
+    private Drain agentDrain(String uri, Path dir, String station) throws Exception {
         BenchBacklog.fill(dir, station, visits);
         SyncConfig config = SyncConfig.builder(uri, new Topics(110105, station), dir)
                 .batchSize(batch).maxInFlight(inFlight).maxAwaitingAck(awaitingAck).drainRate(rate)
@@ -184,12 +184,11 @@ public final class SyncBenchCommand implements Callable<Integer> {
                 .insecureLab(true) // a bench against a broker of its own (decision 0180)
                 .build();
         TrustList none = new TrustList(Instant.EPOCH, List.of());
-        try (SqliteOutbox outbox = new SqliteOutbox(dir); SqliteOutbox watch = new SqliteOutbox(dir);
-             SqliteSyncState state = new SqliteSyncState(dir)) {
-            SyncAgent agent = new SyncAgent(config, new SyncAgent.Parts(outbox, new SystemStationClock(),
+        try (SqliteOutbox outbox = new SqliteOutbox(dir); SqliteSyncState state = new SqliteSyncState(dir)) {
+            ConfirmCountingOutbox counted = new ConfirmCountingOutbox(outbox, visits);
+            SyncAgent agent = new SyncAgent(config, new SyncAgent.Parts(counted, new SystemStationClock(),
                     ZoneId.of("Asia/Shanghai"), () -> none, new FileDownlinkApplier(dir.resolve("downlinks")),
                     state, null, null, null));
-            long seen = district.received();
             long start = System.nanoTime();
             agent.start();
             try {
@@ -200,16 +199,14 @@ public final class SyncBenchCommand implements Callable<Integer> {
                     }
                 }
                 long t0 = System.nanoTime();
-                // the outbox is read only once the district has seen every visit: counting a large
-                // backlog every few ms would take CPU from the agent it measures
-                while (district.received() - seen < visits || watch.stats(Instant.now()).waiting() > 0) {
-                    TimeUnit.MILLISECONDS.sleep(5);
-                    if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(10)) {
-                        throw new IllegalStateException("backlog not drained in 10 minutes; "
-                                + watch.stats(Instant.now()).waiting() + " waiting");
-                    }
+                // the end is the confirmation of the last visit, told by the outbox itself: no
+                // query of the outbox and no polling interval while the agent works
+                long end = counted.awaitTarget(Duration.ofMinutes(10));
+                long waiting = outbox.stats(Instant.now()).waiting();
+                if (waiting > 0) {
+                    throw new IllegalStateException("all " + visits + " visits confirmed, yet " + waiting + " waiting");
                 }
-                return new Drain(visits / ((System.nanoTime() - t0) / 1e9), Duration.ofNanos(t0 - start));
+                return new Drain(visits / ((end - t0) / 1e9), Duration.ofNanos(t0 - start));
             } finally {
                 agent.stop();
             }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -168,7 +170,7 @@ public final class VisitRows {
         }
         return new WireVisit(UUID.fromString(id), seq, revision, Instant.ofEpochMilli(recordedAtMs),
                 ZoneIds.of(zone).getId(), member, cardSerial, WorkerCategory.valueOf(category).name(),
-                serviceNames(parseServices(services)), VisitSource.valueOf(source).name(), clockSynced, sinceBootMs);
+                wireServices(services), VisitSource.valueOf(source).name(), clockSynced, sinceBootMs);
     }
 
     private static boolean isLowerHex16(String s) {
@@ -182,6 +184,34 @@ public final class VisitRows {
             }
         }
         return true;
+    }
+
+    /** Most services columns {@link #wireServices} keeps: each of the 2^8 canonical ones fits. */
+    static final int MAX_CACHED_SERVICES = 256;
+    private static final Map<String, List<String>> SERVICE_NAMES = new ConcurrentHashMap<>();
+
+    /**
+     * The wire names of a services column: {@code serviceNames(parseServices(column))}, kept for a
+     * column that is exactly those names joined, as the store writes it (parsing them was a
+     * quarter of the outbox read's Java time: decision 0290). A column naming an unknown service,
+     * or in another order, is parsed (and its unknown names logged) every time.
+     *
+     * @param column the services column, or null
+     * @return the names in enum order, an unmodifiable list
+     */
+    static List<String> wireServices(String column) {
+        if (column == null) {
+            return List.of();
+        }
+        List<String> names = SERVICE_NAMES.get(column);
+        if (names != null) {
+            return names;
+        }
+        names = serviceNames(parseServices(column));
+        if (SERVICE_NAMES.size() < MAX_CACHED_SERVICES && column.equals(String.join(",", names))) {
+            SERVICE_NAMES.putIfAbsent(column, names);
+        }
+        return names;
     }
 
     private static List<String> serviceNames(Set<Service> services) {

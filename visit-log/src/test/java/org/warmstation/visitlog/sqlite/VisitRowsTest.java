@@ -2,6 +2,8 @@ package org.warmstation.visitlog.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -70,6 +72,22 @@ class VisitRowsTest {
             }
             assertEquals(rows.size(), packed.size());
         }
+    }
+
+    @Test
+    void theNamesOfAServicesColumnAsStoredAreKeptAndOtherColumnsParsedEachTime() {
+        List<String> first = VisitRows.wireServices("HOT_WATER,REST");
+        assertEquals(List.of("HOT_WATER", "REST"), first);
+        assertSame(first, VisitRows.wireServices("HOT_WATER,REST"), "kept");
+        List<String> reordered = VisitRows.wireServices("REST,HOT_WATER");
+        assertEquals(first, reordered, "enum order");
+        assertNotSame(reordered, VisitRows.wireServices("REST,HOT_WATER"), "not the store's form: parsed again");
+        List<String> unknown = VisitRows.wireServices("TELEPORT,REST");
+        assertEquals(List.of("REST"), unknown);
+        assertNotSame(unknown, VisitRows.wireServices("TELEPORT,REST"), "an unknown name is logged each time");
+        assertEquals(List.of(), VisitRows.wireServices(""));
+        assertEquals(List.of(), VisitRows.wireServices(null));
+        assertThrows(UnsupportedOperationException.class, () -> first.add("OTHER"));
     }
 
     @Test
