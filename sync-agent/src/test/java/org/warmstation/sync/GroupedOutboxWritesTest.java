@@ -27,9 +27,8 @@ import org.warmstation.sync.drain.PublishWindow;
 import org.warmstation.sync.drain.TokenBucket;
 import org.warmstation.sync.testing.Await;
 import org.warmstation.sync.testing.Stations;
+import org.warmstation.visitlog.outbox.ForwardingOutbox;
 import org.warmstation.visitlog.outbox.InMemoryOutbox;
-import org.warmstation.visitlog.outbox.Outbox;
-import org.warmstation.visitlog.outbox.OutboxStats;
 
 /**
  * The drain's outbox writes are grouped and deferred (issue 13 §9, decisions 0205 and 0245): no
@@ -150,56 +149,32 @@ class GroupedOutboxWritesTest {
     }
 
     /** An outbox that counts its mark and confirm writes. */
-    private static final class CountingOutbox implements Outbox {
+    private static final class CountingOutbox extends ForwardingOutbox {
         final InMemoryOutbox delegate;
         final AtomicInteger marks = new AtomicInteger();
         final AtomicInteger confirms = new AtomicInteger();
 
         CountingOutbox(InMemoryOutbox delegate) {
+            super(delegate);
             this.delegate = delegate;
-        }
-
-        @Override
-        public List<WireVisit> due(long afterSeq, int limit, Instant at, Duration resendAfter) {
-            return delegate.due(afterSeq, limit, at, resendAfter);
         }
 
         @Override
         public void markPublished(Collection<WireVisit> entries, Instant at) {
             marks.incrementAndGet();
-            delegate.markPublished(entries, at);
+            super.markPublished(entries, at);
         }
 
         @Override
         public int confirm(Collection<WireVisit> entries, Instant at) {
             confirms.incrementAndGet();
-            return delegate.confirm(entries, at);
+            return super.confirm(entries, at);
         }
 
         @Override
         public int confirmSent(List<Sent<WireVisit>> sent, Instant at) {
             confirms.incrementAndGet();
-            return delegate.confirmSent(sent, at);
-        }
-
-        @Override
-        public int requeue(long fromSeq, long toSeq) {
-            return delegate.requeue(fromSeq, toSeq);
-        }
-
-        @Override
-        public int purgeConfirmed(Instant confirmedBefore) {
-            return delegate.purgeConfirmed(confirmedBefore);
-        }
-
-        @Override
-        public OutboxStats stats(Instant at) {
-            return delegate.stats(at);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return super.confirmSent(sent, at);
         }
     }
 }

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.visitlog.outbox.ForwardingOutbox;
 import org.warmstation.visitlog.outbox.Outbox;
-import org.warmstation.visitlog.outbox.OutboxStats;
 
 /**
  * The agent's outbox in the benchmark: every call goes to the real outbox, and the entries each
@@ -16,8 +14,7 @@ import org.warmstation.visitlog.outbox.OutboxStats;
  * visit is confirmed without querying the outbox meanwhile (a query would take CPU from the agent
  * it measures, and polling would add its interval to the figure). Thread-safe as the outbox is.
  */
-final class ConfirmCountingOutbox implements Outbox {
-    private final Outbox outbox;
+final class ConfirmCountingOutbox extends ForwardingOutbox {
     private final long target;
     private long confirmed;
     private long reachedAtNanos;
@@ -27,7 +24,7 @@ final class ConfirmCountingOutbox implements Outbox {
      * @param target how many confirmed entries {@link #awaitTarget} waits for
      */
     ConfirmCountingOutbox(Outbox outbox, long target) {
-        this.outbox = outbox;
+        super(outbox);
         this.target = target;
     }
 
@@ -65,46 +62,11 @@ final class ConfirmCountingOutbox implements Outbox {
 
     @Override
     public int confirm(Collection<WireVisit> entries, Instant at) {
-        return counted(outbox.confirm(entries, at));
+        return counted(super.confirm(entries, at));
     }
 
     @Override
     public int confirmSent(List<Sent<WireVisit>> sent, Instant at) {
-        return counted(outbox.confirmSent(sent, at));
-    }
-
-    @Override
-    public Optional<UUID> epoch() {
-        return outbox.epoch();
-    }
-
-    @Override
-    public List<WireVisit> due(long afterSeq, int limit, Instant now, Duration resendAfter) {
-        return outbox.due(afterSeq, limit, now, resendAfter);
-    }
-
-    @Override
-    public void markPublished(Collection<WireVisit> entries, Instant at) {
-        outbox.markPublished(entries, at);
-    }
-
-    @Override
-    public int requeue(long fromSeq, long toSeq) {
-        return outbox.requeue(fromSeq, toSeq);
-    }
-
-    @Override
-    public int purgeConfirmed(Instant confirmedBefore) {
-        return outbox.purgeConfirmed(confirmedBefore);
-    }
-
-    @Override
-    public OutboxStats stats(Instant now) {
-        return outbox.stats(now);
-    }
-
-    @Override
-    public void close() {
-        outbox.close();
+        return counted(super.confirmSent(sent, at));
     }
 }
