@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.district.db.DistrictDatabase;
@@ -83,8 +85,51 @@ public final class UpdateRollout {
         }
         if (architecture != null) {
             LOG.info("{}: update {} {} ({})", station, report.version(), report.state(), report.detail());
-            advance(new Release.Key(report.version(), architecture), now);
+            Release.Key release = new Release.Key(report.version(), architecture);
+            Optional<String> theirs = report.refusingArchitecture();
+            if (theirs.isEmpty() || !moved(station, release, theirs.get(), now)) {
+                advance(release, now);
+            }
         }
+    }
+
+    /**
+     * A station that had not reported its architecture refused a release built for another one
+     * ({@link WrongArchitecture}, decision 0295): in one transaction, both releases locked in one
+     * order, it is moved; then both releases move on.
+     *
+     * @return false, with nothing changed, when the station had reported an architecture
+     */
+    private boolean moved(String station, Release.Key refused, String theirs, Instant now) throws SQLException {
+        Optional<Release.Key> to;
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                for (String a : new TreeSet<>(List.of(refused.architecture(), theirs))) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM update_release"
+                            + " WHERE district_id = ? AND version = ? AND architecture = ? FOR UPDATE")) {
+                        ps.setInt(1, district);
+                        ps.setString(2, refused.version());
+                        ps.setString(3, a);
+                        ps.executeQuery().close();
+                    }
+                }
+                if (!WrongArchitecture.applies(c, district, station, theirs)) {
+                    c.rollback();
+                    return false;
+                }
+                to = WrongArchitecture.move(c, district, sender, station, refused, theirs, now);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        advance(refused, now);
+        if (to.isPresent()) {
+            advance(to.get(), now);
+        }
+        return true;
     }
 
     /**

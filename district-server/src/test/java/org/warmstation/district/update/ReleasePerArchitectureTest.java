@@ -115,6 +115,85 @@ class ReleasePerArchitectureTest {
         }
     }
 
+    /** @return the architectures of the UPDATE downlinks sent to a station, in order */
+    private List<String> offersTo(String station) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = DB.database().connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT command FROM downlink WHERE district_id = ? AND station_id = ? AND kind = 'UPDATE' ORDER BY id")) {
+            ps.setInt(1, DISTRICT);
+            ps.setString(2, station);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Wire.decode(rs.getBytes(1), DownlinkCommand.class).update().unverifiedManifest().architecture());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void refuse(String station, String version, String packageArchitecture, String terminalArchitecture)
+            throws Exception {
+        try (Connection c = DB.database().connection()) {
+            new UpdateRollout(DB.database(), DISTRICT).reported(c, station, new UpdateReport(UpdateReport.State.REFUSED,
+                    version, UpdateReport.wrongArchitecture(packageArchitecture, terminalArchitecture), NOW), NOW);
+        }
+    }
+
+    private String architectureOf(String station) throws Exception {
+        return new UpdateQueries(DB.database(), DISTRICT).stations().stream().filter(r -> r.station().equals(station))
+                .findFirst().orElseThrow().architecture();
+    }
+
+    /** Decision 0295: the arm64 release's canary is the terminal that had not said, and it is armhf. */
+    @Test
+    void aCanaryOfAnotherArchitectureIsReplacedAndWaitsForItsOwnPackage() throws Exception {
+        List<String> arm = List.of("before-0285", "pi4-a", "pi4-b", "pi5-c");
+        String version = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "0.4." + i)
+                .filter(v -> UpdatePublisher.canaries(arm, v).equals(List.of("before-0285"))).findFirst().orElseThrow();
+        assertEquals(List.of("before-0285"), publish(version, "arm64", true).offeredTo());
+
+        refuse("before-0285", version, "arm64", "armhf");
+        assertEquals("CANARY", state(version, "arm64"), "a refusal for architecture does not stop the rollout");
+        assertEquals("armhf", architectureOf("before-0285"), "read from its refusal");
+        Map<String, String> offered = offered();
+        assertEquals(2, offered.size(), "the refusing canary and its replacement: " + offered);
+        String replacement = offered.keySet().stream().filter(s -> !s.equals("before-0285")).findFirst().orElseThrow();
+        assertTrue(arm.contains(replacement) && offered.get(replacement).equals("arm64"), offered.toString());
+        assertEquals(Optional.of(new UpdateQueries.Waiting(version, new TreeMap<>(Map.of("armhf", 2)))),
+                new UpdateQueries(DB.database(), DISTRICT).waiting());
+
+        report(replacement, version, UpdateReport.State.HEALTHY);
+        assertEquals("ROLLING", state(version, "arm64"));
+        assertEquals(List.of("before-0285", "old-32"), publish(version, "armhf", false).offeredTo());
+        assertEquals(List.of("arm64", "armhf"), offersTo("before-0285"));
+        for (String s : List.of("pi4-a", "pi4-b", "pi5-c")) {
+            assertEquals(List.of("arm64"), offersTo(s), s);
+        }
+    }
+
+    /** Decision 0295: when its architecture's release is out already, the terminal gets it at once. */
+    @Test
+    void aTerminalThatRefusesForArchitectureGetsItsOwnReleaseAtOnce() throws Exception {
+        assertEquals(4, publish("0.5.0", "arm64", false).stations());
+        assertEquals(List.of("old-32"), publish("0.5.0", "armhf", false).offeredTo());
+        refuse("before-0285", "0.5.0", "arm64", "armhf");
+        assertEquals(List.of("arm64", "armhf"), offersTo("before-0285"));
+        assertEquals("ROLLING", state("0.5.0", "armhf"));
+        report("old-32", "0.5.0", UpdateReport.State.HEALTHY);
+        assertEquals("ROLLING", state("0.5.0", "armhf"), "before-0285 has not finished its armhf update");
+        report("before-0285", "0.5.0", UpdateReport.State.HEALTHY);
+        assertEquals("DONE", state("0.5.0", "armhf"));
+        for (String s : List.of("pi4-a", "pi4-b", "pi5-c")) {
+            report(s, "0.5.0", UpdateReport.State.HEALTHY);
+        }
+        assertEquals("DONE", state("0.5.0", "arm64"), "the refusing station no longer counts for the arm64 release");
+
+        // a terminal that did report its architecture and refuses: an ordinary refusal, nothing moves
+        refuse("old-32", "0.5.0", "armhf", "riscv64");
+        assertEquals("armhf", architectureOf("old-32"));
+        assertEquals(List.of("armhf"), offersTo("old-32"));
+    }
+
     @Test
     void eachStationIsOfferedTheReleaseOfItsArchitectureOnce() throws Exception {
         UpdatePublisher.Published arm = publish("0.2.0", "arm64", false);

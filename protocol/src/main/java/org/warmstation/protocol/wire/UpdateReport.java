@@ -2,6 +2,9 @@ package org.warmstation.protocol.wire;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a station's software update stands (issue 15), in its status (birth) message and every
@@ -38,6 +41,40 @@ public record UpdateReport(State state, String version, String detail, Instant a
         public boolean finished() {
             return this == HEALTHY || this == ROLLED_BACK || this == REFUSED || this == FAILED;
         }
+    }
+
+    private static final Pattern WRONG_ARCHITECTURE = Pattern.compile(
+            "the package is for (\\S+), this terminal is (\\S+): not downloaded");
+
+    /**
+     * The detail of a {@link State#REFUSED} report for a package built for another architecture,
+     * worded as terminals have worded it since decision 0255 ("the package is for arm64, this
+     * terminal is armhf: not downloaded"), so that a district can read the terminal's architecture
+     * from it ({@link #refusingArchitecture}, decision 0295).
+     *
+     * @param packageArchitecture  the package's architecture
+     * @param terminalArchitecture the terminal's, as {@code dpkg --print-architecture} prints it
+     * @return the detail
+     */
+    public static String wrongArchitecture(String packageArchitecture, String terminalArchitecture) {
+        return "the package is for " + packageArchitecture + ", this terminal is " + terminalArchitecture
+                + ": not downloaded";
+    }
+
+    /**
+     * @return the terminal's architecture, when this is a {@link State#REFUSED} report worded by
+     *         {@link #wrongArchitecture} and naming a valid architecture
+     *         ({@link UpdateManifest#ARCHITECTURE}); empty for any other report
+     */
+    public Optional<String> refusingArchitecture() {
+        if (state != State.REFUSED || detail == null) {
+            return Optional.empty();
+        }
+        Matcher m = WRONG_ARCHITECTURE.matcher(detail);
+        if (!m.matches() || !UpdateManifest.ARCHITECTURE.matcher(m.group(2)).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(2));
     }
 
     /** @throws IllegalArgumentException naming the first invalid field */

@@ -12,6 +12,7 @@ import org.warmstation.protocol.card.TrustList;
 import org.warmstation.protocol.wire.DebianVersion;
 import org.warmstation.protocol.wire.SignedUpdate;
 import org.warmstation.protocol.wire.UpdateManifest;
+import org.warmstation.protocol.wire.UpdateReport;
 import org.warmstation.protocol.wire.WireFormatException;
 
 /**
@@ -50,8 +51,8 @@ public final class PackageCheck {
                     + installed.get());
         }
         if (architecture.isPresent() && !m.installableOn(architecture.get())) {
-            throw new UpdateRefusedException("the package is for " + m.architecture() + ", this terminal is "
-                    + architecture.get() + ": not downloaded");
+            // worded so that the district can read the terminal's architecture (decision 0295)
+            throw new UpdateRefusedException(UpdateReport.wrongArchitecture(m.architecture(), architecture.get()));
         }
         return m;
     }
