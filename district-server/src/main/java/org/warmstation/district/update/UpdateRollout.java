@@ -106,13 +106,7 @@ public final class UpdateRollout {
             c.setAutoCommit(false);
             try {
                 for (String a : new TreeSet<>(List.of(refused.architecture(), theirs))) {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM update_release"
-                            + " WHERE district_id = ? AND version = ? AND architecture = ? FOR UPDATE")) {
-                        ps.setInt(1, district);
-                        ps.setString(2, refused.version());
-                        ps.setString(3, a);
-                        ps.executeQuery().close();
-                    }
+                    locked(c, district, new Release.Key(refused.version(), a));
                 }
                 if (!WrongArchitecture.applies(c, district, station, theirs)) {
                     c.rollback();
@@ -153,21 +147,12 @@ public final class UpdateRollout {
     }
 
     private void advance(Connection c, Release.Key version, Instant now) throws SQLException {
-        String state;
-        String signed;
-        try (PreparedStatement ps = c.prepareStatement("SELECT state, signed_manifest FROM update_release"
-                + " WHERE district_id = ? AND version = ? AND architecture = ? FOR UPDATE")) {
-            ps.setInt(1, district);
-            ps.setString(2, version.version());
-            ps.setString(3, version.architecture());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return;
-                }
-                state = rs.getString(1);
-                signed = rs.getString(2);
-            }
+        Optional<String[]> release = locked(c, district, version);
+        if (release.isEmpty()) {
+            return;
         }
+        String state = release.get()[0];
+        String signed = release.get()[1];
         List<String[]> rows = rows(c, version);
         if (state.equals("CANARY")) {
             List<String[]> canaries = rows.stream().filter(r -> r[1].equals("CANARY")).toList();
@@ -284,6 +269,24 @@ public final class UpdateRollout {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1).equals("DONE") ? Resumed.DONE : Resumed.ROLLING;
+            }
+        }
+    }
+
+    /**
+     * Locks a release's row for the caller's transaction.
+     *
+     * @return its state and signed manifest; empty when there is no such release
+     * @throws SQLException when the database fails
+     */
+    static Optional<String[]> locked(Connection c, int district, Release.Key key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, signed_manifest FROM update_release"
+                + " WHERE district_id = ? AND version = ? AND architecture = ? FOR UPDATE")) {
+            ps.setInt(1, district);
+            ps.setString(2, key.version());
+            ps.setString(3, key.architecture());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
             }
         }
     }

@@ -48,7 +48,7 @@ final class WrongArchitecture {
                                       Release.Key refused, String theirs, Instant now) throws SQLException {
         String wave = wave(c, district, station, refused);
         Release.Key own = new Release.Key(refused.version(), theirs);
-        Optional<String[]> target = release(c, district, own); // state, signed manifest; row locked
+        Optional<String[]> target = UpdateRollout.locked(c, district, own); // state, signed manifest; row locked
         if (target.isPresent()) {
             update(c, """
                     UPDATE station_update SET architecture = ?, wave = 'REST', state = NULL, detail = NULL,
@@ -89,7 +89,7 @@ final class WrongArchitecture {
 
     private static void replaceCanary(Connection c, int district, DownlinkSender sender, Release.Key release,
                                       Instant now) throws SQLException {
-        Optional<String[]> r = release(c, district, release);
+        Optional<String[]> r = UpdateRollout.locked(c, district, release);
         if (r.isEmpty() || !r.get()[0].equals("CANARY")) {
             return;
         }
@@ -129,19 +129,6 @@ final class WrongArchitecture {
             ps.setString(4, release.architecture());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    /** @return the release's state and signed manifest, its row locked; empty when there is none */
-    private static Optional<String[]> release(Connection c, int district, Release.Key key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT state, signed_manifest FROM update_release"
-                + " WHERE district_id = ? AND version = ? AND architecture = ? FOR UPDATE")) {
-            ps.setInt(1, district);
-            ps.setString(2, key.version());
-            ps.setString(3, key.architecture());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
             }
         }
     }
