@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,19 +33,34 @@ import org.slf4j.LoggerFactory;
  * <p>Durability: {@code fsync} and {@code synchronous_commit} are on, so a committed visit (and so
  * an ack the district sent) survives a crash of the server.
  *
- * <p>Not thread-safe; {@link #start} blocks until the server accepts connections.
+ * <p>Stopping (decision 0300): the owner stops the server with {@link #close}, after its own users
+ * of the database (the district server's schedulers, the web console, the connection pool) are
+ * done. zonky's own JVM shutdown hook is not registered: JVM shutdown hooks run concurrently, and
+ * that hook stopped PostgreSQL under the owner's users while they still worked. Instead each
+ * server registers {@link #stopAfterOwner}: at JVM shutdown it waits up to {@link #SHUTDOWN_GRACE}
+ * for the owner's {@code close}, and stops PostgreSQL itself only if none came, so no server
+ * outlives the JVM that started it.
+ *
+ * <p>{@link #start} blocks until the server accepts connections; {@link #close} may be called from
+ * any thread, more than once.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    /** How long the JVM shutdown hook waits for the owner's {@link #close} before stopping the server itself. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final EmbeddedPostgres postgres;
     private final int port;
     private final String password;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread shutdownHook;
+    private boolean stopping; // guarded by this
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, String password) {
         this.postgres = postgres;
         this.port = port;
         this.password = password;
+        this.shutdownHook = new Thread(() -> stopAfterOwner(SHUTDOWN_GRACE), "embedded-postgres-stop");
     }
 
     /**
@@ -85,7 +102,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (password.isNewCluster()) {
             password.initdbOptions().forEach(b::setLocaleConfig); // initdb's own options: no trust, ever
         }
-        EmbeddedPostgres pg = b.setOutputRedirector(log).setErrorRedirector(log).start();
+        // no zonky hook: it would stop the server concurrently with the owner's own shutdown (decision 0300)
+        EmbeddedPostgres pg = b.setRegisterShutdownHook(false).setOutputRedirector(log).setErrorRedirector(log).start();
         try {
             password.secure(pg.getPostgresDatabase());
         } catch (IOException | RuntimeException e) {
@@ -93,7 +111,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw e;
         }
         LOG.debug("embedded PostgreSQL on 127.0.0.1:{}, data in {}", port, data);
-        return new EmbeddedPostgresServer(pg, port, password.text());
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, port, password.text());
+        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        return server;
     }
 
     private static EmbeddedPostgres.Builder builder(Path data, Path bin, int port, Duration wait) {
@@ -124,16 +144,57 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server (fast shutdown); the data directory stays.
+     * Stops the server (fast shutdown) unless it is stopped already; the data directory stays.
+     * Blocks until {@code pg_ctl} is done. Idempotent.
      *
      * @throws UncheckedIOException when pg_ctl fails
      */
     @Override
     public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // closed by the owner's shutdown hook: this server's hook is running and returns now
+        }
+    }
+
+    /**
+     * What this server's JVM shutdown hook runs: waits until the owner has closed the server, for
+     * at most {@code grace}, then stops it if it still runs. Blocks.
+     *
+     * @param grace the longest wait for the owner
+     * @throws UncheckedIOException when pg_ctl fails
+     */
+    void stopAfterOwner(Duration grace) {
+        try {
+            if (stopped.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            LOG.warn("the embedded PostgreSQL on 127.0.0.1:{} was not closed by its owner within {} ms of JVM shutdown:"
+                    + " stopping it now", port, grace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
+    }
+
+    /** @return whether the server has been stopped (by {@link #close} or the shutdown hook) */
+    boolean isStopped() {
+        return stopped.getCount() == 0;
+    }
+
+    private synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("stopping embedded PostgreSQL: " + e.getMessage(), e);
+        } finally {
+            stopped.countDown();
         }
     }
 
