@@ -48,8 +48,10 @@ import org.warmstation.mqtt.MosquittoBroker;
  * draining a SQLite outbox backlog of the same size until the (benchmark) district has acked every
  * visit. Prints both in visits/s and their ratio, for each of {@code --rounds} rounds (raw loop
  * and drain alternate, so both see the same load; the district has worked off the raw loop's
- * batches before the drain starts), then the median ratio. On a shared machine compare the
- * ratio, not the absolute figures. A benchmark, not a test: figures depend on the machine.
+ * batches before the drain starts), then the median ratio. {@code --warmup} rounds run first and
+ * are printed but not counted: in a JIT-cold round the raw loop is slow, and the ratio says more
+ * about the JIT than about the drain. On a shared machine compare the ratio, not the absolute
+ * figures. A benchmark, not a test: figures depend on the machine.
  */
 @Command(name = "sync-bench", mixinStandardHelpOptions = true,
         description = {"Backlog drain rate of the sync agent beside a raw Paho QoS 1 publish loop (the ceiling), same broker, same run.",
@@ -80,38 +82,47 @@ public final class SyncBenchCommand implements Callable<Integer> {
             description = "raw loop and agent drain this many times, alternately (default ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--warmup", defaultValue = "1",
+            description = "rounds run first and not counted, while the JIT compiles both paths (default ${DEFAULT-VALUE})")
+    int warmup;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (rounds < 1 || visits < batch) {
-            throw new ParameterException(spec.commandLine(), "--rounds must be >= 1 and --visits at least --batch");
+        if (rounds < 1 || warmup < 0 || visits < batch) {
+            throw new ParameterException(spec.commandLine(),
+                    "--rounds must be >= 1, --warmup >= 0 and --visits at least --batch");
         }
         Path tmp = Files.createTempDirectory("sync-bench");
         MosquittoBroker own = broker == null ? MosquittoBroker.startEphemeral(tmp) : null;
         String uri = broker != null ? broker : own.url();
         try (BenchDistrict district = new BenchDistrict(uri)) {
-            out.printf("broker %s, %d visits, batches of %d, %d in flight, %d rounds%n", uri, visits, batch, inFlight,
-                    rounds);
+            out.printf("broker %s, %d visits, batches of %d, %d in flight, %d warm-up and %d counted rounds%n", uri,
+                    visits, batch, inFlight, warmup, rounds);
             List<Double> ratios = new ArrayList<>();
-            for (int r = 1; r <= rounds; r++) {
+            for (int i = 1; i <= warmup + rounds; i++) {
+                String r = i <= warmup ? "warm-up " + i : "round " + (i - warmup);
                 long before = district.received();
                 long t0 = System.nanoTime();
                 double raw = rawLoop(uri);
-                out.printf("round %d raw Paho QoS 1 publish loop : %,10.0f visits/s (ceiling)%n", r, raw);
+                out.printf("%s raw Paho QoS 1 publish loop : %,10.0f visits/s (ceiling)%n", r, raw);
                 district.awaitReceived(before + rawVisits(), Duration.ofMinutes(2)); // the agent starts on an idle district
-                out.printf("round %d raw loop, all at the district: %,10.0f visits/s (publish start to the district's"
+                out.printf("%s raw loop, all at the district: %,10.0f visits/s (publish start to the district's"
                         + " last decode)%n", r, rawVisits() / ((System.nanoTime() - t0) / 1e9));
                 out.flush();
-                Drain drain = agentDrain(uri, tmp.resolve("station-" + r), "bench-agent-" + r);
+                Drain drain = agentDrain(uri, tmp.resolve("station-" + i), "bench-agent-" + i);
                 double agent = drain.visitsPerSecond();
-                out.printf("round %d sync agent backlog drain    : %,10.0f visits/s (SQLite outbox, confirmed by district ack,"
+                out.printf("%s sync agent backlog drain    : %,10.0f visits/s (SQLite outbox, confirmed by district ack,"
                         + " cap %d/s; from connected, %d ms after start)%n", r, agent, rate, drain.connect().toMillis());
-                out.printf("round %d agent / ceiling             : %10.0f %%%n", r, 100 * agent / raw);
+                out.printf("%s agent / ceiling             : %10.0f %%%s%n", r, 100 * agent / raw,
+                        i <= warmup ? " (not counted)" : "");
                 out.flush();
-                ratios.add(agent / raw);
+                if (i > warmup) {
+                    ratios.add(agent / raw);
+                }
             }
             Collections.sort(ratios);
-            out.printf("agent / ceiling, median of %d   : %10.0f %% (lowest %.0f %%, highest %.0f %%)%n", rounds,
+            out.printf("agent / ceiling, median of %d   : %10.0f %% (lowest %.0f %%, highest %.0f %%; warm-up not counted)%n", rounds,
                     100 * ratios.get(ratios.size() / 2), 100 * ratios.getFirst(), 100 * ratios.getLast());
             return 0;
         } finally {

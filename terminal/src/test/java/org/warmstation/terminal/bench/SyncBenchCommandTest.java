@@ -1,6 +1,7 @@
 package org.warmstation.terminal.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,15 +23,29 @@ class SyncBenchCommandTest {
     private static final Duration RESEND = Duration.ofSeconds(60);
 
     @Test
-    void syncBenchPrintsTheRawLoopTheDrainAndTheirRatioForEachRound() {
-        CliRun r = CliRun.run(StationCli.commandLine(), "sync-bench", "--visits", "500", "--rounds", "2");
+    void syncBenchPrintsTheRawLoopTheDrainAndTheirRatioForEachRoundAndCountsNoWarmUpRound() {
+        CliRun r = CliRun.run(StationCli.commandLine(), "sync-bench", "--visits", "500", "--rounds", "3",
+                "--warmup", "1");
         assertEquals(0, r.exitCode(), r.toString());
-        for (int round = 1; round <= 2; round++) {
+        assertTrue(rate(r.out(), "warm-up 1 sync agent backlog drain") > 0, r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("warm-up 1 agent / ceiling") && l.endsWith("(not counted)")),
+                r.out());
+        List<Double> ratios = new java.util.ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
             assertTrue(rate(r.out(), "round " + round + " raw Paho QoS 1 publish loop") > 0, r.out());
             assertTrue(rate(r.out(), "round " + round + " sync agent backlog drain") > 0, r.out());
-            assertTrue(rate(r.out(), "round " + round + " agent / ceiling") > 0, r.out());
+            ratios.add(rate(r.out(), "round " + round + " agent / ceiling"));
         }
-        assertTrue(r.out().contains("agent / ceiling, median of 2"), r.out());
+        assertFalse(r.out().contains("round 4"), r.out());
+        java.util.Collections.sort(ratios);
+        assertEquals(ratios.get(1), rate(r.out(), "agent / ceiling, median of 3"), r.out());
+    }
+
+    @Test
+    void syncBenchRefusesANegativeWarmUp() {
+        CliRun r = CliRun.run(StationCli.commandLine(), "sync-bench", "--warmup", "-1");
+        assertTrue(r.exitCode() != 0, r.toString());
+        assertTrue(r.err().contains("--warmup >= 0"), r.toString());
     }
 
     @Test
