@@ -34,6 +34,12 @@ public final class KioskApp extends Application {
         stage.setScene(scene);
         stage.setTitle("暖心驿站 Warm station");
         if (windowed) {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            double scale = WindowFit.fit(scene, screen);
+            if (scale < 1) {
+                LOG.info("the window is shown at {} % to fit the {}x{} screen", Math.round(scale * 100),
+                        Math.round(screen.getWidth()), Math.round(screen.getHeight()));
+            }
             stage.sizeToScene();
         } else {
             stage.setFullScreenExitHint("");
