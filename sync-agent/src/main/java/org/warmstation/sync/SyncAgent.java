@@ -124,6 +124,8 @@ public final class SyncAgent implements AutoCloseable {
     private final DownlinkHandler downlinks;
     private final SettingsGuard settingsGuard;
     private volatile SyncStatus status = SyncStatus.INITIAL;
+    /** Counting the outbox for the status takes at most a twentieth of this thread (a large backlog). */
+    private final StatusPace statusPace = new StatusPace(Duration.ofSeconds(1), 20);
 
     /**
      * @param config the settings
@@ -211,7 +213,11 @@ public final class SyncAgent implements AutoCloseable {
         thread.run("start", session::scheduleConnect);
         Duration hb = Duration.ofMillis(Math.max(1, config.heartbeat().toMillis()));
         thread.every("heartbeat", hb, hb, reports::heartbeat);
-        thread.every("status", Duration.ZERO, Duration.ofSeconds(1), this::refreshStatus);
+        thread.every("status", Duration.ZERO, Duration.ofSeconds(1), () -> {
+            if (statusPace.due(System.nanoTime())) {
+                refreshStatus();
+            }
+        });
         thread.every("day close", Duration.ofSeconds(5), Duration.ofSeconds(600), reports::closeDays);
         thread.every("retention", Duration.ofSeconds(60), Duration.ofHours(6), reports::purge);
         thread.every("time floor", Duration.ofSeconds(5), Duration.ofSeconds(60), this::noteSyncedTime);
@@ -314,7 +320,9 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     private void refreshStatus() {
+        long start = System.nanoTime();
         status = reports.status(visits.lastConfirmation());
+        statusPace.took(start, System.nanoTime());
     }
 
     /**
