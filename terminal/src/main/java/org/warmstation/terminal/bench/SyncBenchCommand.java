@@ -63,7 +63,8 @@ public final class SyncBenchCommand implements Callable<Integer> {
     @Option(names = "--broker", description = "broker URI (default: start mosquitto on a free 127.0.0.1 port)")
     String broker;
 
-    @Option(names = "--visits", defaultValue = "20000", description = "backlog size (default ${DEFAULT-VALUE})")
+    @Option(names = "--visits", defaultValue = "100000",
+            description = "backlog size: each drain lasts about a second (default ${DEFAULT-VALUE})")
     int visits;
 
     @Option(names = "--batch", defaultValue = "100", description = "visits per batch (default ${DEFAULT-VALUE})")
