@@ -49,7 +49,16 @@ public final class VisitLogDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(VisitLogDatabase.class);
     private static final String MIGRATIONS = "classpath:db/visitlog";
+    private static final String DB_MIGRATE_LOG = "org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate";
     private static Path nativeFolder;
+
+    static {
+        if (System.getProperty(DB_MIGRATE_LOG) == null) {
+            // Flyway warns at every migrate that outOfOrder (below) is on: a WARN for each schema of
+            // each open of the log, at every start of the kiosk, about a setting, not a problem
+            System.setProperty(DB_MIGRATE_LOG, "error");
+        }
+    }
 
     private VisitLogDatabase() {
     }
