@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warmstation.kiosk.ui.FxTaskExecutor;
 import org.warmstation.kiosk.ui.FxToolkit;
+import org.warmstation.kiosk.ui.Taps;
 
 /** The windowed demo fits a laptop screen smaller than its 1024x600 kiosk and tray side by side. */
 class WindowFitTest {
@@ -67,6 +70,36 @@ class WindowFitTest {
             assertTrue(shown[3] <= shown[1] + 0.5, "the tray's right edge " + shown[3] + " inside " + shown[1]);
             assertTrue(shown[4] <= shown[2] + 0.5, "the tray's bottom " + shown[4] + " inside " + shown[2]);
         } finally {
+            runtime.close();
+        }
+    }
+
+    @Test
+    void aTapOnACardInTheShrunkWindowChecksItIn() throws Exception {
+        KioskRuntime runtime = KioskRuntime.demo(dir, new FxTaskExecutor());
+        Stage[] stage = new Stage[1];
+        try {
+            Scene scene = FxToolkit.call(() -> {
+                Scene made = new Scene(runtime.root(() -> { }));
+                assertTrue(WindowFit.fit(made, LAPTOP) < 1);
+                stage[0] = new Stage();
+                stage[0].setScene(made);
+                stage[0].setX(0);
+                stage[0].setY(0);
+                stage[0].sizeToScene();
+                stage[0].show();
+                runtime.start(made);
+                return made;
+            });
+            // a tap at the card's place on the screen, through the scale: picked by the card
+            FxToolkit.run(() -> Taps.tap(scene.lookup("#demo-card-courier")));
+            FxToolkit.waitFor("the welcome screen", Duration.ofSeconds(20), () -> scene.lookup("#screen-WELCOME") != null);
+            Instant now = Instant.now();
+            assertEquals(1, runtime.store().between(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))).size());
+        } finally {
+            if (stage[0] != null) {
+                FxToolkit.run(stage[0]::close);
+            }
             runtime.close();
         }
     }
