@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -44,11 +45,14 @@ public final class Wire {
     /** Name of the MQTT 5 user property naming a payload's compression (HTTP's term, RFC 9110 §8.4). */
     public static final String ENCODING_PROPERTY = "content-encoding";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+    /** The wire's mapper; package-private for tests of its configuration. */
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(32).maxStringLength(MAX_PAYLOAD_BYTES).maxNumberLength(40).build())
                     .build())
             .addModule(new JavaTimeModule())
+            // registered after jsr310's module, so it takes precedence for Instant (decision 0315)
+            .addModule(new SimpleModule("wire-instants").addDeserializer(java.time.Instant.class, new WireInstants.Deserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
