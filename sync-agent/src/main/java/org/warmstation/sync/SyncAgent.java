@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.visitlog.domain.StationClock;
+import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.visitlog.outbox.ConfirmWriter;
 import org.warmstation.visitlog.outbox.Outbox;
 import org.warmstation.visitlog.outbox.RecordOutbox;
 import org.warmstation.protocol.wire.RecordBatch;
@@ -114,6 +116,10 @@ public final class SyncAgent implements AutoCloseable {
     private final AgentThread thread;
     /** Encodes and publishes the uplinks' batches, in send order (decision 0245). */
     private final java.util.concurrent.ExecutorService encoder;
+    /** Writes the visits' confirmations on a connection of its own (decision 0320). */
+    private final java.util.concurrent.ExecutorService confirmer;
+    private final OutboxDrainer visitDrainer;
+    private volatile ConfirmWriter<WireVisit> confirmWriter;
     private final MqttLink link;
     private final BrokerSession session;
     private final Uplink visits;
@@ -143,13 +149,18 @@ public final class SyncAgent implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.confirmer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sync-confirm-" + topics.station());
+            t.setDaemon(true);
+            return t;
+        });
         this.session = new BrokerSession(config, wall, parts.stationKey(), parts.profile(), parts.applier()::held,
                 parts.applier()::updateReport, thread);
         Drainer.Limits limits = new Drainer.Limits(config.batchSize(), config.maxAwaitingAck(), config.resendAfter(),
                 config.resendCap());
         PublishWindow window = new PublishWindow(config.maxInFlight()); // every kind together below Receive Maximum
         TokenBucket pace = TokenBucket.of(config.drainRate(), config.batchSize());
-        OutboxDrainer visitDrainer = new OutboxDrainer(parts.outbox(), wall, topics.district(), topics.station(),
+        this.visitDrainer = new OutboxDrainer(parts.outbox(), wall, topics.district(), topics.station(),
                 limits, window, pace);
         this.visits = new Uplink(visitDrainer, Kind.VISITS, VisitBatch.SCHEMA, session, thread, encoder);
         Map<RecordKind, RecordDrainer> recordDrainers = new EnumMap<>(RecordKind.class);
@@ -210,7 +221,10 @@ public final class SyncAgent implements AutoCloseable {
 
     /** Starts connecting (after a random first delay) and syncing; returns at once. */
     public void start() {
-        thread.run("start", session::scheduleConnect);
+        thread.run("start", () -> {
+            confirmElsewhere();
+            session.scheduleConnect();
+        });
         Duration hb = Duration.ofMillis(Math.max(1, config.heartbeat().toMillis()));
         thread.every("heartbeat", hb, hb, reports::heartbeat);
         thread.every("status", Duration.ZERO, Duration.ofSeconds(1), () -> {
@@ -227,6 +241,28 @@ public final class SyncAgent implements AutoCloseable {
             followSettingsBroker(); // also after a held downlink was decided
             settingsGuard.check(session.connected()).ifPresent(session::switchBroker);
         });
+    }
+
+    /**
+     * Confirms visits on a connection and thread of their own (decision 0320); if the second
+     * connection cannot be opened, on the agent's thread as before.
+     */
+    private void confirmElsewhere() {
+        try {
+            ConfirmWriter<WireVisit> writer = parts.outbox().openConfirmWriter();
+            confirmWriter = writer;
+            // a written confirmation frees its place in the ack window: drain again
+            visitDrainer.confirmOn(writer, confirmer, r -> thread.run("writing visit confirmations", () -> {
+                try {
+                    r.run();
+                } finally {
+                    visits.wake();
+                }
+            }));
+        } catch (RuntimeException e) {
+            log.warn("{}: no connection of its own for confirmations ({}); confirming on the agent's thread",
+                    topics.station(), e.toString());
+        }
     }
 
     /** Moves to the broker of a settings document just applied, when it names another one (decision 0211). */
@@ -326,7 +362,8 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     /**
-     * Publishes OFFLINE, disconnects cleanly and stops the agent's thread; blocks up to ~10 s.
+     * Publishes OFFLINE, disconnects cleanly, stops the agent's thread and waits for the confirmations
+     * handed to the confirm writer; blocks up to ~15 s.
      * Idempotent. Nothing is lost: unconfirmed visits stay in the outbox.
      */
     public void stop() {
@@ -340,6 +377,20 @@ public final class SyncAgent implements AutoCloseable {
         }
         thread.shutdownNow();
         encoder.shutdownNow(); // batches not yet published stay in the outbox
+        confirmer.shutdown(); // confirmations handed over are written (a few ms), then the writer closes
+        try {
+            if (!confirmer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.warn("{}: confirmations still being written after 5 s; those visits will be sent again",
+                        topics.station());
+                confirmer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ConfirmWriter<WireVisit> writer = confirmWriter;
+        if (writer != null && confirmer.isTerminated()) {
+            writer.close();
+        }
         link.close();
     }
 

@@ -5,17 +5,23 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warmstation.protocol.wire.OutboxEntry;
+import org.warmstation.visitlog.outbox.ConfirmWriter;
 import org.warmstation.visitlog.outbox.TypedOutbox;
 
 /**
@@ -104,6 +110,8 @@ public abstract class Drainer<E extends OutboxEntry> {
     private final SentBatches<E> sent = new SentBatches<>();
     private final Duration markDelay;
     private long cursor;
+    /** Where confirmations are written (decision 0320); null: on this thread, through the outbox. */
+    private ConfirmElsewhere<E> elsewhere;
     private volatile Instant lastConfirmation;
     private long published;
     private long confirmed;
@@ -158,7 +166,9 @@ public abstract class Drainer<E extends OutboxEntry> {
 
     private Duration publishPages(Publisher publisher, Instant now) {
         boolean wrapped = false;
-        while (window.hasRoom() && sent.awaiting() < limits.maxAwaitingAck()) {
+        // acknowledged batches whose confirmation is being written have a window of the same size
+        while (window.hasRoom() && sent.awaiting() < limits.maxAwaitingAck()
+                && sent.beingConfirmed() < limits.maxAwaitingAck()) {
             long nanos = System.nanoTime();
             Duration wait = bucket.waitFor(limits.batchSize(), nanos);
             if (!wait.isZero()) {
@@ -285,11 +295,13 @@ public abstract class Drainer<E extends OutboxEntry> {
      * arrived together while this thread was busy).
      *
      * @param acks the acks, in arrival order
-     * @return how many outbox entries became CONFIRMED
+     * @return how many outbox entries became CONFIRMED; when confirming elsewhere ({@link #confirmOn}),
+     *         how many were handed to the writer
      * @throws org.warmstation.visitlog.domain.VisitStore.StoreException when the outbox fails
      */
     protected final int confirmBatches(List<Acked<E>> acks) {
         List<TypedOutbox.Sent<E>> confirming = new ArrayList<>();
+        Map<UUID, SentBatches.Batch<E>> held = new LinkedHashMap<>();
         boolean known = false;
         for (Acked<E> a : acks) {
             Optional<SentBatches.Taken<E>> taken = sent.take(a.batchId());
@@ -314,16 +326,85 @@ public abstract class Drainer<E extends OutboxEntry> {
             }
             if (!named.isEmpty()) {
                 confirming.add(new TypedOutbox.Sent<>(named, p.publishedAt(), marked));
+                held.put(a.batchId(), p);
             }
         }
         if (!known) {
             return 0;
         }
         Instant now = clock.instant();
+        if (elsewhere != null && !confirming.isEmpty()) {
+            return confirmElsewhere(elsewhere, confirming, held, now);
+        }
         int n = confirming.isEmpty() ? 0 : outbox.confirmSent(confirming, now);
         confirmed += n;
         lastConfirmation = now;
         return n;
+    }
+
+    /**
+     * Writes confirmations on {@code writerThread} through {@code writer} from now on, instead of on
+     * this drainer's thread (decision 0320): the drainer's thread reads and publishes the next
+     * batches meanwhile. The acknowledged batches are held until their write is done — not sent
+     * again, and still counted in the ack window — and {@code agentThread} then releases them and
+     * counts what was confirmed. A failed write releases them too (the outbox still has their
+     * entries waiting: they are sent again) and throws its {@code StoreException} on
+     * {@code agentThread}, as a confirmation on this thread would have.
+     *
+     * @param writer       the outbox's confirm writer (the caller closes it after the last write)
+     * @param writerThread runs the writes, one at a time, in order
+     * @param agentThread  runs the completions on this drainer's thread
+     */
+    public void confirmOn(ConfirmWriter<E> writer, Executor writerThread, Executor agentThread) {
+        elsewhere = new ConfirmElsewhere<>(Objects.requireNonNull(writer, "writer"),
+                Objects.requireNonNull(writerThread, "writerThread"), Objects.requireNonNull(agentThread, "agentThread"));
+    }
+
+    /** Where confirmations are written: see {@link #confirmOn}. */
+    private record ConfirmElsewhere<E extends OutboxEntry>(ConfirmWriter<E> writer, Executor writerThread,
+                                                           Executor agentThread) {
+    }
+
+    /** @return the entries handed to the writer (0 when it no longer takes work: they stay due) */
+    private int confirmElsewhere(ConfirmElsewhere<E> to, List<TypedOutbox.Sent<E>> confirming,
+                                 Map<UUID, SentBatches.Batch<E>> held, Instant at) {
+        held.forEach(sent::confirming);
+        try {
+            to.writerThread().execute(() -> {
+                int n = 0;
+                RuntimeException failure = null;
+                try {
+                    n = to.writer().confirmSent(confirming, at);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                int written = n;
+                RuntimeException failed = failure;
+                try {
+                    to.agentThread().execute(() -> confirmWritten(held.keySet(), written, at, failed));
+                } catch (RejectedExecutionException e) {
+                    // stopping: the write is done, nothing waits for its count
+                }
+            });
+        } catch (RejectedExecutionException e) { // stopping: the entries stay waiting in the outbox
+            held.keySet().forEach(sent::confirmDone);
+            return 0;
+        }
+        int handed = 0;
+        for (TypedOutbox.Sent<E> s : confirming) {
+            handed += s.entries().size();
+        }
+        return handed;
+    }
+
+    /** A write of {@link #confirmElsewhere} is done (on this drainer's thread). */
+    private void confirmWritten(Collection<UUID> held, int n, Instant at, RuntimeException failure) {
+        held.forEach(sent::confirmDone);
+        confirmed += n;
+        if (failure != null) {
+            throw failure; // reported as a failed confirmation on this thread is; the entries are due again
+        }
+        lastConfirmation = at;
     }
 
     /**

@@ -55,6 +55,8 @@ final class SentBatches<E extends OutboxEntry> {
 
     /** Batches awaiting the district's ack, in send order: their entries are in flight. */
     private final LinkedHashMap<UUID, Batch<E>> awaiting = new LinkedHashMap<>();
+    /** Acknowledged batches whose confirmation is being written (decision 0320): still not sent again. */
+    private final LinkedHashMap<UUID, Batch<E>> confirming = new LinkedHashMap<>();
     /** Batches whose PUBLISHED mark is not written yet, in send order. */
     private final LinkedHashMap<UUID, Batch<E>> unmarked = new LinkedHashMap<>();
     private final LinkedHashMap<UUID, Batch<E>> late = new LinkedHashMap<>(16, 0.75f, false) {
@@ -80,7 +82,7 @@ final class SentBatches<E extends OutboxEntry> {
      * @return those not in a batch awaiting its ack
      */
     List<E> notInFlight(List<E> due) {
-        if (awaiting.isEmpty() || due.isEmpty() || due.getFirst().seq() > highestInFlight()) {
+        if ((awaiting.isEmpty() && confirming.isEmpty()) || due.isEmpty() || due.getFirst().seq() > highestInFlight()) {
             return due; // the common case of a drain: the page starts after everything in flight
         }
         // a resend pass while batches await their ack: only then the set of what is in flight,
@@ -89,16 +91,51 @@ final class SentBatches<E extends OutboxEntry> {
         for (Batch<E> b : awaiting.values()) {
             b.entries().forEach(e -> inFlight.add(InFlight.of(e)));
         }
+        for (Batch<E> b : confirming.values()) {
+            b.entries().forEach(e -> inFlight.add(InFlight.of(e)));
+        }
         return due.stream().filter(e -> !inFlight.contains(InFlight.of(e))).toList();
     }
 
-    /** @return the highest seq of the batches awaiting their ack (a batch's entries rise in seq) */
+    /**
+     * @return the highest seq of the batches awaiting their ack or being confirmed (a batch's
+     *         entries rise in seq)
+     */
     private long highestInFlight() {
         long highest = 0;
         for (Batch<E> b : awaiting.values()) {
             highest = Math.max(highest, b.entries().getLast().seq());
         }
+        for (Batch<E> b : confirming.values()) {
+            highest = Math.max(highest, b.entries().getLast().seq());
+        }
         return highest;
+    }
+
+    /**
+     * Holds an acknowledged batch (taken out with {@link #take}) while its confirmation is written
+     * elsewhere: its entries are not sent again meanwhile (decision 0320).
+     *
+     * @param batchId the batch
+     * @param batch   the batch as taken
+     */
+    void confirming(UUID batchId, Batch<E> batch) {
+        confirming.put(batchId, batch);
+    }
+
+    /**
+     * Releases a batch held by {@link #confirming}: its confirmation is written, or failed (then its
+     * entries are due again as the outbox says).
+     *
+     * @param batchId the batch
+     */
+    void confirmDone(UUID batchId) {
+        confirming.remove(batchId);
+    }
+
+    /** @return how many acknowledged batches are being confirmed */
+    int beingConfirmed() {
+        return confirming.size();
     }
 
     /**

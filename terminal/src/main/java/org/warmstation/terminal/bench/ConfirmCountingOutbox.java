@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.warmstation.protocol.wire.WireVisit;
+import org.warmstation.visitlog.outbox.ConfirmWriter;
 import org.warmstation.visitlog.outbox.ForwardingOutbox;
 import org.warmstation.visitlog.outbox.Outbox;
 
 /**
  * The agent's outbox in the benchmark: every call goes to the real outbox, and the entries each
- * confirmation changed to CONFIRMED are counted, so that the bench learns the moment the last
+ * confirmation changed to CONFIRMED (here or through its confirm writer) are counted, so that the bench learns the moment the last
  * visit is confirmed without querying the outbox meanwhile (a query would take CPU from the agent
  * it measures, and polling would add its interval to the figure). Thread-safe as the outbox is.
  */
@@ -68,5 +69,22 @@ final class ConfirmCountingOutbox extends ForwardingOutbox {
     @Override
     public int confirmSent(List<Sent<WireVisit>> sent, Instant at) {
         return counted(super.confirmSent(sent, at));
+    }
+
+    /** The agent confirms through this writer (decision 0320): its confirmations are counted too. */
+    @Override
+    public ConfirmWriter<WireVisit> openConfirmWriter() {
+        ConfirmWriter<WireVisit> writer = super.openConfirmWriter();
+        return new ConfirmWriter<>() {
+            @Override
+            public int confirmSent(List<Sent<WireVisit>> sent, Instant at) {
+                return counted(writer.confirmSent(sent, at));
+            }
+
+            @Override
+            public void close() {
+                writer.close();
+            }
+        };
     }
 }

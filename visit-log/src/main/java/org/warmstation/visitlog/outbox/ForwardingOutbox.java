@@ -52,6 +52,11 @@ public abstract class ForwardingOutbox implements Outbox {
     }
 
     @Override
+    public ConfirmWriter<WireVisit> openConfirmWriter() {
+        return delegate.openConfirmWriter();
+    }
+
+    @Override
     public int requeue(long fromSeq, long toSeq) {
         return delegate.requeue(fromSeq, toSeq);
     }

@@ -33,6 +33,7 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
     private final OutboxRows rows;
     private final String what;
     private final OwnConnection connection;
+    private final Path dataDirectory;
 
     /**
      * @param dataDirectory the station's data directory
@@ -43,13 +44,20 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
     SqliteOutboxBase(Path dataDirectory, OutboxRows rows, String what) {
         this.rows = rows;
         this.what = what;
-        this.connection = new OwnConnection(dataDirectory, "the outbox");
-        try (Statement st = connection.get().createStatement()) {
+        this.dataDirectory = dataDirectory;
+        this.connection = open(dataDirectory, "the outbox");
+    }
+
+    /** @return a connection to the visit log with {@code synchronous=NORMAL} (see the class comment) */
+    private static OwnConnection open(Path dataDirectory, String name) {
+        OwnConnection c = new OwnConnection(dataDirectory, name);
+        try (Statement st = c.get().createStatement()) {
             st.execute("PRAGMA synchronous = NORMAL");
         } catch (SQLException e) {
-            close();
-            throw SqliteErrors.failure("configuring the outbox connection", e);
+            c.close();
+            throw SqliteErrors.failure("configuring the connection of " + name, e);
         }
+        return c;
     }
 
     @Override
@@ -68,6 +76,12 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
 
     @Override
     public synchronized int confirmSent(java.util.List<Sent<E>> sent, Instant at) {
+        return confirmSent(open(), rows, what, sent, at);
+    }
+
+    /** {@link #confirmSent} on a connection. */
+    private static <E extends OutboxEntry> int confirmSent(Connection c, OutboxRows rows, String what,
+                                                          java.util.List<Sent<E>> sent, Instant at) {
         // one statement per publish time (a drain call's batches share one) and one for the marked
         // entries, instead of one per batch: statements cost more than rows here (decision 0250);
         // within each, a run of consecutive seqs is one range (decision 0290)
@@ -77,13 +91,33 @@ abstract sealed class SqliteOutboxBase<E extends OutboxEntry> implements TypedOu
             (s.marked() ? marked : unmarked.computeIfAbsent(s.publishedAt(), t -> new java.util.ArrayList<>()))
                     .addAll(s.entries());
         }
-        return SqliteTransaction.immediate(open(), "confirming " + what, c -> {
+        return SqliteTransaction.immediate(c, "confirming " + what, tx -> {
             int n = 0;
             for (java.util.Map.Entry<Instant, java.util.List<E>> u : unmarked.entrySet()) {
-                n += rows.confirmedInRuns(c, u.getValue(), u.getKey(), at);
+                n += rows.confirmedInRuns(tx, u.getValue(), u.getKey(), at);
             }
-            return n + rows.confirmedInRuns(c, marked, null, at);
+            return n + rows.confirmedInRuns(tx, marked, null, at);
         });
+    }
+
+    /**
+     * A connection of its own for confirmations (decision 0320), with this outbox's rows and
+     * statements.
+     */
+    @Override
+    public ConfirmWriter<E> openConfirmWriter() {
+        OwnConnection own = open(dataDirectory, "the confirm writer of the outbox of " + what);
+        return new ConfirmWriter<>() {
+            @Override
+            public synchronized int confirmSent(java.util.List<Sent<E>> sent, Instant at) {
+                return SqliteOutboxBase.confirmSent(own.get(), rows, what, sent, at);
+            }
+
+            @Override
+            public synchronized void close() {
+                own.close();
+            }
+        };
     }
 
     @Override

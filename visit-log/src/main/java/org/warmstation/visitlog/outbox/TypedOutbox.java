@@ -140,6 +140,18 @@ public interface TypedOutbox<E extends OutboxEntry> extends AutoCloseable {
     }
 
     /**
+     * Opens a second handle that writes confirmations ({@link ConfirmWriter}), for a caller that
+     * confirms on another thread than the one reading {@link #due} (decision 0320). The default
+     * confirms through this outbox.
+     *
+     * @return the writer; the caller closes it before this outbox
+     * @throws StoreException when it cannot be opened
+     */
+    default ConfirmWriter<E> openConfirmWriter() {
+        return ConfirmWriter.through(this);
+    }
+
+    /**
      * Sets every entry with a seq in {@code fromSeq..toSeq} back to CREATED, whatever its state.
      *
      * @param fromSeq first seq, inclusive

@@ -184,6 +184,59 @@ abstract class OutboxContract<E extends OutboxEntry> {
                 "idempotent");
     }
 
+    /** Decision 0320: the confirm writer writes what {@code confirmSent} writes, revision rule included. */
+    @Test
+    void theConfirmWriterConfirmsAsConfirmSentDoes() {
+        List<UUID> ids = record(30);
+        List<E> sent = outbox.due(0, 100, T0, RESEND);
+        outbox.markPublished(sent.subList(15, 30), T0);
+        station.revise(ids.get(20)); // revised after it was sent
+        try (ConfirmWriter<E> writer = outbox.openConfirmWriter()) {
+            int n = writer.confirmSent(List.of(new TypedOutbox.Sent<>(sent.subList(0, 15), T0, false),
+                    new TypedOutbox.Sent<>(sent.subList(15, 30), T0, true)), T0.plusSeconds(1));
+            assertEquals(29, n, "30 acked, 1 revised since");
+            assertEquals(0, writer.confirmSent(List.of(new TypedOutbox.Sent<>(sent, T0, false)), T0.plusSeconds(2)),
+                    "idempotent");
+        }
+        assertEquals(List.of(21L), seqs(outbox.due(0, 100, T0.plusSeconds(1), RESEND)), "the outbox sees the writes");
+        assertEquals(0, outbox.stats(T0.plusSeconds(1)).published(), "the new revision was never sent");
+        assertEquals(1, outbox.confirm(outbox.due(0, 100, T0.plusSeconds(1), RESEND), T0.plusSeconds(3)),
+                "the outbox still works after the writer is closed");
+    }
+
+    /**
+     * Decision 0320: one thread confirms through the writer while another reads due entries through
+     * the outbox, as the agent does; every entry ends up confirmed exactly once and nothing fails.
+     */
+    @Test
+    void theConfirmWriterWritesWhileTheOutboxReads() throws Exception {
+        record(400);
+        List<E> all = outbox.due(0, 1000, T0, RESEND);
+        java.util.concurrent.atomic.AtomicInteger confirmed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        try (ConfirmWriter<E> writer = outbox.openConfirmWriter()) {
+            Thread confirming = new Thread(() -> {
+                try {
+                    for (int i = 0; i < all.size(); i += 20) {
+                        confirmed.addAndGet(writer.confirmSent(
+                                List.of(new TypedOutbox.Sent<>(all.subList(i, i + 20), T0, false)), T0.plusSeconds(1)));
+                    }
+                } catch (Throwable e) {
+                    failed.set(e);
+                }
+            });
+            confirming.start();
+            while (confirming.isAlive()) {
+                List<E> due = outbox.due(0, 50, T0, RESEND); // reads while the other thread writes
+                assertTrue(due.size() <= 50);
+            }
+            confirming.join();
+        }
+        assertEquals(null, failed.get());
+        assertEquals(400, confirmed.get());
+        assertEquals(0, outbox.stats(T0.plusSeconds(1)).waiting());
+    }
+
     @Test
     void confirmOfALongMarkedRunConfirmsEachEntryAsIfAlone() {
         List<UUID> ids = record(20);
