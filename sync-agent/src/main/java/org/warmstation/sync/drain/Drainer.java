@@ -43,7 +43,8 @@ import org.warmstation.visitlog.outbox.TypedOutbox;
  * Batches still unmarked when the connection is lost are marked then (decision 0245).
  *
  * <p>Runs on the agent's one thread ({@link #drain}, acks, {@link #connectionLost}); PUBACK
- * completions may come from any thread.
+ * completions may come from any thread. After {@link #confirmOn}, confirmations are written on the
+ * writer's thread and counted back on the agent's thread (decision 0320).
  *
  * @param <E> the entries
  */
