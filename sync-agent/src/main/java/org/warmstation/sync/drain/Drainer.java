@@ -347,7 +347,8 @@ public abstract class Drainer<E extends OutboxEntry> {
      * Writes confirmations on {@code writerThread} through {@code writer} from now on, instead of on
      * this drainer's thread (decision 0320): the drainer's thread reads and publishes the next
      * batches meanwhile. The acknowledged batches are held until their write is done — not sent
-     * again, and still counted in the ack window — and {@code agentThread} then releases them and
+     * again, and at most {@code maxAwaitingAck} of them at once (a second window beside the ack
+     * window: while it is full nothing more is published) — and {@code agentThread} then releases them and
      * counts what was confirmed. A failed write releases them too (the outbox still has their
      * entries waiting: they are sent again) and throws its {@code StoreException} on
      * {@code agentThread}, as a confirmation on this thread would have.
